@@ -1,0 +1,5 @@
+package com.ambiosys.audit;
+
+public enum AuditAction {
+    CREATE, UPDATE, DELETE, SECURITY
+}

@@ -1,0 +1,2 @@
+/** HTTP API of the audit log. */
+package com.ambiosys.audit.web;

@@ -1,0 +1,201 @@
+package com.ambiosys.identity;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import com.ambiosys.audit.AuditTrail;
+import com.ambiosys.platform.ids.Ids;
+import com.ambiosys.platform.tenancy.TenantContext;
+import com.ambiosys.platform.web.ApiException;
+import com.ambiosys.tenants.TenantManagement;
+import com.ambiosys.tenants.TenantSummary;
+
+/**
+ * Login, refresh and logout. Each attempt's bookkeeping (failure counts, lockout, access log, token
+ * rotation, family revocation) commits even when the attempt fails, so the failure is decided inside
+ * the transaction and thrown only after it has committed.
+ */
+@Service
+public class AuthenticationService {
+
+    private static final Logger log = LoggerFactory.getLogger(AuthenticationService.class);
+
+    private record Candidate(UUID tenantId, UUID userId, String tenantSlug) {
+    }
+
+    private record Outcome(IssuedTokens tokens, ApiException error) {
+        static Outcome ok(IssuedTokens tokens) {
+            return new Outcome(tokens, null);
+        }
+
+        static Outcome fail(HttpStatus status, String code, Object... args) {
+            return new Outcome(null, new ApiException(status, code, args));
+        }
+
+        IssuedTokens tokensOrThrow() {
+            if (error != null) {
+                throw error;
+            }
+            return tokens;
+        }
+    }
+
+    private final JdbcClient jdbc;
+    private final TransactionTemplate tx;
+    private final Users users;
+    private final Roles roles;
+    private final PermissionStore permissions;
+    private final RefreshTokenStore refreshTokens;
+    private final AccessTokens accessTokens;
+    private final AccessLog accessLog;
+    private final AuditTrail audit;
+    private final LoginThrottle throttle;
+    private final PasswordEncoder passwords;
+    private final TenantManagement tenants;
+    private final SecurityProperties settings;
+    private final java.time.Clock clock;
+    private final String dummyHash;
+
+    AuthenticationService(JdbcClient jdbc, TransactionTemplate tx, Users users, Roles roles, PermissionStore permissions,
+            RefreshTokenStore refreshTokens, AccessTokens accessTokens, AccessLog accessLog, AuditTrail audit,
+            LoginThrottle throttle, PasswordEncoder passwords, TenantManagement tenants, SecurityProperties settings,
+            java.time.Clock clock) {
+        this.jdbc = jdbc;
+        this.tx = tx;
+        this.users = users;
+        this.roles = roles;
+        this.permissions = permissions;
+        this.refreshTokens = refreshTokens;
+        this.accessTokens = accessTokens;
+        this.accessLog = accessLog;
+        this.audit = audit;
+        this.throttle = throttle;
+        this.passwords = passwords;
+        this.tenants = tenants;
+        this.settings = settings;
+        this.clock = clock;
+        this.dummyHash = passwords.encode("not-a-real-password-" + UUID.randomUUID());
+    }
+
+    public IssuedTokens login(String email, String password, String tenantSlug, ClientInfo client) {
+        String normalized = email.trim().toLowerCase(Locale.ROOT);
+        throttle.check(client.ip(), normalized);
+        List<Candidate> candidates = candidates(normalized).stream()
+            .filter(c -> tenantSlug == null || tenantSlug.isBlank() || c.tenantSlug().equals(tenantSlug))
+            .toList();
+        if (candidates.isEmpty()) {
+            passwords.matches(password, dummyHash); // same time as a real check: no probing for emails
+            log.info("Login failed for unknown account from {}", client.ip());
+            throw new ApiException(HttpStatus.UNAUTHORIZED, "invalid-credentials");
+        }
+        if (candidates.size() > 1) {
+            throw ApiException.badRequest("tenant-required");
+        }
+        Candidate candidate = candidates.get(0);
+        return TenantContext.callAs(candidate.tenantId(),
+                () -> tx.execute(status -> attempt(candidate, normalized, password, client))).tokensOrThrow();
+    }
+
+    private List<Candidate> candidates(String email) {
+        return tx.execute(status -> jdbc.sql("select tenant_id, user_id, tenant_slug from identity_login_candidates(:e)")
+            .param("e", email)
+            .query((rs, n) -> new Candidate(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3)))
+            .list());
+    }
+
+    private Outcome attempt(Candidate candidate, String email, String password, ClientInfo client) {
+        Instant now = clock.instant();
+        User user = users.findForUpdate(candidate.tenantId(), candidate.userId()).orElse(null);
+        if (user == null) {
+            return Outcome.fail(HttpStatus.UNAUTHORIZED, "invalid-credentials");
+        }
+        if (user.isLocked(now)) {
+            accessLog.record(AccessEvent.LOGIN_FAILED, user.id(), email, client);
+            return Outcome.fail(HttpStatus.LOCKED, "account-locked", minutesUntil(user.lockedUntil(), now));
+        }
+        if (user.passwordHash() == null || !passwords.matches(password, user.passwordHash())) {
+            boolean locked = user.recordFailedLogin(now, settings.maxFailedLogins(), settings.lockDuration());
+            accessLog.record(AccessEvent.LOGIN_FAILED, user.id(), email, client);
+            if (locked) {
+                accessLog.record(AccessEvent.LOCKED, user.id(), email, client);
+                audit.security("account-locked", user.id(), Map.of("ip", String.valueOf(client.ip()),
+                        "lockedUntil", user.lockedUntil().toString()));
+                return Outcome.fail(HttpStatus.LOCKED, "account-locked", minutesUntil(user.lockedUntil(), now));
+            }
+            return Outcome.fail(HttpStatus.UNAUTHORIZED, "invalid-credentials");
+        }
+        boolean tenantActive = tenants.find(candidate.tenantId()).map(TenantSummary::active).orElse(false);
+        if (!user.active() || !tenantActive) {
+            accessLog.record(AccessEvent.LOGIN_FAILED, user.id(), email, client);
+            return Outcome.fail(HttpStatus.UNAUTHORIZED, "account-inactive");
+        }
+        user.recordSuccessfulLogin(now);
+        accessLog.record(AccessEvent.LOGIN, user.id(), email, client);
+        return Outcome.ok(issue(user, Ids.next(), client));
+    }
+
+    public IssuedTokens refresh(String token, ClientInfo client) {
+        throttle.check(client.ip(), null);
+        UUID tenant = SecretTokens.tenantOf(token)
+            .orElseThrow(() -> new ApiException(HttpStatus.UNAUTHORIZED, "invalid-refresh-token"));
+        return TenantContext.callAs(tenant, () -> tx.execute(status -> rotate(token, client))).tokensOrThrow();
+    }
+
+    private Outcome rotate(String token, ClientInfo client) {
+        RefreshTokenStore.StoredToken stored = refreshTokens.findForUpdate(token).orElse(null);
+        Instant now = clock.instant();
+        if (stored == null || stored.revokedAt() != null || stored.expiresAt().isBefore(now)) {
+            return Outcome.fail(HttpStatus.UNAUTHORIZED, "invalid-refresh-token");
+        }
+        User user = users.find(TenantContext.require(), stored.userId()).orElseThrow();
+        if (stored.rotatedAt() != null) {
+            // a rotated token came back: someone holds a copy. End every session of this login.
+            int revoked = refreshTokens.revokeFamily(stored.familyId());
+            accessLog.record(AccessEvent.REFRESH_REUSED, user.id(), user.email(), client);
+            audit.security("refresh-token-reused", user.id(), Map.of("family", stored.familyId().toString(),
+                    "revoked", revoked, "ip", String.valueOf(client.ip())));
+            return Outcome.fail(HttpStatus.UNAUTHORIZED, "refresh-token-reused");
+        }
+        boolean tenantActive = tenants.find(TenantContext.require()).map(TenantSummary::active).orElse(false);
+        if (!user.active() || !tenantActive) {
+            refreshTokens.revokeFamily(stored.familyId());
+            return Outcome.fail(HttpStatus.UNAUTHORIZED, "account-inactive");
+        }
+        refreshTokens.markRotated(stored.id());
+        accessLog.record(AccessEvent.REFRESH, user.id(), user.email(), client);
+        return Outcome.ok(issue(user, stored.familyId(), client));
+    }
+
+    /** Ends the login the refresh token belongs to. Unknown tokens are ignored: logout always succeeds. */
+    public void logout(String token, ClientInfo client) {
+        SecretTokens.tenantOf(token).ifPresent(tenant -> TenantContext.runAs(tenant, () -> tx.executeWithoutResult(s ->
+                refreshTokens.findForUpdate(token).ifPresent(stored -> {
+                    refreshTokens.revokeFamily(stored.familyId());
+                    users.find(tenant, stored.userId()).ifPresent(user ->
+                            accessLog.record(AccessEvent.LOGOUT, user.id(), user.email(), client));
+                }))));
+    }
+
+    private IssuedTokens issue(User user, UUID familyId, ClientInfo client) {
+        List<String> roleCodes = roles.findAll(user.tenantId(), permissions.roleIdsOf(user.id())).stream()
+            .map(Role::code).sorted().toList();
+        String access = accessTokens.issue(user.tenantId(), user.id(), roleCodes, user.permissionVersion());
+        String refresh = refreshTokens.issue(user.id(), familyId, client);
+        return new IssuedTokens(access, "Bearer", accessTokens.ttlSeconds(), refresh, refreshTokens.ttlSeconds());
+    }
+
+    private static long minutesUntil(Instant until, Instant now) {
+        return Math.max(1, (until.getEpochSecond() - now.getEpochSecond() + 59) / 60);
+    }
+}

@@ -1,0 +1,70 @@
+package com.ambiosys.identity;
+
+import java.time.Duration;
+import java.util.Locale;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+
+import io.github.bucket4j.Bandwidth;
+import io.github.bucket4j.Bucket;
+import io.github.bucket4j.ConsumptionProbe;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+
+import com.ambiosys.platform.web.ApiException;
+
+/**
+ * Rate limits of the authentication endpoints, per client IP and per account (email), with Bucket4j.
+ * Buckets live in this instance's memory: with N instances the effective limit is up to N times higher,
+ * which the per-account lockout (stored in the database) does not suffer from.
+ */
+@Component
+class LoginThrottle {
+
+    private final Cache<String, Bucket> buckets = Caffeine.newBuilder().maximumSize(100_000)
+        .expireAfterAccess(Duration.ofMinutes(15)).build();
+    private final int perIpPerMinute;
+    private final int perAccountPerMinute;
+
+    LoginThrottle(@Value("${ambiosys.security.rate-limit.per-ip-per-minute:60}") int perIpPerMinute,
+            @Value("${ambiosys.security.rate-limit.per-account-per-minute:10}") int perAccountPerMinute) {
+        this.perIpPerMinute = perIpPerMinute;
+        this.perAccountPerMinute = perAccountPerMinute;
+    }
+
+    void check(String ip, String account) {
+        consume("ip:" + ip, perIpPerMinute);
+        if (account != null) {
+            consume("account:" + account.toLowerCase(Locale.ROOT), perAccountPerMinute);
+        }
+    }
+
+    private void consume(String key, int perMinute) {
+        Bucket bucket = buckets.get(key, k -> Bucket.builder()
+            .addLimit(Bandwidth.builder().capacity(perMinute).refillGreedy(perMinute, Duration.ofMinutes(1)).build())
+            .build());
+        ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
+        if (!probe.isConsumed()) {
+            long seconds = Math.max(1, Duration.ofNanos(probe.getNanosToWaitForRefill()).toSeconds());
+            throw new RateLimitedException(seconds);
+        }
+    }
+
+    /** 429 with the seconds to wait (sent as Retry-After). */
+    static final class RateLimitedException extends ApiException {
+        private final long retryAfterSeconds;
+
+        RateLimitedException(long retryAfterSeconds) {
+            super(HttpStatus.TOO_MANY_REQUESTS, "rate-limited", retryAfterSeconds);
+            this.retryAfterSeconds = retryAfterSeconds;
+        }
+
+        @Override
+        public java.util.Map<String, String> headers() {
+            return java.util.Map.of("Retry-After", String.valueOf(retryAfterSeconds));
+        }
+    }
+}

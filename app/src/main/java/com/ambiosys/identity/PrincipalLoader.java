@@ -1,0 +1,70 @@
+package com.ambiosys.identity;
+
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import com.ambiosys.platform.security.CurrentUser;
+import com.ambiosys.platform.tenancy.TenantContext;
+import com.ambiosys.tenants.TenantManagement;
+import com.ambiosys.tenants.TenantSummary;
+
+/**
+ * Answers, for each request, who the token's user is now: still active, tenant still active, and
+ * current permissions. Cached for a few seconds (not minutes) so a deactivation or a permission change
+ * takes effect almost at once, also on other instances.
+ */
+@Component
+class PrincipalLoader {
+
+    private record Key(UUID tenantId, UUID userId) {
+    }
+
+    private final Cache<Key, Optional<CurrentUser>> cache;
+    private final Users users;
+    private final PermissionStore permissions;
+    private final TenantManagement tenants;
+    private final TransactionTemplate tx;
+
+    PrincipalLoader(Users users, PermissionStore permissions, TenantManagement tenants, TransactionTemplate tx,
+            SecurityProperties settings) {
+        this.users = users;
+        this.permissions = permissions;
+        this.tenants = tenants;
+        this.tx = new TransactionTemplate(tx.getTransactionManager());
+        this.tx.setReadOnly(true);
+        this.cache = Caffeine.newBuilder().maximumSize(50_000).expireAfterWrite(settings.principalCacheTtl()).build();
+    }
+
+    /** The active user, or empty if the user or tenant is gone, inactive or suspended. */
+    Optional<CurrentUser> load(UUID tenantId, UUID userId) {
+        return cache.get(new Key(tenantId, userId), this::fetch);
+    }
+
+    void evict(UUID tenantId, UUID userId) {
+        cache.invalidate(new Key(tenantId, userId));
+    }
+
+    void evictTenant(UUID tenantId) {
+        cache.asMap().keySet().removeIf(k -> k.tenantId().equals(tenantId));
+    }
+
+    private Optional<CurrentUser> fetch(Key key) {
+        if (!tenants.find(key.tenantId()).map(TenantSummary::active).orElse(false)) {
+            return Optional.empty();
+        }
+        return TenantContext.callAs(key.tenantId(), () -> tx.execute(status -> users.find(key.tenantId(), key.userId())
+            .filter(User::active)
+            .map(user -> {
+                Set<String> granted = Set.copyOf(permissions.effectivePermissions(user.id()));
+                return new CurrentUser(user.tenantId(), user.id(), user.email(), user.fullName(), user.language(),
+                        user.permissionVersion(), granted);
+            })));
+    }
+}

@@ -1,0 +1,174 @@
+package com.ambiosys.identity;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.proc.JWSVerificationKeySelector;
+import com.nimbusds.jose.proc.SecurityContext;
+import com.nimbusds.jwt.proc.DefaultJWTProcessor;
+
+import org.slf4j.MDC;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.convert.converter.Converter;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.AbstractAuthenticationToken;
+import org.springframework.security.authentication.DisabledException;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.web.cors.CorsConfiguration;
+import org.springframework.web.cors.CorsConfigurationSource;
+import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+import com.ambiosys.platform.security.CurrentUser;
+import com.ambiosys.platform.security.CurrentUsers;
+import com.ambiosys.platform.tenancy.TenantContext;
+import com.ambiosys.platform.web.ProblemWriter;
+import com.ambiosys.platform.web.WebProperties;
+
+/**
+ * The API's security: stateless bearer tokens (ES256 JWT) checked against the live user on every
+ * request, one permission per endpoint by {@code @PreAuthorize}, problems for 401 and 403, locked-down
+ * CORS and security headers.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableMethodSecurity
+class SecurityConfiguration {
+
+    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; img-src 'self' data: blob:; "
+            + "style-src 'self' 'unsafe-inline'; font-src 'self' data:; connect-src 'self'; object-src 'none'; "
+            + "base-uri 'self'; frame-ancestors 'none'; form-action 'self'";
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    @Bean
+    JwtDecoder jwtDecoder(SigningKeys keys) {
+        DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
+        processor.setJWSKeySelector(new JWSVerificationKeySelector<>(JWSAlgorithm.ES256, keys));
+        processor.setJWTClaimsSetVerifier((claims, context) -> {
+        }); // claims are validated by Spring's validators below
+        NimbusJwtDecoder decoder = new NimbusJwtDecoder(processor);
+        decoder.setJwtValidator(JwtValidators.createDefaultWithIssuer(AccessTokens.ISSUER));
+        return new CachingJwtDecoder(decoder);
+    }
+
+    @Bean
+    SecurityFilterChain apiSecurity(HttpSecurity http, JwtDecoder decoder, PrincipalLoader principals,
+            ProblemWriter problems) throws Exception {
+        AuthenticationEntryPoint unauthorized = (request, response, ex) -> {
+            response.setHeader("WWW-Authenticate", "Bearer");
+            String code = ex instanceof DisabledException ? "account-inactive"
+                    : request.getHeader("Authorization") != null ? "invalid-token" : "unauthorized";
+            problems.write(request, response, HttpStatus.UNAUTHORIZED, code);
+        };
+        AccessDeniedHandler forbidden = (request, response, ex) ->
+                problems.write(request, response, HttpStatus.FORBIDDEN, "forbidden");
+        http.csrf(csrf -> csrf.disable()) // bearer tokens in headers, no cookies: nothing to forge
+            .cors(Customizer.withDefaults())
+            .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+            .httpBasic(b -> b.disable())
+            .formLogin(f -> f.disable())
+            .logout(l -> l.disable())
+            .requestCache(c -> c.disable())
+            .headers(h -> h.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
+                .frameOptions(f -> f.deny()))
+            .authorizeHttpRequests(a -> a
+                .requestMatchers(HttpMethod.OPTIONS, "/**").permitAll()
+                .requestMatchers("/api/v1/auth/**").permitAll()
+                .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info", "/actuator/prometheus").permitAll()
+                .requestMatchers("/api/docs", "/api/docs/**", "/swagger-ui/**").permitAll()
+                .requestMatchers("/api/**", "/actuator/**").authenticated()
+                .anyRequest().permitAll()) // the web application's pages and files
+            .oauth2ResourceServer(o -> o
+                .jwt(j -> j.decoder(decoder).jwtAuthenticationConverter(converter(principals)))
+                .authenticationEntryPoint(unauthorized)
+                .accessDeniedHandler(forbidden))
+            .exceptionHandling(e -> e.authenticationEntryPoint(unauthorized).accessDeniedHandler(forbidden))
+            .addFilterAfter(new TenantContextFilter(), BearerTokenAuthenticationFilter.class);
+        return http.build();
+    }
+
+    private static Converter<Jwt, AbstractAuthenticationToken> converter(PrincipalLoader principals) {
+        return jwt -> {
+            UUID tenant;
+            UUID user;
+            try {
+                tenant = UUID.fromString(jwt.getClaimAsString("tid"));
+                user = UUID.fromString(jwt.getSubject());
+            }
+            catch (RuntimeException ex) {
+                throw new org.springframework.security.oauth2.server.resource.InvalidBearerTokenException("Malformed claims");
+            }
+            CurrentUser current = principals.load(tenant, user)
+                .orElseThrow(() -> new DisabledException("User or tenant is not active"));
+            List<GrantedAuthority> authorities = current.permissions().stream()
+                .<GrantedAuthority>map(SimpleGrantedAuthority::new)
+                .toList();
+            return new CurrentUserAuthentication(current, jwt, authorities);
+        };
+    }
+
+    @Bean
+    CorsConfigurationSource corsConfigurationSource(WebProperties web) {
+        CorsConfiguration cors = new CorsConfiguration();
+        cors.setAllowedOrigins(web.corsOrigins());
+        cors.setAllowedMethods(List.of("GET", "POST", "PUT", "PATCH", "DELETE"));
+        cors.setAllowedHeaders(List.of("Authorization", "Content-Type", "Accept-Language", "X-Request-Id",
+                "Idempotency-Key", "Last-Event-ID"));
+        cors.setExposedHeaders(List.of("X-Request-Id", "Retry-After", "Location"));
+        cors.setMaxAge(3600L);
+        UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
+        source.registerCorsConfiguration("/api/**", cors);
+        return source;
+    }
+
+    /** Puts the authenticated user's tenant in the {@link TenantContext} and both ids in the log context. */
+    static final class TenantContextFilter extends OncePerRequestFilter {
+        @Override
+        protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+                throws ServletException, IOException {
+            CurrentUser user = CurrentUsers.current().orElse(null);
+            if (user == null) {
+                chain.doFilter(request, response);
+                return;
+            }
+            MDC.put("tenantId", user.tenantId().toString());
+            MDC.put("userId", user.userId().toString());
+            try (TenantContext.Scope scope = TenantContext.open(user.tenantId())) {
+                chain.doFilter(request, response);
+            }
+            finally {
+                MDC.remove("tenantId");
+                MDC.remove("userId");
+            }
+        }
+    }
+}

@@ -1,0 +1,19 @@
+package com.ambiosys.identity;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * @param maxFailedLogins wrong passwords in a row that lock an account
+ * @param lockDuration how long a locked account stays locked
+ * @param principalCacheTtl how long a request may trust a cached "user and tenant are active"
+ * @param resetTokenTtl how long a password reset link works
+ * @param invitationTtl how long an invitation (set your password) link works
+ */
+@ConfigurationProperties("ambiosys.security")
+record SecurityProperties(@DefaultValue("5") int maxFailedLogins, @DefaultValue("15m") Duration lockDuration,
+        @DefaultValue("5s") Duration principalCacheTtl, @DefaultValue("1h") Duration resetTokenTtl,
+        @DefaultValue("72h") Duration invitationTtl) {
+}

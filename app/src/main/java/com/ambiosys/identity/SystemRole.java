@@ -1,0 +1,39 @@
+package com.ambiosys.identity;
+
+import java.util.Set;
+
+/** The roles every tenant starts with, and the permissions each carries by default. */
+public enum SystemRole {
+
+    ADMIN("Administrador", PermissionCatalog.all()),
+    MANAGER("Gerente", PermissionCatalog.of("users:view", "roles:view", "audit:view", "tenants:view", "customers",
+            "catalog", "servicerequests", "quotations", "invoicing:view", "finance:view", "finance:approve",
+            "scheduling", "inbox", "assistant:view", "notifications:view", "workforce:view", "reporting")),
+    SALES("Vendedor", PermissionCatalog.of("customers:view", "customers:create", "customers:edit", "customers:export",
+            "catalog:view", "servicerequests:view", "servicerequests:create", "servicerequests:edit", "quotations:view",
+            "quotations:create", "quotations:edit", "quotations:send", "scheduling:view", "inbox:view", "inbox:reply",
+            "notifications:view")),
+    AGENT("Agente", PermissionCatalog.of("inbox", "customers:view", "customers:create", "customers:edit",
+            "servicerequests:view", "servicerequests:create", "catalog:view", "notifications:view")),
+    FINANCE("Finanzas", PermissionCatalog.of("finance", "invoicing", "customers:view", "customers:view_all",
+            "quotations:view", "quotations:view_all", "reporting", "notifications:view")),
+    SUPERVISOR("Supervisor", PermissionCatalog.of("scheduling", "workforce", "servicerequests:view",
+            "servicerequests:view_all", "customers:view", "customers:view_all", "notifications:view")),
+    TECHNICIAN("Técnico", PermissionCatalog.of("scheduling:view", "servicerequests:view", "notifications:view"));
+
+    private final String spanishName;
+    private final Set<String> defaults;
+
+    SystemRole(String spanishName, Set<String> defaults) {
+        this.spanishName = spanishName;
+        this.defaults = defaults;
+    }
+
+    public String spanishName() {
+        return spanishName;
+    }
+
+    public Set<String> defaults() {
+        return defaults;
+    }
+}

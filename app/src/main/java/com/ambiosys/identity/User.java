@@ -1,0 +1,182 @@
+package com.ambiosys.identity;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+import com.ambiosys.platform.ids.Ids;
+import com.ambiosys.platform.tenancy.TenantContext;
+
+/** A person who works in a tenant's AmbioSys. State changes only through the methods below. */
+@Entity
+@Table(name = "users")
+class User {
+
+    @Id
+    private UUID id;
+    @Column(name = "tenant_id", updatable = false)
+    private UUID tenantId;
+    private String email;
+    @Column(name = "full_name")
+    private String fullName;
+    private String phone;
+    @Column(name = "password_hash")
+    private String passwordHash;
+    @Enumerated(EnumType.STRING)
+    private UserStatus status;
+    private String language;
+    @Column(name = "time_zone")
+    private String timeZone;
+    @Column(name = "permission_version")
+    private long permissionVersion;
+    @Column(name = "failed_logins")
+    private int failedLogins;
+    @Column(name = "locked_until")
+    private Instant lockedUntil;
+    @Column(name = "last_login_at")
+    private Instant lastLoginAt;
+    @Column(name = "created_at", updatable = false)
+    private Instant createdAt;
+    @Column(name = "updated_at")
+    private Instant updatedAt;
+    @Column(name = "created_by", updatable = false)
+    private UUID createdBy;
+    @Version
+    private long version;
+
+    protected User() {
+    }
+
+    User(String email, String fullName, String phone, String language, String timeZone, String passwordHash,
+            UUID createdBy, Instant now) {
+        this.id = Ids.next();
+        this.tenantId = TenantContext.require();
+        this.email = email;
+        this.fullName = fullName;
+        this.phone = phone;
+        this.language = language;
+        this.timeZone = timeZone;
+        this.passwordHash = passwordHash;
+        this.status = UserStatus.ACTIVE;
+        this.permissionVersion = 1;
+        this.createdBy = createdBy;
+        this.createdAt = now;
+        this.updatedAt = now;
+    }
+
+    boolean isLocked(Instant now) {
+        return lockedUntil != null && lockedUntil.isAfter(now);
+    }
+
+    /** Counts a wrong password; at the limit the account locks for a while. Returns true if it just locked. */
+    boolean recordFailedLogin(Instant now, int maxFailures, Duration lockFor) {
+        failedLogins++;
+        updatedAt = now;
+        if (failedLogins >= maxFailures) {
+            failedLogins = 0;
+            lockedUntil = now.plus(lockFor);
+            return true;
+        }
+        return false;
+    }
+
+    void recordSuccessfulLogin(Instant now) {
+        failedLogins = 0;
+        lockedUntil = null;
+        lastLoginAt = now;
+        updatedAt = now;
+    }
+
+    void changePassword(String newHash, Instant now) {
+        passwordHash = newHash;
+        failedLogins = 0;
+        lockedUntil = null;
+        updatedAt = now;
+    }
+
+    void updateProfile(String fullName, String phone, String language, String timeZone, Instant now) {
+        this.fullName = fullName;
+        this.phone = phone;
+        this.language = language;
+        this.timeZone = timeZone;
+        this.updatedAt = now;
+    }
+
+    void changeStatus(UserStatus status, Instant now) {
+        this.status = status;
+        this.updatedAt = now;
+    }
+
+    void permissionsChanged(Instant now) {
+        permissionVersion++;
+        updatedAt = now;
+    }
+
+    boolean active() {
+        return status == UserStatus.ACTIVE;
+    }
+
+    UUID id() {
+        return id;
+    }
+
+    UUID tenantId() {
+        return tenantId;
+    }
+
+    String email() {
+        return email;
+    }
+
+    String fullName() {
+        return fullName;
+    }
+
+    String phone() {
+        return phone;
+    }
+
+    String passwordHash() {
+        return passwordHash;
+    }
+
+    UserStatus status() {
+        return status;
+    }
+
+    String language() {
+        return language;
+    }
+
+    String timeZone() {
+        return timeZone;
+    }
+
+    long permissionVersion() {
+        return permissionVersion;
+    }
+
+    Instant lockedUntil() {
+        return lockedUntil;
+    }
+
+    Instant lastLoginAt() {
+        return lastLoginAt;
+    }
+
+    Instant createdAt() {
+        return createdAt;
+    }
+
+    Instant updatedAt() {
+        return updatedAt;
+    }
+}

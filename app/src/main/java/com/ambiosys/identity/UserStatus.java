@@ -1,0 +1,5 @@
+package com.ambiosys.identity;
+
+public enum UserStatus {
+    ACTIVE, INACTIVE, SUSPENDED, BLOCKED
+}

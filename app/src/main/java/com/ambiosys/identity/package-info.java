@@ -1,0 +1,6 @@
+/**
+ * Identity: users, roles and permissions of each tenant; login with rotating refresh tokens;
+ * password reset; access log. The security configuration of the whole API lives here.
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Identity")
+package com.ambiosys.identity;

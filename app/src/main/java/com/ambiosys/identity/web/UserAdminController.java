@@ -1,0 +1,113 @@
+package com.ambiosys.identity.web;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import com.ambiosys.identity.UserCommands;
+import com.ambiosys.identity.UserManagement;
+import com.ambiosys.identity.UserStatus;
+import com.ambiosys.identity.UserSummary;
+import com.ambiosys.identity.UserView;
+import com.ambiosys.platform.web.PageQuery;
+import com.ambiosys.platform.web.PageResponse;
+import com.ambiosys.platform.web.TimeZoneId;
+
+/** Administration of the tenant's users. */
+@RestController
+@RequestMapping("/api/v1/users")
+class UserAdminController {
+
+    static final String E164 = "^\\+[1-9][0-9]{7,14}$";
+
+    record CreateUserRequest(@NotBlank @Email @Size(max = 254) String email,
+            @NotBlank @Size(max = 120) String fullName, @Pattern(regexp = E164) String phone,
+            @NotNull @Pattern(regexp = "es|en") String language, @NotBlank @TimeZoneId String timeZone,
+            @Size(min = 10, max = 128) String password, @Size(max = 20) List<@NotNull UUID> roleIds) {
+    }
+
+    record UpdateUserRequest(@NotBlank @Size(max = 120) String fullName, @Pattern(regexp = E164) String phone,
+            @NotNull @Pattern(regexp = "es|en") String language, @NotBlank @TimeZoneId String timeZone,
+            UserStatus status) {
+    }
+
+    record RolesRequest(@NotNull @Size(max = 20) List<@NotNull UUID> roleIds) {
+    }
+
+    record OverridesRequest(@Size(max = 200) Set<@NotBlank String> grants,
+            @Size(max = 200) Set<@NotBlank String> revocations) {
+    }
+
+    private final UserManagement users;
+
+    UserAdminController(UserManagement users) {
+        this.users = users;
+    }
+
+    /** Paging, sorting ({@code sort=fullName}, {@code sort=-createdAt}) and filters by text, status and role. */
+    @GetMapping
+    @PreAuthorize("hasAuthority('users:view')")
+    PageResponse<UserSummary> list(@RequestParam(required = false) @Size(max = 100) String q,
+            @RequestParam(required = false) UserStatus status, @RequestParam(required = false) UUID roleId,
+            @RequestParam(required = false) String sort, @Valid PageQuery page) {
+        return users.list(q, status, roleId, sort, page);
+    }
+
+    @PostMapping
+    @PreAuthorize("hasAuthority('users:create')")
+    ResponseEntity<UserView> create(@Valid @RequestBody CreateUserRequest body) {
+        UserView created = users.create(new UserCommands.CreateUser(body.email(), body.fullName(), body.phone(),
+                body.language(), body.timeZone(), body.password(), body.roleIds()));
+        return ResponseEntity.created(URI.create("/api/v1/users/" + created.id())).body(created);
+    }
+
+    @GetMapping("/{id}")
+    @PreAuthorize("hasAuthority('users:view')")
+    UserView get(@PathVariable UUID id) {
+        return users.get(id);
+    }
+
+    @PutMapping("/{id}")
+    @PreAuthorize("hasAuthority('users:edit')")
+    UserView update(@PathVariable UUID id, @Valid @RequestBody UpdateUserRequest body) {
+        return users.update(id, new UserCommands.UpdateUser(body.fullName(), body.phone(), body.language(),
+                body.timeZone(), body.status()));
+    }
+
+    @PostMapping("/{id}/deactivate")
+    @PreAuthorize("hasAuthority('users:delete')")
+    UserView deactivate(@PathVariable UUID id) {
+        return users.deactivate(id);
+    }
+
+    @PutMapping("/{id}/roles")
+    @PreAuthorize("hasAuthority('users:edit')")
+    UserView setRoles(@PathVariable UUID id, @Valid @RequestBody RolesRequest body) {
+        return users.setRoles(id, body.roleIds());
+    }
+
+    @PutMapping("/{id}/permissions")
+    @PreAuthorize("hasAuthority('users:edit')")
+    UserView setPermissions(@PathVariable UUID id, @Valid @RequestBody OverridesRequest body) {
+        return users.setOverrides(id, new UserCommands.SetOverrides(body.grants(), body.revocations()));
+    }
+}

@@ -1,0 +1,2 @@
+/** Secrets at rest: AES-256-GCM with a key id stored beside each value. */
+package com.ambiosys.platform.crypto;

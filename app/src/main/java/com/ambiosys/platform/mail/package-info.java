@@ -1,0 +1,2 @@
+/** Outgoing email over SMTP (configured with AMBIOSYS_SMTP_*). */
+package com.ambiosys.platform.mail;

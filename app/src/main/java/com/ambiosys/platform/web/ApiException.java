@@ -1,0 +1,54 @@
+package com.ambiosys.platform.web;
+
+import org.springframework.http.HttpStatus;
+
+/**
+ * A failure the API reports as an RFC 9457 problem. {@code code} names the problem type
+ * ({@code urn:ambiosys:problem:<code>}) and the message keys {@code problem.<code>.title} and
+ * {@code problem.<code>.detail} (with {@code args}) give its text in the caller's language.
+ */
+public class ApiException extends RuntimeException {
+
+    private final HttpStatus status;
+    private final String code;
+    private final transient Object[] args;
+
+    public ApiException(HttpStatus status, String code, Object... args) {
+        super(code);
+        this.status = status;
+        this.code = code;
+        this.args = args;
+    }
+
+    public HttpStatus status() {
+        return status;
+    }
+
+    public String code() {
+        return code;
+    }
+
+    public Object[] args() {
+        return args.clone();
+    }
+
+    /** Response headers the problem carries (for example Retry-After). */
+    public java.util.Map<String, String> headers() {
+        return java.util.Map.of();
+    }
+
+    /** 404: the thing does not exist for this tenant (another tenant's id included). */
+    public static ApiException notFound(String entity) {
+        return new ApiException(HttpStatus.NOT_FOUND, "not-found",
+                new org.springframework.context.support.DefaultMessageSourceResolvable(new String[] { "entity." + entity },
+                        entity));
+    }
+
+    public static ApiException conflict(String code, Object... args) {
+        return new ApiException(HttpStatus.CONFLICT, code, args);
+    }
+
+    public static ApiException badRequest(String code, Object... args) {
+        return new ApiException(HttpStatus.BAD_REQUEST, code, args);
+    }
+}

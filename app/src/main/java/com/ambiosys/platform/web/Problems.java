@@ -1,0 +1,42 @@
+package com.ambiosys.platform.web;
+
+import java.net.URI;
+import java.util.Locale;
+
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.stereotype.Component;
+
+/** Builds problem details with a stable type and texts in the request's language. */
+@Component
+public class Problems {
+
+    public static final String TYPE_PREFIX = "urn:ambiosys:problem:";
+
+    private final MessageSource messages;
+
+    Problems(MessageSource messages) {
+        this.messages = messages;
+    }
+
+    public ProblemDetail create(HttpStatusCode status, String code, Object... args) {
+        return create(status, code, LocaleContextHolder.getLocale(), args);
+    }
+
+    public ProblemDetail create(HttpStatusCode status, String code, Locale locale, Object... args) {
+        ProblemDetail problem = ProblemDetail.forStatus(status);
+        problem.setType(URI.create(TYPE_PREFIX + code));
+        problem.setTitle(messages.getMessage("problem." + code + ".title", null, code, locale));
+        String detail = messages.getMessage("problem." + code + ".detail", args, null, locale);
+        if (detail != null) {
+            problem.setDetail(detail);
+        }
+        return problem;
+    }
+
+    public String message(String key, Object... args) {
+        return messages.getMessage(key, args, key, LocaleContextHolder.getLocale());
+    }
+}

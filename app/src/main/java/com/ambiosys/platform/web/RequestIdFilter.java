@@ -1,0 +1,44 @@
+package com.ambiosys.platform.web;
+
+import java.io.IOException;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.slf4j.MDC;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/** Gives every request an id (the caller's {@code X-Request-Id} when well-formed) for logs, audit and replies. */
+public class RequestIdFilter extends OncePerRequestFilter {
+
+    public static final String HEADER = "X-Request-Id";
+    public static final String MDC_KEY = "requestId";
+    private static final Pattern VALID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        String id = request.getHeader(HEADER);
+        if (id == null || !VALID.matcher(id).matches()) {
+            id = UUID.randomUUID().toString();
+        }
+        MDC.put(MDC_KEY, id);
+        request.setAttribute(MDC_KEY, id);
+        response.setHeader(HEADER, id);
+        try {
+            chain.doFilter(request, response);
+        }
+        finally {
+            MDC.remove(MDC_KEY);
+        }
+    }
+
+    /** The id of the request this thread serves, or null outside a request. */
+    public static String current() {
+        return MDC.get(MDC_KEY);
+    }
+}

@@ -1,0 +1,5 @@
+package com.ambiosys.tenants;
+
+public enum TenantStatus {
+    ACTIVE, SUSPENDED
+}

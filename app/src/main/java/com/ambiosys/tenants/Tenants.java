@@ -1,0 +1,24 @@
+package com.ambiosys.tenants;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.Repository;
+
+interface Tenants extends Repository<Tenant, UUID> {
+
+    Tenant save(Tenant tenant);
+
+    Optional<Tenant> findById(UUID id);
+
+    Optional<Tenant> findBySlug(String slug);
+
+    boolean existsBySlug(String slug);
+
+    long count();
+
+    @Query("select t.id from Tenant t where t.status = com.ambiosys.tenants.TenantStatus.ACTIVE order by t.id")
+    List<UUID> findActiveIds();
+}
