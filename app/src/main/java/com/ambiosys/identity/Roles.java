@@ -9,10 +9,13 @@ import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.Repository;
 import org.springframework.data.repository.query.Param;
 
+@org.springframework.transaction.annotation.Transactional(readOnly = true)
 interface Roles extends Repository<Role, UUID> {
 
+    @org.springframework.transaction.annotation.Transactional
     Role saveAndFlush(Role role);
 
+    @org.springframework.transaction.annotation.Transactional
     void delete(Role role);
 
     @Query("select r from Role r where r.tenantId = :tenant and r.id = :id")

@@ -13,8 +13,10 @@ import org.springframework.data.repository.Repository;
 import org.springframework.data.repository.query.Param;
 
 /** Users of the current tenant (the tenant filter is explicit here; row-level security is the net under it). */
+@org.springframework.transaction.annotation.Transactional(readOnly = true)
 interface Users extends Repository<User, UUID> {
 
+    @org.springframework.transaction.annotation.Transactional
     User saveAndFlush(User user);
 
     @Query("select u from User u where u.tenantId = :tenant and u.id = :id")

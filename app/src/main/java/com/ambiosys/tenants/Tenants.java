@@ -7,8 +7,10 @@ import java.util.UUID;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.Repository;
 
+@org.springframework.transaction.annotation.Transactional(readOnly = true)
 interface Tenants extends Repository<Tenant, UUID> {
 
+    @org.springframework.transaction.annotation.Transactional
     Tenant save(Tenant tenant);
 
     Optional<Tenant> findById(UUID id);

@@ -30,6 +30,10 @@ public class DatabaseEnvironmentPostProcessor implements EnvironmentPostProcesso
 
     static final String SOURCE = "ambiosysDatabase";
 
+    /** One throwaway server per JVM: every application context of a test run shares it. */
+    private static final Path EPHEMERAL_DIR = Path.of(System.getProperty("java.io.tmpdir"), "ambiosys-test-pg",
+            UUID.randomUUID().toString(), "postgres");
+
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment env, SpringApplication application) {
         if (env.getPropertySources().contains(SOURCE)) {
@@ -56,9 +60,7 @@ public class DatabaseEnvironmentPostProcessor implements EnvironmentPostProcesso
         }
         else {
             boolean ephemeral = env.getProperty("ambiosys.db.ephemeral", Boolean.class, false);
-            Path pgData = ephemeral
-                    ? Path.of(System.getProperty("java.io.tmpdir"), "ambiosys-test-pg", UUID.randomUUID().toString(), "postgres")
-                    : dataDir.resolve("postgres");
+            Path pgData = ephemeral ? EPHEMERAL_DIR : dataDir.resolve("postgres");
             EmbeddedPostgres pg = EmbeddedPostgres.start(pgData, ephemeral);
             props.put("spring.datasource.url", pg.jdbcUrl());
             props.put("spring.datasource.username", EmbeddedPostgres.APP_ROLE);
@@ -69,11 +71,13 @@ public class DatabaseEnvironmentPostProcessor implements EnvironmentPostProcesso
             props.put("spring.flyway.placeholders.appRole", EmbeddedPostgres.APP_ROLE);
             props.put("ambiosys.db.embedded", "true");
             if (!StringUtils.hasText(env.getProperty("ambiosys.encryption-key"))) {
-                props.put("ambiosys.encryption-key", ephemeral ? randomKey() : localKey(dataDir));
+                props.put("ambiosys.encryption-key", ephemeral ? EPHEMERAL_KEY : localKey(dataDir));
             }
         }
         env.getPropertySources().addFirst(new MapPropertySource(SOURCE, props));
     }
+
+    private static final String EPHEMERAL_KEY = randomKey();
 
     private static String require(ConfigurableEnvironment env, String property, String variable) {
         String value = env.getProperty(property);

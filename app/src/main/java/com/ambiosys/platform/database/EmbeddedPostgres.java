@@ -312,12 +312,19 @@ public final class EmbeddedPostgres {
         if (!startedHere || !Files.exists(dataDir.resolve("postmaster.pid"))) {
             return;
         }
+        RUNNING.remove(dataDir.toAbsolutePath().normalize(), this);
         try {
             run(binDir, List.of("pg_ctl", "stop", "-D", dataDir.toString(), "-m", "fast", "-w", "-t", "60"), 90);
             if (ephemeral) {
                 deleteTree(dataDir);
                 Files.deleteIfExists(dataDir.resolveSibling(dataDir.getFileName() + ".credentials"));
                 Files.deleteIfExists(dataDir.resolveSibling(dataDir.getFileName() + ".log"));
+                try {
+                    Files.deleteIfExists(dataDir.getParent()); // the throwaway parent, when now empty
+                }
+                catch (java.nio.file.DirectoryNotEmptyException ex) {
+                    // shared with other files: leave it
+                }
             }
         }
         catch (IOException | RuntimeException ex) {

@@ -1,0 +1,221 @@
+package com.ambiosys.identity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import com.ambiosys.platform.tenancy.TenantContext;
+import com.ambiosys.support.ApiClient;
+import com.ambiosys.support.ApiClient.Response;
+import com.ambiosys.support.SystemTest;
+import com.ambiosys.support.TestTenants;
+import com.ambiosys.support.TestTenants.TestTenant;
+
+import tools.jackson.databind.JsonNode;
+
+@SystemTest
+class AuthenticationSystemTest {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    TestTenants tenants;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    TransactionTemplate tx;
+
+    ApiClient api;
+    TestTenant tenant;
+
+    @BeforeEach
+    void setUp() {
+        api = new ApiClient(port);
+        tenant = tenants.create();
+    }
+
+    private Response login(String email, String password) {
+        return api.post("/api/v1/auth/login", Map.of("email", email, "password", password)).send();
+    }
+
+    @Test
+    void loginIssuesAnEs256AccessTokenThatOpensMe() {
+        Response response = login(tenant.adminEmail(), TestTenants.PASSWORD);
+        assertThat(response.status()).isEqualTo(200);
+        JsonNode tokens = response.json();
+        assertThat(tokens.path("tokenType").asString()).isEqualTo("Bearer");
+        assertThat(tokens.path("expiresIn").asLong()).isEqualTo(900);
+        assertThat(tokens.path("refreshExpiresIn").asLong()).isEqualTo(7 * 24 * 3600);
+        String header = new String(java.util.Base64.getUrlDecoder().decode(tokens.path("accessToken").asString().split("\\.")[0]));
+        assertThat(header).contains("\"alg\":\"ES256\"").contains("\"kid\"");
+
+        Response me = api.get("/api/v1/me").token(tokens.path("accessToken").asString()).send();
+        assertThat(me.status()).isEqualTo(200);
+        assertThat(me.json().path("user").path("email").asString()).isEqualTo(tenant.adminEmail());
+        assertThat(me.json().path("tenant").path("id").asString()).isEqualTo(tenant.id().toString());
+        assertThat(me.json().path("tenant").path("slug").asString()).isEqualTo(tenant.slug());
+        assertThat(me.json().path("permissions").toString()).contains("users:create", "roles:edit", "audit:view");
+        assertThat(me.json().path("permissionVersion").asLong()).isEqualTo(1);
+    }
+
+    @Test
+    void wrongPasswordIsRefusedInTheCallersLanguage() {
+        Response spanish = login(tenant.adminEmail(), "no-es-la-clave");
+        assertThat(spanish.status()).isEqualTo(401);
+        assertThat(spanish.header("content-type")).startsWith("application/problem+json");
+        assertThat(spanish.problemCode()).isEqualTo("invalid-credentials");
+        assertThat(spanish.json().path("title").asString()).isEqualTo("Credenciales incorrectas");
+
+        Response english = api.post("/api/v1/auth/login", Map.of("email", tenant.adminEmail(), "password", "nope-nope"))
+            .language("en-US").send();
+        assertThat(english.status()).isEqualTo(401);
+        assertThat(english.json().path("title").asString()).isEqualTo("Wrong credentials");
+    }
+
+    @Test
+    void unknownEmailGetsTheSameAnswerAsAWrongPassword() {
+        Response response = login("nadie-" + UUID.randomUUID() + "@example.com", "lo-que-sea-123");
+        assertThat(response.status()).isEqualTo(401);
+        assertThat(response.problemCode()).isEqualTo("invalid-credentials");
+    }
+
+    @Test
+    void refreshRotatesAndReusingARotatedTokenRevokesTheWholeFamily() {
+        JsonNode first = login(tenant.adminEmail(), TestTenants.PASSWORD).json();
+        String original = first.path("refreshToken").asString();
+
+        Response rotated = api.post("/api/v1/auth/refresh", Map.of("refreshToken", original)).send();
+        assertThat(rotated.status()).isEqualTo(200);
+        String second = rotated.json().path("refreshToken").asString();
+        assertThat(second).isNotEqualTo(original);
+        assertThat(api.get("/api/v1/me").token(rotated.json().path("accessToken").asString()).send().status()).isEqualTo(200);
+
+        Response reuse = api.post("/api/v1/auth/refresh", Map.of("refreshToken", original)).send();
+        assertThat(reuse.status()).isEqualTo(401);
+        assertThat(reuse.problemCode()).isEqualTo("refresh-token-reused");
+
+        Response afterRevocation = api.post("/api/v1/auth/refresh", Map.of("refreshToken", second)).send();
+        assertThat(afterRevocation.status()).isEqualTo(401);
+        assertThat(afterRevocation.problemCode()).isEqualTo("invalid-refresh-token");
+
+        assertThat(accessEvents(tenant.adminId())).contains("LOGIN", "REFRESH", "REFRESH_REUSED");
+        assertThat(securityEvents(tenant.adminId())).contains("refresh-token-reused");
+    }
+
+    @Test
+    void logoutRevokesTheRefreshToken() {
+        String refresh = login(tenant.adminEmail(), TestTenants.PASSWORD).json().path("refreshToken").asString();
+        Response logout = api.post("/api/v1/auth/logout", Map.of("refreshToken", refresh)).send();
+        assertThat(logout.status()).isEqualTo(204);
+        Response refreshAfter = api.post("/api/v1/auth/refresh", Map.of("refreshToken", refresh)).send();
+        assertThat(refreshAfter.status()).isEqualTo(401);
+        assertThat(accessEvents(tenant.adminId())).contains("LOGOUT");
+    }
+
+    @Test
+    void forgedOrGarbageRefreshTokensAreRefused() {
+        assertThat(api.post("/api/v1/auth/refresh", Map.of("refreshToken", "garbage")).send().status()).isEqualTo(401);
+        String forged = tenant.id() + ".AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA";
+        assertThat(api.post("/api/v1/auth/refresh", Map.of("refreshToken", forged)).send().status()).isEqualTo(401);
+    }
+
+    @Test
+    void fiveWrongPasswordsLockTheAccountEvenForTheRightPassword() {
+        UUID userId = tenants.addUser(tenant, "ventas", SystemRole.SALES);
+        String email = tenant.email("ventas");
+        for (int i = 0; i < 4; i++) {
+            assertThat(login(email, "equivocada-" + i).status()).isEqualTo(401);
+        }
+        Response fifth = login(email, "equivocada-5");
+        assertThat(fifth.status()).isEqualTo(423);
+        assertThat(fifth.problemCode()).isEqualTo("account-locked");
+        assertThat(fifth.json().path("detail").asString()).contains("15 minuto");
+
+        Response right = login(email, TestTenants.PASSWORD);
+        assertThat(right.status()).isEqualTo(423);
+        assertThat(accessEvents(userId)).contains("LOCKED", "LOGIN_FAILED");
+        assertThat(securityEvents(userId)).contains("account-locked");
+    }
+
+    @Test
+    void tooManyAttemptsOnOneAccountAreRateLimited() {
+        String email = "limitada-" + UUID.randomUUID() + "@example.com";
+        int limited = 0;
+        String retryAfter = null;
+        for (int i = 0; i < 12; i++) {
+            Response r = login(email, "intento-" + i);
+            if (r.status() == 429) {
+                limited++;
+                retryAfter = r.header("retry-after");
+                assertThat(r.problemCode()).isEqualTo("rate-limited");
+            }
+        }
+        assertThat(limited).isEqualTo(2); // 10 per minute per account
+        assertThat(retryAfter).isNotBlank();
+    }
+
+    @Test
+    void deactivatedUsersTokenStopsWorkingAtOnce() {
+        tenants.addUser(tenant, "agente", SystemRole.AGENT);
+        String agentToken = api.login(tenant.email("agente"), TestTenants.PASSWORD);
+        assertThat(api.get("/api/v1/me").token(agentToken).send().status()).isEqualTo(200);
+
+        String adminToken = api.login(tenant.adminEmail(), TestTenants.PASSWORD);
+        UUID agentId = UUID.fromString(api.get("/api/v1/users?q=agente").token(adminToken).send().json().path("items")
+            .get(0).path("id").asString());
+        assertThat(api.post("/api/v1/users/" + agentId + "/deactivate", null).token(adminToken).send().status())
+            .isEqualTo(200);
+
+        Response after = api.get("/api/v1/me").token(agentToken).send();
+        assertThat(after.status()).isEqualTo(401);
+        assertThat(after.problemCode()).isEqualTo("account-inactive");
+        assertThat(login(tenant.email("agente"), TestTenants.PASSWORD).problemCode()).isEqualTo("account-inactive");
+    }
+
+    @Test
+    void requestsWithoutOrWithABadTokenGetA401Problem() {
+        Response none = api.get("/api/v1/me").send();
+        assertThat(none.status()).isEqualTo(401);
+        assertThat(none.problemCode()).isEqualTo("unauthorized");
+        assertThat(none.header("www-authenticate")).startsWith("Bearer");
+
+        Response bad = api.get("/api/v1/me").token("eyJhbGciOiJFUzI1NiJ9.e30.c2lnbmF0dXJl").send();
+        assertThat(bad.status()).isEqualTo(401);
+        assertThat(bad.problemCode()).isEqualTo("invalid-token");
+    }
+
+    @Test
+    void accessLogListsLoginsWithIpAndUserAgent() {
+        login(tenant.adminEmail(), "mal-1234567");
+        String token = api.login(tenant.adminEmail(), TestTenants.PASSWORD);
+        Response log = api.get("/api/v1/access-log?size=10").token(token).header("User-Agent", "prueba/1.0").send();
+        assertThat(log.status()).isEqualTo(200);
+        List<String> events = log.json().path("items").valueStream().map(n -> n.path("event").asString()).toList();
+        assertThat(events).contains("LOGIN", "LOGIN_FAILED");
+        assertThat(log.json().path("items").get(0).path("ip").asString()).isEqualTo("127.0.0.1");
+        Response filtered = api.get("/api/v1/access-log?event=LOGIN_FAILED").token(token).send();
+        assertThat(filtered.json().path("items").valueStream().map(n -> n.path("event").asString()).distinct().toList())
+            .containsExactly("LOGIN_FAILED");
+    }
+
+    private List<String> accessEvents(UUID userId) {
+        return TenantContext.callAs(tenant.id(), () -> tx.execute(s -> jdbc
+            .sql("select event from access_log where user_id = :u order by occurred_at").param("u", userId)
+            .query(String.class).list()));
+    }
+
+    private List<String> securityEvents(UUID userId) {
+        return TenantContext.callAs(tenant.id(), () -> tx.execute(s -> jdbc
+            .sql("select summary from audit_log where action = 'SECURITY' and entity_id = :u").param("u", userId.toString())
+            .query(String.class).list()));
+    }
+}

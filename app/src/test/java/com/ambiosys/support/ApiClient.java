@@ -1,0 +1,125 @@
+package com.ambiosys.support;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** A small HTTP client for system tests: real requests to the running application on loopback. */
+public final class ApiClient {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final String base;
+
+    public ApiClient(int port) {
+        this.base = "http://127.0.0.1:" + port;
+    }
+
+    public record Response(int status, Map<String, String> headers, String text) {
+
+        public JsonNode json() {
+            return text == null || text.isBlank() ? JSON.nullNode() : JSON.readTree(text);
+        }
+
+        public String header(String name) {
+            return headers.get(name.toLowerCase());
+        }
+
+        /** The problem type's code: {@code urn:ambiosys:problem:<code>}. */
+        public String problemCode() {
+            return json().path("type").asString().replace("urn:ambiosys:problem:", "");
+        }
+    }
+
+    public Request get(String path) {
+        return new Request("GET", path, null);
+    }
+
+    public Request post(String path, Object body) {
+        return new Request("POST", path, body);
+    }
+
+    public Request put(String path, Object body) {
+        return new Request("PUT", path, body);
+    }
+
+    public Request delete(String path) {
+        return new Request("DELETE", path, null);
+    }
+
+    /** Logs in and answers the access token (fails the test if login fails). */
+    public String login(String email, String password) {
+        Response r = post("/api/v1/auth/login", Map.of("email", email, "password", password)).send();
+        if (r.status() != 200) {
+            throw new AssertionError("Login of " + email + " failed: " + r.status() + " " + r.text());
+        }
+        return r.json().path("accessToken").asString();
+    }
+
+    public static String json(Object body) {
+        return body instanceof String s ? s : JSON.writeValueAsString(body);
+    }
+
+    public final class Request {
+        private final String method;
+        private final String path;
+        private final Object body;
+        private final Map<String, String> headers = new LinkedHashMap<>();
+
+        Request(String method, String path, Object body) {
+            this.method = method;
+            this.path = path;
+            this.body = body;
+            headers.put("Accept", "application/json");
+        }
+
+        public Request token(String accessToken) {
+            headers.put("Authorization", "Bearer " + accessToken);
+            return this;
+        }
+
+        public Request language(String language) {
+            headers.put("Accept-Language", language);
+            return this;
+        }
+
+        public Request header(String name, String value) {
+            headers.put(name, value);
+            return this;
+        }
+
+        public Response send() {
+            HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30));
+            headers.forEach(builder::header);
+            if (body != null) {
+                builder.header("Content-Type", "application/json");
+                builder.method(method, HttpRequest.BodyPublishers.ofString(json(body)));
+            }
+            else {
+                builder.method(method, HttpRequest.BodyPublishers.noBody());
+            }
+            try {
+                HttpResponse<String> response = http.send(builder.build(), HttpResponse.BodyHandlers.ofString());
+                Map<String, String> flat = new LinkedHashMap<>();
+                response.headers().map().forEach((k, v) -> flat.put(k.toLowerCase(), String.join(",", v)));
+                return new Response(response.statusCode(), flat, response.body());
+            }
+            catch (IOException ex) {
+                throw new java.io.UncheckedIOException(ex);
+            }
+            catch (InterruptedException ex) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(ex);
+            }
+        }
+    }
+}

@@ -1,0 +1,388 @@
+#!/usr/bin/env bash
+# Benchmark: cold start, throughput, latency and memory of GET /api/v1/me.
+#
+# Starts the packaged jar on a fresh, throwaway data directory (a real first start: embedded
+# PostgreSQL initdb, Flyway migrations, demo tenant), measures launch -> first 200 on
+# /actuator/health/readiness, logs in as the demo admin, warms up with wrk, measures with wrk
+# (bench/me.lua), reads the JVM's resident memory and prints a summary against the targets.
+# Everything runs on 127.0.0.1; the app and its data are removed on exit.
+#
+# Usage (from anywhere):  bench/me-throughput.sh
+# Environment (all optional):
+#   DURATION=30s       measured run (wrk syntax: 30, 30s, 2m)
+#   WARMUP=10s         warm-up run before the measurement
+#   CONNECTIONS=32     open connections (the targets are defined at 32)
+#   THREADS=2          wrk threads
+#   PORT=18080         first port tried; the next free one up to PORT+99 is used
+#   READY_TIMEOUT=120  seconds to wait for readiness
+#   JAVA_OPTS=         extra JVM options, e.g. "-Xmx256m" (none by default: the numbers are for
+#                      the jar started with no configuration)
+#   JAR=               jar to run (default app/target/ambiosys-app-0.1.0-SNAPSHOT.jar)
+# Exit status: 0 all targets met, 2 a target missed or the run was invalid, 1 error.
+
+set -euo pipefail
+
+SCRIPT_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+ROOT="$(cd "$SCRIPT_DIR/.." && pwd)"
+LUA="$SCRIPT_DIR/me.lua"
+JAR="${JAR:-$ROOT/app/target/ambiosys-app-0.1.0-SNAPSHOT.jar}"
+
+DURATION="${DURATION:-30s}"
+WARMUP="${WARMUP:-10s}"
+CONNECTIONS="${CONNECTIONS:-32}"
+THREADS="${THREADS:-2}"
+PORT="${PORT:-18080}"
+READY_TIMEOUT="${READY_TIMEOUT:-120}"
+JAVA_OPTS="${JAVA_OPTS:-}"
+STOP_TIMEOUT=45      # SIGTERM -> SIGKILL (Spring's graceful shutdown allows 30 s per phase)
+BUILD_TIMEOUT=1800
+APT_TIMEOUT=300
+
+ADMIN_EMAIL="admin@ambiotec.example"
+ADMIN_PASSWORD="Bench-Admin-2026!"
+
+# targets
+TARGET_RPS=3000        # requests/s, at least
+TARGET_P99_MS=20       # p99 latency in ms, below (at 32 connections)
+TARGET_COLD_S=10       # launch -> ready in s, below
+TARGET_RSS_MB=512      # JVM resident memory in MB (MiB), below
+TARGET_CONNECTIONS=32
+
+HOST=127.0.0.1
+APP_PID=""
+WORK=""
+DATA_DIR=""
+
+log() { printf '[bench %(%H:%M:%S)T] %s\n' -1 "$*" >&2; }
+die() {
+    log "ERROR: $*"
+    exit 1
+}
+
+# --- helpers -----------------------------------------------------------------------------------
+
+# wrk duration ("30", "30s", "2m", "1h") -> seconds
+to_seconds() {
+    local v="$1"
+    [[ "$v" =~ ^([0-9]+)([smh]?)$ ]] || die "bad duration '$v' (use e.g. 30, 30s, 2m)"
+    local n="${BASH_REMATCH[1]}" unit="${BASH_REMATCH[2]}"
+    case "$unit" in
+        m) echo $((n * 60)) ;;
+        h) echo $((n * 3600)) ;;
+        *) echo "$n" ;;
+    esac
+}
+
+now_ms() { # wall clock in ms, without a fork (bash 5's EPOCHREALTIME)
+    local t="${EPOCHREALTIME/[.,]/}"
+    echo $((t / 1000))
+}
+
+# value of key=value in a BENCH_RESULT line
+result_value() {
+    local key="$1" line="$2"
+    sed -n "s/.*[[:space:]]$key=\([^[:space:]]*\).*/\1/p" <<<"$line"
+}
+
+# awk float comparison: cmp 1.5 '<' 2
+cmp() { awk -v a="$1" -v b="$3" "BEGIN { exit !(a $2 b) }"; }
+
+verdict() { if cmp "$1" "$2" "$3"; then echo PASS; else echo FAIL; fi; }
+
+port_in_use() { timeout 1 bash -c "exec 3<>/dev/tcp/$HOST/$1" 2>/dev/null; }
+
+alive() { [[ -n "$1" ]] && kill -0 "$1" 2>/dev/null; }
+
+# waits up to $2 seconds for pid $1 to go away; returns 1 if it is still there
+wait_gone() {
+    local pid="$1" deadline=$(($(now_ms) + $2 * 1000))
+    while alive "$pid"; do
+        (($(now_ms) < deadline)) || return 1
+        sleep 0.1
+    done
+}
+
+# the embedded PostgreSQL's postmaster pid, if it runs from our data directory
+postmaster_pid() {
+    local file="$DATA_DIR/postgres/postmaster.pid" pid
+    [[ -n "$DATA_DIR" && -f "$file" ]] || return 1
+    pid="$(head -n 1 "$file" 2>/dev/null || true)"
+    [[ "$pid" =~ ^[0-9]+$ ]] && alive "$pid" || return 1
+    tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | grep -qF "$DATA_DIR" || return 1
+    echo "$pid"
+}
+
+app_log_tail() {
+    if [[ -n "$WORK" && -f "$WORK/app.log" ]]; then
+        log "last 40 lines of the app's output:"
+        tail -n 40 "$WORK/app.log" >&2 || true
+    fi
+}
+
+cleanup() {
+    local rc=$?
+    set +e
+    trap - EXIT INT TERM
+    if alive "$APP_PID"; then
+        log "stopping the app (pid $APP_PID)"
+        kill -TERM "$APP_PID" 2>/dev/null
+        if ! wait_gone "$APP_PID" "$STOP_TIMEOUT"; then
+            log "app still running after ${STOP_TIMEOUT}s: SIGKILL"
+            kill -KILL "$APP_PID" 2>/dev/null
+        fi
+        wait "$APP_PID" 2>/dev/null
+    fi
+    # the app stops its PostgreSQL in a shutdown hook; if it could not (SIGKILL), stop it here
+    local pg
+    if pg="$(postmaster_pid)"; then
+        log "stopping the embedded PostgreSQL left behind (pid $pg)"
+        kill -INT "$pg" 2>/dev/null # fast shutdown
+        wait_gone "$pg" 15 || kill -KILL "$pg" 2>/dev/null
+        wait_gone "$pg" 5
+    fi
+    if [[ -n "$WORK" && -d "$WORK" ]]; then
+        rm -rf -- "$WORK"
+    fi
+    exit "$rc"
+}
+trap cleanup EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+# --- checks and setup --------------------------------------------------------------------------
+
+[[ "$CONNECTIONS" =~ ^[1-9][0-9]*$ ]] || die "CONNECTIONS must be a positive integer"
+[[ "$THREADS" =~ ^[1-9][0-9]*$ ]] || die "THREADS must be a positive integer"
+[[ "$PORT" =~ ^[1-9][0-9]*$ ]] || die "PORT must be a positive integer"
+[[ "$READY_TIMEOUT" =~ ^[1-9][0-9]*$ ]] || die "READY_TIMEOUT must be a positive integer"
+((THREADS <= CONNECTIONS)) || die "THREADS ($THREADS) must not exceed CONNECTIONS ($CONNECTIONS)"
+DURATION_S="$(to_seconds "$DURATION")"
+WARMUP_S="$(to_seconds "$WARMUP")"
+((DURATION_S > 0)) || die "DURATION must be more than 0"
+# access tokens live 15 minutes; a fresh one is taken right before the measurement
+((DURATION_S < 840)) || die "DURATION must be under 14m (the access token expires after 15m)"
+
+[[ -f "$LUA" ]] || die "missing $LUA"
+command -v curl >/dev/null || die "curl is required"
+if [[ -n "${JAVA_HOME:-}" && -x "$JAVA_HOME/bin/java" ]]; then
+    JAVA="$JAVA_HOME/bin/java"
+else
+    JAVA="$(command -v java)" || die "java is required (set JAVA_HOME or put java on PATH)"
+fi
+
+if ! command -v wrk >/dev/null; then
+    log "wrk not found: installing it with apt-get"
+    sudo_cmd=()
+    if (($(id -u) != 0)); then
+        command -v sudo >/dev/null || die "wrk is missing and installing it needs root or sudo"
+        sudo_cmd=(sudo -n)
+    fi
+    export DEBIAN_FRONTEND=noninteractive
+    if ! timeout "$APT_TIMEOUT" "${sudo_cmd[@]}" apt-get install -y -q wrk >&2; then
+        timeout "$APT_TIMEOUT" "${sudo_cmd[@]}" apt-get update -q >&2 || die "apt-get update failed"
+        timeout "$APT_TIMEOUT" "${sudo_cmd[@]}" apt-get install -y -q wrk >&2 || die "could not install wrk"
+    fi
+    command -v wrk >/dev/null || die "wrk still not found after installing it"
+fi
+
+if [[ ! -f "$JAR" ]]; then
+    log "$JAR is missing: building it"
+    (cd "$ROOT" && timeout "$BUILD_TIMEOUT" ./mvnw -B -o -DskipTests package -pl app) >&2 ||
+        die "the build failed"
+    [[ -f "$JAR" ]] || die "the build did not produce $JAR"
+fi
+
+port="$PORT"
+while port_in_use "$port"; do
+    port=$((port + 1))
+    ((port < PORT + 100)) || die "no free port in $PORT..$((PORT + 99))"
+done
+BASE="http://$HOST:$port"
+
+WORK="$(mktemp -d "${TMPDIR:-/tmp}/ambiosys-bench.XXXXXX")"
+DATA_DIR="$WORK/data"
+
+# --- start and wait for readiness --------------------------------------------------------------
+
+java_opts=()
+if [[ -n "$JAVA_OPTS" ]]; then
+    read -r -a java_opts <<<"$JAVA_OPTS"
+fi
+
+log "starting $(basename "$JAR") on $BASE (data in $DATA_DIR)"
+start_ms="$(now_ms)"
+# SERVER_ADDRESS keeps Tomcat on the loopback interface (plain Spring Boot property)
+AMBIOSYS_DATA_DIR="$DATA_DIR" \
+    AMBIOSYS_PORT="$port" \
+    AMBIOSYS_ADMIN_EMAIL="$ADMIN_EMAIL" \
+    AMBIOSYS_ADMIN_PASSWORD="$ADMIN_PASSWORD" \
+    AMBIOSYS_RATE_LIMIT_IP=100000 \
+    SERVER_ADDRESS="$HOST" \
+    "$JAVA" "${java_opts[@]}" -jar "$JAR" >"$WORK/app.log" 2>&1 </dev/null &
+APP_PID=$!
+
+deadline=$((start_ms + READY_TIMEOUT * 1000))
+while :; do
+    code="$(curl -s --noproxy '*' -o /dev/null -w '%{http_code}' --max-time 1 \
+        "$BASE/actuator/health/readiness" || true)"
+    if [[ "$code" == 200 ]]; then
+        ready_ms="$(now_ms)"
+        break
+    fi
+    if ! alive "$APP_PID"; then
+        wait "$APP_PID" && status=0 || status=$?
+        APP_PID=""
+        app_log_tail
+        die "the app exited (status $status) before it was ready"
+    fi
+    if (($(now_ms) >= deadline)); then
+        app_log_tail
+        die "not ready after ${READY_TIMEOUT}s (last readiness status: $code)"
+    fi
+    sleep 0.1
+done
+COLD_S="$(awk -v ms=$((ready_ms - start_ms)) 'BEGIN { printf "%.2f", ms / 1000 }')"
+log "ready after ${COLD_S}s"
+
+# --- log in and check the endpoint -------------------------------------------------------------
+
+login() {
+    local code attempt token
+    for attempt in 1 2 3 4 5; do
+        # the password goes through stdin, not the command line
+        code="$(printf '{"email":"%s","password":"%s"}' "$ADMIN_EMAIL" "$ADMIN_PASSWORD" |
+            curl -s --noproxy '*' --max-time 10 -o "$WORK/login.json" -w '%{http_code}' \
+                -H 'Content-Type: application/json' --data-binary @- "$BASE/api/v1/auth/login" || true)"
+        if [[ "$code" == 200 ]]; then
+            token="$(sed -n 's/.*"accessToken"[[:space:]]*:[[:space:]]*"\([^"]*\)".*/\1/p' "$WORK/login.json")"
+            [[ -n "$token" ]] || die "login answered 200 without an accessToken"
+            echo "$token"
+            return 0
+        fi
+        # wrong credentials are not retried: failed logins lock the account
+        if [[ "$code" == 400 || "$code" == 401 || "$code" == 403 ]]; then
+            die "login failed with HTTP $code: $(head -c 500 "$WORK/login.json" 2>/dev/null)"
+        fi
+        log "login attempt $attempt: HTTP $code, retrying"
+        sleep 1
+    done
+    die "login failed (last HTTP status $code)"
+}
+
+TOKEN="$(login)"
+code="$(printf 'Authorization: Bearer %s\n' "$TOKEN" |
+    curl -s --noproxy '*' --max-time 10 -o "$WORK/me.json" -w '%{http_code}' -H @- "$BASE/api/v1/me" || true)"
+[[ "$code" == 200 ]] || die "GET /api/v1/me answered HTTP $code: $(head -c 500 "$WORK/me.json" 2>/dev/null)"
+log "logged in; GET /api/v1/me answers 200"
+
+# --- warm up and measure -----------------------------------------------------------------------
+
+run_wrk() { # $1 duration, $2 output file, then extra wrk options
+    local duration="$1" out="$2" secs
+    shift 2
+    secs="$(to_seconds "$duration")"
+    BENCH_TOKEN="$TOKEN" timeout --kill-after=10 $((secs + 60)) \
+        wrk -t"$THREADS" -c"$CONNECTIONS" -d"$duration" "$@" -s "$LUA" "$BASE/api/v1/me" >"$out" 2>&1 ||
+        {
+            cat "$out" >&2
+            die "wrk failed"
+        }
+}
+
+if ((WARMUP_S > 0)); then
+    log "warm-up: wrk -t$THREADS -c$CONNECTIONS -d$WARMUP"
+    run_wrk "$WARMUP" "$WORK/warmup.txt"
+    warm="$(grep '^BENCH_RESULT' "$WORK/warmup.txt" || true)"
+    log "warm-up: $(result_value rps "$warm") req/s, p99 $(result_value p99_ms "$warm") ms"
+    if [[ "$(result_value non2xx "$warm")" != 0 ]]; then
+        log "WARNING: the warm-up saw $(result_value non2xx "$warm") non-2xx responses"
+    fi
+fi
+
+TOKEN="$(login)" # a fresh token for the whole measured run
+log "measuring: wrk -t$THREADS -c$CONNECTIONS -d$DURATION --latency"
+run_wrk "$DURATION" "$WORK/measure.txt" --latency
+cat "$WORK/measure.txt"
+result="$(grep '^BENCH_RESULT' "$WORK/measure.txt" || true)"
+[[ -n "$result" ]] || die "no BENCH_RESULT line in wrk's output"
+
+# --- memory ------------------------------------------------------------------------------------
+
+alive "$APP_PID" || die "the app died during the run"
+kb_to_mb() { awk -v kb="$1" 'BEGIN { printf "%.1f", kb / 1024 }'; }
+RSS_KB="$(awk '/^VmRSS:/ { print $2 }' "/proc/$APP_PID/status")"
+HWM_KB="$(awk '/^VmHWM:/ { print $2 }' "/proc/$APP_PID/status")"
+RSS_MB="$(kb_to_mb "$RSS_KB")"
+HWM_MB="$(kb_to_mb "$HWM_KB")"
+
+# informational: the embedded PostgreSQL's processes (PSS, so shared buffers count once)
+PG_MB="n/a"
+if pg="$(postmaster_pid)"; then
+    pss_kb=0
+    for p in "$pg" $(ps -o pid= --ppid "$pg" 2>/dev/null || true); do
+        kb="$(awk '/^Pss:/ { print $2 }' "/proc/$p/smaps_rollup" 2>/dev/null || true)"
+        [[ "$kb" =~ ^[0-9]+$ ]] && pss_kb=$((pss_kb + kb))
+    done
+    ((pss_kb > 0)) && PG_MB="$(kb_to_mb "$pss_kb")"
+fi
+
+# --- summary -----------------------------------------------------------------------------------
+
+RPS="$(result_value rps "$result")"
+P50="$(result_value p50_ms "$result")"
+P90="$(result_value p90_ms "$result")"
+P99="$(result_value p99_ms "$result")"
+P999="$(result_value p999_ms "$result")"
+REQUESTS="$(result_value requests "$result")"
+SOCKET_ERRORS="$(result_value socket_errors "$result")"
+NON2XX="$(result_value non2xx "$result")"
+
+V_COLD="$(verdict "$COLD_S" '<' "$TARGET_COLD_S")"
+V_RPS="$(verdict "$RPS" '>=' "$TARGET_RPS")"
+V_P99="$(verdict "$P99" '<' "$TARGET_P99_MS")"
+V_RSS="$(verdict "$RSS_MB" '<' "$TARGET_RSS_MB")"
+if [[ "$SOCKET_ERRORS" == 0 && "$NON2XX" == 0 ]]; then V_VALID=PASS; else V_VALID=FAIL; fi
+
+cpu="$(awk -F': *' '/^model name/ { print $2; exit }' /proc/cpuinfo 2>/dev/null || true)"
+mem_gb="$(awk '/^MemTotal:/ { printf "%.1f", $2 / 1048576 }' /proc/meminfo 2>/dev/null || true)"
+java_version="$("$JAVA" -version 2>&1 | head -n 1)"
+commit="$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)"
+if [[ -n "$(git -C "$ROOT" status --porcelain --untracked-files=no 2>/dev/null || true)" ]]; then
+    commit="$commit (uncommitted changes)"
+fi
+conn_note=""
+((CONNECTIONS == TARGET_CONNECTIONS)) || conn_note=" (targets are defined at $TARGET_CONNECTIONS connections)"
+
+row() { printf '  %-22s %-14s %-16s %s\n' "$@"; }
+echo
+echo "================= AmbioSys benchmark: GET /api/v1/me ================="
+printf '  %-22s %s\n' "date" "$(date -u '+%Y-%m-%d %H:%M UTC')"
+printf '  %-22s %s\n' "machine" "${cpu:-unknown CPU}, $(nproc) cores, ${mem_gb:-?} GB RAM"
+printf '  %-22s %s\n' "java" "$java_version${JAVA_OPTS:+ ($JAVA_OPTS)}"
+printf '  %-22s %s\n' "commit" "$commit"
+printf '  %-22s %s\n' "load" "wrk -t$THREADS -c$CONNECTIONS -d$DURATION after a $WARMUP warm-up$conn_note"
+echo "----------------------------------------------------------------------"
+row "metric" "value" "target" "verdict"
+row "cold start" "$COLD_S s" "< $TARGET_COLD_S s" "$V_COLD"
+row "requests/s" "$RPS" ">= $TARGET_RPS" "$V_RPS"
+row "latency p50" "$P50 ms" "" ""
+row "latency p90" "$P90 ms" "" ""
+row "latency p99" "$P99 ms" "< $TARGET_P99_MS ms" "$V_P99"
+row "latency p99.9" "$P999 ms" "" ""
+row "RSS (JVM, after run)" "$RSS_MB MB" "< $TARGET_RSS_MB MB" "$V_RSS"
+row "peak RSS (JVM)" "$HWM_MB MB" "" ""
+row "PostgreSQL PSS" "$PG_MB MB" "" ""
+row "errors / non-2xx" "$SOCKET_ERRORS / $NON2XX" "0 / 0" "$V_VALID"
+row "requests" "$REQUESTS" "" ""
+echo "======================================================================"
+
+if [[ "$V_VALID" == FAIL ]]; then
+    log "the run is invalid: wrk saw errors or non-2xx responses"
+    exit 2
+fi
+if [[ "$V_COLD$V_RPS$V_P99$V_RSS" == PASSPASSPASSPASS ]]; then
+    log "all targets met"
+    exit 0
+fi
+log "some targets were missed"
+exit 2
