@@ -50,6 +50,7 @@ TARGET_CONNECTIONS=32
 
 HOST=127.0.0.1
 APP_PID=""
+WRK_PID=""
 WORK=""
 DATA_DIR=""
 
@@ -91,8 +92,16 @@ verdict() { if cmp "$1" "$2" "$3"; then echo PASS; else echo FAIL; fi; }
 
 port_in_use() { timeout 1 bash -c "exec 3<>/dev/tcp/$HOST/$1" 2>/dev/null; }
 
-alive() { [[ -n "$1" ]] && kill -0 "$1" 2>/dev/null; }
+# true while pid $1 runs (a zombie, exited but not yet reaped, does not count)
+alive() {
+    local stat
+    [[ -n "$1" ]] && kill -0 "$1" 2>/dev/null || return 1
+    stat="$(cat "/proc/$1/stat" 2>/dev/null)" || return 1
+    stat="${stat##*) }"
+    [[ "${stat%% *}" != Z ]]
+}
 
+# shellcheck disable=SC2317 # only called from cleanup, which runs from a trap
 # waits up to $2 seconds for pid $1 to go away; returns 1 if it is still there
 wait_gone() {
     local pid="$1" deadline=$(($(now_ms) + $2 * 1000))
@@ -108,7 +117,7 @@ postmaster_pid() {
     [[ -n "$DATA_DIR" && -f "$file" ]] || return 1
     pid="$(head -n 1 "$file" 2>/dev/null || true)"
     [[ "$pid" =~ ^[0-9]+$ ]] && alive "$pid" || return 1
-    tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | grep -qF "$DATA_DIR" || return 1
+    [[ "$(cat "/proc/$pid/comm" 2>/dev/null)" == postgres ]] || return 1 # not a reused pid
     echo "$pid"
 }
 
@@ -119,10 +128,15 @@ app_log_tail() {
     fi
 }
 
+# shellcheck disable=SC2317 # runs from the EXIT trap
 cleanup() {
     local rc=$?
     set +e
-    trap - EXIT INT TERM
+    trap '' INT TERM # cleanup is bounded; let it finish
+    if alive "$WRK_PID"; then
+        kill -TERM "$WRK_PID" 2>/dev/null # timeout(1) passes it on to wrk
+        wait "$WRK_PID" 2>/dev/null
+    fi
     if alive "$APP_PID"; then
         log "stopping the app (pid $APP_PID)"
         kill -TERM "$APP_PID" 2>/dev/null
@@ -151,6 +165,7 @@ trap 'exit 143' TERM
 
 # --- checks and setup --------------------------------------------------------------------------
 
+((BASH_VERSINFO[0] >= 5)) || die "bash 5 or later is required (EPOCHREALTIME)"
 [[ "$CONNECTIONS" =~ ^[1-9][0-9]*$ ]] || die "CONNECTIONS must be a positive integer"
 [[ "$THREADS" =~ ^[1-9][0-9]*$ ]] || die "THREADS must be a positive integer"
 [[ "$PORT" =~ ^[1-9][0-9]*$ ]] || die "PORT must be a positive integer"
@@ -209,10 +224,28 @@ if [[ -n "$JAVA_OPTS" ]]; then
     read -r -a java_opts <<<"$JAVA_OPTS"
 fi
 
+# the jar extracts its PostgreSQL binaries once into java.io.tmpdir and reuses them: say which case
+# this cold start was
+java_tmp=/tmp
+for opt in "${java_opts[@]}"; do
+    if [[ "$opt" == -Djava.io.tmpdir=* ]]; then java_tmp="${opt#-Djava.io.tmpdir=}"; fi
+done
+PG_BINARIES="extracted during this start"
+for bin in "$java_tmp"/ambiosys-postgres/pg-*/bin/postgres; do
+    if [[ -x "$bin" ]]; then PG_BINARIES="already extracted (cached in $java_tmp/ambiosys-postgres)"; fi
+done
+
 log "starting $(basename "$JAR") on $BASE (data in $DATA_DIR)"
 start_ms="$(now_ms)"
-# SERVER_ADDRESS keeps Tomcat on the loopback interface (plain Spring Boot property)
-AMBIOSYS_DATA_DIR="$DATA_DIR" \
+# no configuration but ours: drop AMBIOSYS_* and SPRING_* variables inherited from the caller's shell.
+# SERVER_ADDRESS keeps Tomcat on the loopback interface (plain Spring Boot property).
+# env(1) execs java, so $! is the JVM's pid.
+unset_vars=()
+while IFS= read -r name; do
+    unset_vars+=(-u "$name")
+done < <(compgen -e | grep -E '^(AMBIOSYS|SPRING)_' || true)
+env "${unset_vars[@]}" \
+    AMBIOSYS_DATA_DIR="$DATA_DIR" \
     AMBIOSYS_PORT="$port" \
     AMBIOSYS_ADMIN_EMAIL="$ADMIN_EMAIL" \
     AMBIOSYS_ADMIN_PASSWORD="$ADMIN_PASSWORD" \
@@ -281,12 +314,16 @@ run_wrk() { # $1 duration, $2 output file, then extra wrk options
     local duration="$1" out="$2" secs
     shift 2
     secs="$(to_seconds "$duration")"
+    # in the background so that a signal to this script is handled at once (wait is interruptible)
     BENCH_TOKEN="$TOKEN" timeout --kill-after=10 $((secs + 60)) \
-        wrk -t"$THREADS" -c"$CONNECTIONS" -d"$duration" "$@" -s "$LUA" "$BASE/api/v1/me" >"$out" 2>&1 ||
-        {
-            cat "$out" >&2
-            die "wrk failed"
-        }
+        wrk -t"$THREADS" -c"$CONNECTIONS" -d"$duration" "$@" -s "$LUA" "$BASE/api/v1/me" >"$out" 2>&1 &
+    WRK_PID=$!
+    if ! wait "$WRK_PID"; then
+        WRK_PID=""
+        cat "$out" >&2
+        die "wrk failed"
+    fi
+    WRK_PID=""
 }
 
 if ((WARMUP_S > 0)); then
@@ -319,11 +356,16 @@ HWM_MB="$(kb_to_mb "$HWM_KB")"
 PG_MB="n/a"
 if pg="$(postmaster_pid)"; then
     pss_kb=0
-    for p in "$pg" $(ps -o pid= --ppid "$pg" 2>/dev/null || true); do
+    read -r -a pg_children <<<"$(ps -o pid= --ppid "$pg" 2>/dev/null | tr '\n' ' ' || true)"
+    for p in "$pg" "${pg_children[@]}"; do
         kb="$(awk '/^Pss:/ { print $2 }' "/proc/$p/smaps_rollup" 2>/dev/null || true)"
-        [[ "$kb" =~ ^[0-9]+$ ]] && pss_kb=$((pss_kb + kb))
+        if [[ "$kb" =~ ^[0-9]+$ ]]; then
+            pss_kb=$((pss_kb + kb))
+        fi
     done
-    ((pss_kb > 0)) && PG_MB="$(kb_to_mb "$pss_kb")"
+    if ((pss_kb > 0)); then
+        PG_MB="$(kb_to_mb "$pss_kb") MB"
+    fi
 fi
 
 # --- summary -----------------------------------------------------------------------------------
@@ -350,20 +392,23 @@ commit="$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)"
 if [[ -n "$(git -C "$ROOT" status --porcelain --untracked-files=no 2>/dev/null || true)" ]]; then
     commit="$commit (uncommitted changes)"
 fi
+warm_note="no warm-up"
+((WARMUP_S == 0)) || warm_note="after a ${WARMUP_S}s warm-up"
 conn_note=""
 ((CONNECTIONS == TARGET_CONNECTIONS)) || conn_note=" (targets are defined at $TARGET_CONNECTIONS connections)"
 
-row() { printf '  %-22s %-14s %-16s %s\n' "$@"; }
+row() { printf '  %-22s %-14s %-16s %s\n' "$@" | sed 's/[[:space:]]*$//'; }
 echo
 echo "================= AmbioSys benchmark: GET /api/v1/me ================="
 printf '  %-22s %s\n' "date" "$(date -u '+%Y-%m-%d %H:%M UTC')"
 printf '  %-22s %s\n' "machine" "${cpu:-unknown CPU}, $(nproc) cores, ${mem_gb:-?} GB RAM"
 printf '  %-22s %s\n' "java" "$java_version${JAVA_OPTS:+ ($JAVA_OPTS)}"
 printf '  %-22s %s\n' "commit" "$commit"
-printf '  %-22s %s\n' "load" "wrk -t$THREADS -c$CONNECTIONS -d$DURATION after a $WARMUP warm-up$conn_note"
+printf '  %-22s %s\n' "load" "wrk -t$THREADS -c$CONNECTIONS -d$DURATION, $warm_note$conn_note"
 echo "----------------------------------------------------------------------"
 row "metric" "value" "target" "verdict"
 row "cold start" "$COLD_S s" "< $TARGET_COLD_S s" "$V_COLD"
+printf '  %-22s %s\n' "" "PostgreSQL binaries $PG_BINARIES"
 row "requests/s" "$RPS" ">= $TARGET_RPS" "$V_RPS"
 row "latency p50" "$P50 ms" "" ""
 row "latency p90" "$P90 ms" "" ""
@@ -371,7 +416,7 @@ row "latency p99" "$P99 ms" "< $TARGET_P99_MS ms" "$V_P99"
 row "latency p99.9" "$P999 ms" "" ""
 row "RSS (JVM, after run)" "$RSS_MB MB" "< $TARGET_RSS_MB MB" "$V_RSS"
 row "peak RSS (JVM)" "$HWM_MB MB" "" ""
-row "PostgreSQL PSS" "$PG_MB MB" "" ""
+row "PostgreSQL PSS" "$PG_MB" "" ""
 row "errors / non-2xx" "$SOCKET_ERRORS / $NON2XX" "0 / 0" "$V_VALID"
 row "requests" "$REQUESTS" "" ""
 echo "======================================================================"

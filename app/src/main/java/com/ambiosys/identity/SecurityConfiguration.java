@@ -23,7 +23,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.authentication.DisabledException;
 import org.springframework.security.config.Customizer;
-import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.GrantedAuthority;
@@ -52,11 +51,11 @@ import com.ambiosys.platform.web.WebProperties;
 
 /**
  * The API's security: stateless bearer tokens (ES256 JWT) checked against the live user on every
- * request, one permission per endpoint by {@code @PreAuthorize}, problems for 401 and 403, locked-down
+ * request, one permission per endpoint ({@code @RequiresPermission}), problems for 401 and 403, locked-down
  * CORS and security headers.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableMethodSecurity
+
 class SecurityConfiguration {
 
     static final String CONTENT_SECURITY_POLICY = "default-src 'self'; img-src 'self' data: blob:; "

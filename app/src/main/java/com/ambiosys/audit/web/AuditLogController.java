@@ -6,7 +6,7 @@ import java.util.UUID;
 import jakarta.validation.Valid;
 
 import org.springframework.format.annotation.DateTimeFormat;
-import org.springframework.security.access.prepost.PreAuthorize;
+import com.ambiosys.platform.security.RequiresPermission;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -30,7 +30,7 @@ class AuditLogController {
     }
 
     @GetMapping
-    @PreAuthorize("hasAuthority('audit:view')")
+    @RequiresPermission("audit:view")
     PageResponse<AuditEntry> list(@RequestParam(required = false) String entityType,
             @RequestParam(required = false) String entityId, @RequestParam(required = false) UUID actorId,
             @RequestParam(required = false) AuditAction action,

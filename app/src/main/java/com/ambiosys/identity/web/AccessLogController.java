@@ -6,7 +6,7 @@ import java.util.UUID;
 import jakarta.validation.Valid;
 
 import org.springframework.format.annotation.DateTimeFormat;
-import org.springframework.security.access.prepost.PreAuthorize;
+import com.ambiosys.platform.security.RequiresPermission;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -27,7 +27,7 @@ class AccessLogController {
     }
 
     @GetMapping("/api/v1/access-log")
-    @PreAuthorize("hasAuthority('audit:view')")
+    @RequiresPermission("audit:view")
     PageResponse<AccessLogEntry> list(@RequestParam(required = false) UUID userId,
             @RequestParam(required = false) AccessEvent event,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant from,

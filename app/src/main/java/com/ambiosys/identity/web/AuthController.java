@@ -17,9 +17,11 @@ import com.ambiosys.identity.AuthenticationService;
 import com.ambiosys.identity.ClientInfo;
 import com.ambiosys.identity.IssuedTokens;
 import com.ambiosys.identity.PasswordResets;
+import com.ambiosys.platform.security.PublicEndpoint;
 
 /** Login, token refresh, logout and password reset: the only API open without a token. */
 @RestController
+@PublicEndpoint
 @RequestMapping("/api/v1/auth")
 class AuthController {
 

@@ -3,7 +3,7 @@ package com.ambiosys.identity.web;
 import java.util.Set;
 import java.util.UUID;
 
-import org.springframework.security.access.prepost.PreAuthorize;
+import com.ambiosys.platform.security.RequiresPermission;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -33,7 +33,7 @@ class MeController {
     }
 
     @GetMapping("/api/v1/me")
-    @PreAuthorize("isAuthenticated()")
+    @RequiresPermission(RequiresPermission.AUTHENTICATED)
     Me me() {
         CurrentUser user = CurrentUsers.require();
         TenantSummary tenant = tenants.find(user.tenantId()).orElseThrow(() -> ApiException.notFound("tenant"));

@@ -14,7 +14,7 @@ import jakarta.validation.constraints.Size;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.prepost.PreAuthorize;
+import com.ambiosys.platform.security.RequiresPermission;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -49,38 +49,38 @@ class RoleAdminController {
 
     /** Every module and its actions, as {@code module → [action, ...]}. */
     @GetMapping("/api/v1/permissions")
-    @PreAuthorize("hasAuthority('roles:view')")
+    @RequiresPermission("roles:view")
     Map<String, List<String>> catalog() {
         return PermissionCatalog.MODULES;
     }
 
     @GetMapping("/api/v1/roles")
-    @PreAuthorize("hasAuthority('roles:view')")
+    @RequiresPermission("roles:view")
     List<RoleView> list() {
         return roles.list();
     }
 
     @PostMapping("/api/v1/roles")
-    @PreAuthorize("hasAuthority('roles:create')")
+    @RequiresPermission("roles:create")
     ResponseEntity<RoleView> create(@Valid @RequestBody CreateRoleRequest body) {
         RoleView role = roles.create(body.code(), body.name(), body.description(), body.permissions());
         return ResponseEntity.created(URI.create("/api/v1/roles/" + role.id())).body(role);
     }
 
     @GetMapping("/api/v1/roles/{id}")
-    @PreAuthorize("hasAuthority('roles:view')")
+    @RequiresPermission("roles:view")
     RoleView get(@PathVariable UUID id) {
         return roles.get(id);
     }
 
     @PutMapping("/api/v1/roles/{id}")
-    @PreAuthorize("hasAuthority('roles:edit')")
+    @RequiresPermission("roles:edit")
     RoleView update(@PathVariable UUID id, @Valid @RequestBody UpdateRoleRequest body) {
         return roles.update(id, body.name(), body.description(), body.permissions());
     }
 
     @DeleteMapping("/api/v1/roles/{id}")
-    @PreAuthorize("hasAuthority('roles:delete')")
+    @RequiresPermission("roles:delete")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void delete(@PathVariable UUID id) {
         roles.delete(id);

@@ -13,7 +13,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.prepost.PreAuthorize;
+import com.ambiosys.platform.security.RequiresPermission;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -65,7 +65,7 @@ class UserAdminController {
 
     /** Paging, sorting ({@code sort=fullName}, {@code sort=-createdAt}) and filters by text, status and role. */
     @GetMapping
-    @PreAuthorize("hasAuthority('users:view')")
+    @RequiresPermission("users:view")
     PageResponse<UserSummary> list(@RequestParam(required = false) @Size(max = 100) String q,
             @RequestParam(required = false) UserStatus status, @RequestParam(required = false) UUID roleId,
             @RequestParam(required = false) String sort, @Valid PageQuery page) {
@@ -73,7 +73,7 @@ class UserAdminController {
     }
 
     @PostMapping
-    @PreAuthorize("hasAuthority('users:create')")
+    @RequiresPermission("users:create")
     ResponseEntity<UserView> create(@Valid @RequestBody CreateUserRequest body) {
         UserView created = users.create(new UserCommands.CreateUser(body.email(), body.fullName(), body.phone(),
                 body.language(), body.timeZone(), body.password(), body.roleIds()));
@@ -81,32 +81,32 @@ class UserAdminController {
     }
 
     @GetMapping("/{id}")
-    @PreAuthorize("hasAuthority('users:view')")
+    @RequiresPermission("users:view")
     UserView get(@PathVariable UUID id) {
         return users.get(id);
     }
 
     @PutMapping("/{id}")
-    @PreAuthorize("hasAuthority('users:edit')")
+    @RequiresPermission("users:edit")
     UserView update(@PathVariable UUID id, @Valid @RequestBody UpdateUserRequest body) {
         return users.update(id, new UserCommands.UpdateUser(body.fullName(), body.phone(), body.language(),
                 body.timeZone(), body.status()));
     }
 
     @PostMapping("/{id}/deactivate")
-    @PreAuthorize("hasAuthority('users:delete')")
+    @RequiresPermission("users:delete")
     UserView deactivate(@PathVariable UUID id) {
         return users.deactivate(id);
     }
 
     @PutMapping("/{id}/roles")
-    @PreAuthorize("hasAuthority('users:edit')")
+    @RequiresPermission("users:edit")
     UserView setRoles(@PathVariable UUID id, @Valid @RequestBody RolesRequest body) {
         return users.setRoles(id, body.roleIds());
     }
 
     @PutMapping("/{id}/permissions")
-    @PreAuthorize("hasAuthority('users:edit')")
+    @RequiresPermission("users:edit")
     UserView setPermissions(@PathVariable UUID id, @Valid @RequestBody OverridesRequest body) {
         return users.setOverrides(id, new UserCommands.SetOverrides(body.grants(), body.revocations()));
     }

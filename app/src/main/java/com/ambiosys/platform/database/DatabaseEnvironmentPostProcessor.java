@@ -70,6 +70,7 @@ public class DatabaseEnvironmentPostProcessor implements EnvironmentPostProcesso
             props.put("spring.flyway.password", pg.ownerPassword());
             props.put("spring.flyway.placeholders.appRole", EmbeddedPostgres.APP_ROLE);
             props.put("ambiosys.db.embedded", "true");
+            props.put("ambiosys.db.embedded-data-dir", pgData.toAbsolutePath().toString());
             if (!StringUtils.hasText(env.getProperty("ambiosys.encryption-key"))) {
                 props.put("ambiosys.encryption-key", ephemeral ? EPHEMERAL_KEY : localKey(dataDir));
             }

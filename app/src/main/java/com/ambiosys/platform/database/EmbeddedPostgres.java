@@ -62,6 +62,7 @@ public final class EmbeddedPostgres {
     private final Properties credentials;
     private final int port;
     private final boolean startedHere;
+    private final java.util.concurrent.atomic.AtomicInteger references = new java.util.concurrent.atomic.AtomicInteger();
 
     private EmbeddedPostgres(Path dataDir, Path binDir, boolean ephemeral, Properties credentials, int port,
             boolean startedHere) {
@@ -113,7 +114,12 @@ public final class EmbeddedPostgres {
             EmbeddedPostgres server = new EmbeddedPostgres(dataDir, binDir, ephemeral, credentials, port, startedHere);
             if (startedHere) {
                 server.pgCtlStart();
-                Runtime.getRuntime().addShutdownHook(new Thread(server::stop, "embedded-postgres-stop"));
+                // last resort, for a JVM that ends without closing its application contexts
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                    if (server.references.get() == 0) {
+                        server.stop();
+                    }
+                }, "embedded-postgres-stop"));
             }
             server.ensureRolesAndDatabase();
             return server;
@@ -306,6 +312,22 @@ public final class EmbeddedPostgres {
         }
         String options = " LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE " + rls + " PASSWORD '" + password.replace("'", "''") + "'";
         st.execute((exists ? "alter role " : "create role ") + role + options);
+    }
+
+    /** The server running on this data directory in this JVM, if any. */
+    public static java.util.Optional<EmbeddedPostgres> running(Path dataDir) {
+        return java.util.Optional.ofNullable(RUNNING.get(dataDir.toAbsolutePath().normalize()));
+    }
+
+    /** An application context uses the server; it stops when the last one lets go. */
+    public void acquire() {
+        references.incrementAndGet();
+    }
+
+    public void release() {
+        if (references.decrementAndGet() <= 0) {
+            stop();
+        }
     }
 
     public synchronized void stop() {
