@@ -202,7 +202,7 @@ fi
 
 if [[ ! -f "$JAR" ]]; then
     log "$JAR is missing: building it"
-    (cd "$ROOT" && timeout "$BUILD_TIMEOUT" ./mvnw -B -o -DskipTests package -pl app) >&2 ||
+    (cd "$ROOT" && timeout "$BUILD_TIMEOUT" ./mvnw -B -DskipTests package -pl app -am) >&2 ||
         die "the build failed"
     [[ -f "$JAR" ]] || die "the build did not produce $JAR"
 fi

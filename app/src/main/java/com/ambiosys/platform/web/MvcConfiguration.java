@@ -11,6 +11,7 @@ class MvcConfiguration implements WebMvcConfigurer {
 
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
-        registry.addInterceptor(new PermissionInterceptor()).addPathPatterns("/api/**");
+        registry.addInterceptor(new PermissionInterceptor()).addPathPatterns("/api/**")
+            .excludePathPatterns("/api/docs", "/api/docs/**"); // OpenAPI, served by springdoc
     }
 }

@@ -1,0 +1,133 @@
+package com.ambiosys.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import com.ambiosys.support.ApiClient;
+import com.ambiosys.support.ApiClient.Response;
+import com.ambiosys.support.SystemTest;
+import com.ambiosys.support.TestTenants;
+
+/** Errors leave as RFC 9457 problems in the caller's language; headers and CORS are locked down. */
+@SystemTest
+class ProblemResponsesSystemTest {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    TestTenants tenants;
+
+    ApiClient api;
+    String admin;
+
+    @BeforeEach
+    void setUp() {
+        api = new ApiClient(port);
+        admin = api.login(tenants.create().adminEmail(), TestTenants.PASSWORD);
+    }
+
+    @Test
+    void malformedJsonIsAProblem() {
+        Response r = api.post("/api/v1/auth/login", "{\"email\": ").send();
+        assertThat(r.status()).isEqualTo(400);
+        assertThat(r.problemCode()).isEqualTo("malformed-body");
+        assertThat(r.header("content-type")).startsWith("application/problem+json");
+    }
+
+    @Test
+    void oversizedBodyIsRefusedBeforeItIsRead() {
+        String big = "{\"email\":\"a@b.co\",\"password\":\"" + "x".repeat(1_100_000) + "\"}";
+        Response r = api.post("/api/v1/auth/login", big).language("en").send();
+        assertThat(r.status()).isEqualTo(413);
+        assertThat(r.problemCode()).isEqualTo("payload-too-large");
+        assertThat(r.json().path("title").asString()).isEqualTo("Request too large");
+    }
+
+    @Test
+    void unknownApiRouteIsA404Problem() {
+        Response r = api.get("/api/v1/no-such-thing").token(admin).send();
+        assertThat(r.status()).isEqualTo(404);
+        assertThat(r.header("content-type")).startsWith("application/problem+json");
+    }
+
+    @Test
+    void badUuidInThePathIsAValidationProblem() {
+        Response r = api.get("/api/v1/users/not-a-uuid").token(admin).send();
+        assertThat(r.status()).isEqualTo(400);
+        assertThat(r.json().path("errors").get(0).path("field").asString()).isEqualTo("id");
+    }
+
+    @Test
+    void spanishIsTheDefaultAndEnglishIsChosenByAcceptLanguage() {
+        Response none = api.get("/api/v1/users/00000000-0000-7000-8000-000000000000").token(admin).send();
+        assertThat(none.json().path("title").asString()).isEqualTo("No encontrado");
+        assertThat(none.json().path("detail").asString()).isEqualTo("No existe usuario con ese identificador.");
+        Response en = api.get("/api/v1/users/00000000-0000-7000-8000-000000000000").token(admin)
+            .language("en-GB,en;q=0.9").send();
+        assertThat(en.json().path("detail").asString()).isEqualTo("There is no user with that id.");
+        Response other = api.get("/api/v1/users/00000000-0000-7000-8000-000000000000").token(admin)
+            .language("fr").send();
+        assertThat(other.json().path("title").asString()).isEqualTo("No encontrado");
+    }
+
+    @Test
+    void responsesCarrySecurityHeadersAndARequestId() {
+        Response r = api.get("/api/v1/me").token(admin).header("X-Request-Id", "prueba-123").send();
+        assertThat(r.header("x-request-id")).isEqualTo("prueba-123");
+        assertThat(r.header("x-content-type-options")).isEqualTo("nosniff");
+        assertThat(r.header("x-frame-options")).isEqualTo("DENY");
+        assertThat(r.header("content-security-policy")).contains("frame-ancestors 'none'");
+        assertThat(r.header("referrer-policy")).isEqualTo("strict-origin-when-cross-origin");
+    }
+
+    @Test
+    void corsAllowsOnlyTheConfiguredOrigin() throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        HttpResponse<String> allowed = http.send(preflight("http://localhost:8080"), HttpResponse.BodyHandlers.ofString());
+        assertThat(allowed.headers().firstValue("Access-Control-Allow-Origin")).hasValue("http://localhost:8080");
+        HttpResponse<String> denied = http.send(preflight("https://evil.example"), HttpResponse.BodyHandlers.ofString());
+        assertThat(denied.statusCode()).isEqualTo(403);
+        assertThat(denied.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
+    }
+
+    @Test
+    void healthMetricsAndApiDocsAnswer() {
+        assertThat(api.get("/actuator/health/liveness").send().json().path("status").asString()).isEqualTo("UP");
+        Response readiness = api.get("/actuator/health/readiness").send();
+        assertThat(readiness.status()).isEqualTo(200);
+        Response metrics = api.get("/actuator/prometheus").header("Accept", "text/plain").send();
+        assertThat(metrics.status()).isEqualTo(200);
+        assertThat(metrics.text()).contains("hikaricp_connections");
+        Response docs = api.get("/api/docs").send();
+        assertThat(docs.status()).isEqualTo(200);
+        assertThat(docs.json().path("paths").has("/api/v1/auth/login")).isTrue();
+        assertThat(docs.json().path("paths").has("/api/v1/users/{id}")).isTrue();
+    }
+
+    private HttpRequest preflight(String origin) {
+        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/me"))
+            .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+            .header("Origin", origin)
+            .header("Access-Control-Request-Method", "GET")
+            .header("Access-Control-Request-Headers", "authorization")
+            .build();
+    }
+
+    @Test
+    void validationErrorsNameEveryBadField() {
+        Response r = api.post("/api/v1/auth/login", Map.of("email", "nope")).send();
+        assertThat(r.status()).isEqualTo(400);
+        assertThat(r.json().path("errors").valueStream().map(e -> e.path("field").asString()).toList())
+            .containsExactlyInAnyOrder("email", "password");
+    }
+}
