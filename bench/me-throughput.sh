@@ -10,13 +10,18 @@
 # Usage (from anywhere):  bench/me-throughput.sh
 # Environment (all optional):
 #   DURATION=30s       measured run (wrk syntax: 30, 30s, 2m)
-#   WARMUP=10s         warm-up run before the measurement
+#   WARMUP=60s         warm-up run before the measurement (on 2 cores shared with wrk and PostgreSQL
+#                      the JIT compilers need about a minute to reach steady state)
 #   CONNECTIONS=32     open connections (the targets are defined at 32)
 #   THREADS=2          wrk threads
 #   PORT=18080         first port tried; the next free one up to PORT+99 is used
 #   READY_TIMEOUT=120  seconds to wait for readiness
-#   JAVA_OPTS=         extra JVM options, e.g. "-Xmx256m" (none by default: the numbers are for
-#                      the jar started with no configuration)
+#   JAVA_OPTS="-Xmx256m -XX:+UseSerialGC"
+#                      JVM options: the small-machine settings of docs/operations.md by default;
+#                      JAVA_OPTS=" " for the JVM's own defaults
+#   CDS=1              start with a class data sharing archive, as docs/operations.md recommends for
+#                      production (the jar extracted, one training run, made once per jar and kept in
+#                      app/target/cds); CDS=0 runs the fat jar as it is
 #   JAR=               jar to run (default app/target/ambiosys-app-0.1.0-SNAPSHOT.jar)
 # Exit status: 0 all targets met, 2 a target missed or the run was invalid, 1 error.
 
@@ -28,12 +33,13 @@ LUA="$SCRIPT_DIR/me.lua"
 JAR="${JAR:-$ROOT/app/target/ambiosys-app-0.1.0-SNAPSHOT.jar}"
 
 DURATION="${DURATION:-30s}"
-WARMUP="${WARMUP:-10s}"
+WARMUP="${WARMUP:-60s}"
 CONNECTIONS="${CONNECTIONS:-32}"
 THREADS="${THREADS:-2}"
 PORT="${PORT:-18080}"
 READY_TIMEOUT="${READY_TIMEOUT:-120}"
-JAVA_OPTS="${JAVA_OPTS:-}"
+JAVA_OPTS="${JAVA_OPTS:--Xmx256m -XX:+UseSerialGC}"
+CDS="${CDS:-1}"
 STOP_TIMEOUT=45      # SIGTERM -> SIGKILL (Spring's graceful shutdown allows 30 s per phase)
 BUILD_TIMEOUT=1800
 APT_TIMEOUT=300
@@ -220,8 +226,28 @@ DATA_DIR="$WORK/data"
 # --- start and wait for readiness --------------------------------------------------------------
 
 java_opts=()
-if [[ -n "$JAVA_OPTS" ]]; then
+if [[ -n "${JAVA_OPTS// /}" ]]; then
     read -r -a java_opts <<<"$JAVA_OPTS"
+fi
+
+# Class data sharing: the jar extracted (Spring Boot's tools jar mode) and a dynamic CDS archive
+# recorded by one training run that stops once the context has refreshed. Made once per jar.
+if [[ "$CDS" == 1 ]]; then
+    cds_dir="$ROOT/app/target/cds"
+    stamp="$(stat -c %Y "$JAR")"
+    if [[ ! -f "$cds_dir/app.jsa" || "$(cat "$cds_dir/stamp" 2>/dev/null)" != "$stamp" ]]; then
+        log "preparing the CDS archive (extract + one training run; once per jar)"
+        rm -rf "$cds_dir"
+        "$JAVA" -Djarmode=tools -jar "$JAR" extract --destination "$cds_dir" >&2 || die "extracting the jar failed"
+        env AMBIOSYS_DATA_DIR="$WORK/training" AMBIOSYS_PORT=0 SERVER_ADDRESS="$HOST" \
+            timeout 300 "$JAVA" "${java_opts[@]}" -XX:ArchiveClassesAtExit="$cds_dir/app.jsa" \
+            -Dspring.context.exit=onRefresh -jar "$cds_dir/$(basename "$JAR")" >"$WORK/training.log" 2>&1 </dev/null ||
+            die "the CDS training run failed (see $WORK/training.log)"
+        echo "$stamp" >"$cds_dir/stamp"
+        rm -rf "$WORK/training"
+    fi
+    JAR="$cds_dir/$(basename "$JAR")"
+    java_opts+=(-XX:SharedArchiveFile="$cds_dir/app.jsa" -Xshare:auto)
 fi
 
 # the jar extracts its PostgreSQL binaries once into java.io.tmpdir and reuses them: say which case

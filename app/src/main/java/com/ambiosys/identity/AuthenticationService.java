@@ -67,6 +67,9 @@ public class AuthenticationService {
     private final java.time.Clock clock;
     private final String dummyHash;
 
+    /** A bcrypt hash no password matches, checked for unknown emails so they take as long as known ones. */
+    private static final String DUMMY_HASH = "{bcrypt}$2a$10$OMN6dhAB38BkpJTxMy95XeU2b5mvLgBlNC9X9AbL1O4bcMEtA8jwa";
+
     AuthenticationService(JdbcClient jdbc, TransactionTemplate tx, Users users, Roles roles, PermissionStore permissions,
             RefreshTokenStore refreshTokens, AccessTokens accessTokens, AccessLog accessLog, AuditTrail audit,
             LoginThrottle throttle, PasswordEncoder passwords, TenantManagement tenants, SecurityProperties settings,
@@ -85,7 +88,7 @@ public class AuthenticationService {
         this.tenants = tenants;
         this.settings = settings;
         this.clock = clock;
-        this.dummyHash = passwords.encode("not-a-real-password-" + UUID.randomUUID());
+        this.dummyHash = DUMMY_HASH;
     }
 
     public IssuedTokens login(String email, String password, String tenantSlug, ClientInfo client) {

@@ -62,7 +62,9 @@ class PrincipalLoader {
         return TenantContext.callAs(key.tenantId(), () -> tx.execute(status -> users.find(key.tenantId(), key.userId())
             .filter(User::active)
             .map(user -> {
-                Set<String> granted = Set.copyOf(permissions.effectivePermissions(user.id()));
+                // sorted once here, so every request can hand it out as it is
+                Set<String> granted = java.util.Collections.unmodifiableSortedSet(
+                        new java.util.TreeSet<>(permissions.effectivePermissions(user.id())));
                 return new CurrentUser(user.tenantId(), user.id(), user.email(), user.fullName(), user.language(),
                         user.permissionVersion(), granted);
             })));

@@ -62,6 +62,42 @@ class SecurityConfiguration {
             + "style-src 'self' 'unsafe-inline'; font-src 'self' data:; connect-src 'self'; object-src 'none'; "
             + "base-uri 'self'; frame-ancestors 'none'; form-action 'self'";
 
+    /**
+     * No observation per security filter: it costs more than the rest of a request. Requests are still
+     * measured as a whole ({@code http.server.requests}).
+     */
+    @Bean
+    org.springframework.security.config.observation.SecurityObservationSettings noSecurityObservations() {
+        return org.springframework.security.config.observation.SecurityObservationSettings.noObservations();
+    }
+
+    /**
+     * Spring's strict firewall, with the header value check written as a loop instead of its regular
+     * expression: the same rule (assigned characters, no control characters), but the regex over a
+     * 700-character bearer token cost a sixth of a request's CPU.
+     */
+    @Bean
+    org.springframework.security.web.firewall.HttpFirewall httpFirewall() {
+        org.springframework.security.web.firewall.StrictHttpFirewall firewall =
+                new org.springframework.security.web.firewall.StrictHttpFirewall();
+        firewall.setAllowedHeaderValues(SecurityConfiguration::isPrintable);
+        firewall.setAllowedHeaderNames(SecurityConfiguration::isPrintable);
+        return firewall;
+    }
+
+    static boolean isPrintable(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c >= 0x20 && c < 0x7f) {
+                continue; // printable ASCII: the common case
+            }
+            if (Character.isISOControl(c) || Character.getType(c) == Character.UNASSIGNED) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     @Bean
     PasswordEncoder passwordEncoder() {
         return PasswordEncoderFactories.createDelegatingPasswordEncoder();
@@ -107,6 +143,7 @@ class SecurityConfiguration {
                 .requestMatchers("/api/**", "/actuator/**").authenticated()
                 .anyRequest().permitAll()) // the web application's pages and files
             .oauth2ResourceServer(o -> o
+                .bearerTokenResolver(new HeaderBearerTokenResolver())
                 .jwt(j -> j.decoder(decoder).jwtAuthenticationConverter(converter(principals)))
                 .authenticationEntryPoint(unauthorized)
                 .accessDeniedHandler(forbidden))

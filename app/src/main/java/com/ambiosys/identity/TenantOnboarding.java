@@ -42,6 +42,10 @@ public class TenantOnboarding {
         this.clock = clock;
     }
 
+    String hash(String password) {
+        return passwords.encode(password);
+    }
+
     public Onboarded onboard(NewTenant tenant, String adminEmail, String adminName, String adminPassword) {
         TenantSummary created = tenants.create(tenant);
         UUID adminId = TenantContext.callAs(created.id(), () -> tx.execute(status -> {
@@ -55,10 +59,16 @@ public class TenantOnboarding {
     /** In the current tenant: a user with a password and one system role (for seeding and tests). */
     public UUID addUser(String email, String fullName, String password, SystemRole role, String language,
             String timeZone) {
+        return addUserWithHash(email, fullName, passwords.encode(password), role, language, timeZone);
+    }
+
+    /** As {@link #addUser}, with the password already hashed (seeding many users with one password). */
+    UUID addUserWithHash(String email, String fullName, String passwordHash, SystemRole role, String language,
+            String timeZone) {
         UUID tenant = TenantContext.require();
         return tx.execute(status -> {
             User user = users.saveAndFlush(new User(email.toLowerCase(java.util.Locale.ROOT), fullName, null, language,
-                    timeZone, passwords.encode(password), null, clock.instant()));
+                    timeZone, passwordHash, null, clock.instant()));
             UUID roleId = roles.findByCode(tenant, role.name()).orElseThrow().id();
             permissions.replaceUserRoles(user.id(), List.of(roleId));
             return user.id();

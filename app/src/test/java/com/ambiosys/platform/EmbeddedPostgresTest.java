@@ -23,7 +23,7 @@ class EmbeddedPostgresTest {
     @Test
     void dataSurvivesARestart() throws Exception {
         Path data = dir.resolve("postgres");
-        EmbeddedPostgres first = EmbeddedPostgres.start(data, false);
+        EmbeddedPostgres first = EmbeddedPostgres.start(data, false).awaitReady();
         try (Connection c = DriverManager.getConnection(first.jdbcUrl(), EmbeddedPostgres.OWNER_ROLE, first.ownerPassword());
                 Statement st = c.createStatement()) {
             st.execute("create table kept (v text)");
@@ -32,7 +32,7 @@ class EmbeddedPostgresTest {
         first.stop();
         assertThat(Files.exists(data.resolve("PG_VERSION"))).isTrue();
 
-        EmbeddedPostgres second = EmbeddedPostgres.start(data, false);
+        EmbeddedPostgres second = EmbeddedPostgres.start(data, false).awaitReady();
         try (Connection c = DriverManager.getConnection(second.jdbcUrl(), EmbeddedPostgres.OWNER_ROLE, second.ownerPassword());
                 Statement st = c.createStatement(); ResultSet rs = st.executeQuery("select v from kept")) {
             assertThat(rs.next()).isTrue();

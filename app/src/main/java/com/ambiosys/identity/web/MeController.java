@@ -40,6 +40,6 @@ class MeController {
         return new Me(new UserPart(user.userId(), user.email(), user.fullName(), user.language()),
                 new TenantPart(tenant.id(), tenant.slug(), tenant.name(), tenant.country(), tenant.timeZone(),
                         tenant.defaultLanguage()),
-                new java.util.TreeSet<>(user.permissions()), user.permissionVersion());
+                user.permissions(), user.permissionVersion());
     }
 }

@@ -57,17 +57,16 @@ public final class EmbeddedPostgres {
     private static final Map<Path, EmbeddedPostgres> RUNNING = new ConcurrentHashMap<>();
 
     private final Path dataDir;
-    private final Path binDir;
+    private volatile Path binDir;
     private final boolean ephemeral;
+    private final java.util.concurrent.CompletableFuture<Void> ready = new java.util.concurrent.CompletableFuture<>();
     private final Properties credentials;
     private final int port;
     private final boolean startedHere;
     private final java.util.concurrent.atomic.AtomicInteger references = new java.util.concurrent.atomic.AtomicInteger();
 
-    private EmbeddedPostgres(Path dataDir, Path binDir, boolean ephemeral, Properties credentials, int port,
-            boolean startedHere) {
+    private EmbeddedPostgres(Path dataDir, boolean ephemeral, Properties credentials, int port, boolean startedHere) {
         this.dataDir = dataDir;
-        this.binDir = binDir;
         this.ephemeral = ephemeral;
         this.credentials = credentials;
         this.port = port;
@@ -99,33 +98,61 @@ public final class EmbeddedPostgres {
         return credentials.getProperty("app");
     }
 
+    /**
+     * Decides port and passwords at once, and starts the server in the background: the application
+     * context builds itself meanwhile and waits ({@link #awaitReady()}) only when it needs a connection.
+     */
     private static EmbeddedPostgres launch(Path dataDir, boolean ephemeral) {
         try {
-            Path binDir = extractBinaries();
             Path credentialsFile = dataDir.resolveSibling(dataDir.getFileName() + ".credentials");
             Properties credentials = loadOrCreateCredentials(credentialsFile);
-            boolean fresh = !Files.exists(dataDir.resolve("PG_VERSION"));
-            if (fresh) {
-                initdb(binDir, dataDir, credentials, ephemeral);
-            }
-            Integer runningPort = runningPort(binDir, dataDir);
+            Integer runningPort = runningPort(dataDir);
             boolean startedHere = runningPort == null;
             int port = startedHere ? freePort() : runningPort;
-            EmbeddedPostgres server = new EmbeddedPostgres(dataDir, binDir, ephemeral, credentials, port, startedHere);
-            if (startedHere) {
-                server.pgCtlStart();
-                // last resort, for a JVM that ends without closing its application contexts
-                Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                    if (server.references.get() == 0) {
-                        server.stop();
-                    }
-                }, "embedded-postgres-stop"));
-            }
-            server.ensureRolesAndDatabase();
+            EmbeddedPostgres server = new EmbeddedPostgres(dataDir, ephemeral, credentials, port, startedHere);
+            Thread starter = new Thread(server::bringUp, "embedded-postgres-start");
+            starter.setDaemon(true);
+            starter.start();
             return server;
         }
         catch (IOException ex) {
             throw new UncheckedIOException("Could not start the embedded PostgreSQL in " + dataDir, ex);
+        }
+    }
+
+    private void bringUp() {
+        try {
+            binDir = extractBinaries();
+            if (startedHere) {
+                if (!Files.exists(dataDir.resolve("PG_VERSION"))) {
+                    initdb(binDir, dataDir, credentials, ephemeral);
+                }
+                pgCtlStart();
+                // last resort, for a JVM that ends without closing its application contexts
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                    if (references.get() == 0) {
+                        stop();
+                    }
+                }, "embedded-postgres-stop"));
+            }
+            ensureRolesAndDatabase();
+            ready.complete(null);
+        }
+        catch (IOException | RuntimeException ex) {
+            ready.completeExceptionally(ex);
+        }
+    }
+
+    /** Blocks until the server accepts connections; throws if it could not start. */
+    public EmbeddedPostgres awaitReady() {
+        try {
+            ready.join();
+            return this;
+        }
+        catch (java.util.concurrent.CompletionException ex) {
+            RUNNING.remove(dataDir.toAbsolutePath().normalize(), this);
+            throw new IllegalStateException("Could not start the embedded PostgreSQL in " + dataDir + ": "
+                    + ex.getCause().getMessage(), ex.getCause());
         }
     }
 
@@ -257,16 +284,19 @@ public final class EmbeddedPostgres {
     }
 
     /** The port of a server already running on this data directory (left by a JVM that was killed), or null. */
-    private static Integer runningPort(Path binDir, Path dataDir) throws IOException {
+    private static Integer runningPort(Path dataDir) throws IOException {
         Path pidFile = dataDir.resolve("postmaster.pid");
         if (!Files.exists(pidFile)) {
             return null;
         }
-        if (exitCode(binDir, List.of("pg_ctl", "status", "-D", dataDir.toString())) != 0) {
-            return null; // stale pid file: pg_ctl start will handle it
-        }
         List<String> lines = Files.readAllLines(pidFile);
-        return lines.size() > 3 ? Integer.valueOf(lines.get(3).trim()) : null;
+        if (lines.size() < 4) {
+            return null;
+        }
+        boolean alive = ProcessHandle.of(Long.parseLong(lines.get(0).trim()))
+            .map(p -> p.isAlive() && p.info().command().map(c -> c.endsWith("postgres")).orElse(true))
+            .orElse(false);
+        return alive ? Integer.valueOf(lines.get(3).trim()) : null; // a stale pid file: pg_ctl start handles it
     }
 
     private void pgCtlStart() throws IOException {
@@ -331,7 +361,13 @@ public final class EmbeddedPostgres {
     }
 
     public synchronized void stop() {
-        if (!startedHere || !Files.exists(dataDir.resolve("postmaster.pid"))) {
+        try {
+            ready.join();
+        }
+        catch (java.util.concurrent.CompletionException ex) {
+            // it never started; there may still be a half-started server to stop
+        }
+        if (!startedHere || binDir == null || !Files.exists(dataDir.resolve("postmaster.pid"))) {
             return;
         }
         RUNNING.remove(dataDir.toAbsolutePath().normalize(), this);
@@ -368,16 +404,6 @@ public final class EmbeddedPostgres {
                 throw new IOException(String.join(" ", command) + " failed with exit code " + code + ":\n"
                         + Files.readString(out));
             }
-        }
-        finally {
-            Files.deleteIfExists(out);
-        }
-    }
-
-    private static int exitCode(Path binDir, List<String> command) throws IOException {
-        Path out = Files.createTempFile("ambiosys-pg", ".out");
-        try {
-            return exec(binDir, command, out, 30);
         }
         finally {
             Files.deleteIfExists(out);

@@ -49,6 +49,7 @@ class EmbeddedPostgresConfiguration {
         Reference(EmbeddedPostgres server) {
             this.server = server;
             server.acquire();
+            server.awaitReady(); // the context got this far while the server started
         }
 
         @Override
