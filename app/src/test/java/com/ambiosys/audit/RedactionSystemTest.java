@@ -52,6 +52,9 @@ class RedactionSystemTest {
                 "refresh_token=[REDACTED]", "Authorization=[REDACTED]", "password=[REDACTED]")
             .doesNotContain("s3cr3t");
 
+        // structured log lines carry the request id, tenant and user
+        assertThat(output.getAll()).contains("\"tenantId\":\"" + tenant.id() + "\"").contains("\"requestId\":\"")
+            .contains("\"userId\":\"" + tenant.adminId() + "\"");
         assertThat(output.getAll()).contains("token=[REDACTED]").doesNotContain("s3cr3t").doesNotContain(token)
             .doesNotContain(TestTenants.PASSWORD);
     }

@@ -181,6 +181,20 @@ class AuthenticationSystemTest {
         assertThat(login(tenant.email("agente"), TestTenants.PASSWORD).problemCode()).isEqualTo("account-inactive");
     }
 
+    @Autowired
+    com.ambiosys.tenants.TenantManagement tenantManagement;
+
+    @Test
+    void suspendedTenantsUsersAreShutOutWithinSeconds() {
+        String token = api.login(tenant.adminEmail(), TestTenants.PASSWORD);
+        assertThat(api.get("/api/v1/me").token(token).send().status()).isEqualTo(200);
+        tenantManagement.suspend(tenant.id());
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).untilAsserted(() ->
+                assertThat(api.get("/api/v1/me").token(token).send().problemCode()).isEqualTo("account-inactive"));
+        assertThat(login(tenant.adminEmail(), TestTenants.PASSWORD).problemCode()).isEqualTo("account-inactive");
+        tenantManagement.activate(tenant.id());
+    }
+
     @Test
     void requestsWithoutOrWithABadTokenGetA401Problem() {
         Response none = api.get("/api/v1/me").send();
