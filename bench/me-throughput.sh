@@ -244,6 +244,12 @@ if [[ "$CDS" == 1 ]]; then
             -Dspring.context.exit=onRefresh -jar "$cds_dir/$(basename "$JAR")" >"$WORK/training.log" 2>&1 </dev/null ||
             die "the CDS training run failed (see $WORK/training.log)"
         echo "$stamp" >"$cds_dir/stamp"
+        # the training run halts the JVM without shutdown hooks: stop the PostgreSQL it left running
+        if [[ -f "$WORK/training/postgres/postmaster.pid" ]]; then
+            pg_pid="$(head -n 1 "$WORK/training/postgres/postmaster.pid")"
+            kill -INT "$pg_pid" 2>/dev/null || true
+            for _ in $(seq 1 100); do kill -0 "$pg_pid" 2>/dev/null || break; sleep 0.1; done
+        fi
         rm -rf "$WORK/training"
     fi
     JAR="$cds_dir/$(basename "$JAR")"

@@ -128,11 +128,20 @@ public final class EmbeddedPostgres {
                     initdb(binDir, dataDir, credentials, ephemeral);
                 }
                 pgCtlStart();
-                // last resort, for a JVM that ends without closing its application contexts
+                // the JVM is ending: give the application contexts a moment to close their pools
+                // (they stop the server themselves when the last one lets go), then stop it anyway
                 Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                    if (references.get() == 0) {
-                        stop();
+                    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+                    while (references.get() > 0 && System.nanoTime() < deadline) {
+                        try {
+                            Thread.sleep(100);
+                        }
+                        catch (InterruptedException ex) {
+                            Thread.currentThread().interrupt();
+                            break;
+                        }
                     }
+                    stop();
                 }, "embedded-postgres-stop"));
             }
             ensureRolesAndDatabase();
