@@ -9,13 +9,12 @@ import java.util.UUID;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import com.ambiosys.audit.AuditAction;
 import com.ambiosys.audit.AuditTrail;
 import com.ambiosys.platform.security.CurrentUsers;
 import com.ambiosys.platform.tenancy.TenantContext;
+import com.ambiosys.platform.tx.AfterCommit;
 import com.ambiosys.platform.web.ApiException;
 
 /** Roles of the current tenant and the permissions each carries. */
@@ -108,12 +107,7 @@ public class RoleManagement {
         UUID tenant = TenantContext.require();
         List<UUID> holders = permissions.usersWithRole(roleId);
         holders.forEach(userId -> users.find(tenant, userId).ifPresent(u -> u.permissionsChanged(clock.instant())));
-        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-            @Override
-            public void afterCommit() {
-                holders.forEach(userId -> principals.evict(tenant, userId));
-            }
-        });
+        AfterCommit.run(() -> holders.forEach(userId -> principals.evict(tenant, userId)));
     }
 
     private static Set<String> checked(Set<String> granted) {

@@ -17,13 +17,12 @@ import org.springframework.data.domain.Sort;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import com.ambiosys.audit.AuditAction;
 import com.ambiosys.audit.AuditTrail;
 import com.ambiosys.platform.security.CurrentUsers;
 import com.ambiosys.platform.tenancy.TenantContext;
+import com.ambiosys.platform.tx.AfterCommit;
 import com.ambiosys.platform.web.ApiException;
 import com.ambiosys.platform.web.PageQuery;
 import com.ambiosys.platform.web.PageResponse;
@@ -79,7 +78,7 @@ public class UserManagement {
         audit.record(AuditAction.CREATE, "user", user.id(), null, view);
         if (hash == null) {
             String token = resets.createToken(user, settings.invitationTtl());
-            afterCommit(() -> resets.mail(user, "invitation", token, settings.invitationTtl()));
+            AfterCommit.run(() -> resets.mail(user, "invitation", token, settings.invitationTtl()));
         }
         return view;
     }
@@ -200,16 +199,7 @@ public class UserManagement {
     }
 
     private void evictAfterCommit(User user) {
-        afterCommit(() -> principals.evict(user.tenantId(), user.id()));
-    }
-
-    private static void afterCommit(Runnable action) {
-        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-            @Override
-            public void afterCommit() {
-                action.run();
-            }
-        });
+        AfterCommit.run(() -> principals.evict(user.tenantId(), user.id()));
     }
 
     private static Sort parseSort(String sort) {

@@ -1,0 +1,2 @@
+/** Small transaction helpers shared by modules. */
+package com.ambiosys.platform.tx;
