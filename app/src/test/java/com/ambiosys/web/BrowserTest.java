@@ -1,0 +1,217 @@
+package com.ambiosys.web;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.io.ClassPathResource;
+
+import com.ambiosys.identity.SystemRole;
+import com.ambiosys.support.SystemTest;
+import com.ambiosys.support.TestTenants;
+import com.ambiosys.support.TestTenants.TestTenant;
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.options.AriaRole;
+import com.microsoft.playwright.options.ColorScheme;
+
+/** The web application in Debian's headless Chromium, against the whole product on a random port. */
+@SystemTest
+class BrowserTest {
+
+    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    static final Path SCREENSHOTS = Path.of("screenshots"); // under target/ (Surefire's working directory)
+
+    static Playwright playwright;
+    static Browser browser;
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    TestTenants tenants;
+
+    TestTenant tenant;
+    BrowserContext context;
+    Page page;
+    final List<String> consoleErrors = new ArrayList<>();
+
+    @BeforeAll
+    static void launch() {
+        Assumptions.assumeTrue(new ClassPathResource("static/index.html").exists(), "web application not built (-DskipWeb)");
+        Assumptions.assumeTrue(Files.isExecutable(CHROMIUM), "Chromium is not installed at " + CHROMIUM);
+        playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+        browser = playwright.chromium().launch(new BrowserType.LaunchOptions().setExecutablePath(CHROMIUM).setHeadless(true)
+            .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                    "--disable-background-networking", "--disable-component-update", "--disable-sync")));
+    }
+
+    @AfterAll
+    static void close() {
+        if (playwright != null) {
+            playwright.close();
+        }
+    }
+
+    @BeforeEach
+    void open() {
+        tenant = tenants.create();
+        context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1366, 850).setLocale("es-GT")
+            .setColorScheme(ColorScheme.LIGHT));
+        page = context.newPage();
+        page.onConsoleMessage(message -> {
+            if ("error".equals(message.type())) {
+                consoleErrors.add(message.text());
+            }
+        });
+        page.onPageError(error -> consoleErrors.add(error));
+    }
+
+    @AfterEach
+    void noConsoleErrors() {
+        context.close();
+        assertThat(consoleErrors).as("console errors").isEmpty();
+    }
+
+    private String url(String path) {
+        return "http://127.0.0.1:" + port + path;
+    }
+
+    private void login(String email) {
+        page.navigate(url("/login"));
+        page.getByLabel("Correo electrónico").fill(email);
+        page.getByLabel("Contraseña").fill(TestTenants.PASSWORD);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Entrar")).click();
+        assertThat(page.getByTestId("user-menu")).isVisible();
+    }
+
+    @Test
+    void wrongPasswordIsExplainedAndTheLoginPageWorksInSpanish() {
+        page.navigate(url("/login"));
+        assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Entrar"))).isVisible();
+        screenshot("login-light-es");
+        page.getByLabel("Correo electrónico").fill(tenant.adminEmail());
+        page.getByLabel("Contraseña").fill("no-es-la-clave");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Entrar")).click();
+        assertThat(page.getByTestId("login-error")).hasText("El correo o la contraseña no son correctos.");
+        // a 401 answer is expected here; the browser reports it as a failed resource load
+        consoleErrors.removeIf(e -> e.contains("401"));
+    }
+
+    @Test
+    void adminCreatesAUserAndARole() {
+        login(tenant.adminEmail());
+        screenshot("shell-light-es");
+        page.getByTestId("nav-users").click();
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Usuarios"))).isVisible();
+        assertThat(page.getByText("Filas por página:")).isVisible(); // the data grid speaks Spanish too
+        screenshot("users-light-es");
+
+        page.getByTestId("new-user").click();
+        var dialog = page.getByRole(AriaRole.DIALOG);
+        dialog.getByLabel("Correo", new com.microsoft.playwright.Locator.GetByLabelOptions().setExact(true)).fill(tenant.email("marta"));
+        dialog.getByLabel("Nombre completo").fill("Marta Lucía Girón");
+        dialog.getByLabel("Teléfono").fill("+50255551234");
+        dialog.getByRole(AriaRole.CHECKBOX, new com.microsoft.playwright.Locator.GetByRoleOptions().setName("Vendedor")).check();
+        page.getByTestId("save-user").click();
+        assertThat(page.getByRole(AriaRole.GRIDCELL, new Page.GetByRoleOptions().setName("Marta Lucía Girón"))).isVisible();
+
+        page.getByTestId("nav-roles").click();
+        page.getByTestId("new-role").click();
+        page.getByTestId("role-code").fill("AUDITORIA");
+        page.getByTestId("role-name").fill("Auditoría interna");
+        page.locator("[data-permission='audit:view']").check();
+        page.locator("[data-permission='users:view']").check();
+        page.getByTestId("save-role").click();
+        assertThat(page.getByRole(AriaRole.GRIDCELL, new Page.GetByRoleOptions().setName("Auditoría interna"))).isVisible();
+    }
+
+    @Test
+    void salesRepSeesNoAdministrationAndItsRoutesSayNoAccess() {
+        tenants.addUser(tenant, "vendedora", SystemRole.SALES);
+        login(tenant.email("vendedora"));
+        assertThat(page.getByTestId("nav-customers")).isVisible();
+        assertThat(page.getByTestId("nav-users")).hasCount(0);
+        assertThat(page.getByText("Administración")).hasCount(0);
+        page.navigate(url("/admin/users")); // a deep link, reloaded: the session survives, access does not
+        assertThat(page.getByTestId("no-access")).isVisible();
+    }
+
+    @Test
+    void switchesLanguageAndThemeAndLogsOut() {
+        login(tenant.adminEmail());
+        page.getByTestId("user-menu").click();
+        page.getByTestId("lang-en").click();
+        page.keyboard().press("Escape");
+        assertThat(page.getByTestId("nav-users")).hasText("Users");
+
+        page.getByTestId("user-menu").click();
+        page.getByTestId("theme-dark").click();
+        page.keyboard().press("Escape");
+        String background = (String) page.evaluate("getComputedStyle(document.body).backgroundColor");
+        assertThat(background).isEqualTo("rgb(18, 18, 18)");
+        page.getByTestId("nav-users").click();
+        assertThat(page.getByText("Rows per page:")).isVisible();
+        screenshot("users-dark-en");
+
+        page.getByTestId("user-menu").click();
+        page.getByTestId("logout").click();
+        assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in"))).isVisible();
+        screenshot("login-dark-en");
+        page.navigate(url("/admin/users"));
+        assertThat(page).hasURL(url("/login"));
+    }
+
+    @Test
+    void followsTheSystemsDarkThemeWithoutBeingAsked() {
+        context.close();
+        context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1366, 850).setLocale("es-GT")
+            .setColorScheme(ColorScheme.DARK));
+        page = context.newPage();
+        page.onConsoleMessage(message -> {
+            if ("error".equals(message.type())) {
+                consoleErrors.add(message.text());
+            }
+        });
+        page.navigate(url("/login"));
+        assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Entrar"))).isVisible();
+        assertThat((String) page.evaluate("getComputedStyle(document.body).backgroundColor")).isEqualTo("rgb(18, 18, 18)");
+        screenshot("login-dark-es");
+        login(tenant.adminEmail());
+        screenshot("shell-dark-es");
+        page.getByTestId("nav-users").click();
+        assertThat(page.getByText("Filas por página:")).isVisible();
+        screenshot("users-dark-es");
+    }
+
+    @Test
+    void narrowScreensGetAMenuButtonInsteadOfTheSidebar() {
+        page.setViewportSize(390, 844); // a phone
+        login(tenant.adminEmail());
+        assertThat(page.getByTestId("nav-users")).not().isVisible();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Menú")).click();
+        page.getByTestId("nav-users").click();
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Usuarios"))).isVisible();
+        screenshot("users-phone-es");
+    }
+
+    private void screenshot(String name) {
+        page.waitForLoadState();
+        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name + ".png")).setFullPage(false));
+    }
+}

@@ -1,0 +1,84 @@
+import { Box, CircularProgress } from '@mui/material';
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { lazy, Suspense, type ReactNode } from 'react';
+import { BrowserRouter, Navigate, Outlet, Route, Routes, useLocation } from 'react-router';
+import { AuthProvider, useAuth } from './auth/AuthContext';
+import './i18n';
+import { RequirePermission } from './shell/RequirePermission';
+import { AppThemeProvider } from './theme';
+
+// every screen is its own chunk: the login route loads only what it needs
+const LoginPage = lazy(() => import('./auth/LoginPage'));
+const ResetPasswordPage = lazy(() => import('./auth/ResetPasswordPage'));
+const AppShell = lazy(() => import('./shell/AppShell'));
+const HomePage = lazy(() => import('./pages/HomePage'));
+const ComingSoon = lazy(() => import('./pages/HomePage').then((m) => ({ default: m.ComingSoon })));
+const NotFound = lazy(() => import('./pages/NotFound'));
+const UsersPage = lazy(() => import('./admin/UsersPage'));
+const RolesPage = lazy(() => import('./admin/RolesPage'));
+const AccessLogPage = lazy(() => import('./admin/AccessLogPage'));
+const AuditLogPage = lazy(() => import('./admin/AuditLogPage'));
+
+const queryClient = new QueryClient({
+  defaultOptions: { queries: { retry: 1, refetchOnWindowFocus: false, staleTime: 10_000 } },
+});
+
+function Loading() {
+  return (
+    <Box sx={{ display: 'grid', placeItems: 'center', minHeight: '40vh' }}>
+      <CircularProgress aria-label="…" />
+    </Box>
+  );
+}
+
+function RequireSignIn() {
+  const { me, ready } = useAuth();
+  const location = useLocation();
+  if (!ready) return <Loading />;
+  if (!me) return <Navigate to="/login" replace state={{ from: location.pathname + location.search }} />;
+  return <AppShell />;
+}
+
+const guarded = (permission: string, page: ReactNode) => <RequirePermission permission={permission}>{page}</RequirePermission>;
+
+const MODULES: [string, string, string][] = [
+  ['/customers', 'customers:view', 'nav.customers'],
+  ['/service-requests', 'servicerequests:view', 'nav.servicerequests'],
+  ['/quotations', 'quotations:view', 'nav.quotations'],
+  ['/schedule', 'scheduling:view', 'nav.scheduling'],
+  ['/inbox', 'inbox:view', 'nav.inbox'],
+  ['/finance', 'finance:view', 'nav.finance'],
+  ['/reports', 'reporting:view', 'nav.reporting'],
+];
+
+export function App() {
+  return (
+    <AppThemeProvider>
+      <QueryClientProvider client={queryClient}>
+        <AuthProvider>
+          <BrowserRouter>
+            <Suspense fallback={<Loading />}>
+              <Routes>
+                <Route path="/login" element={<LoginPage />} />
+                <Route path="/reset-password" element={<ResetPasswordPage />} />
+                <Route element={<RequireSignIn />}>
+                  <Route element={<Suspense fallback={<Loading />}><Outlet /></Suspense>}>
+                    <Route index element={<HomePage />} />
+                    {MODULES.map(([path, permission, title]) => (
+                      <Route key={path} path={path} element={guarded(permission, <ComingSoon titleKey={title} />)} />
+                    ))}
+                    <Route path="/admin/users" element={guarded('users:view', <UsersPage />)} />
+                    <Route path="/admin/roles" element={guarded('roles:view', <RolesPage />)} />
+                    <Route path="/admin/access-log" element={guarded('audit:view', <AccessLogPage />)} />
+                    <Route path="/admin/audit-log" element={guarded('audit:view', <AuditLogPage />)} />
+                    <Route path="*" element={<NotFound />} />
+                  </Route>
+                </Route>
+              </Routes>
+            </Suspense>
+          </BrowserRouter>
+        </AuthProvider>
+      </QueryClientProvider>
+    </AppThemeProvider>
+  );
+}

@@ -1,0 +1,171 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import {
+  Alert, Autocomplete, Button, Checkbox, Dialog, DialogActions, DialogContent, DialogTitle, FormControlLabel,
+  FormGroup, FormLabel, MenuItem, Stack, TextField,
+} from '@mui/material';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
+import { Controller, useForm } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import { z } from 'zod';
+import { api, ApiError } from '../api/client';
+import { useAuth } from '../auth/AuthContext';
+import type { Role } from './RolesPage';
+
+interface UserView {
+  id: string;
+  email: string;
+  fullName: string;
+  phone: string | null;
+  status: string;
+  language: 'es' | 'en';
+  timeZone: string;
+  roles: { id: string; code: string; name: string }[];
+  permissionOverrides: Record<string, 'GRANT' | 'REVOKE'>;
+}
+
+export const TIME_ZONES = ['America/Guatemala', 'America/El_Salvador', 'America/Tegucigalpa', 'America/Managua',
+  'America/Costa_Rica', 'America/Mexico_City', 'UTC'];
+
+export function UserDialog({ userId, onClose }: { userId: string | null; onClose(): void }) {
+  const { t } = useTranslation();
+  const { can } = useAuth();
+  const client = useQueryClient();
+  const creating = userId === null;
+  const editable = creating ? can('users:create') : can('users:edit');
+  const [failure, setFailure] = useState<string | null>(null);
+  const roles = useQuery({ queryKey: ['roles'], queryFn: () => api<Role[]>('/api/v1/roles'), enabled: can('roles:view') });
+  const catalog = useQuery({ queryKey: ['permissions'], queryFn: () => api<Record<string, string[]>>('/api/v1/permissions'), enabled: can('roles:view') });
+  const user = useQuery({ queryKey: ['user', userId], queryFn: () => api<UserView>(`/api/v1/users/${userId}`), enabled: !creating });
+
+  const schema = z.object({
+    email: z.string().email(t('validation.email')),
+    fullName: z.string().trim().min(1, t('validation.required')).max(120),
+    phone: z.string().regex(/^(\+[1-9][0-9]{7,14})?$/, t('validation.phone')),
+    language: z.enum(['es', 'en']),
+    timeZone: z.string().min(1, t('validation.required')),
+    password: z.string().refine((v) => v === '' || v.length >= 10, t('validation.min', { count: 10 })),
+    status: z.string(),
+    roleIds: z.array(z.string()),
+    grants: z.array(z.string()),
+    revocations: z.array(z.string()),
+  });
+  type Form = z.infer<typeof schema>;
+  const form = useForm<Form>({
+    resolver: zodResolver(schema),
+    defaultValues: { email: '', fullName: '', phone: '', language: 'es', timeZone: 'America/Guatemala', password: '',
+      status: 'ACTIVE', roleIds: [], grants: [], revocations: [] },
+  });
+
+  useEffect(() => {
+    const u = user.data;
+    if (!u) return;
+    form.reset({
+      email: u.email, fullName: u.fullName, phone: u.phone ?? '', language: u.language, timeZone: u.timeZone, password: '',
+      status: u.status, roleIds: u.roles.map((r) => r.id),
+      grants: Object.entries(u.permissionOverrides).filter(([, e]) => e === 'GRANT').map(([p]) => p),
+      revocations: Object.entries(u.permissionOverrides).filter(([, e]) => e === 'REVOKE').map(([p]) => p),
+    });
+  }, [user.data, form]);
+
+  const save = useMutation({
+    mutationFn: async (f: Form) => {
+      const phone = f.phone || undefined;
+      if (creating) {
+        return api('/api/v1/users', { method: 'POST', body: { email: f.email, fullName: f.fullName, phone,
+          language: f.language, timeZone: f.timeZone, password: f.password || undefined, roleIds: f.roleIds } });
+      }
+      await api(`/api/v1/users/${userId}`, { method: 'PUT', body: { fullName: f.fullName, phone, language: f.language,
+        timeZone: f.timeZone, status: f.status } });
+      await api(`/api/v1/users/${userId}/roles`, { method: 'PUT', body: { roleIds: f.roleIds } });
+      return api(`/api/v1/users/${userId}/permissions`, { method: 'PUT', body: { grants: f.grants, revocations: f.revocations } });
+    },
+    onSuccess: () => {
+      void client.invalidateQueries({ queryKey: ['users'] });
+      void client.invalidateQueries({ queryKey: ['user', userId] });
+      onClose();
+    },
+    onError: (error) => {
+      if (error instanceof ApiError) {
+        error.fieldErrors.forEach((e) => form.setError(e.field as keyof Form, { message: e.message }));
+        setFailure(error.detail ?? error.title);
+      } else {
+        setFailure(t('common.error'));
+      }
+    },
+  });
+
+  const allPermissions = Object.entries(catalog.data ?? {}).flatMap(([m, actions]) => actions.map((a) => `${m}:${a}`));
+  const { register, control, formState } = form;
+
+  return (
+    <Dialog open onClose={onClose} fullWidth maxWidth="sm" aria-labelledby="user-dialog-title">
+      <DialogTitle id="user-dialog-title">{creating ? t('users.new') : user.data?.fullName ?? t('common.loading')}</DialogTitle>
+      <DialogContent>
+        <Stack component="form" id="user-form" spacing={2} sx={{ pt: 1 }} noValidate
+          onSubmit={form.handleSubmit((f) => save.mutate(f))}>
+          {failure && <Alert severity="error">{failure}</Alert>}
+          <TextField label={t('users.email')} type="email" disabled={!creating} {...register('email')}
+            error={!!formState.errors.email} helperText={formState.errors.email?.message} />
+          <TextField label={t('users.fullName')} {...register('fullName')} disabled={!editable}
+            error={!!formState.errors.fullName} helperText={formState.errors.fullName?.message} />
+          <TextField label={t('users.phone')} {...register('phone')} disabled={!editable}
+            error={!!formState.errors.phone} helperText={formState.errors.phone?.message} />
+          <Stack direction={{ xs: 'column', sm: 'row' }} spacing={2}>
+            <Controller control={control} name="language" render={({ field }) => (
+              <TextField select label={t('users.language')} {...field} disabled={!editable} sx={{ flex: 1 }}>
+                <MenuItem value="es">{t('shell.spanish')}</MenuItem>
+                <MenuItem value="en">{t('shell.english')}</MenuItem>
+              </TextField>
+            )} />
+            <Controller control={control} name="timeZone" render={({ field }) => (
+              <TextField select label={t('users.timeZone')} {...field} disabled={!editable} sx={{ flex: 1 }}>
+                {TIME_ZONES.map((z) => <MenuItem key={z} value={z}>{z}</MenuItem>)}
+              </TextField>
+            )} />
+          </Stack>
+          {creating ? (
+            <TextField label={t('users.password')} type="password" autoComplete="new-password" {...register('password')}
+              error={!!formState.errors.password} helperText={formState.errors.password?.message} />
+          ) : (
+            <Controller control={control} name="status" render={({ field }) => (
+              <TextField select label={t('users.status')} {...field} disabled={!editable}>
+                {(['ACTIVE', 'INACTIVE', 'SUSPENDED', 'BLOCKED'] as const).map((s) => (
+                  <MenuItem key={s} value={s}>{t(`users.statuses.${s}`)}</MenuItem>
+                ))}
+              </TextField>
+            )} />
+          )}
+          {roles.data && (
+            <Controller control={control} name="roleIds" render={({ field }) => (
+              <FormGroup>
+                <FormLabel component="legend">{t('users.roles')}</FormLabel>
+                {roles.data.map((r) => (
+                  <FormControlLabel key={r.id} label={r.name} control={
+                    <Checkbox disabled={!editable} checked={field.value.includes(r.id)} slotProps={{ input: { 'aria-label': r.name } as object }}
+                      onChange={(e) => field.onChange(e.target.checked ? [...field.value, r.id] : field.value.filter((x) => x !== r.id))} />
+                  } />
+                ))}
+              </FormGroup>
+            )} />
+          )}
+          {!creating && catalog.data && (['grants', 'revocations'] as const).map((name) => (
+            <Controller key={name} control={control} name={name} render={({ field }) => (
+              <Autocomplete multiple options={allPermissions} value={field.value} disabled={!editable}
+                onChange={(_, v) => field.onChange(v)}
+                renderInput={(params) => <TextField {...params} label={`${t('users.permissions')}: ${t(`users.${name}`)}`} />} />
+            )} />
+          ))}
+        </Stack>
+      </DialogContent>
+      <DialogActions>
+        <Button onClick={onClose}>{t('common.cancel')}</Button>
+        {editable && (
+          <Button type="submit" form="user-form" variant="contained" disabled={save.isPending} data-testid="save-user">
+            {creating ? t('common.create') : t('common.save')}
+          </Button>
+        )}
+      </DialogActions>
+    </Dialog>
+  );
+}

@@ -1,0 +1,75 @@
+import AddIcon from '@mui/icons-material/PersonAdd';
+import { Alert, Box, Button, Chip, MenuItem, Stack, TextField, Typography } from '@mui/material';
+import type { GridColDef } from '@mui/x-data-grid';
+import { DataGrid } from './DataGrid';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useAuth } from '../auth/AuthContext';
+import { UserDialog } from './UserDialog';
+import { formatDate, useServerGrid } from './useServerGrid';
+
+export interface UserSummary {
+  id: string;
+  email: string;
+  fullName: string;
+  status: 'ACTIVE' | 'INACTIVE' | 'SUSPENDED' | 'BLOCKED';
+  language: string;
+  lastLoginAt: string | null;
+  createdAt: string;
+}
+
+export default function UsersPage() {
+  const { t, i18n } = useTranslation();
+  const { can } = useAuth();
+  const [q, setQ] = useState('');
+  const [status, setStatus] = useState('');
+  const [dialog, setDialog] = useState<{ id: string | null } | null>(null);
+  const grid = useServerGrid<UserSummary>('users', '/api/v1/users', { q: q.trim() || undefined, status: status || undefined });
+
+  const columns: GridColDef<UserSummary>[] = [
+    { field: 'fullName', headerName: t('users.fullName'), flex: 1, minWidth: 180 },
+    { field: 'email', headerName: t('users.email'), flex: 1, minWidth: 200 },
+    {
+      field: 'status', headerName: t('users.status'), width: 130,
+      renderCell: (p) => <Chip size="small" color={p.value === 'ACTIVE' ? 'success' : 'default'} label={t(`users.statuses.${p.value}`)} />,
+    },
+    { field: 'lastLoginAt', headerName: t('users.lastLogin'), width: 190, valueFormatter: (v) => formatDate(v as string, i18n.language) },
+    { field: 'createdAt', headerName: t('users.created'), width: 190, valueFormatter: (v) => formatDate(v as string, i18n.language) },
+  ];
+
+  return (
+    <Box>
+      <Stack direction={{ xs: 'column', sm: 'row' }} spacing={2} sx={{ mb: 2, alignItems: { sm: 'center' } }}>
+        <Typography variant="h4" component="h1" sx={{ flexGrow: 1 }}>{t('users.title')}</Typography>
+        {can('users:create') && (
+          <Button variant="contained" startIcon={<AddIcon />} onClick={() => setDialog({ id: null })} data-testid="new-user">
+            {t('users.new')}
+          </Button>
+        )}
+      </Stack>
+      <Stack direction={{ xs: 'column', sm: 'row' }} spacing={2} sx={{ mb: 2 }}>
+        <TextField label={t('users.search')} value={q} onChange={(e) => setQ(e.target.value)} size="small" sx={{ minWidth: 260 }}
+          slotProps={{ htmlInput: { 'data-testid': 'user-search' } }} />
+        <TextField select label={t('users.status')} value={status} onChange={(e) => setStatus(e.target.value)} size="small" sx={{ minWidth: 180 }}>
+          <MenuItem value="">{t('common.all')}</MenuItem>
+          {(['ACTIVE', 'INACTIVE', 'SUSPENDED', 'BLOCKED'] as const).map((s) => (
+            <MenuItem key={s} value={s}>{t(`users.statuses.${s}`)}</MenuItem>
+          ))}
+        </TextField>
+      </Stack>
+      {grid.error && <Alert severity="error" sx={{ mb: 2 }}>{(grid.error as Error).message}</Alert>}
+      <DataGrid
+        autoHeight
+        rows={grid.rows}
+        rowCount={grid.rowCount}
+        loading={grid.loading}
+        columns={columns}
+        {...grid.gridProps}
+        disableColumnFilter
+        onRowClick={(p) => setDialog({ id: String(p.id) })}
+        sx={{ bgcolor: 'background.paper', '& .MuiDataGrid-row': { cursor: 'pointer' } }}
+      />
+      {dialog && <UserDialog userId={dialog.id} onClose={() => setDialog(null)} />}
+    </Box>
+  );
+}

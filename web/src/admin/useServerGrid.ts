@@ -1,0 +1,37 @@
+import type { GridPaginationModel, GridSortModel } from '@mui/x-data-grid';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { api, type Page } from '../api/client';
+
+/** Server-side paging and sorting for a DataGrid over one of our list endpoints. */
+export function useServerGrid<T>(key: string, path: string, filters: Record<string, string | undefined>) {
+  const [pagination, setPagination] = useState<GridPaginationModel>({ page: 0, pageSize: 20 });
+  const [sort, setSort] = useState<GridSortModel>([]);
+  const params = new URLSearchParams({ page: String(pagination.page), size: String(pagination.pageSize) });
+  if (sort[0]) params.set('sort', (sort[0].sort === 'desc' ? '-' : '') + sort[0].field);
+  Object.entries(filters).forEach(([k, v]) => v && params.set(k, v));
+  const query = useQuery({
+    queryKey: [key, params.toString()],
+    queryFn: () => api<Page<T>>(`${path}?${params}`),
+    placeholderData: keepPreviousData,
+  });
+  return {
+    rows: query.data?.items ?? [],
+    rowCount: query.data?.total ?? 0,
+    loading: query.isFetching,
+    error: query.error,
+    gridProps: {
+      paginationMode: 'server' as const,
+      sortingMode: 'server' as const,
+      paginationModel: pagination,
+      onPaginationModelChange: setPagination,
+      sortModel: sort,
+      onSortModelChange: setSort,
+      pageSizeOptions: [10, 20, 50, 100],
+    },
+  };
+}
+
+export function formatDate(value: string | null | undefined, language: string): string {
+  return value ? new Date(value).toLocaleString(language === 'en' ? 'en-US' : 'es-GT') : '';
+}

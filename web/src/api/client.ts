@@ -1,0 +1,116 @@
+import i18n from '../i18n';
+
+/** An RFC 9457 problem from the API, or a network failure (status 0). */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    readonly title: string,
+    readonly detail?: string,
+    readonly fieldErrors: { field: string; message: string }[] = [],
+    readonly retryAfter?: number,
+  ) {
+    super(detail ?? title);
+  }
+}
+
+export interface Tokens {
+  accessToken: string;
+  refreshToken: string;
+  expiresIn: number;
+}
+
+const REFRESH_KEY = 'ambiosys.refresh';
+let accessToken: string | null = null;
+let refreshing: Promise<boolean> | null = null;
+let onSessionExpired: () => void = () => {};
+
+export const session = {
+  set(tokens: Tokens) {
+    accessToken = tokens.accessToken;
+    localStorage.setItem(REFRESH_KEY, tokens.refreshToken);
+  },
+  clear() {
+    accessToken = null;
+    localStorage.removeItem(REFRESH_KEY);
+  },
+  refreshToken: () => localStorage.getItem(REFRESH_KEY),
+  hasAccess: () => accessToken !== null,
+  onExpired(listener: () => void) {
+    onSessionExpired = listener;
+  },
+};
+
+async function toError(response: Response): Promise<ApiError> {
+  let body: Record<string, unknown> = {};
+  try {
+    body = await response.json();
+  } catch {
+    // not JSON: keep the status
+  }
+  const type = typeof body.type === 'string' ? body.type : '';
+  const retry = response.headers.get('Retry-After');
+  return new ApiError(
+    response.status,
+    type.replace('urn:ambiosys:problem:', '') || String(response.status),
+    typeof body.title === 'string' ? body.title : response.statusText,
+    typeof body.detail === 'string' ? body.detail : undefined,
+    Array.isArray(body.errors) ? (body.errors as { field: string; message: string }[]) : [],
+    retry ? Number(retry) : undefined,
+  );
+}
+
+/** Uses the refresh token once for everybody waiting; false if the session is over. */
+export function refreshSession(): Promise<boolean> {
+  const token = session.refreshToken();
+  if (!token) return Promise.resolve(false);
+  refreshing ??= fetch('/api/v1/auth/refresh', {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', 'Accept-Language': i18n.language },
+    body: JSON.stringify({ refreshToken: token }),
+  })
+    .then(async (r) => {
+      if (!r.ok) {
+        session.clear();
+        return false;
+      }
+      session.set(await r.json());
+      return true;
+    })
+    .catch(() => false)
+    .finally(() => {
+      refreshing = null;
+    });
+  return refreshing;
+}
+
+export async function api<T>(path: string, init: { method?: string; body?: unknown } = {}, retried = false): Promise<T> {
+  const headers: Record<string, string> = { Accept: 'application/json', 'Accept-Language': i18n.language };
+  if (init.body !== undefined) headers['Content-Type'] = 'application/json';
+  if (accessToken) headers.Authorization = `Bearer ${accessToken}`;
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      method: init.method ?? 'GET',
+      headers,
+      body: init.body === undefined ? undefined : JSON.stringify(init.body),
+    });
+  } catch {
+    throw new ApiError(0, 'network', i18n.t('common.error'));
+  }
+  if (response.status === 401 && !path.startsWith('/api/v1/auth/') && !retried) {
+    if (await refreshSession()) return api<T>(path, init, true);
+    onSessionExpired();
+  }
+  if (!response.ok) throw await toError(response);
+  if (response.status === 204) return undefined as T;
+  const text = await response.text();
+  return (text ? JSON.parse(text) : undefined) as T;
+}
+
+export interface Page<T> {
+  items: T[];
+  page: number;
+  size: number;
+  total: number;
+}

@@ -1,0 +1,76 @@
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { api, refreshSession, session, type Tokens } from '../api/client';
+import i18n from '../i18n';
+
+export interface Me {
+  user: { id: string; email: string; fullName: string; language: 'es' | 'en' };
+  tenant: { id: string; slug: string; name: string; country: string; timeZone: string };
+  permissions: string[];
+  permissionVersion: number;
+}
+
+interface AuthState {
+  me: Me | null;
+  ready: boolean;
+  sessionExpired: boolean;
+  login(email: string, password: string): Promise<void>;
+  logout(): Promise<void>;
+  can(permission: string): boolean;
+}
+
+const AuthContext = createContext<AuthState | null>(null);
+
+export function AuthProvider({ children }: { children: ReactNode }) {
+  const [me, setMe] = useState<Me | null>(null);
+  const [ready, setReady] = useState(false);
+  const [sessionExpired, setSessionExpired] = useState(false);
+
+  const loadMe = useCallback(async () => {
+    const loaded = await api<Me>('/api/v1/me');
+    setMe(loaded);
+    return loaded;
+  }, []);
+
+  useEffect(() => {
+    session.onExpired(() => setSessionExpired(true));
+    // a reload keeps the session: the refresh token is stored, the access token only in memory
+    refreshSession()
+      .then((ok) => (ok ? loadMe() : null))
+      .catch(() => null)
+      .finally(() => setReady(true));
+  }, [loadMe]);
+
+  const login = useCallback(
+    async (email: string, password: string) => {
+      const tokens = await api<Tokens>('/api/v1/auth/login', { method: 'POST', body: { email, password } });
+      session.set(tokens);
+      const loaded = await loadMe();
+      setSessionExpired(false);
+      if (!localStorage.getItem('ambiosys.language')) void i18n.changeLanguage(loaded.user.language);
+    },
+    [loadMe],
+  );
+
+  const logout = useCallback(async () => {
+    const refreshToken = session.refreshToken();
+    if (refreshToken) {
+      await api('/api/v1/auth/logout', { method: 'POST', body: { refreshToken } }).catch(() => undefined);
+    }
+    session.clear();
+    setMe(null);
+    setSessionExpired(false);
+  }, []);
+
+  const value = useMemo<AuthState>(() => {
+    const granted = new Set(me?.permissions ?? []);
+    return { me, ready, sessionExpired, login, logout, can: (p) => granted.has(p) };
+  }, [me, ready, sessionExpired, login, logout]);
+
+  return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
+}
+
+export function useAuth(): AuthState {
+  const value = useContext(AuthContext);
+  if (!value) throw new Error('useAuth outside AuthProvider');
+  return value;
+}

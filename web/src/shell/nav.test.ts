@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import { NAV, visibleNav } from './nav';
+
+describe('visibleNav', () => {
+  it('shows a sales rep their modules and no administration', () => {
+    const keys = visibleNav(['customers:view', 'quotations:view', 'servicerequests:view']).map((i) => i.key);
+    expect(keys).toEqual(['home', 'customers', 'servicerequests', 'quotations']);
+    expect(keys).not.toContain('users');
+  });
+
+  it('shows an administrator every entry, in menu order', () => {
+    const all = NAV.flatMap((i) => (i.permission ? [i.permission] : []));
+    expect(visibleNav(all)).toEqual(NAV);
+  });
+
+  it('shows only home to a user without permissions', () => {
+    expect(visibleNav([]).map((i) => i.key)).toEqual(['home']);
+  });
+
+  it('shows audit screens with audit:view alone', () => {
+    const admin = visibleNav(['audit:view']).filter((i) => i.group === 'admin').map((i) => i.key);
+    expect(admin).toEqual(['accessLog', 'auditLog']);
+  });
+});

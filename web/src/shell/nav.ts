@@ -1,0 +1,28 @@
+/** The navigation: each entry names the one permission that shows it. */
+export interface NavItem {
+  key: string;
+  path: string;
+  permission: string | null;
+  group: 'main' | 'admin';
+}
+
+export const NAV: NavItem[] = [
+  { key: 'home', path: '/', permission: null, group: 'main' },
+  { key: 'customers', path: '/customers', permission: 'customers:view', group: 'main' },
+  { key: 'servicerequests', path: '/service-requests', permission: 'servicerequests:view', group: 'main' },
+  { key: 'quotations', path: '/quotations', permission: 'quotations:view', group: 'main' },
+  { key: 'scheduling', path: '/schedule', permission: 'scheduling:view', group: 'main' },
+  { key: 'inbox', path: '/inbox', permission: 'inbox:view', group: 'main' },
+  { key: 'finance', path: '/finance', permission: 'finance:view', group: 'main' },
+  { key: 'reporting', path: '/reports', permission: 'reporting:view', group: 'main' },
+  { key: 'users', path: '/admin/users', permission: 'users:view', group: 'admin' },
+  { key: 'roles', path: '/admin/roles', permission: 'roles:view', group: 'admin' },
+  { key: 'accessLog', path: '/admin/access-log', permission: 'audit:view', group: 'admin' },
+  { key: 'auditLog', path: '/admin/audit-log', permission: 'audit:view', group: 'admin' },
+];
+
+/** The entries a user with these permissions may see, in menu order. */
+export function visibleNav(permissions: Iterable<string>): NavItem[] {
+  const granted = new Set(permissions);
+  return NAV.filter((item) => item.permission === null || granted.has(item.permission));
+}
