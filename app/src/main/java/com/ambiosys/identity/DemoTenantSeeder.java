@@ -46,17 +46,20 @@ class DemoTenantSeeder implements ApplicationRunner {
     private final boolean enabled;
     private final String adminEmail;
     private final String adminPassword;
+    private final String publicUrl;
 
     DemoTenantSeeder(TenantManagement tenants, TenantOnboarding onboarding, ApplicationEventPublisher events,
             @Value("${ambiosys.demo.enabled:true}") boolean enabled,
             @Value("${ambiosys.admin.email:admin@ambiotec.example}") String adminEmail,
-            @Value("${ambiosys.admin.password:}") String adminPassword) {
+            @Value("${ambiosys.admin.password:}") String adminPassword,
+            @Value("${ambiosys.web.public-url:http://localhost:8080}") String publicUrl) {
         this.tenants = tenants;
         this.onboarding = onboarding;
         this.events = events;
         this.enabled = enabled;
         this.adminEmail = adminEmail;
         this.adminPassword = adminPassword;
+        this.publicUrl = publicUrl;
     }
 
     @Override
@@ -76,14 +79,14 @@ class DemoTenantSeeder implements ApplicationRunner {
         System.out.println("""
 
                 ==================================================================
-                  AmbioSys demo tenant "Ambiotec Demo" is ready.
+                  AmbioSys demo tenant "Ambiotec Demo" is ready: open %s
                   Administrator login (shown only this once):
                     email:    %s
                     password: %s
                   The other demo users (gerencia@, ventas@, ventas.sv@, atencion@,
                   finanzas@, supervision@, tecnico@ ambiotec.example) share it.
                 ==================================================================
-                """.formatted(adminEmail, password));
+                """.formatted(publicUrl, adminEmail, password));
     }
 
     private static String generatePassword() {

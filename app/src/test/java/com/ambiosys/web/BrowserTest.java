@@ -45,6 +45,10 @@ class BrowserTest {
     int port;
     @Autowired
     TestTenants tenants;
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+    @Autowired
+    org.springframework.transaction.support.TransactionTemplate tx;
 
     TestTenant tenant;
     BrowserContext context;
@@ -208,6 +212,37 @@ class BrowserTest {
         page.getByTestId("nav-users").click();
         assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Usuarios"))).isVisible();
         screenshot("users-phone-es");
+    }
+
+    @Test
+    void anExpiredSessionAsksToSignInAgainWithoutLosingWhatWasTyped() {
+        login(tenant.adminEmail());
+        page.getByTestId("nav-users").click();
+        page.getByTestId("new-user").click();
+        var dialog = page.getByRole(AriaRole.DIALOG);
+        dialog.getByLabel("Nombre completo").fill("Texto que no se pierde");
+
+        // the session ends behind the browser's back: every refresh token revoked, the user briefly inactive
+        sql("update users set status = 'INACTIVE' where id = '" + tenant.adminId() + "'");
+        sql("update refresh_tokens set revoked_at = now() where user_id = '" + tenant.adminId() + "'");
+        page.waitForTimeout(1500); // the server trusts its cached "user is active" for up to a second in tests
+        dialog.getByLabel("Correo", new com.microsoft.playwright.Locator.GetByLabelOptions().setExact(true))
+            .fill(tenant.email("nueva"));
+        page.getByTestId("save-user").click();
+        var expired = page.getByRole(AriaRole.DIALOG, new Page.GetByRoleOptions().setName("Su sesión expiró. Inicie sesión de nuevo."));
+        assertThat(expired).isVisible();
+
+        sql("update users set status = 'ACTIVE' where id = '" + tenant.adminId() + "'");
+        page.waitForTimeout(1500);
+        expired.getByLabel("Contraseña").fill(TestTenants.PASSWORD);
+        expired.getByRole(AriaRole.BUTTON, new com.microsoft.playwright.Locator.GetByRoleOptions().setName("Entrar")).click();
+        assertThat(expired).hasCount(0);
+        assertThat(page.getByRole(AriaRole.DIALOG).getByLabel("Nombre completo")).hasValue("Texto que no se pierde");
+        consoleErrors.removeIf(e -> e.contains("401"));
+    }
+
+    private void sql(String statement) {
+        com.ambiosys.platform.tenancy.TenantContext.runAs(tenant.id(), () -> tx.executeWithoutResult(s -> jdbc.sql(statement).update()));
     }
 
     private void screenshot(String name) {
