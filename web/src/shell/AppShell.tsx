@@ -2,7 +2,7 @@ import AccountCircle from '@mui/icons-material/AccountCircle';
 import MenuIcon from '@mui/icons-material/Menu';
 import NotificationsIcon from '@mui/icons-material/Notifications';
 import {
-  AppBar, Box, Dialog, DialogContent, DialogTitle, Divider, Drawer, IconButton, List, ListItemButton,
+  AppBar, Box, Dialog, DialogContent, DialogTitle, Divider, Drawer, IconButton, List, ListItem, ListItemButton,
   ListItemText, ListSubheader, Menu, MenuItem, Toolbar, Tooltip, Typography, useMediaQuery, useTheme,
 } from '@mui/material';
 import { useState } from 'react';
@@ -42,8 +42,8 @@ export default function AppShell() {
         return (
           <List key={group} subheader={group === 'admin' ? <ListSubheader>{t('nav.admin')}</ListSubheader> : undefined}>
             {groupItems.map((item) => (
+              <ListItem key={item.key} disablePadding>
               <ListItemButton
-                key={item.key}
                 component={NavLink}
                 to={item.path}
                 end={item.path === '/'}
@@ -53,6 +53,7 @@ export default function AppShell() {
               >
                 <ListItemText primary={t(`nav.${item.key}`)} />
               </ListItemButton>
+              </ListItem>
             ))}
           </List>
         );

@@ -241,6 +241,46 @@ class BrowserTest {
         consoleErrors.removeIf(e -> e.contains("401"));
     }
 
+    @Test
+    void screensHaveNoSeriousAccessibilityViolationsAndWorkByKeyboard() throws Exception {
+        // axe is injected as a script, which our Content-Security-Policy rightly refuses: let this page bypass it
+        context.close();
+        context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1366, 850).setLocale("es-GT")
+            .setBypassCSP(true));
+        page = context.newPage();
+        page.onPageError(error -> consoleErrors.add(error));
+        page.navigate(url("/login"));
+        assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Entrar"))).isVisible();
+        assertAccessible("login");
+        // by keyboard alone: the email field has focus, Tab to the password, Enter submits
+        page.keyboard().type(tenant.adminEmail());
+        page.keyboard().press("Tab");
+        page.keyboard().type(TestTenants.PASSWORD);
+        page.keyboard().press("Enter");
+        assertThat(page.getByTestId("user-menu")).isVisible();
+        assertAccessible("home");
+        page.getByTestId("nav-users").click();
+        assertThat(page.getByRole(AriaRole.GRIDCELL).first()).isVisible();
+        assertAccessible("users");
+        page.getByTestId("nav-roles").click();
+        assertThat(page.getByRole(AriaRole.GRIDCELL).first()).isVisible();
+        assertAccessible("roles");
+    }
+
+    /** Runs axe-core (from the web application's dev dependencies) and fails on serious or critical violations. */
+    @SuppressWarnings("unchecked")
+    private void assertAccessible(String screen) throws java.io.IOException {
+        Path axe = Path.of("..", "..", "web", "node_modules", "axe-core", "axe.min.js").toAbsolutePath().normalize();
+        Assumptions.assumeTrue(Files.exists(axe), "axe-core is not installed in web/node_modules");
+        page.addScriptTag(new Page.AddScriptTagOptions().setContent(Files.readString(axe)));
+        List<Map<String, Object>> violations = (List<Map<String, Object>>) page.evaluate("""
+                async () => (await axe.run(document, { resultTypes: ['violations'] })).violations
+                    .filter(v => v.impact === 'serious' || v.impact === 'critical')
+                    .map(v => ({ id: v.id, impact: v.impact, nodes: v.nodes.map(n => n.target.join(' ')).slice(0, 3) }))
+                """);
+        assertThat(violations).as("accessibility of " + screen).isEmpty();
+    }
+
     private void sql(String statement) {
         com.ambiosys.platform.tenancy.TenantContext.runAs(tenant.id(), () -> tx.executeWithoutResult(s -> jdbc.sql(statement).update()));
     }
