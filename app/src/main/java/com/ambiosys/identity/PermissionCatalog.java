@@ -20,6 +20,7 @@ public final class PermissionCatalog {
         m.put("roles", List.of("view", "create", "edit", "delete"));
         m.put("audit", List.of("view"));
         m.put("tenants", List.of("view", "edit"));
+        m.put("files", List.of("view", "create", "delete"));
         m.put("customers", List.of("view", "view_all", "create", "edit", "delete", "export", "import"));
         m.put("catalog", List.of("view", "create", "edit", "delete"));
         m.put("servicerequests", List.of("view", "view_all", "create", "edit", "delete", "approve", "assign", "export"));

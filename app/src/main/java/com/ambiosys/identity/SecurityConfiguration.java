@@ -137,7 +137,7 @@ class SecurityConfiguration {
                 .frameOptions(f -> f.deny()))
             .authorizeHttpRequests(a -> a
                 .requestMatchers(HttpMethod.OPTIONS, "/**").permitAll()
-                .requestMatchers("/api/v1/auth/**").permitAll()
+                .requestMatchers("/api/v1/auth/**", "/api/v1/files/download/**").permitAll()
                 .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info", "/actuator/prometheus").permitAll()
                 .requestMatchers("/api/docs", "/api/docs/**", "/swagger-ui/**").permitAll()
                 .requestMatchers("/api/**", "/actuator/**").authenticated()

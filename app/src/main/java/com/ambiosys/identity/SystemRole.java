@@ -6,20 +6,20 @@ import java.util.Set;
 public enum SystemRole {
 
     ADMIN("Administrador", PermissionCatalog.all()),
-    MANAGER("Gerente", PermissionCatalog.of("users:view", "roles:view", "audit:view", "tenants:view", "customers",
+    MANAGER("Gerente", PermissionCatalog.of("users:view", "roles:view", "audit:view", "tenants:view", "files", "customers",
             "catalog", "servicerequests", "quotations", "invoicing:view", "finance:view", "finance:approve",
             "scheduling", "inbox", "assistant:view", "notifications:view", "workforce:view", "reporting")),
-    SALES("Vendedor", PermissionCatalog.of("customers:view", "customers:create", "customers:edit", "customers:export",
+    SALES("Vendedor", PermissionCatalog.of("files:view", "files:create", "customers:view", "customers:create", "customers:edit", "customers:export",
             "catalog:view", "servicerequests:view", "servicerequests:create", "servicerequests:edit", "quotations:view",
             "quotations:create", "quotations:edit", "quotations:send", "scheduling:view", "inbox:view", "inbox:reply",
             "notifications:view")),
-    AGENT("Agente", PermissionCatalog.of("inbox", "customers:view", "customers:create", "customers:edit",
+    AGENT("Agente", PermissionCatalog.of("files:view", "files:create", "inbox", "customers:view", "customers:create", "customers:edit",
             "servicerequests:view", "servicerequests:create", "catalog:view", "notifications:view")),
-    FINANCE("Finanzas", PermissionCatalog.of("finance", "invoicing", "customers:view", "customers:view_all",
+    FINANCE("Finanzas", PermissionCatalog.of("files:view", "files:create", "finance", "invoicing", "customers:view", "customers:view_all",
             "quotations:view", "quotations:view_all", "reporting", "notifications:view")),
-    SUPERVISOR("Supervisor", PermissionCatalog.of("scheduling", "workforce", "servicerequests:view",
+    SUPERVISOR("Supervisor", PermissionCatalog.of("files:view", "files:create", "scheduling", "workforce", "servicerequests:view",
             "servicerequests:view_all", "customers:view", "customers:view_all", "notifications:view")),
-    TECHNICIAN("Técnico", PermissionCatalog.of("scheduling:view", "servicerequests:view", "notifications:view"));
+    TECHNICIAN("Técnico", PermissionCatalog.of("files:view", "files:create", "scheduling:view", "servicerequests:view", "notifications:view"));
 
     private final String spanishName;
     private final Set<String> defaults;

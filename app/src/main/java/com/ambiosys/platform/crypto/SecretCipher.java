@@ -67,6 +67,18 @@ public class SecretCipher {
         }
     }
 
+    /** A key for one purpose (signing download links, ...), derived from the current encryption key. */
+    public byte[] deriveKey(String purpose) {
+        try {
+            javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(keys.get(currentKeyId).getEncoded(), "HmacSHA256"));
+            return mac.doFinal(("ambiosys:" + purpose).getBytes(StandardCharsets.UTF_8));
+        }
+        catch (GeneralSecurityException ex) {
+            throw new IllegalStateException("Key derivation failed", ex);
+        }
+    }
+
     public String decrypt(String stored) {
         int colon = stored.indexOf(':');
         if (colon < 1) {

@@ -127,6 +127,9 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         else if (ex instanceof HttpMediaTypeNotSupportedException) {
             code = "unsupported-media-type";
         }
+        else if (ex instanceof org.springframework.web.multipart.MaxUploadSizeExceededException) {
+            code = "upload-too-large";
+        }
         else {
             code = statusCode.is4xxClientError() ? "bad-request" : "internal";
         }

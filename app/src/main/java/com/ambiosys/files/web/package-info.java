@@ -1,0 +1,2 @@
+/** HTTP API of files: upload, metadata, signed download links. */
+package com.ambiosys.files.web;
