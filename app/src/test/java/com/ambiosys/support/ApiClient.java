@@ -56,6 +56,10 @@ public final class ApiClient {
         return new Request("DELETE", path, null);
     }
 
+    public Request delete(String path, Object body) {
+        return new Request("DELETE", path, body);
+    }
+
     /** Logs in and answers the access token (fails the test if login fails). */
     public String login(String email, String password) {
         Response r = post("/api/v1/auth/login", Map.of("email", email, "password", password)).send();

@@ -32,6 +32,11 @@ public class ApiException extends RuntimeException {
         return args.clone();
     }
 
+    /** Extra members of the problem body (for example the possible duplicates of a new record). */
+    public java.util.Map<String, Object> properties() {
+        return java.util.Map.of();
+    }
+
     /** Response headers the problem carries (for example Retry-After). */
     public java.util.Map<String, String> headers() {
         return java.util.Map.of();

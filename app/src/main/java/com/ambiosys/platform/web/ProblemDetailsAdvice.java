@@ -48,7 +48,9 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     ResponseEntity<ProblemDetail> api(ApiException ex) {
         ResponseEntity.BodyBuilder builder = ResponseEntity.status(ex.status());
         ex.headers().forEach((name, value) -> builder.header(name, value));
-        return builder.body(problems.create(ex.status(), ex.code(), ex.args()));
+        ProblemDetail problem = problems.create(ex.status(), ex.code(), ex.args());
+        ex.properties().forEach(problem::setProperty);
+        return builder.body(problem);
     }
 
     @ExceptionHandler(AccessDeniedException.class)

@@ -1,0 +1,312 @@
+package com.ambiosys.customers;
+
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import com.ambiosys.audit.AuditAction;
+import com.ambiosys.audit.AuditTrail;
+import com.ambiosys.customers.CustomerViews.Contact;
+import com.ambiosys.customers.CustomerViews.Customer;
+import com.ambiosys.customers.CustomerViews.CustomerChanges;
+import com.ambiosys.customers.CustomerViews.CustomerSummary;
+import com.ambiosys.customers.CustomerViews.NewContact;
+import com.ambiosys.customers.CustomerViews.NewCustomer;
+import com.ambiosys.customers.CustomerViews.PossibleDuplicate;
+import com.ambiosys.platform.ids.Ids;
+import com.ambiosys.platform.security.CurrentUser;
+import com.ambiosys.platform.security.CurrentUsers;
+import com.ambiosys.platform.tenancy.TenantContext;
+import com.ambiosys.platform.web.ApiException;
+import com.ambiosys.platform.web.PageQuery;
+import com.ambiosys.platform.web.PageResponse;
+
+/** The customers module's public service. */
+@Service
+public class CustomerManagement {
+
+    static final Set<String> ROLES = Set.of("PRIMARY", "BILLING", "PURCHASING", "SITE", "OTHER");
+
+    private final JdbcClient jdbc;
+    private final AuditTrail audit;
+    private final Clock clock;
+
+    CustomerManagement(JdbcClient jdbc, AuditTrail audit, Clock clock) {
+        this.jdbc = jdbc;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /** A 409 that lists the customers the new one may duplicate; the caller may confirm and retry. */
+    public static final class DuplicateWarning extends ApiException {
+        private final transient List<PossibleDuplicate> duplicates;
+
+        DuplicateWarning(List<PossibleDuplicate> duplicates) {
+            super(HttpStatus.CONFLICT, "possible-duplicate");
+            this.duplicates = duplicates;
+        }
+
+        @Override
+        public Map<String, Object> properties() {
+            return Map.of("duplicates", duplicates);
+        }
+    }
+
+    @Transactional
+    public Customer create(NewCustomer command) {
+        UUID tenant = TenantContext.require();
+        String taxId = checkedTaxId(command.country(), command.taxId());
+        NewContact contact = command.contact() == null ? null : checkedContact(command.contact(), command.country());
+        if (!command.allowDuplicate()) {
+            List<PossibleDuplicate> duplicates = duplicates(taxId, contact);
+            if (!duplicates.isEmpty()) {
+                throw new DuplicateWarning(duplicates);
+            }
+        }
+        CurrentUser actor = CurrentUsers.current().orElse(null);
+        UUID owner = command.ownerId() != null ? command.ownerId() : actor == null ? null : actor.userId();
+        UUID id = Ids.next();
+        Timestamp now = Timestamp.from(clock.instant());
+        jdbc.sql("""
+                insert into customers (tenant_id, id, kind, commercial_name, tax_id, country, status, owner_id, tags, notes,
+                                       created_at, updated_at, created_by)
+                values (:t, :id, :kind, :name, :taxId, :country, 'ACTIVE', :owner, :tags, :notes, :now, :now, :by)
+                """)
+            .param("t", tenant).param("id", id).param("kind", command.kind()).param("name", command.commercialName().trim())
+            .param("taxId", taxId).param("country", command.country()).param("owner", owner)
+            .param("tags", tags(command.tags())).param("notes", command.notes()).param("now", now)
+            .param("by", actor == null ? null : actor.userId())
+            .update();
+        if (contact != null) {
+            addContact(id, contact);
+        }
+        Customer created = get(id);
+        audit.record(AuditAction.CREATE, "customer", id, null, created);
+        return created;
+    }
+
+    @Transactional(readOnly = true)
+    public Customer get(UUID id) {
+        Customer customer = jdbc.sql(SELECT + " where c.tenant_id = :t and c.id = :id and c.status <> 'DELETED'"
+                + visibility())
+            .param("t", TenantContext.require()).param("id", id).params(visibilityParams())
+            .query((rs, n) -> customer(rs, contacts(id))).optional()
+            .orElseThrow(() -> ApiException.notFound("customer"));
+        return customer;
+    }
+
+    /** Search by name, tax id, a contact's name, phone (however typed) or email; forgives accents and case. */
+    @Transactional(readOnly = true)
+    public PageResponse<CustomerSummary> search(String q, String status, UUID ownerId, String tag, PageQuery page) {
+        String text = q == null || q.isBlank() ? null : q.trim();
+        String digits = text == null ? "" : Phones.digits(text);
+        String where = """
+                 where c.tenant_id = :t and c.status <> 'DELETED'
+                   and (cast(:status as text) is null or c.status = :status)
+                   and (cast(:owner as uuid) is null or c.owner_id = :owner)
+                   and (cast(:tag as text) is null or :tag = any(c.tags))
+                   and (cast(:q as text) is null
+                        or lower(f_unaccent(c.commercial_name)) like '%' || lower(f_unaccent(:q)) || '%'
+                        or c.tax_id = upper(regexp_replace(:q, '[\\s.-]', '', 'g'))
+                        or exists (select 1 from customer_contacts k
+                                    where k.tenant_id = c.tenant_id and k.customer_id = c.id
+                                      and (lower(f_unaccent(k.full_name)) like '%' || lower(f_unaccent(:q)) || '%'
+                                           or (length(:digits) >= 6 and k.phone_digits like '%' || :digits || '%')
+                                           or lower(:q) = any(k.emails))))
+                """ + visibility();
+        Map<String, Object> params = new LinkedHashMap<>(visibilityParams());
+        params.put("t", TenantContext.require());
+        params.put("status", status);
+        params.put("owner", ownerId);
+        params.put("tag", tag);
+        params.put("q", text);
+        params.put("digits", digits);
+        long total = jdbc.sql("select count(*) from customers c" + where).params(params).query(Long.class).single();
+        List<CustomerSummary> items = jdbc.sql("""
+                select c.id, c.kind, c.commercial_name, c.tax_id, c.status, c.owner_id, c.tags, c.created_at
+                  from customers c""" + where + " order by c.commercial_name, c.id limit :limit offset :offset")
+            .params(params).param("limit", page.sizeOrDefault()).param("offset", page.offset())
+            .query((rs, n) -> new CustomerSummary(rs.getObject("id", UUID.class), rs.getString("kind"),
+                    rs.getString("commercial_name"), rs.getString("tax_id"), rs.getString("status"),
+                    rs.getObject("owner_id", UUID.class), strings(rs.getArray("tags")),
+                    rs.getTimestamp("created_at").toInstant()))
+            .list();
+        return new PageResponse<>(items, page.pageOrDefault(), page.sizeOrDefault(), total);
+    }
+
+    @Transactional
+    public Customer update(UUID id, CustomerChanges changes) {
+        Customer before = get(id);
+        String taxId = checkedTaxId(before.country(), changes.taxId());
+        jdbc.sql("""
+                update customers set commercial_name = :name, tax_id = :taxId, owner_id = :owner, tags = :tags,
+                       notes = :notes, updated_at = :now, version = version + 1
+                 where tenant_id = :t and id = :id
+                """)
+            .param("name", changes.commercialName().trim()).param("taxId", taxId)
+            .param("owner", changes.ownerId() != null ? changes.ownerId() : before.ownerId())
+            .param("tags", tags(changes.tags())).param("notes", changes.notes())
+            .param("now", Timestamp.from(clock.instant())).param("t", TenantContext.require()).param("id", id)
+            .update();
+        Customer after = get(id);
+        audit.record(AuditAction.UPDATE, "customer", id, before, after);
+        return after;
+    }
+
+    /** Blocks (or unblocks, with status ACTIVE) a customer, or deletes it softly (DELETED); a reason is kept. */
+    @Transactional
+    public void changeStatus(UUID id, String status, String reason) {
+        Customer before = get(id);
+        jdbc.sql("""
+                update customers set status = :status, status_reason = :reason, updated_at = :now, version = version + 1
+                 where tenant_id = :t and id = :id
+                """)
+            .param("status", status).param("reason", reason).param("now", Timestamp.from(clock.instant()))
+            .param("t", TenantContext.require()).param("id", id).update();
+        audit.record("DELETED".equals(status) ? AuditAction.DELETE : AuditAction.UPDATE, "customer", id, before,
+                Map.of("status", status, "statusReason", reason == null ? "" : reason));
+    }
+
+    @Transactional
+    public Contact addContact(UUID customerId, NewContact contact) {
+        Customer customer = get(customerId);
+        NewContact checked = checkedContact(contact, customer.country());
+        UUID id = Ids.next();
+        Timestamp now = Timestamp.from(clock.instant());
+        jdbc.sql("""
+                insert into customer_contacts (tenant_id, id, customer_id, full_name, role, phones, emails, created_at, updated_at)
+                values (:t, :id, :customer, :name, :role, :phones, :emails, :now, :now)
+                """)
+            .param("t", TenantContext.require()).param("id", id).param("customer", customerId)
+            .param("name", checked.fullName().trim()).param("role", checked.role())
+            .param("phones", checked.phones().toArray(String[]::new)).param("emails", checked.emails().toArray(String[]::new))
+            .param("now", now).update();
+        Contact created = new Contact(id, checked.fullName().trim(), checked.role(), checked.phones(), checked.emails());
+        audit.record(AuditAction.CREATE, "customer_contact", id, null, created);
+        return created;
+    }
+
+    private List<PossibleDuplicate> duplicates(String taxId, NewContact contact) {
+        List<PossibleDuplicate> found = new ArrayList<>();
+        UUID tenant = TenantContext.require();
+        if (taxId != null && !"CF".equals(taxId)) {
+            found.addAll(jdbc.sql("select id, commercial_name from customers where tenant_id = :t and tax_id = :tax and status <> 'DELETED'")
+                .param("t", tenant).param("tax", taxId)
+                .query((rs, n) -> new PossibleDuplicate(rs.getObject(1, UUID.class), rs.getString(2), "taxId")).list());
+        }
+        if (contact != null) {
+            for (String phone : contact.phones()) {
+                found.addAll(jdbc.sql("""
+                        select c.id, c.commercial_name from customers c join customer_contacts k
+                          on k.tenant_id = c.tenant_id and k.customer_id = c.id
+                         where c.tenant_id = :t and c.status <> 'DELETED' and :phone = any(k.phones)
+                        """).param("t", tenant).param("phone", phone)
+                    .query((rs, n) -> new PossibleDuplicate(rs.getObject(1, UUID.class), rs.getString(2), "phone")).list());
+            }
+            for (String email : contact.emails()) {
+                found.addAll(jdbc.sql("""
+                        select c.id, c.commercial_name from customers c join customer_contacts k
+                          on k.tenant_id = c.tenant_id and k.customer_id = c.id
+                         where c.tenant_id = :t and c.status <> 'DELETED' and :email = any(k.emails)
+                        """).param("t", tenant).param("email", email)
+                    .query((rs, n) -> new PossibleDuplicate(rs.getObject(1, UUID.class), rs.getString(2), "email")).list());
+            }
+        }
+        return found.stream().distinct().toList();
+    }
+
+    private static String checkedTaxId(String country, String taxId) {
+        if (taxId == null || taxId.isBlank()) {
+            return null;
+        }
+        if (!TaxIds.isValid(country, taxId)) {
+            throw ApiException.badRequest("invalid-tax-id", taxId);
+        }
+        return TaxIds.normalize(taxId);
+    }
+
+    private static NewContact checkedContact(NewContact contact, String country) {
+        List<String> phones = new ArrayList<>();
+        for (String phone : contact.phones() == null ? List.<String>of() : contact.phones()) {
+            String normalized = Phones.normalize(phone, country);
+            if (normalized == null) {
+                throw ApiException.badRequest("invalid-phone", phone);
+            }
+            if (!phones.contains(normalized)) {
+                phones.add(normalized);
+            }
+        }
+        List<String> emails = (contact.emails() == null ? List.<String>of() : contact.emails()).stream()
+            .map(e -> e.trim().toLowerCase(Locale.ROOT)).distinct().toList();
+        String role = contact.role() == null ? "PRIMARY" : contact.role();
+        if (!ROLES.contains(role)) {
+            throw ApiException.badRequest("invalid-contact-role", role);
+        }
+        return new NewContact(contact.fullName(), role, phones, emails);
+    }
+
+    /** Without customers:view_all, a user sees only the customers they own. */
+    private static String visibility() {
+        return " and (cast(:viewer as uuid) is null or c.owner_id = :viewer)";
+    }
+
+    private static Map<String, Object> visibilityParams() {
+        Map<String, Object> params = new LinkedHashMap<>();
+        CurrentUser user = CurrentUsers.current().orElse(null);
+        params.put("viewer", user == null || user.can("customers:view_all") ? null : user.userId());
+        return params;
+    }
+
+    private List<Contact> contacts(UUID customerId) {
+        return jdbc.sql("""
+                select id, full_name, role, phones, emails from customer_contacts
+                 where tenant_id = :t and customer_id = :c order by role, full_name
+                """).param("t", TenantContext.require()).param("c", customerId)
+            .query((rs, n) -> new Contact(rs.getObject("id", UUID.class), rs.getString("full_name"), rs.getString("role"),
+                    strings(rs.getArray("phones")), strings(rs.getArray("emails"))))
+            .list();
+    }
+
+    private static final String SELECT = """
+            select c.id, c.kind, c.commercial_name, c.tax_id, c.country, c.status, c.status_reason, c.owner_id, c.tags,
+                   c.notes, c.created_at, c.updated_at
+              from customers c
+            """;
+
+    private static Customer customer(ResultSet rs, List<Contact> contacts) throws SQLException {
+        return new Customer(rs.getObject("id", UUID.class), rs.getString("kind"), rs.getString("commercial_name"),
+                rs.getString("tax_id"), rs.getString("country"), rs.getString("status"), rs.getString("status_reason"),
+                rs.getObject("owner_id", UUID.class), strings(rs.getArray("tags")), rs.getString("notes"), contacts,
+                instant(rs.getTimestamp("created_at")), instant(rs.getTimestamp("updated_at")));
+    }
+
+    private static String[] tags(List<String> tags) {
+        return tags == null ? new String[0]
+                : tags.stream().map(t -> t.trim().toLowerCase(Locale.ROOT)).filter(t -> !t.isEmpty()).distinct()
+                    .toArray(String[]::new);
+    }
+
+    private static List<String> strings(Array array) throws SQLException {
+        return array == null ? List.of() : Arrays.asList((String[]) array.getArray());
+    }
+
+    private static Instant instant(Timestamp ts) {
+        return ts == null ? null : ts.toInstant();
+    }
+}

@@ -1,0 +1,38 @@
+package com.ambiosys.customers;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** What the customers API shows and accepts. */
+public final class CustomerViews {
+
+    private CustomerViews() {
+    }
+
+    public record Contact(UUID id, String fullName, String role, List<String> phones, List<String> emails) {
+    }
+
+    public record Customer(UUID id, String kind, String commercialName, String taxId, String country, String status,
+            String statusReason, UUID ownerId, List<String> tags, String notes, List<Contact> contacts,
+            Instant createdAt, Instant updatedAt) {
+    }
+
+    public record CustomerSummary(UUID id, String kind, String commercialName, String taxId, String status,
+            UUID ownerId, List<String> tags, Instant createdAt) {
+    }
+
+    public record NewContact(String fullName, String role, List<String> phones, List<String> emails) {
+    }
+
+    public record NewCustomer(String kind, String commercialName, String taxId, String country, UUID ownerId,
+            List<String> tags, String notes, NewContact contact, boolean allowDuplicate) {
+    }
+
+    public record CustomerChanges(String commercialName, String taxId, UUID ownerId, List<String> tags, String notes) {
+    }
+
+    /** Another customer that shares a tax id, phone or email with the one being created. */
+    public record PossibleDuplicate(UUID id, String commercialName, String matchedOn) {
+    }
+}

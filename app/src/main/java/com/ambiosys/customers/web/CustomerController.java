@@ -1,0 +1,120 @@
+package com.ambiosys.customers.web;
+
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+import com.ambiosys.customers.CustomerManagement;
+import com.ambiosys.customers.CustomerViews;
+import com.ambiosys.platform.security.RequiresPermission;
+import com.ambiosys.platform.web.PageQuery;
+import com.ambiosys.platform.web.PageResponse;
+
+@RestController
+@RequestMapping("/api/v1/customers")
+class CustomerController {
+
+    record ContactRequest(@NotBlank @Size(max = 120) String fullName,
+            @Pattern(regexp = "PRIMARY|BILLING|PURCHASING|SITE|OTHER") String role,
+            @Size(max = 5) List<@NotBlank @Size(max = 30) String> phones,
+            @Size(max = 5) List<@NotBlank @Email @Size(max = 254) String> emails) {
+
+        CustomerViews.NewContact command() {
+            return new CustomerViews.NewContact(fullName, role, phones, emails);
+        }
+    }
+
+    record CreateRequest(@NotNull @Pattern(regexp = "COMPANY|PERSON") String kind,
+            @NotBlank @Size(max = 200) String commercialName, @Size(max = 20) String taxId,
+            @NotNull @Pattern(regexp = "GT|SV") String country, UUID ownerId,
+            @Size(max = 20) List<@NotBlank @Size(max = 40) String> tags, @Size(max = 4000) String notes,
+            @Valid ContactRequest contact, Boolean allowDuplicate) {
+    }
+
+    record UpdateRequest(@NotBlank @Size(max = 200) String commercialName, @Size(max = 20) String taxId, UUID ownerId,
+            @Size(max = 20) List<@NotBlank @Size(max = 40) String> tags, @Size(max = 4000) String notes) {
+    }
+
+    record StatusRequest(@NotNull @Pattern(regexp = "ACTIVE|BLOCKED") String status, @Size(max = 500) String reason) {
+    }
+
+    record DeleteRequest(@NotBlank @Size(max = 500) String reason) {
+    }
+
+    private final CustomerManagement customers;
+
+    CustomerController(CustomerManagement customers) {
+        this.customers = customers;
+    }
+
+    @GetMapping
+    @RequiresPermission("customers:view")
+    PageResponse<CustomerViews.CustomerSummary> search(@RequestParam(required = false) @Size(max = 100) String q,
+            @RequestParam(required = false) @Pattern(regexp = "ACTIVE|BLOCKED") String status,
+            @RequestParam(required = false) UUID ownerId, @RequestParam(required = false) @Size(max = 40) String tag,
+            @Valid PageQuery page) {
+        return customers.search(q, status, ownerId, tag, page);
+    }
+
+    @PostMapping
+    @RequiresPermission("customers:create")
+    ResponseEntity<CustomerViews.Customer> create(@Valid @RequestBody CreateRequest body) {
+        CustomerViews.Customer created = customers.create(new CustomerViews.NewCustomer(body.kind(), body.commercialName(),
+                body.taxId(), body.country(), body.ownerId(), body.tags(), body.notes(),
+                body.contact() == null ? null : body.contact().command(), Boolean.TRUE.equals(body.allowDuplicate())));
+        return ResponseEntity.created(URI.create("/api/v1/customers/" + created.id())).body(created);
+    }
+
+    @GetMapping("/{id}")
+    @RequiresPermission("customers:view")
+    CustomerViews.Customer get(@PathVariable UUID id) {
+        return customers.get(id);
+    }
+
+    @PutMapping("/{id}")
+    @RequiresPermission("customers:edit")
+    CustomerViews.Customer update(@PathVariable UUID id, @Valid @RequestBody UpdateRequest body) {
+        return customers.update(id, new CustomerViews.CustomerChanges(body.commercialName(), body.taxId(), body.ownerId(),
+                body.tags(), body.notes()));
+    }
+
+    @PutMapping("/{id}/status")
+    @RequiresPermission("customers:edit")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void status(@PathVariable UUID id, @Valid @RequestBody StatusRequest body) {
+        customers.changeStatus(id, body.status(), body.reason());
+    }
+
+    @DeleteMapping("/{id}")
+    @RequiresPermission("customers:delete")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void delete(@PathVariable UUID id, @Valid @RequestBody DeleteRequest body) {
+        customers.changeStatus(id, "DELETED", body.reason());
+    }
+
+    @PostMapping("/{id}/contacts")
+    @RequiresPermission("customers:edit")
+    ResponseEntity<CustomerViews.Contact> addContact(@PathVariable UUID id, @Valid @RequestBody ContactRequest body) {
+        return ResponseEntity.status(HttpStatus.CREATED).body(customers.addContact(id, body.command()));
+    }
+}

@@ -1,0 +1,2 @@
+/** HTTP API of customers. */
+package com.ambiosys.customers.web;

@@ -1,0 +1,171 @@
+package com.ambiosys.customers;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import com.ambiosys.identity.SystemRole;
+import com.ambiosys.support.ApiClient;
+import com.ambiosys.support.ApiClient.Response;
+import com.ambiosys.support.SystemTest;
+import com.ambiosys.support.TestTenants;
+import com.ambiosys.support.TestTenants.TestTenant;
+
+import tools.jackson.databind.JsonNode;
+
+@SystemTest
+class CustomersSystemTest {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    TestTenants tenants;
+
+    ApiClient api;
+    TestTenant tenant;
+    String admin;
+
+    @BeforeEach
+    void setUp() {
+        api = new ApiClient(port);
+        tenant = tenants.create();
+        admin = api.login(tenant.adminEmail(), TestTenants.PASSWORD);
+    }
+
+    Map<String, Object> josePerez() {
+        Map<String, Object> body = new HashMap<>();
+        body.put("kind", "PERSON");
+        body.put("commercialName", "José Pérez");
+        body.put("taxId", "576937-K");
+        body.put("country", "GT");
+        body.put("tags", List.of("Eventos", "zona 10"));
+        body.put("contact", Map.of("fullName", "José Pérez", "role", "PRIMARY", "phones", List.of("+502 5555-1234"),
+                "emails", List.of("Jose.Perez@Example.com")));
+        return body;
+    }
+
+    String create(String token, Map<String, Object> body) {
+        Response created = api.post("/api/v1/customers", body).token(token).send();
+        assertThat(created.status()).as(created.text()).isEqualTo(201);
+        return created.json().path("id").asString();
+    }
+
+    @Test
+    void createsACustomerWithAContactAndNormalizesWhatWasTyped() {
+        String id = create(admin, josePerez());
+        JsonNode customer = api.get("/api/v1/customers/" + id).token(admin).send().json();
+        assertThat(customer.path("taxId").asString()).isEqualTo("576937K");
+        assertThat(customer.path("tags").toString()).isEqualTo("[\"eventos\",\"zona 10\"]");
+        JsonNode contact = customer.path("contacts").get(0);
+        assertThat(contact.path("phones").get(0).asString()).isEqualTo("+50255551234");
+        assertThat(contact.path("emails").get(0).asString()).isEqualTo("jose.perez@example.com");
+        assertThat(customer.path("ownerId").asString()).isEqualTo(tenant.adminId().toString());
+    }
+
+    @Test
+    void searchForgivesAccentsCaseAndHowAPhoneIsTyped() {
+        String id = create(admin, josePerez());
+        Map<String, Object> other = josePerez();
+        other.put("commercialName", "Sanitarios del Norte, S.A.");
+        other.put("kind", "COMPANY");
+        other.remove("taxId");
+        other.put("tags", List.of("permanente"));
+        other.put("contact", Map.of("fullName", "Lucía Gómez", "phones", List.of("44443333")));
+        create(admin, other);
+        for (String query : List.of("jose perez", "JOSÉ", "55551234", "5555-1234", "+502 5555 1234", "576937-k",
+                "jose.perez@example.com")) {
+            JsonNode found = api.get("/api/v1/customers?q=" + java.net.URLEncoder.encode(query, java.nio.charset.StandardCharsets.UTF_8))
+                .token(admin).send().json();
+            assertThat(found.path("items").valueStream().map(c -> c.path("id").asString()).toList()).as(query).containsExactly(id);
+        }
+        assertThat(api.get("/api/v1/customers?q=lucia%20gomez").token(admin).send().json().path("total").asLong()).isEqualTo(1);
+        assertThat(api.get("/api/v1/customers?tag=eventos").token(admin).send().json().path("total").asLong()).isEqualTo(1);
+        assertThat(api.get("/api/v1/customers?size=1").token(admin).send().json().path("total").asLong()).isEqualTo(2);
+    }
+
+    @Test
+    void warnsOfDuplicatesByTaxIdPhoneOrEmailUntilConfirmed() {
+        String first = create(admin, josePerez());
+        Map<String, Object> again = josePerez();
+        again.put("commercialName", "Pepe Pérez");
+        Response warning = api.post("/api/v1/customers", again).token(admin).send();
+        assertThat(warning.status()).isEqualTo(409);
+        assertThat(warning.problemCode()).isEqualTo("possible-duplicate");
+        assertThat(warning.json().path("duplicates").valueStream().map(d -> d.path("matchedOn").asString()).toList())
+            .containsExactlyInAnyOrder("taxId", "phone", "email");
+        assertThat(warning.json().path("duplicates").get(0).path("id").asString()).isEqualTo(first);
+        again.put("allowDuplicate", true);
+        assertThat(api.post("/api/v1/customers", again).token(admin).send().status()).isEqualTo(201);
+    }
+
+    @Test
+    void invalidDataIsRefusedWithTheFieldsAndNothingIsStored() {
+        Response bad = api.post("/api/v1/customers", Map.of("kind", "ALIEN", "commercialName", "", "country", "MX"))
+            .token(admin).send();
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.json().path("errors").valueStream().map(e -> e.path("field").asString()).toList())
+            .contains("kind", "commercialName", "country");
+        Map<String, Object> badNit = josePerez();
+        badNit.put("taxId", "576937-1");
+        assertThat(api.post("/api/v1/customers", badNit).token(admin).send().problemCode()).isEqualTo("invalid-tax-id");
+        Map<String, Object> badPhone = josePerez();
+        badPhone.put("contact", Map.of("fullName", "X", "phones", List.of("12")));
+        assertThat(api.post("/api/v1/customers", badPhone).token(admin).send().problemCode()).isEqualTo("invalid-phone");
+        assertThat(api.get("/api/v1/customers").token(admin).send().json().path("total").asLong()).isZero();
+    }
+
+    @Test
+    void salesRepsSeeOnlyTheirOwnCustomers() {
+        UUID ana = tenants.addUser(tenant, "ana", SystemRole.SALES);
+        tenants.addUser(tenant, "beto", SystemRole.SALES);
+        String anaToken = api.login(tenant.email("ana"), TestTenants.PASSWORD);
+        String betoToken = api.login(tenant.email("beto"), TestTenants.PASSWORD);
+        String anas = create(anaToken, josePerez());
+        assertThat(api.get("/api/v1/customers/" + anas).token(anaToken).send().json().path("ownerId").asString())
+            .isEqualTo(ana.toString());
+        assertThat(api.get("/api/v1/customers/" + anas).token(betoToken).send().status()).isEqualTo(404);
+        assertThat(api.get("/api/v1/customers").token(betoToken).send().json().path("total").asLong()).isZero();
+        assertThat(api.get("/api/v1/customers").token(admin).send().json().path("total").asLong()).isEqualTo(1);
+    }
+
+    @Test
+    void blockAndSoftDeleteKeepTheRowAndTheReason() {
+        String id = create(admin, josePerez());
+        assertThat(api.put("/api/v1/customers/" + id + "/status", Map.of("status", "BLOCKED", "reason", "Mora de 90 días"))
+            .token(admin).send().status()).isEqualTo(204);
+        JsonNode blocked = api.get("/api/v1/customers/" + id).token(admin).send().json();
+        assertThat(blocked.path("status").asString()).isEqualTo("BLOCKED");
+        assertThat(blocked.path("statusReason").asString()).isEqualTo("Mora de 90 días");
+        assertThat(api.delete("/api/v1/customers/" + id).token(admin).send().status()).isEqualTo(400); // reason required
+        Response deleted = api.delete("/api/v1/customers/" + id, Map.of("reason", "Registro de prueba")).token(admin).send();
+        assertThat(deleted.status()).isEqualTo(204);
+        assertThat(api.get("/api/v1/customers/" + id).token(admin).send().status()).isEqualTo(404);
+        assertThat(api.get("/api/v1/customers").token(admin).send().json().path("total").asLong()).isZero();
+        JsonNode audit = api.get("/api/v1/audit-log?entityType=customer&entityId=" + id).token(admin).send().json();
+        assertThat(audit.path("items").valueStream().map(e -> e.path("action").asString()).toList())
+            .containsExactly("DELETE", "UPDATE", "CREATE");
+    }
+
+    @Test
+    void anotherTenantsCustomerIdsAnswer404() {
+        String id = create(admin, josePerez());
+        TestTenant other = tenants.create();
+        String otherAdmin = api.login(other.adminEmail(), TestTenants.PASSWORD);
+        assertThat(api.get("/api/v1/customers/" + id).token(otherAdmin).send().status()).isEqualTo(404);
+        assertThat(api.put("/api/v1/customers/" + id, Map.of("commercialName", "X")).token(otherAdmin).send().status())
+            .isEqualTo(404);
+        assertThat(api.put("/api/v1/customers/" + id + "/status", Map.of("status", "BLOCKED")).token(otherAdmin).send()
+            .status()).isEqualTo(404);
+        assertThat(api.post("/api/v1/customers/" + id + "/contacts", Map.of("fullName", "X")).token(otherAdmin).send()
+            .status()).isEqualTo(404);
+        assertThat(api.get("/api/v1/customers/" + id).token(admin).send().json().path("status").asString()).isEqualTo("ACTIVE");
+    }
+}
