@@ -71,9 +71,12 @@ class DemoTenantSeeder implements ApplicationRunner {
         var onboarded = onboarding.onboard(new NewTenant(SLUG, "Ambiotec Demo", "GT", "America/Guatemala", "es"),
                 adminEmail, "Administración Ambiotec", password);
         String hash = onboarding.hash(password); // one hash for every demo user: bcrypt is slow on purpose
-        TenantContext.runAs(onboarded.tenant().id(), () -> STAFF.forEach(u -> onboarding.addUserWithHash(u.email(),
-                u.name(), hash, u.role(), "es", u.email().contains(".sv@") ? "America/El_Salvador" : "America/Guatemala")));
-        events.publishEvent(new DemoTenantCreated(onboarded.tenant().id()));
+        java.util.Map<String, java.util.UUID> staff = new java.util.LinkedHashMap<>();
+        staff.put(adminEmail, onboarded.adminUserId());
+        TenantContext.runAs(onboarded.tenant().id(), () -> STAFF.forEach(u -> staff.put(u.email(),
+                onboarding.addUserWithHash(u.email(), u.name(), hash, u.role(), "es",
+                        u.email().contains(".sv@") ? "America/El_Salvador" : "America/Guatemala"))));
+        events.publishEvent(new DemoTenantCreated(onboarded.tenant().id(), java.util.Map.copyOf(staff)));
         log.info("Demo tenant '{}' created", SLUG);
         // printed, not logged: this is shown once, to the person who started the product
         System.out.println("""

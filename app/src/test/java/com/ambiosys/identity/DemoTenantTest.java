@@ -41,5 +41,10 @@ class DemoTenantTest {
         String sales = api.login("ventas@ambiotec.example", "Demo-Admin-2026!");
         assertThat(api.get("/api/v1/me").token(sales).send().json().path("user").path("fullName").asString())
             .isEqualTo("Carlos Enrique Pérez");
+        // the customers module adds its demo customers, owned by the demo sales reps
+        assertThat(api.get("/api/v1/customers").token(admin).send().json().path("total").asLong()).isEqualTo(6);
+        assertThat(api.get("/api/v1/customers").token(sales).send().json().path("total").asLong()).isEqualTo(4);
+        assertThat(api.get("/api/v1/customers?q=55551234").token(sales).send().json().path("items").get(0)
+            .path("commercialName").asString()).isEqualTo("José Pérez");
     }
 }
