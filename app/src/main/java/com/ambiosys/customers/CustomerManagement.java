@@ -46,11 +46,18 @@ public class CustomerManagement {
     private final JdbcClient jdbc;
     private final AuditTrail audit;
     private final Clock clock;
+    private final com.ambiosys.geo.GeoDirectory geo;
+    private final com.ambiosys.files.FileManagement files;
+    private final com.ambiosys.platform.crypto.SecretCipher cipher;
 
-    CustomerManagement(JdbcClient jdbc, AuditTrail audit, Clock clock) {
+    CustomerManagement(JdbcClient jdbc, AuditTrail audit, Clock clock, com.ambiosys.geo.GeoDirectory geo,
+            com.ambiosys.files.FileManagement files, com.ambiosys.platform.crypto.SecretCipher cipher) {
         this.jdbc = jdbc;
         this.audit = audit;
         this.clock = clock;
+        this.geo = geo;
+        this.files = files;
+        this.cipher = cipher;
     }
 
     /** A 409 that lists the customers the new one may duplicate; the caller may confirm and retry. */
@@ -97,7 +104,7 @@ public class CustomerManagement {
             addContact(id, contact);
         }
         Customer created = get(id);
-        audit.record(AuditAction.CREATE, "customer", id, null, created);
+        audit.record(AuditAction.CREATE, "customer", id, null, snapshot(created));
         return created;
     }
 
@@ -106,7 +113,7 @@ public class CustomerManagement {
         Customer customer = jdbc.sql(SELECT + " where c.tenant_id = :t and c.id = :id and c.status <> 'DELETED'"
                 + visibility())
             .param("t", TenantContext.require()).param("id", id).params(visibilityParams())
-            .query((rs, n) -> customer(rs, contacts(id))).optional()
+            .query((rs, n) -> customer(rs, contacts(id), addresses(id), documents(id))).optional()
             .orElseThrow(() -> ApiException.notFound("customer"));
         return customer;
     }
@@ -165,7 +172,7 @@ public class CustomerManagement {
             .param("now", Timestamp.from(clock.instant())).param("t", TenantContext.require()).param("id", id)
             .update();
         Customer after = get(id);
-        audit.record(AuditAction.UPDATE, "customer", id, before, after);
+        audit.record(AuditAction.UPDATE, "customer", id, snapshot(before), snapshot(after));
         return after;
     }
 
@@ -179,7 +186,7 @@ public class CustomerManagement {
                 """)
             .param("status", status).param("reason", reason).param("now", Timestamp.from(clock.instant()))
             .param("t", TenantContext.require()).param("id", id).update();
-        audit.record("DELETED".equals(status) ? AuditAction.DELETE : AuditAction.UPDATE, "customer", id, before,
+        audit.record("DELETED".equals(status) ? AuditAction.DELETE : AuditAction.UPDATE, "customer", id, snapshot(before),
                 Map.of("status", status, "statusReason", reason == null ? "" : reason));
     }
 
@@ -289,11 +296,120 @@ public class CustomerManagement {
               from customers c
             """;
 
-    private static Customer customer(ResultSet rs, List<Contact> contacts) throws SQLException {
+    private static Customer customer(ResultSet rs, List<Contact> contacts, List<CustomerViews.Address> addresses,
+            List<CustomerViews.Document> documents) throws SQLException {
         return new Customer(rs.getObject("id", UUID.class), rs.getString("kind"), rs.getString("commercial_name"),
                 rs.getString("tax_id"), rs.getString("country"), rs.getString("status"), rs.getString("status_reason"),
                 rs.getObject("owner_id", UUID.class), strings(rs.getArray("tags")), rs.getString("notes"), contacts,
-                instant(rs.getTimestamp("created_at")), instant(rs.getTimestamp("updated_at")));
+                addresses, documents, instant(rs.getTimestamp("created_at")), instant(rs.getTimestamp("updated_at")));
+    }
+
+    /** What the audit log keeps of a customer: everything but document numbers (national ids stay encrypted). */
+    private static Customer snapshot(Customer c) {
+        List<CustomerViews.Document> documents = c.documents().stream()
+            .map(d -> new CustomerViews.Document(d.id(), d.type(), null, d.expiresOn(), d.expiry(), d.fileId())).toList();
+        return new Customer(c.id(), c.kind(), c.commercialName(), c.taxId(), c.country(), c.status(), c.statusReason(),
+                c.ownerId(), c.tags(), c.notes(), c.contacts(), c.addresses(), documents, c.createdAt(), c.updatedAt());
+    }
+
+    @Transactional
+    public CustomerViews.Address addAddress(UUID customerId, CustomerViews.NewAddress address) {
+        Customer customer = get(customerId);
+        if (!geo.isValidPlace(customer.country(), address.departmentId(), address.municipalityId(), address.districtId())) {
+            throw ApiException.badRequest("invalid-place");
+        }
+        if ((address.latitude() == null) != (address.longitude() == null)) {
+            throw ApiException.badRequest("incomplete-coordinates");
+        }
+        UUID id = Ids.next();
+        Timestamp now = Timestamp.from(clock.instant());
+        jdbc.sql("""
+                insert into customer_addresses (tenant_id, id, customer_id, kind, department_id, municipality_id, district_id,
+                                                zone, street, reference, latitude, longitude, created_at, updated_at)
+                values (:t, :id, :c, :kind, :dep, :mun, :dis, :zone, :street, :ref, :lat, :lon, :now, :now)
+                """)
+            .param("t", TenantContext.require()).param("id", id).param("c", customerId).param("kind", address.kind())
+            .param("dep", address.departmentId()).param("mun", address.municipalityId()).param("dis", address.districtId())
+            .param("zone", address.zone()).param("street", address.street().trim()).param("ref", address.reference())
+            .param("lat", address.latitude()).param("lon", address.longitude()).param("now", now)
+            .update();
+        CustomerViews.Address created = addresses(customerId).stream().filter(a -> a.id().equals(id)).findFirst().orElseThrow();
+        audit.record(AuditAction.CREATE, "customer_address", id, null, created);
+        return created;
+    }
+
+    @Transactional
+    public void removeAddress(UUID customerId, UUID addressId) {
+        get(customerId);
+        CustomerViews.Address before = addresses(customerId).stream().filter(a -> a.id().equals(addressId)).findFirst()
+            .orElseThrow(() -> ApiException.notFound("address"));
+        jdbc.sql("delete from customer_addresses where tenant_id = :t and id = :id")
+            .param("t", TenantContext.require()).param("id", addressId).update();
+        audit.record(AuditAction.DELETE, "customer_address", addressId, before, null);
+    }
+
+    /** A document of the customer; its number is encrypted at rest, its file uploaded through the files API first. */
+    @Transactional
+    public CustomerViews.Document addDocument(UUID customerId, CustomerViews.NewDocument document) {
+        get(customerId);
+        if (document.fileId() != null) {
+            try {
+                files.get(document.fileId());
+            }
+            catch (ApiException ex) {
+                throw ApiException.badRequest("unknown-file");
+            }
+        }
+        UUID id = Ids.next();
+        jdbc.sql("""
+                insert into customer_documents (tenant_id, id, customer_id, type, number, expires_on, file_id, created_at, created_by)
+                values (:t, :id, :c, :type, :number, :expires, :file, :now, :by)
+                """)
+            .param("t", TenantContext.require()).param("id", id).param("c", customerId).param("type", document.type())
+            .param("number", document.number() == null || document.number().isBlank() ? null : cipher.encrypt(document.number().trim()))
+            .param("expires", document.expiresOn() == null ? null : java.sql.Date.valueOf(document.expiresOn()))
+            .param("file", document.fileId()).param("now", Timestamp.from(clock.instant()))
+            .param("by", CurrentUsers.current().map(CurrentUser::userId).orElse(null))
+            .update();
+        CustomerViews.Document created = documents(customerId).stream().filter(d -> d.id().equals(id)).findFirst().orElseThrow();
+        audit.record(AuditAction.CREATE, "customer_document", id, null,
+                Map.of("type", created.type(), "expiresOn", String.valueOf(created.expiresOn())));
+        return created;
+    }
+
+    private List<CustomerViews.Address> addresses(UUID customerId) {
+        return jdbc.sql("""
+                select id, kind, department_id, municipality_id, district_id, zone, street, reference, latitude, longitude
+                  from customer_addresses where tenant_id = :t and customer_id = :c order by kind, created_at
+                """).param("t", TenantContext.require()).param("c", customerId)
+            .query((rs, n) -> {
+                java.math.BigDecimal lat = rs.getBigDecimal("latitude");
+                java.math.BigDecimal lon = rs.getBigDecimal("longitude");
+                String map = lat == null ? null : "https://www.openstreetmap.org/?mlat=" + lat.toPlainString() + "&mlon="
+                        + lon.toPlainString() + "#map=17/" + lat.toPlainString() + "/" + lon.toPlainString();
+                return new CustomerViews.Address(rs.getObject("id", UUID.class), rs.getString("kind"),
+                        rs.getString("department_id"), rs.getString("municipality_id"), rs.getString("district_id"),
+                        rs.getString("zone"), rs.getString("street"), rs.getString("reference"), lat, lon, map);
+            })
+            .list();
+    }
+
+    private List<CustomerViews.Document> documents(UUID customerId) {
+        java.time.LocalDate today = java.time.LocalDate.ofInstant(clock.instant(), java.time.ZoneOffset.UTC);
+        return jdbc.sql("""
+                select id, type, number, expires_on, file_id from customer_documents
+                 where tenant_id = :t and customer_id = :c order by expires_on nulls last, created_at
+                """).param("t", TenantContext.require()).param("c", customerId)
+            .query((rs, n) -> {
+                java.sql.Date expires = rs.getDate("expires_on");
+                java.time.LocalDate on = expires == null ? null : expires.toLocalDate();
+                String expiry = on == null ? "NONE" : on.isBefore(today) ? "EXPIRED"
+                        : !on.isAfter(today.plusDays(30)) ? "EXPIRING" : "VALID";
+                String number = rs.getString("number");
+                return new CustomerViews.Document(rs.getObject("id", UUID.class), rs.getString("type"),
+                        number == null ? null : cipher.decrypt(number), on, expiry, rs.getObject("file_id", UUID.class));
+            })
+            .list();
     }
 
     private static String[] tags(List<String> tags) {

@@ -15,7 +15,24 @@ public final class CustomerViews {
 
     public record Customer(UUID id, String kind, String commercialName, String taxId, String country, String status,
             String statusReason, UUID ownerId, List<String> tags, String notes, List<Contact> contacts,
-            Instant createdAt, Instant updatedAt) {
+            List<Address> addresses, List<Document> documents, Instant createdAt, Instant updatedAt) {
+    }
+
+    public record Address(UUID id, String kind, String departmentId, String municipalityId, String districtId,
+            String zone, String street, String reference, java.math.BigDecimal latitude, java.math.BigDecimal longitude,
+            String mapUrl) {
+    }
+
+    public record NewAddress(String kind, String departmentId, String municipalityId, String districtId, String zone,
+            String street, String reference, java.math.BigDecimal latitude, java.math.BigDecimal longitude) {
+    }
+
+    /** @param expiry NONE, VALID, EXPIRING (within 30 days) or EXPIRED */
+    public record Document(UUID id, String type, String number, java.time.LocalDate expiresOn, String expiry,
+            UUID fileId) {
+    }
+
+    public record NewDocument(String type, String number, java.time.LocalDate expiresOn, UUID fileId) {
     }
 
     public record CustomerSummary(UUID id, String kind, String commercialName, String taxId, String status,

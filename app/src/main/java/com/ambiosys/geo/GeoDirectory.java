@@ -56,6 +56,16 @@ public class GeoDirectory {
                 """, municipalityId);
     }
 
+    /** True when the municipality lies in the department, the department in the country, and the district (if any) in the municipality. */
+    public boolean isValidPlace(String country, String departmentId, String municipalityId, String districtId) {
+        return jdbc.sql("""
+                select count(*) from geo_municipalities m join geo_departments d on d.id = m.department_id
+                 where m.id = :m and d.id = :d and d.country = :c
+                   and (cast(:x as text) is null or exists (select 1 from geo_districts x where x.id = :x and x.municipality_id = m.id))
+                """).param("m", municipalityId).param("d", departmentId).param("c", country).param("x", districtId)
+            .query(Long.class).single() == 1;
+    }
+
     private List<Place> places(String sql, String id) {
         return jdbc.sql(sql).param("id", id)
             .query((rs, n) -> new Place(rs.getString("id"), rs.getString("code"), rs.getString("name")))

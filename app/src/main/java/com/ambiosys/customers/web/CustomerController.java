@@ -61,6 +61,18 @@ class CustomerController {
     record DeleteRequest(@NotBlank @Size(max = 500) String reason) {
     }
 
+    record AddressRequest(@NotNull @Pattern(regexp = "FISCAL|BILLING|SERVICE_SITE|SHIPPING") String kind,
+            @NotBlank @Size(max = 10) String departmentId, @NotBlank @Size(max = 10) String municipalityId,
+            @Size(max = 12) String districtId, @Size(max = 40) String zone, @NotBlank @Size(max = 300) String street,
+            @Size(max = 300) String reference,
+            @jakarta.validation.constraints.DecimalMin("-90") @jakarta.validation.constraints.DecimalMax("90") java.math.BigDecimal latitude,
+            @jakarta.validation.constraints.DecimalMin("-180") @jakarta.validation.constraints.DecimalMax("180") java.math.BigDecimal longitude) {
+    }
+
+    record DocumentRequest(@NotNull @Pattern(regexp = "DPI|DUI|NIT|RTU|NRC|CONTRACT|PERMIT|OTHER") String type,
+            @Size(max = 40) String number, java.time.LocalDate expiresOn, UUID fileId) {
+    }
+
     private final CustomerManagement customers;
 
     CustomerController(CustomerManagement customers) {
@@ -110,6 +122,28 @@ class CustomerController {
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void delete(@PathVariable UUID id, @Valid @RequestBody DeleteRequest body) {
         customers.changeStatus(id, "DELETED", body.reason());
+    }
+
+    @PostMapping("/{id}/addresses")
+    @RequiresPermission("customers:edit")
+    ResponseEntity<CustomerViews.Address> addAddress(@PathVariable UUID id, @Valid @RequestBody AddressRequest body) {
+        return ResponseEntity.status(HttpStatus.CREATED).body(customers.addAddress(id, new CustomerViews.NewAddress(
+                body.kind(), body.departmentId(), body.municipalityId(), body.districtId(), body.zone(), body.street(),
+                body.reference(), body.latitude(), body.longitude())));
+    }
+
+    @DeleteMapping("/{id}/addresses/{addressId}")
+    @RequiresPermission("customers:edit")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void removeAddress(@PathVariable UUID id, @PathVariable UUID addressId) {
+        customers.removeAddress(id, addressId);
+    }
+
+    @PostMapping("/{id}/documents")
+    @RequiresPermission("customers:edit")
+    ResponseEntity<CustomerViews.Document> addDocument(@PathVariable UUID id, @Valid @RequestBody DocumentRequest body) {
+        return ResponseEntity.status(HttpStatus.CREATED).body(customers.addDocument(id,
+                new CustomerViews.NewDocument(body.type(), body.number(), body.expiresOn(), body.fileId())));
     }
 
     @PostMapping("/{id}/contacts")

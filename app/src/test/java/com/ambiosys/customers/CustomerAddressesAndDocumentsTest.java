@@ -1,0 +1,161 @@
+package com.ambiosys.customers;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import com.ambiosys.platform.tenancy.TenantContext;
+import com.ambiosys.support.ApiClient;
+import com.ambiosys.support.ApiClient.Response;
+import com.ambiosys.support.SystemTest;
+import com.ambiosys.support.TestTenants;
+import com.ambiosys.support.TestTenants.TestTenant;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+@SystemTest
+class CustomerAddressesAndDocumentsTest {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    TestTenants tenants;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    TransactionTemplate tx;
+
+    ApiClient api;
+    TestTenant tenant;
+    String admin;
+    String customerId;
+
+    @BeforeEach
+    void setUp() {
+        api = new ApiClient(port);
+        tenant = tenants.create();
+        admin = api.login(tenant.adminEmail(), TestTenants.PASSWORD);
+        customerId = api.post("/api/v1/customers", Map.of("kind", "COMPANY", "commercialName", "Hotel Casa Antigua",
+                "country", "GT")).token(admin).send().json().path("id").asString();
+    }
+
+    Map<String, Object> address(String department, String municipality) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("kind", "SERVICE_SITE");
+        body.put("departmentId", department);
+        body.put("municipalityId", municipality);
+        body.put("zone", "Zona 10");
+        body.put("street", "5a. Avenida 12-34");
+        body.put("reference", "Portón verde, frente al parque");
+        body.put("latitude", 14.5986);
+        body.put("longitude", -90.5075);
+        return body;
+    }
+
+    @Test
+    void addressesReferenceTheCatalogOfTheCustomersCountry() {
+        Response added = api.post("/api/v1/customers/" + customerId + "/addresses", address("GT-01", "GT-0101"))
+            .token(admin).send();
+        assertThat(added.status()).isEqualTo(201);
+        assertThat(added.json().path("mapUrl").asString()).contains("mlat=14.598600").contains("mlon=-90.507500");
+
+        assertThat(api.post("/api/v1/customers/" + customerId + "/addresses", address("GT-03", "GT-0101")).token(admin)
+            .send().problemCode()).isEqualTo("invalid-place"); // Guatemala City is not in Sacatepéquez
+        assertThat(api.post("/api/v1/customers/" + customerId + "/addresses", address("SV-06", "SV-0601")).token(admin)
+            .send().problemCode()).isEqualTo("invalid-place"); // a Guatemalan customer
+        Map<String, Object> halfCoordinates = address("GT-01", "GT-0108");
+        halfCoordinates.remove("longitude");
+        assertThat(api.post("/api/v1/customers/" + customerId + "/addresses", halfCoordinates).token(admin).send()
+            .problemCode()).isEqualTo("incomplete-coordinates");
+        Map<String, Object> invalid = address("GT-01", "GT-0101");
+        invalid.put("latitude", 123);
+        invalid.put("kind", "MOON_BASE");
+        Response bad = api.post("/api/v1/customers/" + customerId + "/addresses", invalid).token(admin).send();
+        assertThat(bad.json().path("errors").valueStream().map(e -> e.path("field").asString()).toList())
+            .contains("latitude", "kind");
+
+        JsonNode customer = api.get("/api/v1/customers/" + customerId).token(admin).send().json();
+        assertThat(customer.path("addresses").size()).isEqualTo(1);
+        String addressId = customer.path("addresses").get(0).path("id").asString();
+        assertThat(api.delete("/api/v1/customers/" + customerId + "/addresses/" + addressId).token(admin).send().status())
+            .isEqualTo(204);
+        assertThat(api.delete("/api/v1/customers/" + customerId + "/addresses/" + addressId).token(admin).send().status())
+            .isEqualTo(404);
+    }
+
+    @Test
+    void documentsCarryExpiryBadgesAFileAndAnEncryptedNumber() throws Exception {
+        String fileId = uploadPdf();
+        LocalDate today = LocalDate.now();
+        Response dpi = api.post("/api/v1/customers/" + customerId + "/documents", Map.of("type", "DPI",
+                "number", "2456 78901 0101", "expiresOn", today.plusDays(10).toString(), "fileId", fileId)).token(admin).send();
+        assertThat(dpi.status()).isEqualTo(201);
+        assertThat(dpi.json().path("expiry").asString()).isEqualTo("EXPIRING");
+        api.post("/api/v1/customers/" + customerId + "/documents", Map.of("type", "PERMIT",
+                "expiresOn", today.minusDays(1).toString())).token(admin).send();
+        api.post("/api/v1/customers/" + customerId + "/documents", Map.of("type", "CONTRACT",
+                "expiresOn", today.plusYears(1).toString())).token(admin).send();
+
+        JsonNode documents = api.get("/api/v1/customers/" + customerId).token(admin).send().json().path("documents");
+        assertThat(documents.valueStream().map(d -> d.path("expiry").asString()).toList())
+            .containsExactly("EXPIRED", "EXPIRING", "VALID");
+        assertThat(documents.get(1).path("number").asString()).isEqualTo("2456 78901 0101");
+
+        String stored = TenantContext.callAs(tenant.id(), () -> tx.execute(s -> jdbc
+            .sql("select number from customer_documents where type = 'DPI'").query(String.class).single()));
+        assertThat(stored).startsWith("k1:").doesNotContain("2456");
+        String audit = api.get("/api/v1/audit-log?entityType=customer_document").token(admin).send().text();
+        assertThat(audit).doesNotContain("2456");
+
+        assertThat(api.post("/api/v1/customers/" + customerId + "/documents", Map.of("type", "RTU", "fileId",
+                UUID.randomUUID().toString())).token(admin).send().problemCode()).isEqualTo("unknown-file");
+    }
+
+    @Test
+    void anotherTenantCannotTouchTheseRecords() {
+        TestTenant other = tenants.create();
+        String otherAdmin = api.login(other.adminEmail(), TestTenants.PASSWORD);
+        assertThat(api.post("/api/v1/customers/" + customerId + "/addresses", address("GT-01", "GT-0101"))
+            .token(otherAdmin).send().status()).isEqualTo(404);
+        assertThat(api.post("/api/v1/customers/" + customerId + "/documents", Map.of("type", "DPI")).token(otherAdmin)
+            .send().status()).isEqualTo(404);
+        String addressId = api.post("/api/v1/customers/" + customerId + "/addresses", address("GT-01", "GT-0101"))
+            .token(admin).send().json().path("id").asString();
+        assertThat(api.delete("/api/v1/customers/" + customerId + "/addresses/" + addressId).token(otherAdmin).send()
+            .status()).isEqualTo(404);
+        assertThat(api.get("/api/v1/customers/" + customerId).token(admin).send().json().path("addresses").size()).isEqualTo(1);
+    }
+
+    private String uploadPdf() throws Exception {
+        String boundary = "----b" + UUID.randomUUID();
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"dpi.pdf\"\r\n"
+                + "Content-Type: application/pdf\r\n\r\n%PDF-1.4\n%%EOF\n\r\n--" + boundary + "--\r\n")
+            .getBytes(StandardCharsets.UTF_8));
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
+                "http://127.0.0.1:" + port + "/api/v1/files?ownerType=customer&ownerId=" + customerId))
+            .header("Authorization", "Bearer " + admin)
+            .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+            .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+        return JsonMapper.builder().build().readTree(response.body()).path("id").asString();
+    }
+}
