@@ -2,11 +2,6 @@ package com.ambiosys.customers;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.HashMap;
@@ -29,7 +24,6 @@ import com.ambiosys.support.TestTenants;
 import com.ambiosys.support.TestTenants.TestTenant;
 
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 @SystemTest
 class CustomerAddressesAndDocumentsTest {
@@ -102,7 +96,7 @@ class CustomerAddressesAndDocumentsTest {
     }
 
     @Test
-    void documentsCarryExpiryBadgesAFileAndAnEncryptedNumber() throws Exception {
+    void documentsCarryExpiryBadgesAFileAndAnEncryptedNumber() {
         String fileId = uploadPdf();
         LocalDate today = LocalDate.now();
         Response dpi = api.post("/api/v1/customers/" + customerId + "/documents", Map.of("type", "DPI",
@@ -144,18 +138,10 @@ class CustomerAddressesAndDocumentsTest {
         assertThat(api.get("/api/v1/customers/" + customerId).token(admin).send().json().path("addresses").size()).isEqualTo(1);
     }
 
-    private String uploadPdf() throws Exception {
-        String boundary = "----b" + UUID.randomUUID();
-        ByteArrayOutputStream body = new ByteArrayOutputStream();
-        body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"dpi.pdf\"\r\n"
-                + "Content-Type: application/pdf\r\n\r\n%PDF-1.4\n%%EOF\n\r\n--" + boundary + "--\r\n")
-            .getBytes(StandardCharsets.UTF_8));
-        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
-                "http://127.0.0.1:" + port + "/api/v1/files?ownerType=customer&ownerId=" + customerId))
-            .header("Authorization", "Bearer " + admin)
-            .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-            .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
-        return JsonMapper.builder().build().readTree(response.body()).path("id").asString();
+    private String uploadPdf() {
+        Response uploaded = api.upload("/api/v1/files?ownerType=customer&ownerId=" + customerId, admin, "dpi.pdf",
+                "application/pdf", "%PDF-1.4\n%%EOF\n".getBytes(StandardCharsets.US_ASCII));
+        assertThat(uploaded.status()).as(uploaded.text()).isEqualTo(201);
+        return uploaded.json().path("id").asString();
     }
 }

@@ -2,7 +2,6 @@ package com.ambiosys.files;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -59,21 +58,10 @@ class FilesSystemTest {
     record Answer(int status, JsonNode body) {
     }
 
-    Answer upload(String token, String filename, String declaredType, byte[] content, String ownerType) throws Exception {
-        String boundary = "----ambiosys" + UUID.randomUUID();
-        ByteArrayOutputStream body = new ByteArrayOutputStream();
-        body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + filename
-                + "\"\r\nContent-Type: " + declaredType + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
-        body.write(content);
-        body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/files?ownerType="
-                + ownerType + "&ownerId=cliente-1"))
-            .header("Authorization", "Bearer " + token)
-            .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-            .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
-            .build();
-        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-        return new Answer(response.statusCode(), response.body().isBlank() ? null : json.readTree(response.body()));
+    Answer upload(String token, String filename, String declaredType, byte[] content, String ownerType) {
+        ApiClient.Response response = new ApiClient(port).upload("/api/v1/files?ownerType=" + ownerType
+                + "&ownerId=cliente-1", token, filename, declaredType, content);
+        return new Answer(response.status(), response.text().isBlank() ? null : response.json());
     }
 
     HttpResponse<byte[]> download(String path) throws Exception {

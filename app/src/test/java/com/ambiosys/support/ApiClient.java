@@ -60,6 +60,35 @@ public final class ApiClient {
         return new Request("DELETE", path, body);
     }
 
+    /** A multipart upload of one file part named {@code file}, as a browser sends it. */
+    public Response upload(String path, String token, String filename, String declaredType, byte[] content) {
+        String boundary = "----ambiosys" + java.util.UUID.randomUUID();
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + filename
+                + "\"\r\nContent-Type: " + declaredType + "\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        body.writeBytes(content);
+        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        HttpRequest request = HttpRequest.newBuilder(URI.create(base + path))
+            .header("Authorization", "Bearer " + token)
+            .header("Accept", "application/json")
+            .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+            .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
+            .build();
+        try {
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            Map<String, String> flat = new LinkedHashMap<>();
+            response.headers().map().forEach((k, v) -> flat.put(k.toLowerCase(), String.join(",", v)));
+            return new Response(response.statusCode(), flat, response.body());
+        }
+        catch (IOException ex) {
+            throw new java.io.UncheckedIOException(ex);
+        }
+        catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(ex);
+        }
+    }
+
     /** Logs in and answers the access token (fails the test if login fails). */
     public String login(String email, String password) {
         Response r = post("/api/v1/auth/login", Map.of("email", email, "password", password)).send();
