@@ -18,6 +18,8 @@ const UsersPage = lazy(() => import('./admin/UsersPage'));
 const RolesPage = lazy(() => import('./admin/RolesPage'));
 const AccessLogPage = lazy(() => import('./admin/AccessLogPage'));
 const AuditLogPage = lazy(() => import('./admin/AuditLogPage'));
+const CustomersPage = lazy(() => import('./customers/CustomersPage'));
+const CustomerPage = lazy(() => import('./customers/CustomerPage'));
 
 const queryClient = new QueryClient({
   defaultOptions: { queries: { retry: 1, refetchOnWindowFocus: false, staleTime: 10_000 } },
@@ -42,7 +44,6 @@ function RequireSignIn() {
 const guarded = (permission: string, page: ReactNode) => <RequirePermission permission={permission}>{page}</RequirePermission>;
 
 const MODULES: [string, string, string][] = [
-  ['/customers', 'customers:view', 'nav.customers'],
   ['/service-requests', 'servicerequests:view', 'nav.servicerequests'],
   ['/quotations', 'quotations:view', 'nav.quotations'],
   ['/schedule', 'scheduling:view', 'nav.scheduling'],
@@ -67,6 +68,8 @@ export function App() {
                     {MODULES.map(([path, permission, title]) => (
                       <Route key={path} path={path} element={guarded(permission, <ComingSoon titleKey={title} />)} />
                     ))}
+                    <Route path="/customers" element={guarded('customers:view', <CustomersPage />)} />
+                    <Route path="/customers/:id" element={guarded('customers:view', <CustomerPage />)} />
                     <Route path="/admin/users" element={guarded('users:view', <UsersPage />)} />
                     <Route path="/admin/roles" element={guarded('roles:view', <RolesPage />)} />
                     <Route path="/admin/access-log" element={guarded('audit:view', <AccessLogPage />)} />

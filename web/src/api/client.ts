@@ -9,6 +9,8 @@ export class ApiError extends Error {
     readonly detail?: string,
     readonly fieldErrors: { field: string; message: string }[] = [],
     readonly retryAfter?: number,
+    /** The whole problem body, for problem-specific members (such as `duplicates`). */
+    readonly body: Record<string, unknown> = {},
   ) {
     super(detail ?? title);
   }
@@ -57,6 +59,7 @@ async function toError(response: Response): Promise<ApiError> {
     typeof body.detail === 'string' ? body.detail : undefined,
     Array.isArray(body.errors) ? (body.errors as { field: string; message: string }[]) : [],
     retry ? Number(retry) : undefined,
+    body,
   );
 }
 

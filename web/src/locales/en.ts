@@ -62,6 +62,16 @@ export const en: Messages = {
     import: 'Import', approve: 'Approve', assign: 'Assign', send: 'Send', cancel: 'Cancel', reply: 'Reply',
     manage: 'Manage', configure: 'Configure',
   },
+  customers: {
+    title: 'Customers', new: 'New customer', search: 'Search by name, tax id, phone or email', name: 'Commercial name',
+    kind: 'Kind', company: 'Company', person: 'Person', taxId: 'Tax id', country: 'Country', status: 'Status', tags: 'Tags',
+    notes: 'Notes', created: 'Created', contact: 'Main contact', contactName: 'Contact name', phone: 'Phone',
+    email: 'Email', overview: 'Overview', contacts: 'Contacts', addresses: 'Addresses', documents: 'Documents',
+    duplicate: 'Possible duplicate of: {{names}}. Save again to create it anyway.', noRows: 'Nothing here',
+    map: 'Map', expires: 'Expires', number: 'Number', type: 'Type', street: 'Address', zone: 'Zone', reference: 'Reference',
+    statuses: { ACTIVE: 'Active', BLOCKED: 'Blocked' },
+    expiry: { NONE: 'No expiry', VALID: 'Valid', EXPIRING: 'Expiring', EXPIRED: 'Expired' },
+  },
   accessLog: {
     title: 'Access log', when: 'When', event: 'Event', email: 'Email', ip: 'IP', agent: 'Browser',
     events: {

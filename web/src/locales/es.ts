@@ -60,6 +60,16 @@ export const es = {
     import: 'Importar', approve: 'Aprobar', assign: 'Asignar', send: 'Enviar', cancel: 'Anular', reply: 'Responder',
     manage: 'Administrar', configure: 'Configurar',
   },
+  customers: {
+    title: 'Clientes', new: 'Nuevo cliente', search: 'Buscar por nombre, NIT, teléfono o correo', name: 'Nombre comercial',
+    kind: 'Tipo', company: 'Empresa', person: 'Persona', taxId: 'NIT', country: 'País', status: 'Estado', tags: 'Etiquetas',
+    notes: 'Notas', created: 'Creado', contact: 'Contacto principal', contactName: 'Nombre del contacto', phone: 'Teléfono',
+    email: 'Correo', overview: 'Resumen', contacts: 'Contactos', addresses: 'Direcciones', documents: 'Documentos',
+    duplicate: 'Posible duplicado de: {{names}}. Guarde de nuevo para crearlo de todos modos.', noRows: 'Sin datos',
+    map: 'Ver mapa', expires: 'Vence', number: 'Número', type: 'Tipo', street: 'Dirección', zone: 'Zona', reference: 'Referencia',
+    statuses: { ACTIVE: 'Activo', BLOCKED: 'Bloqueado' },
+    expiry: { NONE: 'Sin vencimiento', VALID: 'Vigente', EXPIRING: 'Por vencer', EXPIRED: 'Vencido' },
+  },
   accessLog: {
     title: 'Registro de accesos', when: 'Fecha', event: 'Evento', email: 'Correo', ip: 'IP', agent: 'Navegador',
     events: {

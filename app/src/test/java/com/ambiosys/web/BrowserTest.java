@@ -281,6 +281,37 @@ class BrowserTest {
         assertThat(violations).as("accessibility of " + screen).isEmpty();
     }
 
+    @Test
+    void aCustomerIsCreatedWithItsContactFoundByPhoneAndWarnedAboutWhenRepeated() {
+        login(tenant.adminEmail());
+        page.getByTestId("nav-customers").click();
+        page.getByTestId("new-customer").click();
+        var dialog = page.getByRole(AriaRole.DIALOG);
+        dialog.getByLabel("Nombre comercial").fill("Hotel Casa Antigua");
+        dialog.getByLabel("NIT").fill("576937-K");
+        dialog.getByLabel("Nombre del contacto").fill("Andrea Sosa");
+        dialog.getByLabel("Teléfono").fill("5512 3456");
+        dialog.getByLabel("Correo").fill("andrea@casaantigua.com.gt");
+        page.getByTestId("save-customer").click();
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Hotel Casa Antigua"))).isVisible();
+        page.getByRole(AriaRole.TAB, new Page.GetByRoleOptions().setName("Contactos (1)")).click();
+        assertThat(page.getByRole(AriaRole.CELL, new Page.GetByRoleOptions().setName("+50255123456"))).isVisible();
+
+        page.getByTestId("nav-customers").click();
+        page.getByTestId("customer-search").fill("55123456");
+        assertThat(page.getByRole(AriaRole.GRIDCELL, new Page.GetByRoleOptions().setName("Hotel Casa Antigua"))).isVisible();
+        screenshot("customers-light-es");
+
+        page.getByTestId("new-customer").click();
+        dialog.getByLabel("Nombre comercial").fill("Casa Antigua (otra)");
+        dialog.getByLabel("NIT").fill("576937K");
+        page.getByTestId("save-customer").click();
+        assertThat(page.getByTestId("duplicate-warning")).containsText("Hotel Casa Antigua");
+        consoleErrors.removeIf(e -> e.contains("409"));
+        page.getByTestId("save-customer").click(); // confirmed: created anyway
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Casa Antigua (otra)"))).isVisible();
+    }
+
     private void sql(String statement) {
         com.ambiosys.platform.tenancy.TenantContext.runAs(tenant.id(), () -> tx.executeWithoutResult(s -> jdbc.sql(statement).update()));
     }
