@@ -121,40 +121,82 @@ public class CustomerManagement {
     /** Search by name, tax id, a contact's name, phone (however typed) or email; forgives accents and case. */
     @Transactional(readOnly = true)
     public PageResponse<CustomerSummary> search(String q, String status, UUID ownerId, String tag, PageQuery page) {
-        String text = q == null || q.isBlank() ? null : q.trim();
-        String digits = text == null ? "" : Phones.digits(text);
-        String where = """
-                 where c.tenant_id = :t and c.status <> 'DELETED'
-                   and (cast(:status as text) is null or c.status = :status)
-                   and (cast(:owner as uuid) is null or c.owner_id = :owner)
-                   and (cast(:tag as text) is null or :tag = any(c.tags))
-                   and (cast(:q as text) is null
-                        or lower(f_unaccent(c.commercial_name)) like '%' || lower(f_unaccent(:q)) || '%'
-                        or c.tax_id = upper(regexp_replace(:q, '[\\s.-]', '', 'g'))
-                        or exists (select 1 from customer_contacts k
-                                    where k.tenant_id = c.tenant_id and k.customer_id = c.id
-                                      and (lower(f_unaccent(k.full_name)) like '%' || lower(f_unaccent(:q)) || '%'
-                                           or (length(:digits) >= 6 and k.phone_digits like '%' || :digits || '%')
-                                           or lower(:q) = any(k.emails))))
-                """ + visibility();
-        Map<String, Object> params = new LinkedHashMap<>(visibilityParams());
-        params.put("t", TenantContext.require());
-        params.put("status", status);
-        params.put("owner", ownerId);
-        params.put("tag", tag);
-        params.put("q", text);
-        params.put("digits", digits);
-        long total = jdbc.sql("select count(*) from customers c" + where).params(params).query(Long.class).single();
+        Filter filter = new Filter(q, status, ownerId, tag);
+        long total = jdbc.sql("select count(*) from customers c" + filter.where()).params(filter.params())
+            .query(Long.class).single();
         List<CustomerSummary> items = jdbc.sql("""
                 select c.id, c.kind, c.commercial_name, c.tax_id, c.status, c.owner_id, c.tags, c.created_at
-                  from customers c""" + where + " order by c.commercial_name, c.id limit :limit offset :offset")
-            .params(params).param("limit", page.sizeOrDefault()).param("offset", page.offset())
+                  from customers c""" + filter.where() + " order by c.commercial_name, c.id limit :limit offset :offset")
+            .params(filter.params()).param("limit", page.sizeOrDefault()).param("offset", page.offset())
             .query((rs, n) -> new CustomerSummary(rs.getObject("id", UUID.class), rs.getString("kind"),
                     rs.getString("commercial_name"), rs.getString("tax_id"), rs.getString("status"),
                     rs.getObject("owner_id", UUID.class), strings(rs.getArray("tags")),
                     rs.getTimestamp("created_at").toInstant()))
             .list();
         return new PageResponse<>(items, page.pageOrDefault(), page.sizeOrDefault(), total);
+    }
+
+    /** One row of an export: the customer and its first contact. */
+    public record ExportRow(String commercialName, String kind, String taxId, String country, String status,
+            List<String> tags, String contactName, List<String> phones, List<String> emails, Instant createdAt) {
+    }
+
+    /** Every customer the search would find (up to {@code limit}), handed to the consumer one by one. */
+    @Transactional(readOnly = true)
+    public void export(String q, String status, UUID ownerId, String tag, int limit,
+            java.util.function.Consumer<ExportRow> consumer) {
+        Filter filter = new Filter(q, status, ownerId, tag);
+        jdbc.sql("""
+                select c.commercial_name, c.kind, c.tax_id, c.country, c.status, c.tags, c.created_at,
+                       k.full_name, k.phones, k.emails
+                  from customers c
+                  left join lateral (select full_name, phones, emails from customer_contacts k
+                                      where k.tenant_id = c.tenant_id and k.customer_id = c.id
+                                      order by (k.role = 'PRIMARY') desc, k.created_at limit 1) k on true""" + filter.where()
+                + " order by c.commercial_name, c.id limit :limit")
+            .params(filter.params()).param("limit", limit)
+            .query((java.sql.ResultSet rs) -> {
+                consumer.accept(new ExportRow(rs.getString("commercial_name"), rs.getString("kind"), rs.getString("tax_id"),
+                        rs.getString("country"), rs.getString("status"), strings(rs.getArray("tags")),
+                        rs.getString("full_name"), strings(rs.getArray("phones")), strings(rs.getArray("emails")),
+                        rs.getTimestamp("created_at").toInstant()));
+            });
+    }
+
+    /** The filters of the list, the search and the export, as SQL over {@code customers c}. */
+    private static final class Filter {
+        private final Map<String, Object> params = new LinkedHashMap<>(visibilityParams());
+
+        Filter(String q, String status, UUID ownerId, String tag) {
+            String text = q == null || q.isBlank() ? null : q.trim();
+            params.put("t", TenantContext.require());
+            params.put("status", status);
+            params.put("owner", ownerId);
+            params.put("tag", tag == null ? null : tag.trim().toLowerCase(Locale.ROOT));
+            params.put("q", text);
+            params.put("digits", text == null ? "" : Phones.digits(text));
+        }
+
+        String where() {
+            return """
+                     where c.tenant_id = :t and c.status <> 'DELETED'
+                       and (cast(:status as text) is null or c.status = :status)
+                       and (cast(:owner as uuid) is null or c.owner_id = :owner)
+                       and (cast(:tag as text) is null or :tag = any(c.tags))
+                       and (cast(:q as text) is null
+                            or lower(f_unaccent(c.commercial_name)) like '%' || lower(f_unaccent(:q)) || '%'
+                            or c.tax_id = upper(regexp_replace(:q, '[\\s.-]', '', 'g'))
+                            or exists (select 1 from customer_contacts k
+                                        where k.tenant_id = c.tenant_id and k.customer_id = c.id
+                                          and (lower(f_unaccent(k.full_name)) like '%' || lower(f_unaccent(:q)) || '%'
+                                               or (length(:digits) >= 6 and k.phone_digits like '%' || :digits || '%')
+                                               or lower(:q) = any(k.emails))))
+                    """ + visibility();
+        }
+
+        Map<String, Object> params() {
+            return params;
+        }
     }
 
     @Transactional

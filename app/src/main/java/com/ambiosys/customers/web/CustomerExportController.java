@@ -1,0 +1,126 @@
+package com.ambiosys.customers.web;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.dhatim.fastexcel.Workbook;
+import org.dhatim.fastexcel.Worksheet;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import com.ambiosys.customers.CustomerManagement;
+import com.ambiosys.customers.CustomerManagement.ExportRow;
+import com.ambiosys.platform.security.RequiresPermission;
+
+/** CSV and XLSX export of the filtered customer list, written row by row as the database returns them. */
+@RestController
+@Validated
+class CustomerExportController {
+
+    static final int MAX_ROWS = 100_000;
+    static final List<String> HEADERS_ES = List.of("Nombre comercial", "Tipo", "NIT", "País", "Estado", "Etiquetas",
+            "Contacto", "Teléfonos", "Correos", "Creado");
+    static final List<String> HEADERS_EN = List.of("Commercial name", "Kind", "Tax id", "Country", "Status", "Tags",
+            "Contact", "Phones", "Emails", "Created");
+
+    private final CustomerManagement customers;
+
+    CustomerExportController(CustomerManagement customers) {
+        this.customers = customers;
+    }
+
+    @GetMapping("/api/v1/customers/export")
+    @RequiresPermission("customers:export")
+    void export(@RequestParam(defaultValue = "csv") @Pattern(regexp = "csv|xlsx") String format,
+            @RequestParam(required = false) @Size(max = 100) String q,
+            @RequestParam(required = false) @Pattern(regexp = "ACTIVE|BLOCKED") String status,
+            @RequestParam(required = false) UUID ownerId, @RequestParam(required = false) @Size(max = 40) String tag,
+            HttpServletResponse response) throws IOException {
+        List<String> headers = "en".equals(LocaleContextHolder.getLocale().getLanguage()) ? HEADERS_EN : HEADERS_ES;
+        String name = "clientes-" + LocalDate.now(ZoneOffset.UTC) + "." + format;
+        response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
+                ContentDisposition.attachment().filename(name, StandardCharsets.UTF_8).build().toString());
+        if ("xlsx".equals(format)) {
+            response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+            writeXlsx(response.getOutputStream(), headers, q, status, ownerId, tag);
+        }
+        else {
+            response.setContentType("text/csv;charset=UTF-8");
+            writeCsv(response.getOutputStream(), headers, q, status, ownerId, tag);
+        }
+    }
+
+    private void writeCsv(OutputStream out, List<String> headers, String q, String status, UUID ownerId, String tag)
+            throws IOException {
+        Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+        writer.write('\uFEFF'); // so that Excel opens accents correctly
+        CSVPrinter csv = new CSVPrinter(writer, CSVFormat.DEFAULT.builder().setHeader(headers.toArray(String[]::new)).get());
+        customers.export(q, status, ownerId, tag, MAX_ROWS, row -> {
+            try {
+                csv.printRecord(values(row).stream().map(CustomerExportController::neutralize).toList());
+            }
+            catch (IOException ex) {
+                throw new UncheckedIOException(ex);
+            }
+        });
+        csv.flush();
+    }
+
+    private void writeXlsx(OutputStream out, List<String> headers, String q, String status, UUID ownerId, String tag)
+            throws IOException {
+        Workbook workbook = new Workbook(out, "AmbioSys", "1.0");
+        Worksheet sheet = workbook.newWorksheet("Clientes");
+        for (int c = 0; c < headers.size(); c++) {
+            sheet.value(0, c, headers.get(c));
+            sheet.style(0, c).bold().set();
+        }
+        int[] row = { 1 };
+        customers.export(q, status, ownerId, tag, MAX_ROWS, r -> {
+            List<String> values = values(r);
+            for (int c = 0; c < values.size(); c++) {
+                sheet.value(row[0], c, values.get(c));
+            }
+            row[0]++;
+        });
+        workbook.finish();
+    }
+
+    /**
+     * Spreadsheets run a CSV cell that starts with = @ + - as a formula ("CSV injection"); such cells get
+     * a leading apostrophe. Phone numbers (+ and digits) are left alone.
+     */
+    static String neutralize(String value) {
+        if (value == null || value.isEmpty()) {
+            return value;
+        }
+        char first = value.charAt(0);
+        boolean phone = value.matches("\\+[0-9][0-9 ,+]*");
+        return !phone && (first == '=' || first == '@' || first == '+' || first == '-' || first == '\t' || first == '\r')
+                ? "'" + value : value;
+    }
+
+    private static List<String> values(ExportRow r) {
+        return java.util.Arrays.asList(r.commercialName(), r.kind(), r.taxId(), r.country(), r.status(),
+                String.join(", ", r.tags()), r.contactName(), String.join(", ", r.phones()), String.join(", ", r.emails()),
+                r.createdAt().toString());
+    }
+}
