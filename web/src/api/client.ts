@@ -111,6 +111,20 @@ export async function api<T>(path: string, init: { method?: string; body?: unkno
   return (text ? JSON.parse(text) : undefined) as T;
 }
 
+/** Downloads a file from the API (with the session's token) and hands it to the browser to save. */
+export async function download(path: string, filename: string): Promise<void> {
+  const fetchOnce = () => fetch(path, { headers: { 'Accept-Language': i18n.language, ...(accessToken ? { Authorization: `Bearer ${accessToken}` } : {}) } });
+  let response = await fetchOnce();
+  if (response.status === 401 && (await refreshSession())) response = await fetchOnce();
+  if (!response.ok) throw await toError(response);
+  const url = URL.createObjectURL(await response.blob());
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = filename;
+  link.click();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
 export interface Page<T> {
   items: T[];
   page: number;

@@ -1,9 +1,11 @@
 import AddIcon from '@mui/icons-material/Add';
+import DownloadIcon from '@mui/icons-material/Download';
 import { Box, Button, Chip, Stack, TextField, Typography } from '@mui/material';
 import type { GridColDef } from '@mui/x-data-grid';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
+import { download } from '../api/client';
 import { DataGrid } from '../admin/DataGrid';
 import { formatDate, useServerGrid } from '../admin/useServerGrid';
 import { useAuth } from '../auth/AuthContext';
@@ -36,6 +38,13 @@ export default function CustomersPage() {
     <Box>
       <Stack direction={{ xs: 'column', sm: 'row' }} spacing={2} sx={{ mb: 2, alignItems: { sm: 'center' } }}>
         <Typography variant="h4" component="h1" sx={{ flexGrow: 1 }}>{t('customers.title')}</Typography>
+        {can('customers:export') && (['csv', 'xlsx'] as const).map((format) => (
+          <Button key={format} variant="outlined" startIcon={<DownloadIcon />} data-testid={`export-${format}`}
+            onClick={() => void download(`/api/v1/customers/export?format=${format}${q.trim() ? `&q=${encodeURIComponent(q.trim())}` : ''}`,
+              `clientes.${format}`)}>
+            {format.toUpperCase()}
+          </Button>
+        ))}
         {can('customers:create') && (
           <Button variant="contained" startIcon={<AddIcon />} onClick={() => setCreating(true)} data-testid="new-customer">
             {t('customers.new')}

@@ -301,6 +301,8 @@ class BrowserTest {
         page.getByTestId("customer-search").fill("55123456");
         assertThat(page.getByRole(AriaRole.GRIDCELL, new Page.GetByRoleOptions().setName("Hotel Casa Antigua"))).isVisible();
         screenshot("customers-light-es");
+        var csv = page.waitForDownload(() -> page.getByTestId("export-csv").click());
+        assertThat(csv.suggestedFilename()).isEqualTo("clientes.csv");
 
         page.getByTestId("new-customer").click();
         dialog.getByLabel("Nombre comercial").fill("Casa Antigua (otra)");
