@@ -143,20 +143,27 @@ class TenantIsolationTest {
     void pooledConnectionReusedByAnotherTenantNeverSeesTheFirstTenantsSetting() {
         record Seen(int pid, String tenant) {
         }
-        // Hikari hands the most recently returned connection back first: the same backend serves all three.
-        Seen first = TenantContext.callAs(a.id(), () -> tx.execute(s -> jdbc
-            .sql("select pg_backend_pid(), current_setting('app.tenant_id', true)")
-            .query((rs, n) -> new Seen(rs.getInt(1), rs.getString(2))).single()));
-        Seen none = tx.execute(s -> jdbc.sql("select pg_backend_pid(), current_setting('app.tenant_id', true)")
-            .query((rs, n) -> new Seen(rs.getInt(1), rs.getString(2))).single());
-        Seen second = TenantContext.callAs(b.id(), () -> tx.execute(s -> jdbc
-            .sql("select pg_backend_pid(), current_setting('app.tenant_id', true)")
-            .query((rs, n) -> new Seen(rs.getInt(1), rs.getString(2))).single()));
-        assertThat(first.tenant()).isEqualTo(a.id().toString());
-        assertThat(none.pid()).as("same pooled connection").isEqualTo(first.pid());
-        assertThat(none.tenant()).as("no tenant after A's transaction ended").isEmpty();
-        assertThat(second.pid()).isEqualTo(first.pid());
-        assertThat(second.tenant()).isEqualTo(b.id().toString());
+        boolean reused = false;
+        // Hikari hands a thread the connection it returned last; another pool user (the job scheduler)
+        // may borrow it in between, so try a few times until one backend served all three transactions
+        for (int attempt = 0; attempt < 10; attempt++) {
+            Seen first = TenantContext.callAs(a.id(), () -> tx.execute(s -> jdbc
+                .sql("select pg_backend_pid(), current_setting('app.tenant_id', true)")
+                .query((rs, n) -> new Seen(rs.getInt(1), rs.getString(2))).single()));
+            Seen none = tx.execute(s -> jdbc.sql("select pg_backend_pid(), current_setting('app.tenant_id', true)")
+                .query((rs, n) -> new Seen(rs.getInt(1), rs.getString(2))).single());
+            Seen second = TenantContext.callAs(b.id(), () -> tx.execute(s -> jdbc
+                .sql("select pg_backend_pid(), current_setting('app.tenant_id', true)")
+                .query((rs, n) -> new Seen(rs.getInt(1), rs.getString(2))).single()));
+            assertThat(first.tenant()).isEqualTo(a.id().toString());
+            assertThat(second.tenant()).isEqualTo(b.id().toString());
+            if (none.pid() == first.pid() && second.pid() == first.pid()) {
+                assertThat(none.tenant()).as("no tenant after A's transaction ended").isEmpty();
+                reused = true;
+                break;
+            }
+        }
+        assertThat(reused).as("the pool reused one connection for the three transactions").isTrue();
         long usersSeenWithoutTenant = tx.execute(s -> jdbc.sql("select count(*) from users").query(Long.class).single());
         assertThat(usersSeenWithoutTenant).isZero();
     }
