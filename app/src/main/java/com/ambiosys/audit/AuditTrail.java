@@ -1,7 +1,6 @@
 package com.ambiosys.audit;
 
 import java.time.Clock;
-import java.util.Iterator;
 import java.util.Map;
 import java.util.UUID;
 
