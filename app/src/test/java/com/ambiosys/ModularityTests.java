@@ -66,6 +66,11 @@ class ModularityTests {
 
     @Test
     void writesModuleDocumentation() {
-        new Documenter(MODULES).writeModulesAsPlantUml().writeIndividualModulesAsPlantUml();
+        // Surefire runs in app/target: the diagrams land in app/target/spring-modulith-docs
+        new Documenter(MODULES, Documenter.Options.defaults().withOutputFolder("spring-modulith-docs"))
+            .writeModulesAsPlantUml().writeIndividualModulesAsPlantUml();
+        java.nio.file.Path docs = java.nio.file.Path.of("spring-modulith-docs");
+        org.assertj.core.api.Assertions.assertThat(docs.resolve("components.puml")).exists();
+        org.assertj.core.api.Assertions.assertThat(docs.resolve("module-identity.puml")).content().contains("Tenants");
     }
 }

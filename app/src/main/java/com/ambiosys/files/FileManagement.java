@@ -31,6 +31,7 @@ import com.ambiosys.files.internal.LocalDiskStorage;
 import com.ambiosys.platform.ids.Ids;
 import com.ambiosys.platform.security.CurrentUsers;
 import com.ambiosys.platform.tenancy.TenantContext;
+import com.ambiosys.platform.tenancy.TenantTransactions;
 import com.ambiosys.platform.web.ApiException;
 
 /** The files module's public service: store, describe, link, delete. */
@@ -53,10 +54,10 @@ public class FileManagement {
     private final AuditTrail audit;
     private final FileProperties properties;
     private final Clock clock;
-    private final org.springframework.transaction.support.TransactionTemplate tx;
+    private final TenantTransactions tx;
 
     FileManagement(JdbcClient jdbc, LocalDiskStorage storage, DownloadLinks links, AuditTrail audit,
-            FileProperties properties, Clock clock, org.springframework.transaction.support.TransactionTemplate tx) {
+            FileProperties properties, Clock clock, TenantTransactions tx) {
         this.tx = tx;
         this.jdbc = jdbc;
         this.storage = storage;
@@ -147,9 +148,7 @@ public class FileManagement {
 
     /** The file a signed link names; empty when the link is forged, expired or the file is gone. */
     public java.util.Optional<Download> open(String token) {
-        // the link names the tenant: its transaction starts only once the tenant is set
-        return links.verify(token, clock.instant()).flatMap(target -> TenantContext.callAs(target.tenantId(),
-                () -> tx.execute(status -> {
+        return links.verify(token, clock.instant()).flatMap(target -> tx.read(target.tenantId(), status -> {
                     try {
                         StoredFile file = get(target.fileId());
                         String key = jdbc.sql("select storage_key from stored_files where tenant_id = :t and id = :id")
@@ -159,7 +158,7 @@ public class FileManagement {
                     catch (ApiException | IOException ex) {
                         return java.util.Optional.<Download>empty();
                     }
-                })));
+                }));
     }
 
     /** Marks the file deleted (its row stays, for the audit trail). */

@@ -17,6 +17,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import com.ambiosys.audit.AuditTrail;
 import com.ambiosys.platform.ids.Ids;
 import com.ambiosys.platform.tenancy.TenantContext;
+import com.ambiosys.platform.tenancy.TenantTransactions;
 import com.ambiosys.platform.web.ApiException;
 import com.ambiosys.tenants.TenantManagement;
 import com.ambiosys.tenants.TenantSummary;
@@ -53,6 +54,7 @@ public class AuthenticationService {
 
     private final JdbcClient jdbc;
     private final TransactionTemplate tx;
+    private final TenantTransactions tenantTx;
     private final Users users;
     private final Roles roles;
     private final PermissionStore permissions;
@@ -65,7 +67,6 @@ public class AuthenticationService {
     private final TenantManagement tenants;
     private final SecurityProperties settings;
     private final java.time.Clock clock;
-    private final String dummyHash;
 
     /** A bcrypt hash no password matches, checked for unknown emails so they take as long as known ones. */
     private static final String DUMMY_HASH = "{bcrypt}$2a$10$OMN6dhAB38BkpJTxMy95XeU2b5mvLgBlNC9X9AbL1O4bcMEtA8jwa";
@@ -73,7 +74,8 @@ public class AuthenticationService {
     AuthenticationService(JdbcClient jdbc, TransactionTemplate tx, Users users, Roles roles, PermissionStore permissions,
             RefreshTokenStore refreshTokens, AccessTokens accessTokens, AccessLog accessLog, AuditTrail audit,
             LoginThrottle throttle, PasswordEncoder passwords, TenantManagement tenants, SecurityProperties settings,
-            java.time.Clock clock) {
+            java.time.Clock clock, TenantTransactions tenantTx) {
+        this.tenantTx = tenantTx;
         this.jdbc = jdbc;
         this.tx = tx;
         this.users = users;
@@ -88,7 +90,6 @@ public class AuthenticationService {
         this.tenants = tenants;
         this.settings = settings;
         this.clock = clock;
-        this.dummyHash = DUMMY_HASH;
     }
 
     public IssuedTokens login(String email, String password, String tenantSlug, ClientInfo client) {
@@ -98,7 +99,7 @@ public class AuthenticationService {
             .filter(c -> tenantSlug == null || tenantSlug.isBlank() || c.tenantSlug().equals(tenantSlug))
             .toList();
         if (candidates.isEmpty()) {
-            passwords.matches(password, dummyHash); // same time as a real check: no probing for emails
+            passwords.matches(password, DUMMY_HASH); // same time as a real check: no probing for emails
             log.info("Login failed for unknown account from {}", client.ip());
             throw new ApiException(HttpStatus.UNAUTHORIZED, "invalid-credentials");
         }
@@ -106,8 +107,8 @@ public class AuthenticationService {
             throw ApiException.badRequest("tenant-required");
         }
         Candidate candidate = candidates.get(0);
-        return TenantContext.callAs(candidate.tenantId(),
-                () -> tx.execute(status -> attempt(candidate, normalized, password, client))).tokensOrThrow();
+        return tenantTx.call(candidate.tenantId(), status -> attempt(candidate, normalized, password, client))
+            .tokensOrThrow();
     }
 
     private List<Candidate> candidates(String email) {
@@ -152,7 +153,7 @@ public class AuthenticationService {
         throttle.check(client.ip(), null);
         UUID tenant = SecretTokens.tenantOf(token)
             .orElseThrow(() -> new ApiException(HttpStatus.UNAUTHORIZED, "invalid-refresh-token"));
-        return TenantContext.callAs(tenant, () -> tx.execute(status -> rotate(token, client))).tokensOrThrow();
+        return tenantTx.call(tenant, status -> rotate(token, client)).tokensOrThrow();
     }
 
     private Outcome rotate(String token, ClientInfo client) {
@@ -182,12 +183,12 @@ public class AuthenticationService {
 
     /** Ends the login the refresh token belongs to. Unknown tokens are ignored: logout always succeeds. */
     public void logout(String token, ClientInfo client) {
-        SecretTokens.tenantOf(token).ifPresent(tenant -> TenantContext.runAs(tenant, () -> tx.executeWithoutResult(s ->
+        SecretTokens.tenantOf(token).ifPresent(tenant -> tenantTx.run(tenant, s ->
                 refreshTokens.findForUpdate(token).ifPresent(stored -> {
                     refreshTokens.revokeFamily(stored.familyId());
                     users.find(tenant, stored.userId()).ifPresent(user ->
                             accessLog.record(AccessEvent.LOGOUT, user.id(), user.email(), client));
-                }))));
+                })));
     }
 
     private IssuedTokens issue(User user, UUID familyId, ClientInfo client) {

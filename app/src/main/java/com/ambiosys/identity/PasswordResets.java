@@ -20,6 +20,7 @@ import com.ambiosys.audit.AuditTrail;
 import com.ambiosys.platform.ids.Ids;
 import com.ambiosys.platform.mail.Mailer;
 import com.ambiosys.platform.tenancy.TenantContext;
+import com.ambiosys.platform.tenancy.TenantTransactions;
 import com.ambiosys.platform.web.ApiException;
 import com.ambiosys.platform.web.WebProperties;
 
@@ -32,6 +33,7 @@ public class PasswordResets {
 
     private final JdbcClient jdbc;
     private final TransactionTemplate tx;
+    private final TenantTransactions tenantTx;
     private final Users users;
     private final RefreshTokenStore refreshTokens;
     private final AccessLog accessLog;
@@ -46,7 +48,9 @@ public class PasswordResets {
 
     PasswordResets(JdbcClient jdbc, TransactionTemplate tx, Users users, RefreshTokenStore refreshTokens,
             AccessLog accessLog, AuditTrail audit, PasswordEncoder passwords, LoginThrottle throttle, Mailer mailer,
-            MessageSource messages, WebProperties web, SecurityProperties settings, Clock clock) {
+            MessageSource messages, WebProperties web, SecurityProperties settings, Clock clock,
+            TenantTransactions tenantTx) {
+        this.tenantTx = tenantTx;
         this.jdbc = jdbc;
         this.tx = tx;
         this.users = users;
@@ -75,13 +79,13 @@ public class PasswordResets {
             .list());
         for (UUID[] account : accounts) {
             List<Runnable> mails = new ArrayList<>();
-            TenantContext.runAs(account[0], () -> tx.executeWithoutResult(status -> users.find(account[0], account[1])
+            tenantTx.run(account[0], status -> users.find(account[0], account[1])
                 .filter(User::active)
                 .ifPresent(user -> {
                     String token = createToken(user, settings.resetTokenTtl());
                     accessLog.record(AccessEvent.PASSWORD_RESET_REQUESTED, user.id(), user.email(), client);
                     mails.add(() -> mail(user, "password-reset", token, settings.resetTokenTtl()));
-                })));
+                }));
             mails.forEach(Runnable::run);
         }
     }
@@ -91,7 +95,7 @@ public class PasswordResets {
         throttle.check(client.ip(), null);
         UUID tenant = SecretTokens.tenantOf(token)
             .orElseThrow(() -> ApiException.badRequest("invalid-reset-token"));
-        TenantContext.runAs(tenant, () -> tx.executeWithoutResult(status -> {
+        tenantTx.run(tenant, status -> {
             Instant now = clock.instant();
             var row = jdbc.sql("""
                     select id, user_id from password_reset_tokens
@@ -108,7 +112,7 @@ public class PasswordResets {
             int revoked = refreshTokens.revokeAllOf(user.id());
             accessLog.record(AccessEvent.PASSWORD_RESET, user.id(), user.email(), client);
             audit.security("password-reset", user.id(), Map.of("sessionsEnded", revoked));
-        }));
+        });
     }
 
     /** In the caller's transaction: a token for this user, valid for {@code ttl}. */

@@ -8,10 +8,9 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import com.ambiosys.platform.security.CurrentUser;
-import com.ambiosys.platform.tenancy.TenantContext;
+import com.ambiosys.platform.tenancy.TenantTransactions;
 import com.ambiosys.tenants.TenantManagement;
 import com.ambiosys.tenants.TenantSummary;
 
@@ -30,15 +29,14 @@ class PrincipalLoader {
     private final Users users;
     private final PermissionStore permissions;
     private final TenantManagement tenants;
-    private final TransactionTemplate tx;
+    private final TenantTransactions tx;
 
-    PrincipalLoader(Users users, PermissionStore permissions, TenantManagement tenants, TransactionTemplate tx,
+    PrincipalLoader(Users users, PermissionStore permissions, TenantManagement tenants, TenantTransactions tx,
             SecurityProperties settings) {
         this.users = users;
         this.permissions = permissions;
         this.tenants = tenants;
-        this.tx = new TransactionTemplate(tx.getTransactionManager());
-        this.tx.setReadOnly(true);
+        this.tx = tx;
         this.cache = Caffeine.newBuilder().maximumSize(50_000).expireAfterWrite(settings.principalCacheTtl()).build();
     }
 
@@ -59,7 +57,7 @@ class PrincipalLoader {
         if (!tenants.find(key.tenantId()).map(TenantSummary::active).orElse(false)) {
             return Optional.empty();
         }
-        return TenantContext.callAs(key.tenantId(), () -> tx.execute(status -> users.find(key.tenantId(), key.userId())
+        return tx.read(key.tenantId(), status -> users.find(key.tenantId(), key.userId())
             .filter(User::active)
             .map(user -> {
                 // sorted once here, so every request can hand it out as it is
@@ -67,6 +65,6 @@ class PrincipalLoader {
                         new java.util.TreeSet<>(permissions.effectivePermissions(user.id())));
                 return new CurrentUser(user.tenantId(), user.id(), user.email(), user.fullName(), user.language(),
                         user.permissionVersion(), granted);
-            })));
+            }));
     }
 }

@@ -9,6 +9,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import com.ambiosys.platform.tenancy.TenantContext;
+import com.ambiosys.platform.tenancy.TenantTransactions;
 import com.ambiosys.tenants.NewTenant;
 import com.ambiosys.tenants.TenantManagement;
 import com.ambiosys.tenants.TenantSummary;
@@ -28,10 +29,13 @@ public class TenantOnboarding {
     private final PermissionStore permissions;
     private final PasswordEncoder passwords;
     private final TransactionTemplate tx;
+    private final TenantTransactions tenantTx;
     private final Clock clock;
 
     TenantOnboarding(TenantManagement tenants, RoleManagement roleManagement, Roles roles, Users users,
-            PermissionStore permissions, PasswordEncoder passwords, TransactionTemplate tx, Clock clock) {
+            PermissionStore permissions, PasswordEncoder passwords, TransactionTemplate tx, Clock clock,
+            TenantTransactions tenantTx) {
+        this.tenantTx = tenantTx;
         this.tenants = tenants;
         this.roleManagement = roleManagement;
         this.roles = roles;
@@ -48,11 +52,11 @@ public class TenantOnboarding {
 
     public Onboarded onboard(NewTenant tenant, String adminEmail, String adminName, String adminPassword) {
         TenantSummary created = tenants.create(tenant);
-        UUID adminId = TenantContext.callAs(created.id(), () -> tx.execute(status -> {
+        UUID adminId = tenantTx.call(created.id(), status -> {
             roleManagement.provisionSystemRoles();
             return addUser(adminEmail, adminName, adminPassword, SystemRole.ADMIN, created.defaultLanguage(),
                     created.timeZone());
-        }));
+        });
         return new Onboarded(created, adminId);
     }
 

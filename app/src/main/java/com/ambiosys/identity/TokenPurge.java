@@ -13,9 +13,8 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
 
-import com.ambiosys.platform.tenancy.TenantContext;
+import com.ambiosys.platform.tenancy.TenantTransactions;
 import com.ambiosys.tenants.TenantManagement;
 
 /** Deletes expired refresh and reset tokens, tenant by tenant, each in its own tenant context. */
@@ -27,9 +26,9 @@ public class TokenPurge {
     private final TenantManagement tenants;
     private final RefreshTokenStore refreshTokens;
     private final PasswordResets resets;
-    private final TransactionTemplate tx;
+    private final TenantTransactions tx;
 
-    TokenPurge(TenantManagement tenants, RefreshTokenStore refreshTokens, PasswordResets resets, TransactionTemplate tx) {
+    TokenPurge(TenantManagement tenants, RefreshTokenStore refreshTokens, PasswordResets resets, TenantTransactions tx) {
         this.tenants = tenants;
         this.refreshTokens = refreshTokens;
         this.resets = resets;
@@ -40,8 +39,7 @@ public class TokenPurge {
     public int purgeAll() {
         int total = 0;
         for (UUID tenant : tenants.activeTenantIds()) {
-            total += TenantContext.callAs(tenant, () -> tx.execute(status ->
-                    refreshTokens.purgeExpired() + resets.purgeExpired()));
+            total += tx.call(tenant, status -> refreshTokens.purgeExpired() + resets.purgeExpired());
         }
         if (total > 0) {
             log.info("Purged {} expired tokens", total);

@@ -20,10 +20,9 @@ import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import com.ambiosys.platform.ids.Ids;
-import com.ambiosys.platform.tenancy.TenantContext;
+import com.ambiosys.platform.tenancy.TenantTransactions;
 
 import io.micrometer.core.instrument.MeterRegistry;
 
@@ -43,7 +42,7 @@ public class ApiUsageRecorder implements DisposableBean {
 
     private final BlockingQueue<Usage> queue;
     private final JdbcTemplate jdbc;
-    private final TransactionTemplate tx;
+    private final TenantTransactions tx;
     private final AtomicLong dropped;
     private final ScheduledExecutorService flusher = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "api-usage-flusher");
@@ -51,7 +50,7 @@ public class ApiUsageRecorder implements DisposableBean {
         return t;
     });
 
-    ApiUsageRecorder(JdbcTemplate jdbc, TransactionTemplate tx, MeterRegistry meters,
+    ApiUsageRecorder(JdbcTemplate jdbc, TenantTransactions tx, MeterRegistry meters,
             @Value("${ambiosys.audit.api-usage.queue-size:50000}") int queueSize,
             @Value("${ambiosys.audit.api-usage.flush-interval-ms:1000}") long flushMillis) {
         this.jdbc = jdbc;
@@ -85,7 +84,7 @@ public class ApiUsageRecorder implements DisposableBean {
         }
         Map<UUID, List<Usage>> byTenant = new LinkedHashMap<>();
         batch.forEach(u -> byTenant.computeIfAbsent(u.tenantId(), k -> new ArrayList<>()).add(u));
-        byTenant.forEach((tenant, rows) -> TenantContext.runAs(tenant, () -> tx.executeWithoutResult(status ->
+        byTenant.forEach((tenant, rows) -> tx.run(tenant, status ->
                 jdbc.batchUpdate("""
                         insert into api_usage_log (tenant_id, id, occurred_at, user_id, method, route, query, status,
                                                    duration_ms, request_id)
@@ -101,7 +100,7 @@ public class ApiUsageRecorder implements DisposableBean {
                             ps.setInt(8, u.status());
                             ps.setInt(9, u.durationMs());
                             ps.setString(10, u.requestId());
-                        }))));
+                        })));
     }
 
     @Override

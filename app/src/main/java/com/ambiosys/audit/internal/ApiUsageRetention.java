@@ -16,9 +16,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
 
-import com.ambiosys.platform.tenancy.TenantContext;
+import com.ambiosys.platform.tenancy.TenantTransactions;
 import com.ambiosys.tenants.TenantManagement;
 
 /** Deletes API usage rows older than the retention period, tenant by tenant. */
@@ -29,11 +28,11 @@ class ApiUsageRetention {
 
     private final TenantManagement tenants;
     private final JdbcClient jdbc;
-    private final TransactionTemplate tx;
+    private final TenantTransactions tx;
     private final Clock clock;
     private final Duration retention;
 
-    ApiUsageRetention(TenantManagement tenants, JdbcClient jdbc, TransactionTemplate tx, Clock clock,
+    ApiUsageRetention(TenantManagement tenants, JdbcClient jdbc, TenantTransactions tx, Clock clock,
             @Value("${ambiosys.audit.api-usage.retention:90d}") Duration retention) {
         this.tenants = tenants;
         this.jdbc = jdbc;
@@ -46,9 +45,9 @@ class ApiUsageRetention {
         Timestamp cutoff = Timestamp.from(clock.instant().minus(retention));
         int total = 0;
         for (UUID tenant : tenants.activeTenantIds()) {
-            total += TenantContext.callAs(tenant, () -> tx.execute(status -> jdbc
+            total += tx.call(tenant, status -> jdbc
                 .sql("delete from api_usage_log where tenant_id = :t and occurred_at < :cutoff")
-                .param("t", tenant).param("cutoff", cutoff).update()));
+                .param("t", tenant).param("cutoff", cutoff).update());
         }
         if (total > 0) {
             log.info("Deleted {} API usage rows older than {}", total, retention);

@@ -1,8 +1,6 @@
 package com.ambiosys.platform.web;
 
 import java.io.IOException;
-import java.util.List;
-import java.util.Locale;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -11,7 +9,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
-import org.springframework.web.servlet.i18n.AcceptHeaderLocaleResolver;
+import org.springframework.web.servlet.LocaleResolver;
 
 import tools.jackson.databind.json.JsonMapper;
 
@@ -21,13 +19,12 @@ public class ProblemWriter {
 
     private final Problems problems;
     private final JsonMapper json;
-    private final AcceptHeaderLocaleResolver locales = new AcceptHeaderLocaleResolver();
+    private final LocaleResolver locales;
 
-    ProblemWriter(Problems problems, JsonMapper json) {
+    ProblemWriter(Problems problems, JsonMapper json, LocaleResolver locales) {
         this.problems = problems;
         this.json = json;
-        locales.setSupportedLocales(List.of(WebConfiguration.SPANISH, Locale.ENGLISH));
-        locales.setDefaultLocale(WebConfiguration.SPANISH);
+        this.locales = locales;
     }
 
     public void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String code,
