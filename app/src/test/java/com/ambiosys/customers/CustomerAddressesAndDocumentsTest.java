@@ -10,42 +10,21 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.transaction.support.TransactionTemplate;
 
-import com.ambiosys.platform.tenancy.TenantContext;
-import com.ambiosys.support.ApiClient;
 import com.ambiosys.support.ApiClient.Response;
-import com.ambiosys.support.SystemTest;
+import com.ambiosys.support.TenantApiTest;
 import com.ambiosys.support.TestTenants;
 import com.ambiosys.support.TestTenants.TestTenant;
 
 import tools.jackson.databind.JsonNode;
 
-@SystemTest
-class CustomerAddressesAndDocumentsTest {
+class CustomerAddressesAndDocumentsTest extends TenantApiTest {
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    TestTenants tenants;
-    @Autowired
-    JdbcClient jdbc;
-    @Autowired
-    TransactionTemplate tx;
 
-    ApiClient api;
-    TestTenant tenant;
-    String admin;
     String customerId;
 
     @BeforeEach
     void setUp() {
-        api = new ApiClient(port);
-        tenant = tenants.create();
-        admin = api.login(tenant.adminEmail(), TestTenants.PASSWORD);
         customerId = api.post("/api/v1/customers", Map.of("kind", "COMPANY", "commercialName", "Hotel Casa Antigua",
                 "country", "GT")).token(admin).send().json().path("id").asString();
     }
@@ -112,8 +91,8 @@ class CustomerAddressesAndDocumentsTest {
             .containsExactly("EXPIRED", "EXPIRING", "VALID");
         assertThat(documents.get(1).path("number").asString()).isEqualTo("2456 78901 0101");
 
-        String stored = TenantContext.callAs(tenant.id(), () -> tx.execute(s -> jdbc
-            .sql("select number from customer_documents where type = 'DPI'").query(String.class).single()));
+        String stored = tenantTx.read(tenant.id(), s -> jdbc
+            .sql("select number from customer_documents where type = 'DPI'").query(String.class).single());
         assertThat(stored).startsWith("k1:").doesNotContain("2456");
         String audit = api.get("/api/v1/audit-log?entityType=customer_document").token(admin).send().text();
         assertThat(audit).doesNotContain("2456");

@@ -15,32 +15,17 @@ import org.dhatim.fastexcel.reader.ReadableWorkbook;
 import org.dhatim.fastexcel.reader.Row;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import com.ambiosys.identity.SystemRole;
-import com.ambiosys.support.ApiClient;
-import com.ambiosys.support.SystemTest;
+import com.ambiosys.support.TenantApiTest;
 import com.ambiosys.support.TestTenants;
-import com.ambiosys.support.TestTenants.TestTenant;
 
-@SystemTest
-class CustomerExportTest {
+class CustomerExportTest extends TenantApiTest {
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    TestTenants tenants;
 
-    ApiClient api;
-    TestTenant tenant;
-    String admin;
 
     @BeforeEach
     void setUp() {
-        api = new ApiClient(port);
-        tenant = tenants.create();
-        admin = api.login(tenant.adminEmail(), TestTenants.PASSWORD);
         for (String[] c : new String[][] { { "Ñandú Eventos", "+502 5555 1111", "eventos" },
                 { "=cmd|' /C calc'!A0", "+502 5555 2222", "permanente" }, { "Álvarez y Asociados", "+502 5555 3333", "eventos" } }) {
             api.post("/api/v1/customers", Map.of("kind", "COMPANY", "commercialName", c[0], "country", "GT",

@@ -8,35 +8,21 @@ import java.util.Map;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
-import com.ambiosys.support.ApiClient;
 import com.ambiosys.support.ApiClient.Response;
-import com.ambiosys.support.SystemTest;
+import com.ambiosys.support.TenantApiTest;
 import com.ambiosys.support.TestTenants;
 import com.ambiosys.support.TestTenants.TestTenant;
 
 import tools.jackson.databind.JsonNode;
 
-@SystemTest
-class CustomerLogTest {
+class CustomerLogTest extends TenantApiTest {
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    TestTenants tenants;
 
-    ApiClient api;
-    TestTenant tenant;
-    String admin;
     String customerId;
 
     @BeforeEach
     void setUp() {
-        api = new ApiClient(port);
-        tenant = tenants.create();
-        admin = api.login(tenant.adminEmail(), TestTenants.PASSWORD);
         customerId = api.post("/api/v1/customers", Map.of("kind", "COMPANY", "commercialName", "Grupo Cobán",
                 "country", "GT")).token(admin).send().json().path("id").asString();
     }

@@ -7,38 +7,20 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import com.ambiosys.identity.SystemRole;
-import com.ambiosys.support.ApiClient;
 import com.ambiosys.support.ApiClient.Response;
-import com.ambiosys.support.SystemTest;
+import com.ambiosys.support.TenantApiTest;
 import com.ambiosys.support.TestTenants;
 import com.ambiosys.support.TestTenants.TestTenant;
 
 import tools.jackson.databind.JsonNode;
 
-@SystemTest
-class CustomersSystemTest {
+class CustomersSystemTest extends TenantApiTest {
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    TestTenants tenants;
 
-    ApiClient api;
-    TestTenant tenant;
-    String admin;
 
-    @BeforeEach
-    void setUp() {
-        api = new ApiClient(port);
-        tenant = tenants.create();
-        admin = api.login(tenant.adminEmail(), TestTenants.PASSWORD);
-    }
 
     Map<String, Object> josePerez() {
         Map<String, Object> body = new HashMap<>();

@@ -16,12 +16,11 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import com.ambiosys.files.internal.DownloadLinks;
 import com.ambiosys.identity.SystemRole;
 import com.ambiosys.support.ApiClient;
-import com.ambiosys.support.SystemTest;
+import com.ambiosys.support.TenantApiTest;
 import com.ambiosys.support.TestTenants;
 import com.ambiosys.support.TestTenants.TestTenant;
 
@@ -29,29 +28,21 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Uploads over real multipart HTTP: type sniffed from content, limits, signed links, tenancy. */
-@SystemTest
-class FilesSystemTest {
+class FilesSystemTest extends TenantApiTest {
 
     /** A valid 1×1 PNG. */
     static final byte[] PNG = Base64.getDecoder().decode(
             "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==");
     static final byte[] PDF = "%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    TestTenants tenants;
     @Autowired
     DownloadLinks links;
 
     final HttpClient http = HttpClient.newHttpClient();
     final JsonMapper json = JsonMapper.builder().build();
-    TestTenant tenant;
-    String admin;
 
     @BeforeEach
     void setUp() {
-        tenant = tenants.create();
         admin = new ApiClient(port).login(tenant.adminEmail(), TestTenants.PASSWORD);
     }
 

@@ -6,45 +6,20 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.transaction.support.TransactionTemplate;
 
-import com.ambiosys.platform.tenancy.TenantContext;
-import com.ambiosys.support.ApiClient;
 import com.ambiosys.support.ApiClient.Response;
-import com.ambiosys.support.SystemTest;
+import com.ambiosys.support.TenantApiTest;
 import com.ambiosys.support.TestTenants;
 import com.ambiosys.support.TestTenants.TestTenant;
 
 import tools.jackson.databind.JsonNode;
 
 /** Users and roles administration over HTTP: CRUD, validation, permissions (403) and tenancy (404). */
-@SystemTest
-class AdministrationSystemTest {
+class AdministrationSystemTest extends TenantApiTest {
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    TestTenants tenants;
-    @Autowired
-    JdbcClient jdbc;
-    @Autowired
-    TransactionTemplate tx;
 
-    ApiClient api;
-    TestTenant tenant;
-    String admin;
 
-    @BeforeEach
-    void setUp() {
-        api = new ApiClient(port);
-        tenant = tenants.create();
-        admin = api.login(tenant.adminEmail(), TestTenants.PASSWORD);
-    }
 
     private Map<String, Object> newUser(String email) {
         return Map.of("email", email, "fullName", "José Pérez", "phone", "+50255551234", "language", "es",
@@ -204,8 +179,8 @@ class AdministrationSystemTest {
     void anotherTenantsIdsAnswer404OnEveryEndpointThatTakesAnId() {
         TestTenant other = tenants.create();
         UUID otherUser = other.adminId();
-        UUID otherRole = TenantContext.callAs(other.id(), () -> tx.execute(s -> jdbc
-            .sql("select id from roles where code = 'SALES'").query(UUID.class).single()));
+        UUID otherRole = tenantTx.read(other.id(), s -> jdbc
+            .sql("select id from roles where code = 'SALES'").query(UUID.class).single());
         UUID missing = UUID.randomUUID();
         for (UUID id : List.of(otherUser, missing)) {
             assertThat(api.get("/api/v1/users/" + id).token(admin).send().status()).isEqualTo(404);
@@ -245,7 +220,6 @@ class AdministrationSystemTest {
     }
 
     private long userCount() {
-        return TenantContext.callAs(tenant.id(), () -> tx.execute(s ->
-                jdbc.sql("select count(*) from users").query(Long.class).single()));
+        return tenantTx.read(tenant.id(), s -> jdbc.sql("select count(*) from users").query(Long.class).single());
     }
 }

@@ -8,33 +8,16 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Map;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
-import com.ambiosys.support.ApiClient;
 import com.ambiosys.support.ApiClient.Response;
-import com.ambiosys.support.SystemTest;
-import com.ambiosys.support.TestTenants;
+import com.ambiosys.support.TenantApiTest;
 
 /** Errors leave as RFC 9457 problems in the caller's language; headers and CORS are locked down. */
-@SystemTest
-class ProblemResponsesSystemTest {
+class ProblemResponsesSystemTest extends TenantApiTest {
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    TestTenants tenants;
 
-    ApiClient api;
-    String admin;
 
-    @BeforeEach
-    void setUp() {
-        api = new ApiClient(port);
-        admin = api.login(tenants.create().adminEmail(), TestTenants.PASSWORD);
-    }
 
     @Test
     void malformedJsonIsAProblem() {
