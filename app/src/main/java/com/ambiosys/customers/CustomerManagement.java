@@ -260,22 +260,17 @@ public class CustomerManagement {
                 .query((rs, n) -> new PossibleDuplicate(rs.getObject(1, UUID.class), rs.getString(2), "taxId")).list());
         }
         if (contact != null) {
-            for (String phone : contact.phones()) {
-                found.addAll(jdbc.sql("""
-                        select c.id, c.commercial_name from customers c join customer_contacts k
-                          on k.tenant_id = c.tenant_id and k.customer_id = c.id
-                         where c.tenant_id = :t and c.status <> 'DELETED' and :phone = any(k.phones)
-                        """).param("t", tenant).param("phone", phone)
-                    .query((rs, n) -> new PossibleDuplicate(rs.getObject(1, UUID.class), rs.getString(2), "phone")).list());
-            }
-            for (String email : contact.emails()) {
-                found.addAll(jdbc.sql("""
-                        select c.id, c.commercial_name from customers c join customer_contacts k
-                          on k.tenant_id = c.tenant_id and k.customer_id = c.id
-                         where c.tenant_id = :t and c.status <> 'DELETED' and :email = any(k.emails)
-                        """).param("t", tenant).param("email", email)
-                    .query((rs, n) -> new PossibleDuplicate(rs.getObject(1, UUID.class), rs.getString(2), "email")).list());
-            }
+            found.addAll(jdbc.sql("""
+                    select c.id, c.commercial_name, m.matched_on
+                      from customers c
+                      join customer_contacts k on k.tenant_id = c.tenant_id and k.customer_id = c.id
+                      join lateral (select 'phone' as matched_on where k.phones && cast(:phones as text[])
+                                    union all select 'email' where k.emails && cast(:emails as text[])) m on true
+                     where c.tenant_id = :t and c.status <> 'DELETED'
+                    """).param("t", tenant).param("phones", contact.phones().toArray(String[]::new))
+                .param("emails", contact.emails().toArray(String[]::new))
+                .query((rs, n) -> new PossibleDuplicate(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3)))
+                .list());
         }
         return found.stream().distinct().toList();
     }

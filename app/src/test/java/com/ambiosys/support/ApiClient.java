@@ -74,6 +74,10 @@ public final class ApiClient {
             .header("Content-Type", "multipart/form-data; boundary=" + boundary)
             .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
             .build();
+        return exchange(request);
+    }
+
+    private Response exchange(HttpRequest request) {
         try {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
             Map<String, String> flat = new LinkedHashMap<>();
@@ -140,19 +144,7 @@ public final class ApiClient {
             else {
                 builder.method(method, HttpRequest.BodyPublishers.noBody());
             }
-            try {
-                HttpResponse<String> response = http.send(builder.build(), HttpResponse.BodyHandlers.ofString());
-                Map<String, String> flat = new LinkedHashMap<>();
-                response.headers().map().forEach((k, v) -> flat.put(k.toLowerCase(), String.join(",", v)));
-                return new Response(response.statusCode(), flat, response.body());
-            }
-            catch (IOException ex) {
-                throw new java.io.UncheckedIOException(ex);
-            }
-            catch (InterruptedException ex) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(ex);
-            }
+            return exchange(builder.build());
         }
     }
 }
