@@ -121,8 +121,14 @@ public class CatalogCategories {
         if (before.childCount() > 0 || before.itemCount() > 0) {
             throw ApiException.conflict("category-not-empty", before.name(), before.childCount(), before.itemCount());
         }
-        jdbc.sql("delete from catalog_categories where tenant_id = :t and id = :id")
-            .param("t", TenantContext.require()).param("id", id).update();
+        try {
+            jdbc.sql("delete from catalog_categories where tenant_id = :t and id = :id")
+                .param("t", TenantContext.require()).param("id", id).update();
+        }
+        catch (org.springframework.dao.DataIntegrityViolationException ex) {
+            // an item was added to it since the check (item creation does not take the tree's lock)
+            throw ApiException.conflict("category-not-empty", before.name(), before.childCount(), before.itemCount() + 1);
+        }
         audit.record(AuditAction.DELETE, "catalog_category", id, snapshot(before), null);
     }
 

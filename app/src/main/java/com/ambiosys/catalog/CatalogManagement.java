@@ -20,7 +20,6 @@ import org.springframework.transaction.annotation.Transactional;
 import com.ambiosys.audit.AuditAction;
 import com.ambiosys.audit.AuditTrail;
 import com.ambiosys.catalog.CatalogViews.CatalogItem;
-import com.ambiosys.catalog.CatalogViews.Category;
 import com.ambiosys.catalog.CatalogViews.Item;
 import com.ambiosys.catalog.CatalogViews.ItemChanges;
 import com.ambiosys.catalog.CatalogViews.ItemFilter;
@@ -46,16 +45,13 @@ public class CatalogManagement {
     private final JdbcClient jdbc;
     private final AuditTrail audit;
     private final Clock clock;
-    private final CatalogCategories categories;
     private final SkuSequences skus;
     private final StaffDirectory staff;
 
-    CatalogManagement(JdbcClient jdbc, AuditTrail audit, Clock clock, CatalogCategories categories, SkuSequences skus,
-            StaffDirectory staff) {
+    CatalogManagement(JdbcClient jdbc, AuditTrail audit, Clock clock, SkuSequences skus, StaffDirectory staff) {
         this.jdbc = jdbc;
         this.audit = audit;
         this.clock = clock;
-        this.categories = categories;
         this.skus = skus;
         this.staff = staff;
     }
@@ -76,7 +72,7 @@ public class CatalogManagement {
     /** A new item takes the next SKU of its category's prefix; its first price opens the price history. */
     @Transactional
     public Item create(NewItem command) {
-        Category category = category(command.categoryId());
+        CategoryRef category = category(command.categoryId());
         if (!category.active()) {
             throw ApiException.conflict("category-inactive", category.name());
         }
@@ -147,7 +143,7 @@ public class CatalogManagement {
     @Transactional
     public Item update(UUID id, ItemChanges changes) {
         Item before = get(id);
-        Category category = category(changes.categoryId());
+        CategoryRef category = category(changes.categoryId());
         int updated = jdbc.sql("""
                 update catalog_items set category_id = :category, kind = :kind, name = :name, description = :description,
                        unit = :unit, vat_rate = :vat, updated_at = :now, version = version + 1
@@ -250,10 +246,16 @@ public class CatalogManagement {
             .update();
     }
 
+    private record CategoryRef(UUID id, String name, String skuPrefix, boolean active) {
+    }
+
     /** A category named in a request body: one that does not exist is a bad request, not a missing resource. */
-    private Category category(UUID id) {
-        return categories.tree().stream().filter(c -> c.id().equals(id)).findFirst()
-            .orElseThrow(() -> ApiException.badRequest("unknown-category"));
+    private CategoryRef category(UUID id) {
+        return jdbc.sql("select id, name, sku_prefix, active from catalog_categories where tenant_id = :t and id = :id")
+            .param("t", TenantContext.require()).param("id", id)
+            .query((rs, n) -> new CategoryRef(rs.getObject("id", UUID.class), rs.getString("name"),
+                    rs.getString("sku_prefix"), rs.getBoolean("active")))
+            .optional().orElseThrow(() -> ApiException.badRequest("unknown-category"));
     }
 
     private static void checkUpdated(int updated) {
