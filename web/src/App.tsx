@@ -20,6 +20,7 @@ const AccessLogPage = lazy(() => import('./admin/AccessLogPage'));
 const AuditLogPage = lazy(() => import('./admin/AuditLogPage'));
 const CustomersPage = lazy(() => import('./customers/CustomersPage'));
 const CustomerPage = lazy(() => import('./customers/CustomerPage'));
+const CatalogPage = lazy(() => import('./catalog/CatalogPage'));
 
 const queryClient = new QueryClient({
   defaultOptions: { queries: { retry: 1, refetchOnWindowFocus: false, staleTime: 10_000 } },
@@ -70,6 +71,7 @@ export function App() {
                     ))}
                     <Route path="/customers" element={guarded('customers:view', <CustomersPage />)} />
                     <Route path="/customers/:id" element={guarded('customers:view', <CustomerPage />)} />
+                    <Route path="/catalog" element={guarded('catalog:view', <CatalogPage />)} />
                     <Route path="/admin/users" element={guarded('users:view', <UsersPage />)} />
                     <Route path="/admin/roles" element={guarded('roles:view', <RolesPage />)} />
                     <Route path="/admin/access-log" element={guarded('audit:view', <AccessLogPage />)} />
