@@ -356,11 +356,12 @@ for tag in construccion eventos gobierno ptar fosa-septica industrial sanitarios
     residencial comercial mantenimiento vip credito moroso; do
     echo "$API?status=ACTIVE&tag=$tag&page=0&size=20" >>"$P/f"
 done
-# (g) a sales rep (sees only their customers): the list, its second page, and name searches
+# (g) a sales rep (sees only their customers): name searches, the list and its second page (the first
+# line is the request whose plan is explained, so a search comes first)
 {
+    for n in hernandez Peña constructora quetzal "maría" cabrera; do echo "$API?q=$(urlencode "$n")&page=0&size=20"; done
     echo "$API?page=0&size=20"
     echo "$API?page=1&size=20"
-    for n in hernandez Peña constructora quetzal "maría" cabrera; do echo "$API?q=$(urlencode "$n")&page=0&size=20"; done
 } >"$P/g"
 for s in a b c d e f g; do [[ -s "$P/$s" ]] || die "no request paths for scenario $s"; done
 
