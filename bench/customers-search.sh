@@ -409,6 +409,11 @@ for s in $SCENARIOS; do
     [[ "$code" == 200 ]] || die "GET $first answered HTTP $code: $(head -c 500 "$WORK/check.json")"
     log "scenario $s: GET $first -> 200, total $(sed -n 's/.*"total":\([0-9]*\).*/\1/p' "$WORK/check.json")"
 done
+# the totals of big lists are estimates (CustomerManagement.EXACT_TOTAL_UP_TO): how far off they are
+exact="$(psql_as owner -At -c "select count(*) filter (where status <> 'DELETED'),
+        count(*) filter (where status = 'ACTIVE' and 'construccion' = any(tags))
+      from customers where tenant_id = '$TENANT'")"
+log "exact counts: list ${exact%%|*}, ACTIVE + construccion ${exact##*|} (compare with the totals above)"
 
 # --- warm up and measure -----------------------------------------------------------------------
 

@@ -17,7 +17,9 @@
 --                       (geo tables).
 -- random() is seeded, so two runs load the same names, tax ids and phones (ids and timestamps differ).
 -- Run it as the owner role: it has BYPASSRLS; app.tenant_id is set as well so the rows pass the
--- policies' WITH CHECK either way. Takes a few seconds; it refuses to run twice on the same tenant.
+-- policies' WITH CHECK either way. It refuses to run twice on the same tenant. 100 000 customers took
+-- 23 s on 2 cores with a load average of 6, 32 to 64 s with 20 to 30 (most of it maintaining the
+-- trigram indexes; the GIN pending lists are flushed by the VACUUM).
 
 \set ON_ERROR_STOP on
 \if :{?customers}
