@@ -46,26 +46,84 @@ public class CustomerLog {
     @Transactional
     public LegalEntity addLegalEntity(UUID customerId, String legalName, String taxId, String nrc, boolean isDefault) {
         var customer = customers.get(customerId);
-        if (taxId != null && !taxId.isBlank() && !TaxIds.isValid(customer.country(), taxId)) {
-            throw ApiException.badRequest("invalid-tax-id", taxId);
-        }
+        String checkedTaxId = checkedTaxId(customer.country(), taxId);
+        String checkedNrc = checkedNrc(customer.country(), nrc);
         UUID tenant = TenantContext.require();
-        if (isDefault) {
-            jdbc.sql("update customer_legal_entities set is_default = false where tenant_id = :t and customer_id = :c")
-                .param("t", tenant).param("c", customerId).update();
-        }
         UUID id = Ids.next();
+        if (isDefault) {
+            clearDefault(customerId, id);
+        }
         jdbc.sql("""
                 insert into customer_legal_entities (tenant_id, id, customer_id, legal_name, tax_id, nrc, is_default, created_at)
                 values (:t, :id, :c, :name, :tax, :nrc, :def, :now)
                 """)
             .param("t", tenant).param("id", id).param("c", customerId).param("name", legalName.trim())
-            .param("tax", taxId == null || taxId.isBlank() ? null : TaxIds.normalize(taxId))
-            .param("nrc", nrc == null || nrc.isBlank() ? null : nrc.replaceAll("[\\s-]", ""))
+            .param("tax", checkedTaxId).param("nrc", checkedNrc)
             .param("def", isDefault).param("now", Timestamp.from(clock.instant())).update();
-        LegalEntity created = legalEntities(customerId).stream().filter(e -> e.id().equals(id)).findFirst().orElseThrow();
+        LegalEntity created = legalEntity(customerId, id);
         audit.record(AuditAction.CREATE, "customer_legal_entity", id, null, created);
         return created;
+    }
+
+    @Transactional
+    public LegalEntity updateLegalEntity(UUID customerId, UUID entityId, String legalName, String taxId, String nrc,
+            boolean isDefault) {
+        var customer = customers.get(customerId);
+        LegalEntity before = legalEntity(customerId, entityId);
+        String checkedTaxId = checkedTaxId(customer.country(), taxId);
+        String checkedNrc = checkedNrc(customer.country(), nrc);
+        if (isDefault) {
+            clearDefault(customerId, entityId);
+        }
+        jdbc.sql("""
+                update customer_legal_entities set legal_name = :name, tax_id = :tax, nrc = :nrc, is_default = :def
+                 where tenant_id = :t and id = :id
+                """)
+            .param("name", legalName.trim()).param("tax", checkedTaxId).param("nrc", checkedNrc).param("def", isDefault)
+            .param("t", TenantContext.require()).param("id", entityId).update();
+        LegalEntity after = legalEntity(customerId, entityId);
+        audit.record(AuditAction.UPDATE, "customer_legal_entity", entityId, before, after);
+        return after;
+    }
+
+    @Transactional
+    public void removeLegalEntity(UUID customerId, UUID entityId) {
+        customers.get(customerId);
+        LegalEntity before = legalEntity(customerId, entityId);
+        jdbc.sql("delete from customer_legal_entities where tenant_id = :t and id = :id")
+            .param("t", TenantContext.require()).param("id", entityId).update();
+        audit.record(AuditAction.DELETE, "customer_legal_entity", entityId, before, null);
+    }
+
+    private LegalEntity legalEntity(UUID customerId, UUID entityId) {
+        return legalEntities(customerId).stream().filter(e -> e.id().equals(entityId)).findFirst()
+            .orElseThrow(() -> ApiException.notFound("legal-entity"));
+    }
+
+    private void clearDefault(UUID customerId, UUID keep) {
+        jdbc.sql("update customer_legal_entities set is_default = false where tenant_id = :t and customer_id = :c and id <> :id")
+            .param("t", TenantContext.require()).param("c", customerId).param("id", keep).update();
+    }
+
+    private static String checkedTaxId(String country, String taxId) {
+        if (taxId == null || taxId.isBlank()) {
+            return null;
+        }
+        if (!TaxIds.isValid(country, taxId)) {
+            throw ApiException.badRequest("invalid-tax-id", taxId);
+        }
+        return TaxIds.normalize(taxId);
+    }
+
+    private static String checkedNrc(String country, String nrc) {
+        if (nrc == null || nrc.isBlank()) {
+            return null;
+        }
+        String normalized = TaxIds.normalizeNrc(nrc);
+        if (normalized == null || !"SV".equals(country)) {
+            throw ApiException.badRequest("invalid-nrc", nrc);
+        }
+        return normalized;
     }
 
     @Transactional(readOnly = true)

@@ -49,9 +49,12 @@ public class CustomerManagement {
     private final com.ambiosys.geo.GeoDirectory geo;
     private final com.ambiosys.files.FileManagement files;
     private final com.ambiosys.platform.crypto.SecretCipher cipher;
+    private final com.ambiosys.identity.StaffDirectory staff;
 
     CustomerManagement(JdbcClient jdbc, AuditTrail audit, Clock clock, com.ambiosys.geo.GeoDirectory geo,
-            com.ambiosys.files.FileManagement files, com.ambiosys.platform.crypto.SecretCipher cipher) {
+            com.ambiosys.files.FileManagement files, com.ambiosys.platform.crypto.SecretCipher cipher,
+            com.ambiosys.identity.StaffDirectory staff) {
+        this.staff = staff;
         this.jdbc = jdbc;
         this.audit = audit;
         this.clock = clock;
@@ -120,8 +123,8 @@ public class CustomerManagement {
 
     /** Search by name, tax id, a contact's name, phone (however typed) or email; forgives accents and case. */
     @Transactional(readOnly = true)
-    public PageResponse<CustomerSummary> search(String q, String status, UUID ownerId, String tag, PageQuery page) {
-        Filter filter = new Filter(q, status, ownerId, tag);
+    public PageResponse<CustomerSummary> search(CustomerViews.CustomerFilter criteria, PageQuery page) {
+        Filter filter = new Filter(criteria);
         long total = jdbc.sql("select count(*) from customers c" + filter.where()).params(filter.params())
             .query(Long.class).single();
         List<CustomerSummary> items = jdbc.sql("""
@@ -143,9 +146,8 @@ public class CustomerManagement {
 
     /** Every customer the search would find (up to {@code limit}), handed to the consumer one by one. */
     @Transactional(readOnly = true)
-    public void export(String q, String status, UUID ownerId, String tag, int limit,
-            java.util.function.Consumer<ExportRow> consumer) {
-        Filter filter = new Filter(q, status, ownerId, tag);
+    public void export(CustomerViews.CustomerFilter criteria, int limit, java.util.function.Consumer<ExportRow> consumer) {
+        Filter filter = new Filter(criteria);
         jdbc.sql("""
                 select c.commercial_name, c.kind, c.tax_id, c.country, c.status, c.tags, c.created_at,
                        k.full_name, k.phones, k.emails
@@ -167,11 +169,14 @@ public class CustomerManagement {
     private static final class Filter {
         private final Map<String, Object> params = new LinkedHashMap<>(visibilityParams());
 
-        Filter(String q, String status, UUID ownerId, String tag) {
+        Filter(CustomerViews.CustomerFilter criteria) {
+            String q = criteria.q();
             String text = q == null || q.isBlank() ? null : q.trim();
+            String tag = criteria.tag() == null || criteria.tag().isBlank() ? null : criteria.tag();
             params.put("t", TenantContext.require());
-            params.put("status", status);
-            params.put("owner", ownerId);
+            params.put("status", criteria.status());
+            params.put("owner", criteria.ownerId());
+            params.put("department", criteria.departmentId());
             params.put("tag", tag == null ? null : tag.trim().toLowerCase(Locale.ROOT));
             params.put("q", text);
             params.put("digits", text == null ? "" : Phones.digits(text));
@@ -183,6 +188,10 @@ public class CustomerManagement {
                        and (cast(:status as text) is null or c.status = :status)
                        and (cast(:owner as uuid) is null or c.owner_id = :owner)
                        and (cast(:tag as text) is null or :tag = any(c.tags))
+                       and (cast(:department as text) is null
+                            or exists (select 1 from customer_addresses a
+                                        where a.tenant_id = c.tenant_id and a.customer_id = c.id
+                                          and a.department_id = :department))
                        and (cast(:q as text) is null
                             or lower(f_unaccent(c.commercial_name)) like '%' || lower(f_unaccent(:q)) || '%'
                             or c.tax_id = upper(regexp_replace(:q, '[\\s.-]', '', 'g'))
@@ -238,6 +247,7 @@ public class CustomerManagement {
         NewContact checked = checkedContact(contact, customer.country());
         UUID id = Ids.next();
         Timestamp now = Timestamp.from(clock.instant());
+        demoteOtherPrimary(customerId, id, checked.role());
         jdbc.sql("""
                 insert into customer_contacts (tenant_id, id, customer_id, full_name, role, phones, emails, created_at, updated_at)
                 values (:t, :id, :customer, :name, :role, :phones, :emails, :now, :now)
@@ -249,6 +259,69 @@ public class CustomerManagement {
         Contact created = new Contact(id, checked.fullName().trim(), checked.role(), checked.phones(), checked.emails());
         audit.record(AuditAction.CREATE, "customer_contact", id, null, created);
         return created;
+    }
+
+    /** Replaces a contact's name, role, phones and emails; the first phone and email are the primary ones. */
+    @Transactional
+    public Contact updateContact(UUID customerId, UUID contactId, NewContact contact) {
+        Customer customer = get(customerId);
+        Contact before = contact(customer, contactId);
+        NewContact checked = checkedContact(contact, customer.country());
+        demoteOtherPrimary(customerId, contactId, checked.role());
+        jdbc.sql("""
+                update customer_contacts set full_name = :name, role = :role, phones = :phones, emails = :emails,
+                       updated_at = :now
+                 where tenant_id = :t and id = :id
+                """)
+            .param("name", checked.fullName().trim()).param("role", checked.role())
+            .param("phones", checked.phones().toArray(String[]::new)).param("emails", checked.emails().toArray(String[]::new))
+            .param("now", Timestamp.from(clock.instant())).param("t", TenantContext.require()).param("id", contactId)
+            .update();
+        Contact after = new Contact(contactId, checked.fullName().trim(), checked.role(), checked.phones(), checked.emails());
+        audit.record(AuditAction.UPDATE, "customer_contact", contactId, before, after);
+        return after;
+    }
+
+    @Transactional
+    public void removeContact(UUID customerId, UUID contactId) {
+        Contact before = contact(get(customerId), contactId);
+        jdbc.sql("delete from customer_contacts where tenant_id = :t and id = :id")
+            .param("t", TenantContext.require()).param("id", contactId).update();
+        audit.record(AuditAction.DELETE, "customer_contact", contactId, before, null);
+    }
+
+    private static Contact contact(Customer customer, UUID contactId) {
+        return customer.contacts().stream().filter(k -> k.id().equals(contactId)).findFirst()
+            .orElseThrow(() -> ApiException.notFound("contact"));
+    }
+
+    /** A customer has one primary contact: naming a new one makes the previous one OTHER. */
+    private void demoteOtherPrimary(UUID customerId, UUID contactId, String role) {
+        if (!"PRIMARY".equals(role)) {
+            return;
+        }
+        jdbc.sql("""
+                update customer_contacts set role = 'OTHER', updated_at = :now
+                 where tenant_id = :t and customer_id = :c and role = 'PRIMARY' and id <> :id
+                """)
+            .param("now", Timestamp.from(clock.instant())).param("t", TenantContext.require()).param("c", customerId)
+            .param("id", contactId).update();
+    }
+
+    /** The tags in use on the customers the current user can see, for the list's filter. */
+    @Transactional(readOnly = true)
+    public List<String> tagsInUse() {
+        return jdbc.sql("""
+                select distinct tag from customers c, unnest(c.tags) tag
+                 where c.tenant_id = :t and c.status <> 'DELETED'""" + visibility() + " order by tag limit 500")
+            .param("t", TenantContext.require()).params(visibilityParams()).query(String.class).list();
+    }
+
+    /** Who can own customers: active users who may create them. */
+    @Transactional(readOnly = true)
+    public List<CustomerViews.Owner> owners() {
+        return staff.activeWith("customers:create").stream()
+            .map(m -> new CustomerViews.Owner(m.id(), m.fullName())).toList();
     }
 
     private List<PossibleDuplicate> duplicates(String taxId, NewContact contact) {
@@ -352,12 +425,7 @@ public class CustomerManagement {
     @Transactional
     public CustomerViews.Address addAddress(UUID customerId, CustomerViews.NewAddress address) {
         Customer customer = get(customerId);
-        if (!geo.isValidPlace(customer.country(), address.departmentId(), address.municipalityId(), address.districtId())) {
-            throw ApiException.badRequest("invalid-place");
-        }
-        if ((address.latitude() == null) != (address.longitude() == null)) {
-            throw ApiException.badRequest("incomplete-coordinates");
-        }
+        checkAddress(customer, address);
         UUID id = Ids.next();
         Timestamp now = Timestamp.from(clock.instant());
         jdbc.sql("""
@@ -370,16 +438,49 @@ public class CustomerManagement {
             .param("zone", address.zone()).param("street", address.street().trim()).param("ref", address.reference())
             .param("lat", address.latitude()).param("lon", address.longitude()).param("now", now)
             .update();
-        CustomerViews.Address created = addresses(customerId).stream().filter(a -> a.id().equals(id)).findFirst().orElseThrow();
+        CustomerViews.Address created = address(customerId, id);
         audit.record(AuditAction.CREATE, "customer_address", id, null, created);
         return created;
     }
 
     @Transactional
+    public CustomerViews.Address updateAddress(UUID customerId, UUID addressId, CustomerViews.NewAddress address) {
+        Customer customer = get(customerId);
+        CustomerViews.Address before = address(customerId, addressId);
+        checkAddress(customer, address);
+        jdbc.sql("""
+                update customer_addresses set kind = :kind, department_id = :dep, municipality_id = :mun, district_id = :dis,
+                       zone = :zone, street = :street, reference = :ref, latitude = :lat, longitude = :lon, updated_at = :now
+                 where tenant_id = :t and id = :id
+                """)
+            .param("kind", address.kind()).param("dep", address.departmentId()).param("mun", address.municipalityId())
+            .param("dis", address.districtId()).param("zone", address.zone()).param("street", address.street().trim())
+            .param("ref", address.reference()).param("lat", address.latitude()).param("lon", address.longitude())
+            .param("now", Timestamp.from(clock.instant())).param("t", TenantContext.require()).param("id", addressId)
+            .update();
+        CustomerViews.Address after = address(customerId, addressId);
+        audit.record(AuditAction.UPDATE, "customer_address", addressId, before, after);
+        return after;
+    }
+
+    private void checkAddress(Customer customer, CustomerViews.NewAddress address) {
+        if (!geo.isValidPlace(customer.country(), address.departmentId(), address.municipalityId(), address.districtId())) {
+            throw ApiException.badRequest("invalid-place");
+        }
+        if ((address.latitude() == null) != (address.longitude() == null)) {
+            throw ApiException.badRequest("incomplete-coordinates");
+        }
+    }
+
+    private CustomerViews.Address address(UUID customerId, UUID addressId) {
+        return addresses(customerId).stream().filter(a -> a.id().equals(addressId)).findFirst()
+            .orElseThrow(() -> ApiException.notFound("address"));
+    }
+
+    @Transactional
     public void removeAddress(UUID customerId, UUID addressId) {
         get(customerId);
-        CustomerViews.Address before = addresses(customerId).stream().filter(a -> a.id().equals(addressId)).findFirst()
-            .orElseThrow(() -> ApiException.notFound("address"));
+        CustomerViews.Address before = address(customerId, addressId);
         jdbc.sql("delete from customer_addresses where tenant_id = :t and id = :id")
             .param("t", TenantContext.require()).param("id", addressId).update();
         audit.record(AuditAction.DELETE, "customer_address", addressId, before, null);
@@ -412,6 +513,18 @@ public class CustomerManagement {
         audit.record(AuditAction.CREATE, "customer_document", id, null,
                 Map.of("type", created.type(), "expiresOn", String.valueOf(created.expiresOn())));
         return created;
+    }
+
+    /** Removes the document; its file stays in the files module (other records may point at it). */
+    @Transactional
+    public void removeDocument(UUID customerId, UUID documentId) {
+        get(customerId);
+        CustomerViews.Document before = documents(customerId).stream().filter(d -> d.id().equals(documentId)).findFirst()
+            .orElseThrow(() -> ApiException.notFound("document"));
+        jdbc.sql("delete from customer_documents where tenant_id = :t and id = :id")
+            .param("t", TenantContext.require()).param("id", documentId).update();
+        audit.record(AuditAction.DELETE, "customer_document", documentId,
+                Map.of("type", before.type(), "expiresOn", String.valueOf(before.expiresOn())), null);
     }
 
     private List<CustomerViews.Address> addresses(UUID customerId) {

@@ -52,4 +52,12 @@ public final class CustomerViews {
     /** Another customer that shares a tax id, phone or email with the one being created. */
     public record PossibleDuplicate(UUID id, String commercialName, String matchedOn) {
     }
+
+    /** The filters of the list, the search and the export; every one optional. */
+    public record CustomerFilter(String q, String status, UUID ownerId, String tag, String departmentId) {
+    }
+
+    /** Someone who can own customers: an active user of the tenant. */
+    public record Owner(UUID id, String fullName) {
+    }
 }

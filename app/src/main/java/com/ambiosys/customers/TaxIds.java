@@ -14,7 +14,23 @@ public final class TaxIds {
     private static final Pattern SV_NIT = Pattern.compile("^[0-9]{14}$");
     private static final Pattern SV_DUI = Pattern.compile("^[0-9]{9}$");
 
+    private static final Pattern SV_NRC = Pattern.compile("^([0-9]{1,7})-?([0-9])$");
+
     private TaxIds() {
+    }
+
+    /**
+     * El Salvador's NRC (número de registro de contribuyente, the IVA registration): up to seven digits, a
+     * dash and a verification digit, written "123456-7". The Ministry of Finance publishes no public
+     * check-digit rule, so only the form is checked. Returns the "digits-check" form, or null when the
+     * input is not an NRC.
+     */
+    public static String normalizeNrc(String nrc) {
+        if (nrc == null) {
+            return null;
+        }
+        var m = SV_NRC.matcher(nrc.replaceAll("\\s", ""));
+        return m.matches() ? Integer.parseInt(m.group(1)) + "-" + m.group(2) : null;
     }
 
     /** The tax id without separators and in capitals: "1234567-K" → "1234567K". */

@@ -20,7 +20,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -67,6 +66,11 @@ class CustomerController {
             @Size(max = 300) String reference,
             @jakarta.validation.constraints.DecimalMin("-90") @jakarta.validation.constraints.DecimalMax("90") java.math.BigDecimal latitude,
             @jakarta.validation.constraints.DecimalMin("-180") @jakarta.validation.constraints.DecimalMax("180") java.math.BigDecimal longitude) {
+
+        CustomerViews.NewAddress command() {
+            return new CustomerViews.NewAddress(kind, departmentId, municipalityId, districtId, zone, street, reference,
+                    latitude, longitude);
+        }
     }
 
     record DocumentRequest(@NotNull @Pattern(regexp = "DPI|DUI|NIT|RTU|NRC|CONTRACT|PERMIT|OTHER") String type,
@@ -81,11 +85,20 @@ class CustomerController {
 
     @GetMapping
     @RequiresPermission("customers:view")
-    PageResponse<CustomerViews.CustomerSummary> search(@RequestParam(required = false) @Size(max = 100) String q,
-            @RequestParam(required = false) @Pattern(regexp = "ACTIVE|BLOCKED") String status,
-            @RequestParam(required = false) UUID ownerId, @RequestParam(required = false) @Size(max = 40) String tag,
-            @Valid PageQuery page) {
-        return customers.search(q, status, ownerId, tag, page);
+    PageResponse<CustomerViews.CustomerSummary> search(@Valid ListFilter filter, @Valid PageQuery page) {
+        return customers.search(filter.criteria(), page);
+    }
+
+    @GetMapping("/tags")
+    @RequiresPermission("customers:view")
+    List<String> tags() {
+        return customers.tagsInUse();
+    }
+
+    @GetMapping("/owners")
+    @RequiresPermission("customers:view")
+    List<CustomerViews.Owner> owners() {
+        return customers.owners();
     }
 
     @PostMapping
@@ -127,9 +140,14 @@ class CustomerController {
     @PostMapping("/{id}/addresses")
     @RequiresPermission("customers:edit")
     ResponseEntity<CustomerViews.Address> addAddress(@PathVariable UUID id, @Valid @RequestBody AddressRequest body) {
-        return ResponseEntity.status(HttpStatus.CREATED).body(customers.addAddress(id, new CustomerViews.NewAddress(
-                body.kind(), body.departmentId(), body.municipalityId(), body.districtId(), body.zone(), body.street(),
-                body.reference(), body.latitude(), body.longitude())));
+        return ResponseEntity.status(HttpStatus.CREATED).body(customers.addAddress(id, body.command()));
+    }
+
+    @PutMapping("/{id}/addresses/{addressId}")
+    @RequiresPermission("customers:edit")
+    CustomerViews.Address updateAddress(@PathVariable UUID id, @PathVariable UUID addressId,
+            @Valid @RequestBody AddressRequest body) {
+        return customers.updateAddress(id, addressId, body.command());
     }
 
     @DeleteMapping("/{id}/addresses/{addressId}")
@@ -144,6 +162,27 @@ class CustomerController {
     ResponseEntity<CustomerViews.Document> addDocument(@PathVariable UUID id, @Valid @RequestBody DocumentRequest body) {
         return ResponseEntity.status(HttpStatus.CREATED).body(customers.addDocument(id,
                 new CustomerViews.NewDocument(body.type(), body.number(), body.expiresOn(), body.fileId())));
+    }
+
+    @DeleteMapping("/{id}/documents/{documentId}")
+    @RequiresPermission("customers:edit")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void removeDocument(@PathVariable UUID id, @PathVariable UUID documentId) {
+        customers.removeDocument(id, documentId);
+    }
+
+    @PutMapping("/{id}/contacts/{contactId}")
+    @RequiresPermission("customers:edit")
+    CustomerViews.Contact updateContact(@PathVariable UUID id, @PathVariable UUID contactId,
+            @Valid @RequestBody ContactRequest body) {
+        return customers.updateContact(id, contactId, body.command());
+    }
+
+    @DeleteMapping("/{id}/contacts/{contactId}")
+    @RequiresPermission("customers:edit")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void removeContact(@PathVariable UUID id, @PathVariable UUID contactId) {
+        customers.removeContact(id, contactId);
     }
 
     @PostMapping("/{id}/contacts")

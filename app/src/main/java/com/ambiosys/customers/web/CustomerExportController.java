@@ -9,11 +9,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
@@ -29,6 +28,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import com.ambiosys.customers.CustomerManagement;
 import com.ambiosys.customers.CustomerManagement.ExportRow;
+import com.ambiosys.customers.CustomerViews;
 import com.ambiosys.platform.security.RequiresPermission;
 
 /** CSV and XLSX export of the filtered customer list, written row by row as the database returns them. */
@@ -51,30 +51,28 @@ class CustomerExportController {
     @GetMapping("/api/v1/customers/export")
     @RequiresPermission("customers:export")
     void export(@RequestParam(defaultValue = "csv") @Pattern(regexp = "csv|xlsx") String format,
-            @RequestParam(required = false) @Size(max = 100) String q,
-            @RequestParam(required = false) @Pattern(regexp = "ACTIVE|BLOCKED") String status,
-            @RequestParam(required = false) UUID ownerId, @RequestParam(required = false) @Size(max = 40) String tag,
-            HttpServletResponse response) throws IOException {
+            @Valid ListFilter filter, HttpServletResponse response) throws IOException {
         List<String> headers = "en".equals(LocaleContextHolder.getLocale().getLanguage()) ? HEADERS_EN : HEADERS_ES;
         String name = "clientes-" + LocalDate.now(ZoneOffset.UTC) + "." + format;
         response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
                 ContentDisposition.attachment().filename(name, StandardCharsets.UTF_8).build().toString());
         if ("xlsx".equals(format)) {
             response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-            writeXlsx(response.getOutputStream(), headers, q, status, ownerId, tag);
+            writeXlsx(response.getOutputStream(), headers, filter.criteria());
         }
         else {
             response.setContentType("text/csv;charset=UTF-8");
-            writeCsv(response.getOutputStream(), headers, q, status, ownerId, tag);
+            writeCsv(response.getOutputStream(), headers, filter.criteria());
         }
     }
 
-    private void writeCsv(OutputStream out, List<String> headers, String q, String status, UUID ownerId, String tag)
+    private void writeCsv(OutputStream out, List<String> headers,
+            CustomerViews.CustomerFilter filter)
             throws IOException {
         Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
         writer.write('\uFEFF'); // so that Excel opens accents correctly
         CSVPrinter csv = new CSVPrinter(writer, CSVFormat.DEFAULT.builder().setHeader(headers.toArray(String[]::new)).get());
-        customers.export(q, status, ownerId, tag, MAX_ROWS, row -> {
+        customers.export(filter, MAX_ROWS, row -> {
             try {
                 csv.printRecord(values(row).stream().map(CustomerExportController::neutralize).toList());
             }
@@ -85,7 +83,8 @@ class CustomerExportController {
         csv.flush();
     }
 
-    private void writeXlsx(OutputStream out, List<String> headers, String q, String status, UUID ownerId, String tag)
+    private void writeXlsx(OutputStream out, List<String> headers,
+            CustomerViews.CustomerFilter filter)
             throws IOException {
         Workbook workbook = new Workbook(out, "AmbioSys", "1.0");
         Worksheet sheet = workbook.newWorksheet("Clientes");
@@ -94,7 +93,7 @@ class CustomerExportController {
             sheet.style(0, c).bold().set();
         }
         int[] row = { 1 };
-        customers.export(q, status, ownerId, tag, MAX_ROWS, r -> {
+        customers.export(filter, MAX_ROWS, r -> {
             List<String> values = values(r);
             for (int c = 0; c < values.size(); c++) {
                 sheet.value(row[0], c, values.get(c));

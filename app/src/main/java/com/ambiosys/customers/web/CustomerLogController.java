@@ -13,11 +13,14 @@ import jakarta.validation.constraints.Size;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import com.ambiosys.customers.CustomerLog;
@@ -30,7 +33,7 @@ import com.ambiosys.platform.web.PageResponse;
 class CustomerLogController {
 
     record LegalEntityRequest(@NotBlank @Size(max = 200) String legalName, @Size(max = 20) String taxId,
-            @Size(max = 20) @Pattern(regexp = "[0-9 -]*") String nrc, Boolean isDefault) {
+            @Size(max = 20) String nrc, Boolean isDefault) {
     }
 
     record InteractionRequest(@NotNull @Pattern(regexp = "CALL|VISIT|EMAIL|NOTE|MESSAGE") String kind,
@@ -54,6 +57,21 @@ class CustomerLogController {
     ResponseEntity<CustomerLog.LegalEntity> addLegalEntity(@PathVariable UUID id, @Valid @RequestBody LegalEntityRequest body) {
         return ResponseEntity.status(HttpStatus.CREATED).body(log.addLegalEntity(id, body.legalName(), body.taxId(),
                 body.nrc(), Boolean.TRUE.equals(body.isDefault())));
+    }
+
+    @PutMapping("/legal-entities/{entityId}")
+    @RequiresPermission("customers:edit")
+    CustomerLog.LegalEntity updateLegalEntity(@PathVariable UUID id, @PathVariable UUID entityId,
+            @Valid @RequestBody LegalEntityRequest body) {
+        return log.updateLegalEntity(id, entityId, body.legalName(), body.taxId(), body.nrc(),
+                Boolean.TRUE.equals(body.isDefault()));
+    }
+
+    @DeleteMapping("/legal-entities/{entityId}")
+    @RequiresPermission("customers:edit")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void removeLegalEntity(@PathVariable UUID id, @PathVariable UUID entityId) {
+        log.removeLegalEntity(id, entityId);
     }
 
     @GetMapping("/interactions")

@@ -1,0 +1,46 @@
+package com.ambiosys.identity;
+
+import java.util.List;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import com.ambiosys.platform.tenancy.TenantContext;
+
+/** The tenant's staff as other modules need them: who can own a customer, be assigned a request, and so on. */
+@Service
+public class StaffDirectory {
+
+    /** An active user, by name. */
+    public record StaffMember(UUID id, String fullName, String email) {
+    }
+
+    private final JdbcClient jdbc;
+
+    StaffDirectory(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Active users of the current tenant who hold the permission (directly or through a role), by name. */
+    @Transactional(readOnly = true)
+    public List<StaffMember> activeWith(String permission) {
+        return jdbc.sql("""
+                select u.id, u.full_name, u.email from users u
+                 where u.tenant_id = :t and u.status = 'ACTIVE'
+                   and (exists (select 1 from user_roles ur
+                                  join role_permissions rp on rp.tenant_id = ur.tenant_id and rp.role_id = ur.role_id
+                                 where ur.tenant_id = u.tenant_id and ur.user_id = u.id and rp.permission = :p)
+                        or exists (select 1 from user_permission_overrides o
+                                    where o.tenant_id = u.tenant_id and o.user_id = u.id and o.permission = :p
+                                      and o.effect = 'GRANT'))
+                   and not exists (select 1 from user_permission_overrides o
+                                    where o.tenant_id = u.tenant_id and o.user_id = u.id and o.permission = :p
+                                      and o.effect = 'REVOKE')
+                 order by lower(u.full_name), u.id
+                """).param("t", TenantContext.require()).param("p", permission)
+            .query((rs, n) -> new StaffMember(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3)))
+            .list();
+    }
+}
