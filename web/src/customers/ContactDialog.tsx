@@ -34,14 +34,16 @@ export function contactBody(f: ContactForm) {
 
 const FIELDS = ['fullName', 'role', 'phones', 'emails'] as const;
 
-/** Adds a contact to a customer, or edits one. */
-export function ContactDialog({ customerId, contact, onClose }: { customerId: string; contact?: Contact; onClose(saved: boolean): void }) {
+/** Adds a contact to a customer, or edits one. A customer has one primary contact: naming another demotes the previous one. */
+export function ContactDialog({ customerId, contact, hasPrimary = false, onClose }: {
+  customerId: string; contact?: Contact; hasPrimary?: boolean; onClose(saved: boolean): void;
+}) {
   const { t } = useTranslation();
   const [failure, setFailure] = useState<string | null>(null);
   const form = useForm<ContactForm>({
     resolver: zodResolver(contactSchema(t)),
     defaultValues: {
-      fullName: contact?.fullName ?? '', role: (contact?.role as ContactForm['role']) ?? 'PRIMARY',
+      fullName: contact?.fullName ?? '', role: (contact?.role as ContactForm['role']) ?? (hasPrimary ? 'OTHER' : 'PRIMARY'),
       phones: (contact?.phones.length ? contact.phones : ['']).map((value) => ({ value })),
       emails: (contact?.emails.length ? contact.emails : ['']).map((value) => ({ value })),
     },

@@ -283,7 +283,8 @@ export default function CustomerPage() {
       )}
 
       {open?.kind === 'edit' && <EditCustomerDialog customer={c} onClose={closed} />}
-      {open?.kind === 'contact' && <ContactDialog customerId={id} contact={open.contact} onClose={closed} />}
+      {open?.kind === 'contact' && <ContactDialog customerId={id} contact={open.contact} onClose={closed}
+        hasPrimary={c.contacts.some((k) => k.role === 'PRIMARY')} />}
       {open?.kind === 'address' && <AddressDialog customerId={id} country={c.country} address={open.address} onClose={closed} />}
       {open?.kind === 'document' && <DocumentDialog customerId={id} onClose={closed} />}
       {open?.kind === 'legalEntity' && <LegalEntityDialog customerId={id} entity={open.entity} onClose={closed} />}
@@ -303,9 +304,9 @@ export default function CustomerPage() {
           onClose={(done) => {
             setOpen(null);
             if (done) {
-              client.removeQueries({ queryKey: ['customer', id] });
-              void client.invalidateQueries({ queryKey: ['customers'] });
+              // leave first: the page's own queries would ask again for the deleted customer
               navigate('/customers', { replace: true });
+              void client.invalidateQueries({ queryKey: ['customers'] });
             }
           }} />
       )}

@@ -54,6 +54,7 @@ class BrowserTest {
     BrowserContext context;
     Page page;
     final List<String> consoleErrors = new ArrayList<>();
+    final List<String> failedResponses = new ArrayList<>(); // to say which request a console error is about
 
     @BeforeAll
     static void launch() {
@@ -84,12 +85,17 @@ class BrowserTest {
             }
         });
         page.onPageError(error -> consoleErrors.add(error));
+        page.onResponse(response -> {
+            if (response.status() >= 400) {
+                failedResponses.add(response.status() + " " + response.request().method() + " " + response.url());
+            }
+        });
     }
 
     @AfterEach
     void noConsoleErrors() {
         context.close();
-        assertThat(consoleErrors).as("console errors").isEmpty();
+        assertThat(consoleErrors).as("console errors (failed responses: %s)", failedResponses).isEmpty();
     }
 
     private String url(String path) {
@@ -312,6 +318,142 @@ class BrowserTest {
         consoleErrors.removeIf(e -> e.contains("409"));
         page.getByTestId("save-customer").click(); // confirmed: created anyway
         assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Casa Antigua (otra)"))).isVisible();
+    }
+
+    /** The acceptance: a customer with a contact and an address, found by search, gets a document uploaded. */
+    @Test
+    void aCustomerGetsAContactAndAnAddressIsFoundBySearchAndGetsADocumentUploaded() {
+        login(tenant.adminEmail());
+        page.getByTestId("nav-customers").click();
+        page.getByTestId("new-customer").click();
+        var dialog = page.getByRole(AriaRole.DIALOG);
+        dialog.getByLabel("Nombre comercial").fill("Ferretería El Martillo");
+        dialog.getByLabel("Nombre del contacto").fill("Rosa Méndez");
+        dialog.getByLabel("Teléfono").fill("5512 3456");
+        page.getByTestId("save-customer").click();
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Ferretería El Martillo"))).isVisible();
+
+        // a second contact with two phones: the first is marked as the primary one
+        page.getByRole(AriaRole.TAB, new Page.GetByRoleOptions().setName("Contactos (1)")).click();
+        page.getByTestId("add-contact").click();
+        dialog.getByLabel("Nombre del contacto").fill("Carlos Ruiz");
+        dialog.getByLabel("Teléfono 1", new com.microsoft.playwright.Locator.GetByLabelOptions().setExact(true)).fill("5598 7654");
+        page.getByTestId("add-phones").click();
+        dialog.getByLabel("Teléfono 2", new com.microsoft.playwright.Locator.GetByLabelOptions().setExact(true)).fill("+50377778888");
+        dialog.getByLabel("Correo 1", new com.microsoft.playwright.Locator.GetByLabelOptions().setExact(true)).fill("carlos@martillo.com.gt");
+        page.getByTestId("save-contact").click();
+        assertThat(dialog).hasCount(0);
+        var carlos = page.getByRole(AriaRole.ROW).filter(new com.microsoft.playwright.Locator.FilterOptions().setHasText("Carlos Ruiz"));
+        assertThat(carlos).containsText("+50255987654");
+        assertThat(carlos).containsText("Principal");
+        assertThat(carlos).containsText("+50377778888");
+        assertThat(page.getByRole(AriaRole.TAB, new Page.GetByRoleOptions().setName("Contactos (2)"))).isVisible();
+
+        // an address picked from the catalog shows the names of its places, not their ids
+        page.getByRole(AriaRole.TAB, new Page.GetByRoleOptions().setName("Direcciones (0)")).click();
+        page.getByTestId("add-address").click();
+        dialog.getByRole(AriaRole.COMBOBOX, new com.microsoft.playwright.Locator.GetByRoleOptions().setName("Departamento")).click();
+        page.getByRole(AriaRole.OPTION, new Page.GetByRoleOptions().setName("Sacatepéquez")).click();
+        dialog.getByRole(AriaRole.COMBOBOX, new com.microsoft.playwright.Locator.GetByRoleOptions().setName("Municipio")).click();
+        page.getByRole(AriaRole.OPTION, new Page.GetByRoleOptions().setName("Antigua Guatemala")).click();
+        dialog.getByLabel("Dirección", new com.microsoft.playwright.Locator.GetByLabelOptions().setExact(true)).fill("5a Avenida Norte #12");
+        page.getByTestId("save-address").click();
+        assertThat(dialog).hasCount(0);
+        assertThat(page.getByTestId("address-row")).containsText("5a Avenida Norte #12, Antigua Guatemala, Sacatepéquez");
+        assertThat(page.getByTestId("address-row")).not().containsText("GT-03");
+
+        // found by name, by the second contact's phone, and by department; not by another department
+        page.getByTestId("nav-customers").click();
+        var row = page.getByRole(AriaRole.GRIDCELL, new Page.GetByRoleOptions().setName("Ferretería El Martillo"));
+        page.getByTestId("customer-search").fill("martillo");
+        assertThat(row).isVisible();
+        page.getByTestId("customer-search").fill("55987654");
+        assertThat(row).isVisible();
+        page.getByTestId("customer-search").fill("no existe tal cliente");
+        assertThat(row).hasCount(0);
+        page.getByTestId("customer-search").fill("");
+        page.getByRole(AriaRole.COMBOBOX, new Page.GetByRoleOptions().setName("Departamento")).click();
+        page.getByRole(AriaRole.OPTION, new Page.GetByRoleOptions().setName("Escuintla")).click();
+        assertThat(row).hasCount(0);
+        page.getByRole(AriaRole.COMBOBOX, new Page.GetByRoleOptions().setName("Departamento")).click();
+        page.getByRole(AriaRole.OPTION, new Page.GetByRoleOptions().setName("Sacatepéquez")).click();
+        assertThat(row).isVisible();
+        assertThat(page).hasURL(java.util.regex.Pattern.compile("departmentId=GT-03"));
+        row.click();
+
+        // a document with its file, expiring in ten days: the badge says so and the file comes back through a signed link
+        page.getByRole(AriaRole.TAB, new Page.GetByRoleOptions().setName("Documentos (0)")).click();
+        page.getByTestId("add-document").click();
+        dialog.getByRole(AriaRole.COMBOBOX, new com.microsoft.playwright.Locator.GetByRoleOptions().setName("Tipo")).click();
+        page.getByRole(AriaRole.OPTION, new Page.GetByRoleOptions().setName("RTU")).click();
+        dialog.getByLabel("Número").fill("RTU-2026-001");
+        dialog.getByLabel("Vence").fill(java.time.LocalDate.now().plusDays(10).toString());
+        page.getByTestId("document-file").setInputFiles(new com.microsoft.playwright.options.FilePayload("rtu.pdf", "application/pdf",
+                "%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
+        assertThat(dialog.getByText("rtu.pdf")).isVisible();
+        page.getByTestId("save-document").click();
+        assertThat(dialog).hasCount(0);
+        var document = page.getByTestId("document-row");
+        assertThat(document).containsText("RTU-2026-001");
+        assertThat(document.getByTestId("expiry-badge")).hasText("Por vencer");
+        screenshot("customer-documents-light-es");
+        var file = page.waitForDownload(() -> document.getByTestId("download-document").click());
+        assertThat(file.suggestedFilename()).isEqualTo("rtu.pdf");
+
+        page.getByRole(AriaRole.TAB, new Page.GetByRoleOptions().setName("Direcciones (1)")).click();
+        screenshot("customer-light-es");
+    }
+
+    @Test
+    void aCustomerIsEditedBlockedAndDeletedWithAReason() {
+        login(tenant.adminEmail());
+        page.getByTestId("nav-customers").click();
+        page.getByTestId("new-customer").click();
+        var dialog = page.getByRole(AriaRole.DIALOG);
+        dialog.getByLabel("Nombre comercial").fill("Salón Los Arcos");
+        page.getByTestId("save-customer").click();
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Salón Los Arcos"))).isVisible();
+
+        page.getByTestId("edit-customer").click();
+        dialog.getByLabel("Nombre comercial").fill("Salón Los Arcos Eventos");
+        dialog.getByLabel("Etiquetas").fill("evento");
+        dialog.getByLabel("Etiquetas").press("Enter");
+        dialog.getByLabel("Notas").fill("Atiende fines de semana.");
+        page.getByTestId("save-customer").click();
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Salón Los Arcos Eventos"))).isVisible();
+        assertThat(page.getByText("Atiende fines de semana.")).isVisible();
+
+        page.getByTestId("block-customer").click();
+        page.getByTestId("confirm").click();
+        assertThat(dialog.getByText("Obligatorio")).isVisible(); // a reason is required
+        page.getByTestId("reason").fill("Facturas vencidas");
+        page.getByTestId("confirm").click();
+        assertThat(page.getByTestId("customer-status")).hasText("Bloqueado");
+        assertThat(page.getByText("Cliente bloqueado: Facturas vencidas")).isVisible();
+
+        page.getByTestId("nav-customers").click();
+        var row = page.getByRole(AriaRole.GRIDCELL, new Page.GetByRoleOptions().setName("Salón Los Arcos Eventos"));
+        page.getByRole(AriaRole.COMBOBOX, new Page.GetByRoleOptions().setName("Estado")).click();
+        page.getByRole(AriaRole.OPTION, new Page.GetByRoleOptions().setName("Activo")).click();
+        assertThat(row).hasCount(0);
+        page.getByRole(AriaRole.COMBOBOX, new Page.GetByRoleOptions().setName("Estado")).click();
+        page.getByRole(AriaRole.OPTION, new Page.GetByRoleOptions().setName("Bloqueado")).click();
+        assertThat(row).isVisible();
+        page.getByRole(AriaRole.COMBOBOX, new Page.GetByRoleOptions().setName("Etiqueta")).click();
+        page.getByRole(AriaRole.OPTION, new Page.GetByRoleOptions().setName("evento")).click();
+        assertThat(row).isVisible();
+        var export = page.waitForRequest(r -> r.url().contains("/api/v1/customers/export"),
+                () -> page.waitForDownload(() -> page.getByTestId("export-csv").click()));
+        assertThat(export.url()).as("the export asks for the list's filters").contains("format=csv").contains("status=BLOCKED")
+            .contains("tag=evento");
+        row.click();
+
+        page.getByTestId("delete-customer").click();
+        page.getByTestId("reason").fill("Registro de prueba");
+        page.getByTestId("confirm").click();
+        assertThat(page).hasURL(url("/customers"));
+        page.getByTestId("customer-search").fill("Arcos");
+        assertThat(page.getByRole(AriaRole.GRIDCELL, new Page.GetByRoleOptions().setName("Salón Los Arcos Eventos"))).hasCount(0);
     }
 
     private void sql(String statement) {
