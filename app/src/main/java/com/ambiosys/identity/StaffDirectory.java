@@ -43,4 +43,13 @@ public class StaffDirectory {
             .query((rs, n) -> new StaffMember(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3)))
             .list();
     }
+
+    /** Every user of the current tenant, active or not (to name who did something). */
+    @Transactional(readOnly = true)
+    public List<StaffMember> all() {
+        return jdbc.sql("select id, full_name, email from users where tenant_id = :t order by lower(full_name), id")
+            .param("t", TenantContext.require())
+            .query((rs, n) -> new StaffMember(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3)))
+            .list();
+    }
 }
