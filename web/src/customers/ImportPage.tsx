@@ -15,7 +15,10 @@ import { DataGrid } from '../admin/DataGrid';
 import { formatDate, useServerGrid } from '../admin/useServerGrid';
 import { showProblem } from './model';
 
-export interface ImportRow { line: number; commercialName: string | null; errors: { field: string; message: string }[] }
+export interface ImportRow {
+  line: number; commercialName: string | null; taxId?: string | null; contactName?: string | null;
+  errors: { field: string; code?: string; message: string }[];
+}
 export interface ImportResult {
   id: string; fileName: string; status: 'PREVIEW' | 'COMMITTED' | string; totalRows: number; validRows: number; errorRows: number;
   createdCount?: number | null; rows: ImportRow[];
@@ -48,6 +51,7 @@ export function ImportPreview({ result }: { result: ImportResult }) {
           <TableHead><TableRow>
             <TableCell>{t('customers.import.line')}</TableCell>
             <TableCell>{t('customers.name')}</TableCell>
+            <TableCell>{t('customers.taxId')}</TableCell>
             <TableCell>{t('customers.import.result')}</TableCell>
           </TableRow></TableHead>
           <TableBody>
@@ -58,10 +62,13 @@ export function ImportPreview({ result }: { result: ImportResult }) {
                   sx={bad ? { bgcolor: (theme) => theme.palette.mode === 'dark' ? 'rgba(244, 67, 54, 0.16)' : '#fdecea' } : undefined}>
                   <TableCell>{r.line}</TableCell>
                   <TableCell>{r.commercialName || '—'}</TableCell>
+                  <TableCell>{r.taxId || '—'}</TableCell>
                   <TableCell>
                     {bad ? (
                       <Box component="ul" sx={{ m: 0, pl: 2, color: 'error.main' }} aria-label={t('customers.import.rowErrors', { line: r.line })}>
-                        {r.errors.map((e, i) => <li key={i}>{e.field ? <b>{e.field}: </b> : null}{e.message}</li>)}
+                        {r.errors.map((e, i) => (
+                          <li key={i}>{e.field ? <b>{t(`customers.import.fields.${e.field}`, { defaultValue: e.field })}: </b> : null}{e.message}</li>
+                        ))}
                       </Box>
                     ) : <Chip size="small" color="success" variant="outlined" icon={<CheckIcon />} label={t('customers.import.ok')} />}
                   </TableCell>
@@ -110,6 +117,12 @@ export default function ImportPage() {
   const commit = () => run(async () => {
     setCommitted(await api<ImportResult>(`/api/v1/customers/imports/${preview!.id}/commit`, { method: 'POST' }));
     void client.invalidateQueries({ queryKey: ['customers'] });
+  });
+  // an unconfirmed import from the history opens again at its preview
+  const reopen = (id: string) => run(async () => {
+    setCommitted(null);
+    setPreview(await api<ImportResult>(`/api/v1/customers/imports/${id}`));
+    window.scrollTo({ top: 0 });
   });
   const restart = () => {
     setFile(null);
@@ -191,7 +204,9 @@ export default function ImportPage() {
 
       <Typography variant="h6" component="h2" sx={{ mt: 4, mb: 1 }}>{t('customers.import.history')}</Typography>
       <DataGrid autoHeight rows={history.rows} rowCount={history.rowCount} loading={history.loading} columns={columns}
-        {...history.gridProps} disableColumnFilter sx={{ bgcolor: 'background.paper' }} />
+        {...history.gridProps} disableColumnFilter onRowClick={(p) => p.row.status === 'PREVIEW' && void reopen(p.row.id)}
+        sx={{ bgcolor: 'background.paper', '& .MuiDataGrid-row': { cursor: 'pointer' } }} />
+      <Typography variant="body2" color="text.secondary" sx={{ mt: 1 }}>{t('customers.import.reopenHelp')}</Typography>
     </Box>
   );
 }

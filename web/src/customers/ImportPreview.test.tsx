@@ -9,7 +9,7 @@ const result: ImportResult = {
   rows: [
     { line: 2, commercialName: 'Hotel Casa Antigua', errors: [] },
     { line: 3, commercialName: '', errors: [{ field: 'commercialName', message: 'Obligatorio' }, { field: 'taxId', message: 'NIT no válido' }] },
-    { line: 4, commercialName: 'Café Barista', errors: [] },
+    { line: 4, commercialName: 'Café Barista', taxId: '576937K', errors: [] },
   ],
 };
 
@@ -23,14 +23,14 @@ describe('ImportPreview', () => {
     const bad = screen.getByTestId('import-row-error');
     expect(within(bad).getByText('3')).toBeInTheDocument();
     const errors = within(bad).getByRole('list', { name: 'Errores de la línea 3' });
-    expect(errors).toHaveTextContent('commercialName: Obligatorio');
-    expect(errors).toHaveTextContent('taxId: NIT no válido');
+    expect(errors).toHaveTextContent('Nombre comercial: Obligatorio');
+    expect(errors).toHaveTextContent('NIT: NIT no válido');
   });
 
   it('shows every row when asked, the good ones marked correct', async () => {
     render(<ImportPreview result={result} />);
     await userEvent.click(screen.getByRole('switch', { name: 'Mostrar solo filas con errores' }));
-    expect(screen.getAllByTestId('import-row-ok').map((r) => r.textContent)).toEqual(['2Hotel Casa AntiguaCorrecta', '4Café BaristaCorrecta']);
+    expect(screen.getAllByTestId('import-row-ok').map((r) => r.textContent)).toEqual(['2Hotel Casa Antigua—Correcta', '4Café Barista576937KCorrecta']);
     expect(screen.getAllByTestId('import-row-error')).toHaveLength(1);
   });
 

@@ -92,7 +92,7 @@ export const en: Messages = {
     deleteTitle: 'Delete {{name}}?', deleteText: 'The customer disappears from the lists. Give the reason; it stays in the audit log.',
     removeContact: 'Remove contact', removeAddress: 'Remove address', removeDocument: 'Remove document',
     removeLegalEntity: 'Remove legal entity', removeText: '“{{label}}” will be removed.',
-    roles: { PRIMARY: 'Primary', BILLING: 'Billing', PURCHASING: 'Purchasing', SITE: 'On site', OTHER: 'Other' },
+    roles: { PRIMARY: 'Main contact', BILLING: 'Billing', PURCHASING: 'Purchasing', SITE: 'On site', OTHER: 'Other' },
     addressKinds: { FISCAL: 'Fiscal', BILLING: 'Billing', SERVICE_SITE: 'Service site', SHIPPING: 'Shipping' },
     documentTypes: {
       DPI: 'DPI', DUI: 'DUI', NIT: 'NIT', RTU: 'RTU', NRC: 'NRC', CONTRACT: 'Contract', PERMIT: 'Permit', OTHER: 'Other',
@@ -113,6 +113,13 @@ export const en: Messages = {
       another: 'Upload another file', toList: 'See customers',
       done_one: '{{count}} customer created.', done_other: '{{count}} customers created.',
       history: 'Earlier imports', file: 'File', rows: 'Rows', errorRows: 'With errors', created: 'Created', by: 'By',
+      fields: {
+        kind: 'Kind', commercialName: 'Commercial name', taxId: 'Tax id', country: 'Country', tags: 'Tags', notes: 'Notes',
+        ownerEmail: 'Owner email', contactName: 'Contact', contactRole: 'Contact role', phones: 'Phones',
+        emails: 'Emails', addressKind: 'Address kind', department: 'Department', municipality: 'Municipality',
+        district: 'District', zone: 'Zone', street: 'Street', reference: 'Reference', latitude: 'Latitude', longitude: 'Longitude',
+      },
+      reopenHelp: 'Click an unconfirmed import to open it again.',
       statuses: { PREVIEW: 'Not confirmed', COMMITTED: 'Imported', FAILED: 'Failed' },
     },
   },

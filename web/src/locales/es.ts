@@ -90,7 +90,7 @@ export const es = {
     deleteTitle: '¿Eliminar a {{name}}?', deleteText: 'El cliente deja de aparecer en las listas. Indique el motivo; queda en la auditoría.',
     removeContact: 'Quitar contacto', removeAddress: 'Quitar dirección', removeDocument: 'Quitar documento',
     removeLegalEntity: 'Quitar razón social', removeText: 'Se quitará «{{label}}».',
-    roles: { PRIMARY: 'Principal', BILLING: 'Facturación', PURCHASING: 'Compras', SITE: 'En sitio', OTHER: 'Otro' },
+    roles: { PRIMARY: 'Contacto principal', BILLING: 'Facturación', PURCHASING: 'Compras', SITE: 'En sitio', OTHER: 'Otro' },
     addressKinds: { FISCAL: 'Fiscal', BILLING: 'Facturación', SERVICE_SITE: 'Lugar de servicio', SHIPPING: 'Envío' },
     documentTypes: {
       DPI: 'DPI', DUI: 'DUI', NIT: 'NIT', RTU: 'RTU', NRC: 'NRC', CONTRACT: 'Contrato', PERMIT: 'Permiso', OTHER: 'Otro',
@@ -111,6 +111,13 @@ export const es = {
       another: 'Subir otro archivo', toList: 'Ver clientes',
       done_one: 'Se creó {{count}} cliente.', done_other: 'Se crearon {{count}} clientes.',
       history: 'Importaciones anteriores', file: 'Archivo', rows: 'Filas', errorRows: 'Con errores', created: 'Creados', by: 'Por',
+      fields: {
+        kind: 'Tipo', commercialName: 'Nombre comercial', taxId: 'NIT', country: 'País', tags: 'Etiquetas', notes: 'Notas',
+        ownerEmail: 'Correo del vendedor', contactName: 'Contacto', contactRole: 'Rol del contacto', phones: 'Teléfonos',
+        emails: 'Correos', addressKind: 'Tipo de dirección', department: 'Departamento', municipality: 'Municipio',
+        district: 'Distrito', zone: 'Zona', street: 'Dirección', reference: 'Referencia', latitude: 'Latitud', longitude: 'Longitud',
+      },
+      reopenHelp: 'Una importación sin confirmar se abre de nuevo con un clic.',
       statuses: { PREVIEW: 'Sin confirmar', COMMITTED: 'Importada', FAILED: 'Fallida' },
     },
   },

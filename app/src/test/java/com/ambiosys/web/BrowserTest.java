@@ -400,7 +400,8 @@ class BrowserTest {
         var file = page.waitForDownload(() -> document.getByTestId("download-document").click());
         assertThat(file.suggestedFilename()).isEqualTo("rtu.pdf");
 
-        page.getByRole(AriaRole.TAB, new Page.GetByRoleOptions().setName("Direcciones (1)")).click();
+        page.getByRole(AriaRole.TAB, new Page.GetByRoleOptions().setName("Contactos (2)")).click();
+        page.waitForTimeout(400); // the tab indicator's slide
         screenshot("customer-light-es");
     }
 
@@ -454,6 +455,43 @@ class BrowserTest {
         assertThat(page).hasURL(url("/customers"));
         page.getByTestId("customer-search").fill("Arcos");
         assertThat(page.getByRole(AriaRole.GRIDCELL, new Page.GetByRoleOptions().setName("Salón Los Arcos Eventos"))).hasCount(0);
+    }
+
+    @Test
+    void customersAreImportedFromACsvAfterAPreviewThatShowsTheBadRows() {
+        login(tenant.adminEmail());
+        page.getByTestId("nav-customers").click();
+        page.getByTestId("import-customers").click();
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Importar clientes"))).isVisible();
+        var template = page.waitForDownload(() -> page.getByTestId("import-template").click());
+        assertThat(template.suggestedFilename()).isEqualTo("plantilla-clientes.csv");
+
+        String csv = """
+                tipo,nombre_comercial,nit,pais,contacto,telefonos,departamento,municipio,direccion
+                EMPRESA,Panadería La Espiga,,GT,Marta Cruz,5511 2233,Sacatepéquez,Antigua Guatemala,3a Calle Poniente 8
+                PERSONA,Julio Herrera,,GT,Julio Herrera,5544 6677,,,
+                EMPRESA,NIT malo,1234567,GT,,,,,
+                """;
+        page.getByTestId("import-file").setInputFiles(new com.microsoft.playwright.options.FilePayload("clientes-nuevos.csv", "text/csv",
+                csv.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        page.getByTestId("import-upload").click();
+        assertThat(page.getByTestId("import-counts")).containsText("3 filas");
+        assertThat(page.getByTestId("import-counts")).containsText("2 válidas");
+        assertThat(page.getByTestId("import-counts")).containsText("1 con errores");
+        assertThat(page.getByTestId("import-row-error")).containsText("NIT: «1234567» no es un NIT válido");
+        page.getByText("Mostrar solo filas con errores").click();
+        assertThat(page.getByTestId("import-row-ok")).hasCount(2);
+        screenshot("customer-import-preview-es");
+
+        page.getByTestId("import-commit").click();
+        assertThat(page.getByTestId("import-done")).containsText("Se crearon 2 clientes.");
+        assertThat(page.getByRole(AriaRole.GRIDCELL, new Page.GetByRoleOptions().setName("clientes-nuevos.csv"))).isVisible();
+        assertThat(page.getByRole(AriaRole.GRIDCELL, new Page.GetByRoleOptions().setName("Importada"))).isVisible();
+        page.getByTestId("import-to-list").click();
+        page.getByTestId("customer-search").fill("Espiga");
+        page.getByRole(AriaRole.GRIDCELL, new Page.GetByRoleOptions().setName("Panadería La Espiga")).click();
+        page.getByRole(AriaRole.TAB, new Page.GetByRoleOptions().setName("Direcciones (1)")).click();
+        assertThat(page.getByTestId("address-row")).containsText("3a Calle Poniente 8, Antigua Guatemala, Sacatepéquez");
     }
 
     private void sql(String statement) {
