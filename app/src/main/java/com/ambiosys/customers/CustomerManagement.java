@@ -492,7 +492,7 @@ public class CustomerManagement {
         get(customerId);
         if (document.fileId() != null) {
             try {
-                files.get(document.fileId());
+                files.attach(document.fileId(), "customer", customerId.toString());
             }
             catch (ApiException ex) {
                 throw ApiException.badRequest("unknown-file");

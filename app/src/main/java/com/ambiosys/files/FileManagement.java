@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
@@ -19,22 +20,32 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.apache.tika.Tika;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import com.ambiosys.audit.AuditAction;
 import com.ambiosys.audit.AuditTrail;
 import com.ambiosys.files.internal.DownloadLinks;
-import com.ambiosys.files.internal.LocalDiskStorage;
+import com.ambiosys.files.internal.FileStorage;
+import com.ambiosys.files.internal.FileStores;
+import com.ambiosys.files.internal.StorageException;
 import com.ambiosys.platform.ids.Ids;
 import com.ambiosys.platform.security.CurrentUsers;
 import com.ambiosys.platform.tenancy.TenantContext;
 import com.ambiosys.platform.tenancy.TenantTransactions;
 import com.ambiosys.platform.web.ApiException;
 
-/** The files module's public service: store, describe, link, delete. */
+/**
+ * The files module's public service: store, describe, link, attach, delete. An upload stays an orphan until
+ * the module whose entity uses it calls {@link #attach}; orphans are deleted after
+ * {@code ambiosys.files.orphan-ttl}.
+ */
 @Service
 public class FileManagement {
 
@@ -46,21 +57,23 @@ public class FileManagement {
     public record Download(StoredFile file, InputStream content) {
     }
 
+    private static final Logger log = LoggerFactory.getLogger(FileManagement.class);
     private static final Tika TIKA = new Tika();
+    private static final java.util.regex.Pattern OWNER_TYPE = java.util.regex.Pattern.compile("^[a-z][a-z_]{1,39}$");
 
     private final JdbcClient jdbc;
-    private final LocalDiskStorage storage;
+    private final FileStores stores;
     private final DownloadLinks links;
     private final AuditTrail audit;
     private final FileProperties properties;
     private final Clock clock;
     private final TenantTransactions tx;
 
-    FileManagement(JdbcClient jdbc, LocalDiskStorage storage, DownloadLinks links, AuditTrail audit,
+    FileManagement(JdbcClient jdbc, FileStores stores, DownloadLinks links, AuditTrail audit,
             FileProperties properties, Clock clock, TenantTransactions tx) {
         this.tx = tx;
         this.jdbc = jdbc;
-        this.storage = storage;
+        this.stores = stores;
         this.links = links;
         this.audit = audit;
         this.properties = properties;
@@ -69,9 +82,11 @@ public class FileManagement {
 
     /**
      * Stores the bytes for an owner entity. The media type is detected from the content (the name only
-     * breaks ties between formats that share a container, such as the Office formats in ZIP).
+     * breaks ties between formats that share a container, such as the Office formats in ZIP). The bytes are
+     * written first and the row second, outside any transaction of the upload itself, so no database
+     * connection waits on the storage; when the row's transaction rolls back the bytes are removed again.
+     * The file is an orphan until {@link #attach}ed.
      */
-    @Transactional
     public StoredFile store(String ownerType, String ownerId, String name, InputStream content) {
         UUID tenant = TenantContext.require();
         Path temp = null;
@@ -89,24 +104,37 @@ public class FileManagement {
             if (!properties.allowedTypes().contains(mediaType)) {
                 throw new ApiException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "file-type-not-allowed", mediaType);
             }
+            String sha256 = HexFormat.of().formatHex(sha.digest());
             UUID id = Ids.next();
             Instant now = clock.instant();
-            String key = tenant + "/" + now.atZone(ZoneOffset.UTC).getYear() + "/" + id;
-            storage.put(key, temp);
-            UUID actor = CurrentUsers.current().map(u -> u.userId()).orElse(null);
-            jdbc.sql("""
-                    insert into stored_files (tenant_id, id, owner_type, owner_id, name, media_type, size_bytes, sha256,
-                                              storage, storage_key, status, created_at, created_by)
-                    values (:t, :id, :ownerType, :ownerId, :name, :type, :size, :sha, 'LOCAL', :key, 'ACTIVE', :at, :by)
-                    """)
-                .param("t", tenant).param("id", id).param("ownerType", ownerType).param("ownerId", ownerId)
-                .param("name", name).param("type", mediaType).param("size", size)
-                .param("sha", HexFormat.of().formatHex(sha.digest())).param("key", key)
-                .param("at", Timestamp.from(now)).param("by", actor)
-                .update();
-            StoredFile stored = get(id);
-            audit.record(AuditAction.CREATE, "file", id, null, stored);
-            return stored;
+            FileStorage storage = stores.active();
+            String storedKey;
+            try {
+                storedKey = storage.put(tenant + "/" + now.atZone(ZoneOffset.UTC).getYear() + "/" + id, temp, size,
+                        sha256, mediaType);
+            }
+            catch (StorageException ex) {
+                log.error("Could not store an upload: {}", ex.getMessage());
+                throw new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "file-storage-unavailable");
+            }
+            long bytes = size;
+            return tx.call(tenant, status -> {
+                removeOnRollback(storage, storedKey);
+                UUID actor = CurrentUsers.current().map(u -> u.userId()).orElse(null);
+                jdbc.sql("""
+                        insert into stored_files (tenant_id, id, owner_type, owner_id, name, media_type, size_bytes, sha256,
+                                                  storage, storage_key, status, created_at, created_by)
+                        values (:t, :id, :ownerType, :ownerId, :name, :type, :size, :sha, :storage, :key, 'ACTIVE', :at, :by)
+                        """)
+                    .param("t", tenant).param("id", id).param("ownerType", ownerType).param("ownerId", ownerId)
+                    .param("name", name).param("type", mediaType).param("size", bytes)
+                    .param("sha", sha256).param("storage", storage.kind().name()).param("key", storedKey)
+                    .param("at", Timestamp.from(now)).param("by", actor)
+                    .update();
+                StoredFile stored = get(id);
+                audit.record(AuditAction.CREATE, "file", id, null, stored);
+                return stored;
+            });
         }
         catch (IOException ex) {
             throw new UncheckedIOException("Could not store the upload", ex);
@@ -117,6 +145,28 @@ public class FileManagement {
         finally {
             deleteQuietly(temp);
         }
+    }
+
+    /**
+     * Links a file to the entity that uses it (a customer's document, a message's media). Attached files are
+     * listed with their owner and never cleaned up as orphans. Attaching again moves the file to the new
+     * owner. An unknown or deleted file answers 404.
+     */
+    @Transactional
+    public StoredFile attach(UUID fileId, String ownerType, String ownerId) {
+        if (ownerType == null || !OWNER_TYPE.matcher(ownerType).matches()) {
+            throw new IllegalArgumentException("Owner type must match " + OWNER_TYPE.pattern() + ": " + ownerType);
+        }
+        StoredFile before = get(fileId);
+        jdbc.sql("""
+                update stored_files set owner_type = :ownerType, owner_id = :ownerId, attached_at = coalesce(attached_at, :now)
+                 where tenant_id = :t and id = :id and status = 'ACTIVE'
+                """)
+            .param("ownerType", ownerType).param("ownerId", ownerId).param("now", Timestamp.from(clock.instant()))
+            .param("t", TenantContext.require()).param("id", fileId).update();
+        StoredFile after = get(fileId);
+        audit.record(AuditAction.UPDATE, "file", fileId, before, after);
+        return after;
     }
 
     @Transactional(readOnly = true)
@@ -146,28 +196,96 @@ public class FileManagement {
                 expiresAt);
     }
 
-    /** The file a signed link names; empty when the link is forged, expired or the file is gone. */
+    /**
+     * The file a signed link names; empty when the link is forged, expired or the file is gone. A storage
+     * that cannot be read answers 503.
+     */
     public java.util.Optional<Download> open(String token) {
         return links.verify(token, clock.instant()).flatMap(target -> tx.read(target.tenantId(), status -> {
                     try {
                         StoredFile file = get(target.fileId());
-                        String key = jdbc.sql("select storage_key from stored_files where tenant_id = :t and id = :id")
-                            .param("t", target.tenantId()).param("id", target.fileId()).query(String.class).single();
-                        return java.util.Optional.of(new Download(file, storage.open(key)));
+                        return java.util.Optional.of(new Located(file, location(target.tenantId(), file.id())));
                     }
-                    catch (ApiException | IOException ex) {
-                        return java.util.Optional.<Download>empty();
+                    catch (ApiException ex) {
+                        return java.util.Optional.<Located>empty();
                     }
-                }));
+                })).flatMap(this::read);
     }
 
-    /** Marks the file deleted (its row stays, for the audit trail). */
+    private record Located(StoredFile file, Location location) {
+    }
+
+    private record Location(String storage, String key) {
+    }
+
+    private Location location(UUID tenant, UUID id) {
+        return jdbc.sql("select storage, storage_key from stored_files where tenant_id = :t and id = :id")
+            .param("t", tenant).param("id", id)
+            .query((rs, n) -> new Location(rs.getString("storage"), rs.getString("storage_key"))).single();
+    }
+
+    private java.util.Optional<Download> read(Located located) {
+        FileStorage storage = stores.of(located.location().storage()).orElseThrow(() -> {
+            log.error("File {} is kept in {} storage, which this instance is not configured for",
+                    located.file().id(), located.location().storage());
+            return new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "file-storage-unavailable");
+        });
+        try {
+            return java.util.Optional.of(new Download(located.file(), storage.open(located.location().key())));
+        }
+        catch (NoSuchFileException ex) {
+            log.error("The bytes of file {} are missing from {} storage: {}", located.file().id(),
+                    located.location().storage(), ex.getMessage());
+            return java.util.Optional.empty();
+        }
+        catch (StorageException ex) {
+            log.error("Could not read file {}: {}", located.file().id(), ex.getMessage());
+            throw new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "file-storage-unavailable");
+        }
+    }
+
+    /**
+     * Marks the file deleted (its row stays, for the audit trail) and removes its bytes once that is
+     * committed. Bytes that could not be removed then are removed by the orphan cleanup job.
+     */
     @Transactional
     public void delete(UUID id) {
         StoredFile file = get(id);
+        Location location = location(TenantContext.require(), id);
+        removeAfterCommit(location);
         jdbc.sql("update stored_files set status = 'DELETED', deleted_at = :now where tenant_id = :t and id = :id")
             .param("now", Timestamp.from(clock.instant())).param("t", TenantContext.require()).param("id", id).update();
         audit.record(AuditAction.DELETE, "file", id, file, Map.of());
+    }
+
+    private void removeAfterCommit(Location location) {
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                stores.of(location.storage()).ifPresent(storage -> removeQuietly(storage, location.key()));
+            }
+        });
+    }
+
+    private static void removeOnRollback(FileStorage storage, String key) {
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCompletion(int status) {
+                if (status != STATUS_COMMITTED) {
+                    removeQuietly(storage, key);
+                }
+            }
+        });
+    }
+
+    private static void removeQuietly(FileStorage storage, String key) {
+        try {
+            storage.delete(key);
+        }
+        catch (RuntimeException ex) {
+            log.warn("Could not remove {} from {} storage (the cleanup job tries again for deleted files): {}", key,
+                    storage.kind(), ex.getMessage());
+        }
     }
 
     private static final String SELECT = """

@@ -1,7 +1,8 @@
 /**
  * Files: stored files of any module (customer documents, message media, receipts), with metadata,
  * type sniffed from the content, size limits and short-lived signed download links. Local disk by
- * default, under the data directory.
+ * default, under the data directory; any S3-compatible service by configuration. Uploads stay orphans
+ * until another module attaches them to its record; orphans are deleted after a day.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Files")
 package com.ambiosys.files;

@@ -37,6 +37,10 @@ class FilesSystemTest extends TenantApiTest {
 
     @Autowired
     DownloadLinks links;
+    @Autowired
+    OrphanFileCleanup cleanup;
+    @Autowired
+    FileProperties properties;
 
     final HttpClient http = HttpClient.newHttpClient();
     final JsonMapper json = JsonMapper.builder().build();
@@ -133,5 +137,43 @@ class FilesSystemTest extends TenantApiTest {
         assertThat(api.delete("/api/v1/files/" + id).token(technician).send().status()).isEqualTo(403);
         assertThat(api.delete("/api/v1/files/" + id).token(admin).send().status()).isEqualTo(204);
         assertThat(api.get("/api/v1/files/" + id).token(admin).send().status()).isEqualTo(404);
+    }
+
+    @Test
+    void orphansAreDeletedFromDiskAfterTheirTtlWhileFilesACustomerDocumentUsesStay() throws Exception {
+        String customer = new ApiClient(port).post("/api/v1/customers", java.util.Map.of("kind", "COMPANY",
+                "commercialName", "Planta Norte", "country", "GT")).token(admin).send().json().path("id").asString();
+        String orphan = upload(admin, "borrador.pdf", "application/pdf", PDF, "customer").body().path("id").asString();
+        String document = upload(admin, "dpi.pdf", "application/pdf", PDF, "customer").body().path("id").asString();
+        assertThat(new ApiClient(port).post("/api/v1/customers/" + customer + "/documents",
+                java.util.Map.of("type", "DPI", "fileId", document)).token(admin).send().status()).isEqualTo(201);
+        java.nio.file.Path orphanPath = pathOf(orphan);
+        java.nio.file.Path documentPath = pathOf(document);
+        assertThat(orphanPath).exists();
+        tenantTx.run(tenant.id(), s -> jdbc.sql("update stored_files set created_at = now() - interval '25 hours'")
+            .update());
+
+        cleanup.cleanUp();
+
+        assertThat(orphanPath).doesNotExist();
+        assertThat(new ApiClient(port).get("/api/v1/files/" + orphan).token(admin).send().status()).isEqualTo(404);
+        assertThat(documentPath).exists();
+        assertThat(new ApiClient(port).get("/api/v1/files?ownerType=customer&ownerId=" + customer).token(admin).send()
+            .json().size()).isEqualTo(1);
+    }
+
+    @Test
+    void deletingAFileRemovesItsBytesFromDisk() {
+        String id = upload(admin, "acta.pdf", "application/pdf", PDF, "customer").body().path("id").asString();
+        java.nio.file.Path path = pathOf(id);
+        assertThat(path).exists();
+        assertThat(new ApiClient(port).delete("/api/v1/files/" + id).token(admin).send().status()).isEqualTo(204);
+        assertThat(path).doesNotExist();
+    }
+
+    java.nio.file.Path pathOf(String id) {
+        String key = tenantTx.read(tenant.id(), s -> jdbc.sql("select storage_key from stored_files where id = :id")
+            .param("id", UUID.fromString(id)).query(String.class).single());
+        return properties.localDir().toAbsolutePath().normalize().resolve(key);
     }
 }

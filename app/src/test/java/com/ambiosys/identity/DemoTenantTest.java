@@ -42,9 +42,22 @@ class DemoTenantTest {
         assertThat(api.get("/api/v1/me").token(sales).send().json().path("user").path("fullName").asString())
             .isEqualTo("Carlos Enrique Pérez");
         // the customers module adds its demo customers, owned by the demo sales reps
-        assertThat(api.get("/api/v1/customers").token(admin).send().json().path("total").asLong()).isEqualTo(6);
-        assertThat(api.get("/api/v1/customers").token(sales).send().json().path("total").asLong()).isEqualTo(4);
+        assertThat(api.get("/api/v1/customers").token(admin).send().json().path("total").asLong()).isEqualTo(9);
+        assertThat(api.get("/api/v1/customers").token(sales).send().json().path("total").asLong()).isEqualTo(6);
+        assertThat(api.get("/api/v1/customers?status=BLOCKED").token(admin).send().json().path("items").get(0)
+            .path("commercialName").asString()).isEqualTo("Pupusería La Ceiba");
+        assertThat(api.get("/api/v1/customers?departmentId=GT-03").token(admin).send().json().path("total").asLong())
+            .isEqualTo(2); // Eventos Quetzal and Hotel Casa Antigua have sites in Sacatepéquez
         assertThat(api.get("/api/v1/customers?q=55551234").token(sales).send().json().path("items").get(0)
             .path("commercialName").asString()).isEqualTo("José Pérez");
+        String losAltos = api.get("/api/v1/customers?q=los%20altos").token(sales).send().json().path("items").get(0)
+            .path("id").asString();
+        tools.jackson.databind.JsonNode customer = api.get("/api/v1/customers/" + losAltos).token(sales).send().json();
+        assertThat(customer.path("addresses").size()).isEqualTo(2);
+        assertThat(customer.path("contacts").size()).isEqualTo(2);
+        assertThat(customer.path("documents").valueStream().map(d -> d.path("expiry").asString()).toList())
+            .containsExactly("EXPIRING", "VALID");
+        assertThat(api.get("/api/v1/customers/" + losAltos + "/interactions").token(sales).send().json().path("total")
+            .asLong()).isEqualTo(2);
     }
 }

@@ -2,8 +2,8 @@ package com.ambiosys.files.internal;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 
@@ -11,9 +11,12 @@ import org.springframework.stereotype.Component;
 
 import com.ambiosys.files.FileProperties;
 
-/** Keeps files on local disk under the data directory, one path per storage key. */
+/**
+ * Keeps files on local disk under the data directory, one path per storage key. Always present, so files
+ * stored locally stay readable after switching new files to S3.
+ */
 @Component
-public class LocalDiskStorage {
+public class LocalDiskStorage implements FileStorage {
 
     private final Path root;
 
@@ -21,7 +24,13 @@ public class LocalDiskStorage {
         this.root = properties.localDir().toAbsolutePath().normalize();
     }
 
-    public void put(String key, Path source) {
+    @Override
+    public FileProperties.Storage kind() {
+        return FileProperties.Storage.LOCAL;
+    }
+
+    @Override
+    public String put(String key, Path source, long size, String sha256Hex, String mediaType) {
         Path target = resolve(key);
         try {
             Files.createDirectories(target.getParent());
@@ -32,13 +41,33 @@ public class LocalDiskStorage {
                 Files.copy(source, target, StandardCopyOption.REPLACE_EXISTING);
             }
             catch (IOException copyFailure) {
-                throw new UncheckedIOException("Could not store " + key, copyFailure);
+                throw new StorageException("Could not store " + key + " under " + root, copyFailure);
             }
+        }
+        return key;
+    }
+
+    @Override
+    public InputStream open(String storedKey) throws NoSuchFileException {
+        try {
+            return Files.newInputStream(resolve(storedKey));
+        }
+        catch (NoSuchFileException ex) {
+            throw ex;
+        }
+        catch (IOException ex) {
+            throw new StorageException("Could not read " + storedKey + " under " + root, ex);
         }
     }
 
-    public InputStream open(String key) throws IOException {
-        return Files.newInputStream(resolve(key));
+    @Override
+    public void delete(String storedKey) {
+        try {
+            Files.deleteIfExists(resolve(storedKey));
+        }
+        catch (IOException ex) {
+            throw new StorageException("Could not delete " + storedKey + " under " + root, ex);
+        }
     }
 
     private Path resolve(String key) {
