@@ -1,7 +1,7 @@
 import AddIcon from '@mui/icons-material/Add';
 import DownloadIcon from '@mui/icons-material/Download';
 import UploadIcon from '@mui/icons-material/Upload';
-import { Box, Button, Chip, ListSubheader, MenuItem, Stack, TextField, Typography } from '@mui/material';
+import { Alert, Box, Button, Chip, ListSubheader, MenuItem, Stack, TextField, Typography } from '@mui/material';
 import type { GridColDef } from '@mui/x-data-grid';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -114,6 +114,7 @@ export default function CustomersPage() {
           ...list.map((d) => <MenuItem key={d.id} value={d.id}>{d.name}</MenuItem>),
         ] : [])), 'filter-department')}
       </Stack>
+      {grid.error && <Alert severity="error" sx={{ mb: 2 }}>{(grid.error as Error).message}</Alert>}
       <DataGrid autoHeight rows={grid.rows} rowCount={grid.rowCount} loading={grid.loading} columns={columns}
         {...grid.gridProps} disableColumnFilter onRowClick={(p) => navigate(`/customers/${String(p.id)}`)}
         sx={{ bgcolor: 'background.paper', '& .MuiDataGrid-row': { cursor: 'pointer' } }} />

@@ -271,6 +271,12 @@ class BrowserTest {
         page.getByTestId("nav-roles").click();
         assertThat(page.getByRole(AriaRole.GRIDCELL).first()).isVisible();
         assertAccessible("roles");
+        page.getByTestId("nav-customers").click();
+        assertThat(page.getByTestId("customer-search")).isVisible();
+        assertAccessible("customers");
+        page.getByTestId("import-customers").click();
+        assertThat(page.getByTestId("import-upload")).isVisible();
+        assertAccessible("customer import");
     }
 
     /** Runs axe-core (from the web application's dev dependencies) and fails on serious or critical violations. */
@@ -403,6 +409,9 @@ class BrowserTest {
         page.getByRole(AriaRole.TAB, new Page.GetByRoleOptions().setName("Contactos (2)")).click();
         page.waitForTimeout(400); // the tab indicator's slide
         screenshot("customer-light-es");
+        page.setViewportSize(390, 844); // a phone: the table scrolls sideways, the actions wrap
+        page.waitForTimeout(400);
+        screenshot("customer-phone-es");
     }
 
     @Test
