@@ -102,7 +102,7 @@ export default function CustomerPage() {
       <Button component={RouterLink} to="/customers" startIcon={<ArrowBackIcon />} size="small" sx={{ mb: 1 }}>{t('customers.title')}</Button>
       <Stack direction={{ xs: 'column', md: 'row' }} spacing={2} sx={{ mb: 2, alignItems: { md: 'center' } }}>
         <Stack direction="row" spacing={2} sx={{ alignItems: 'center', flexGrow: 1, minWidth: 0 }}>
-          <Typography variant="h4" component="h1" sx={{ overflowWrap: 'anywhere' }}>{c.commercialName}</Typography>
+          <Typography variant="h4" component="h1" sx={{ overflowWrap: 'anywhere', fontSize: { xs: '1.6rem', sm: '2.125rem' } }}>{c.commercialName}</Typography>
           <Chip size="small" color={c.status === 'ACTIVE' ? 'success' : 'warning'} label={t(`customers.statuses.${c.status}`)}
             data-testid="customer-status" />
         </Stack>

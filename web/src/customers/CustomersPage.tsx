@@ -69,7 +69,7 @@ export default function CustomersPage() {
   ];
   const select = (name: Filter, label: string, children: React.ReactNode, testId: string) => (
     <TextField select size="small" label={label} value={filters[name] ?? ''} onChange={(e) => set(name, e.target.value)}
-      sx={{ minWidth: 160, flex: { xs: '1 1 100%', sm: '0 1 200px' } }} slotProps={{ htmlInput: { 'data-testid': testId } }}>
+      sx={{ minWidth: 150, flex: { xs: '1 1 100%', sm: '0 1 170px' } }} slotProps={{ htmlInput: { 'data-testid': testId } }}>
       <MenuItem value="">{t('common.all')}</MenuItem>
       {children}
     </TextField>
@@ -101,7 +101,7 @@ export default function CustomersPage() {
       </Stack>
       <Stack role="search" direction="row" spacing={2} useFlexGap sx={{ mb: 2, flexWrap: 'wrap' }} aria-label={t('customers.filters')}>
         <TextField label={t('customers.search')} value={params.get('q') ?? ''} onChange={(e) => set('q', e.target.value)} size="small"
-          sx={{ flex: { xs: '1 1 100%', md: '0 1 420px' } }} slotProps={{ htmlInput: { 'data-testid': 'customer-search' } }} />
+          sx={{ flex: { xs: '1 1 100%', md: '1 1 260px' }, maxWidth: { md: 420 } }} slotProps={{ htmlInput: { 'data-testid': 'customer-search' } }} />
         {select('status', t('customers.status'), (['ACTIVE', 'BLOCKED'] as const).map((s) => (
           <MenuItem key={s} value={s}>{t(`customers.statuses.${s}`)}</MenuItem>
         )), 'filter-status')}
