@@ -1,0 +1,7 @@
+/**
+ * Service requests: what a customer asks for (portable toilets, septic tank pumping, a wastewater
+ * plant, anything else), its workflow as an explicit state machine, its assignment to a sales rep,
+ * and its SLA counted in the tenant's business hours.
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Service requests")
+package com.ambiosys.servicerequests;
