@@ -310,7 +310,7 @@ class BrowserTest {
         assertThat(page.getByRole(AriaRole.CELL, new Page.GetByRoleOptions().setName("+50255123456"))).isVisible();
 
         page.getByTestId("nav-customers").click();
-        page.getByTestId("customer-search").fill("55123456");
+        searchCustomers("55123456");
         assertThat(page.getByRole(AriaRole.GRIDCELL, new Page.GetByRoleOptions().setName("Hotel Casa Antigua"))).isVisible();
         screenshot("customers-light-es");
         var csv = page.waitForDownload(() -> page.getByTestId("export-csv").click());
@@ -371,11 +371,11 @@ class BrowserTest {
         // found by name, by the second contact's phone, and by department; not by another department
         page.getByTestId("nav-customers").click();
         var row = page.getByRole(AriaRole.GRIDCELL, new Page.GetByRoleOptions().setName("Ferretería El Martillo"));
-        page.getByTestId("customer-search").fill("martillo");
+        searchCustomers("martillo");
         assertThat(row).isVisible();
-        page.getByTestId("customer-search").fill("55987654");
+        searchCustomers("55987654");
         assertThat(row).isVisible();
-        page.getByTestId("customer-search").fill("no existe tal cliente");
+        searchCustomers("no existe tal cliente");
         assertThat(row).hasCount(0);
         page.getByTestId("customer-search").fill("");
         page.getByRole(AriaRole.COMBOBOX, new Page.GetByRoleOptions().setName("Departamento")).click();
@@ -462,7 +462,7 @@ class BrowserTest {
         page.getByTestId("reason").fill("Registro de prueba");
         page.getByTestId("confirm").click();
         assertThat(page).hasURL(url("/customers"));
-        page.getByTestId("customer-search").fill("Arcos");
+        searchCustomers("Arcos");
         assertThat(page.getByRole(AriaRole.GRIDCELL, new Page.GetByRoleOptions().setName("Salón Los Arcos Eventos"))).hasCount(0);
     }
 
@@ -497,10 +497,17 @@ class BrowserTest {
         assertThat(page.getByRole(AriaRole.GRIDCELL, new Page.GetByRoleOptions().setName("clientes-nuevos.csv"))).isVisible();
         assertThat(page.getByRole(AriaRole.GRIDCELL, new Page.GetByRoleOptions().setName("Importada"))).isVisible();
         page.getByTestId("import-to-list").click();
-        page.getByTestId("customer-search").fill("Espiga");
+        searchCustomers("Espiga");
         page.getByRole(AriaRole.GRIDCELL, new Page.GetByRoleOptions().setName("Panadería La Espiga")).click();
         page.getByRole(AriaRole.TAB, new Page.GetByRoleOptions().setName("Direcciones (1)")).click();
         assertThat(page.getByTestId("address-row")).containsText("3a Calle Poniente 8, Antigua Guatemala, Sacatepéquez");
+    }
+
+    /** Types into the customer search and waits for the list's answer, so that no earlier list passes for the result. */
+    private void searchCustomers(String text) {
+        String query = "q=" + java.net.URLEncoder.encode(text, java.nio.charset.StandardCharsets.UTF_8);
+        page.waitForResponse(r -> r.url().contains("/api/v1/customers?") && r.url().contains(query),
+                () -> page.getByTestId("customer-search").fill(text));
     }
 
     private void sql(String statement) {
