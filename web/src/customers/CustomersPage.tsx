@@ -11,20 +11,12 @@ import { DataGrid } from '../admin/DataGrid';
 import { formatDate, useServerGrid } from '../admin/useServerGrid';
 import { useAuth } from '../auth/AuthContext';
 import { useOwners, useTags } from './CustomerDialogs';
-import { COUNTRIES, useDepartments } from './model';
+import { COUNTRIES, customerFilters, useDepartments, type CustomerFilter as Filter } from './model';
 import { NewCustomerDialog } from './NewCustomerDialog';
 
 interface CustomerSummary {
   id: string; kind: string; commercialName: string; taxId: string | null; status: string; ownerId: string | null;
   tags: string[]; createdAt: string;
-}
-
-const FILTERS = ['q', 'status', 'ownerId', 'tag', 'departmentId'] as const;
-type Filter = typeof FILTERS[number];
-
-/** The query string the list and its exports share: only the filters that are set. */
-export function customerFilters(params: URLSearchParams): Record<Filter, string | undefined> {
-  return Object.fromEntries(FILTERS.map((f) => [f, params.get(f)?.trim() || undefined])) as Record<Filter, string | undefined>;
 }
 
 /** Customers: search and filters (kept in the address, so Back returns to the same list), paging, export, import, create. */

@@ -158,7 +158,7 @@ export default function ImportPage() {
             <Typography>{t('customers.import.help')}</Typography>
             <Stack direction={{ xs: 'column', sm: 'row' }} spacing={2} sx={{ alignItems: { sm: 'center' } }}>
               <Button variant="outlined" startIcon={<DownloadIcon />} data-testid="import-template"
-                onClick={() => download('/api/v1/customers/imports/template', 'plantilla-clientes.csv').catch((e: Error) => setFailure(e.message))}>
+                onClick={() => download('/api/v1/customers/imports/template', t('customers.import.templateFile')).catch((e: Error) => setFailure(e.message))}>
                 {t('customers.import.template')}
               </Button>
               <Button component="label" variant="outlined" startIcon={<UploadFileIcon />}>

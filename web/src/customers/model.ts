@@ -87,6 +87,14 @@ export function describeAddress(a: Address, names: Map<string, string>): string 
   return [a.street, a.zone, name(a.districtId), name(a.municipalityId), name(a.departmentId)].filter(Boolean).join(', ');
 }
 
+const FILTERS = ['q', 'status', 'ownerId', 'tag', 'departmentId'] as const;
+export type CustomerFilter = typeof FILTERS[number];
+
+/** The customer list's filters from the address; the list and its exports send the ones that are set. */
+export function customerFilters(params: URLSearchParams): Record<CustomerFilter, string | undefined> {
+  return Object.fromEntries(FILTERS.map((f) => [f, params.get(f)?.trim() || undefined])) as Record<CustomerFilter, string | undefined>;
+}
+
 /** Backend field paths (`phones[0]`) as form field paths (`phones.0`). */
 export function formPath(field: string): string {
   return field.replace(/\[(\d+)]/g, '.$1');

@@ -101,7 +101,7 @@ export const en: Messages = {
     import: {
       button: 'Import', title: 'Import customers', stepFile: 'File', stepPreview: 'Preview', stepCommit: 'Import',
       help: 'Download the template, fill it in (one row per customer) and upload it as CSV. Before anything is created you will see which rows have errors.',
-      template: 'Download template', choose: 'Choose CSV file', upload: 'Upload and check',
+      templateFile: 'customers-template.csv', template: 'Download template', choose: 'Choose CSV file', upload: 'Upload and check',
       preview: 'Import preview', previewOf: 'Preview: {{name}}',
       total_one: '{{count}} row', total_other: '{{count}} rows',
       valid_one: '{{count}} valid', valid_other: '{{count}} valid',

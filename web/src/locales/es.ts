@@ -99,7 +99,7 @@ export const es = {
     import: {
       button: 'Importar', title: 'Importar clientes', stepFile: 'Archivo', stepPreview: 'Vista previa', stepCommit: 'Importar',
       help: 'Descargue la plantilla, llénela (una fila por cliente) y súbala en formato CSV. Antes de crear nada verá qué filas tienen errores.',
-      template: 'Descargar plantilla', choose: 'Elegir archivo CSV', upload: 'Subir y revisar',
+      templateFile: 'plantilla-clientes.csv', template: 'Descargar plantilla', choose: 'Elegir archivo CSV', upload: 'Subir y revisar',
       preview: 'Vista previa de la importación', previewOf: 'Vista previa: {{name}}',
       total_one: '{{count}} fila', total_other: '{{count}} filas',
       valid_one: '{{count}} válida', valid_other: '{{count}} válidas',

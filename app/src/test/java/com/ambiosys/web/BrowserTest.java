@@ -433,6 +433,25 @@ class BrowserTest {
         assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Salón Los Arcos Eventos"))).isVisible();
         assertThat(page.getByText("Atiende fines de semana.")).isVisible();
 
+        page.getByRole(AriaRole.TAB, new Page.GetByRoleOptions().setName("Razones sociales")).click();
+        page.getByTestId("add-legal-entity").click();
+        dialog.getByLabel("Razón social").fill("Inversiones Los Arcos, S.A.");
+        dialog.getByLabel("Predeterminada").check();
+        page.getByTestId("save-legal-entity").click();
+        assertThat(dialog).hasCount(0);
+        assertThat(page.getByRole(AriaRole.ROW).filter(new com.microsoft.playwright.Locator.FilterOptions()
+            .setHasText("Inversiones Los Arcos, S.A."))).containsText("Predeterminada");
+
+        page.getByRole(AriaRole.TAB, new Page.GetByRoleOptions().setName("Interacciones")).click();
+        page.getByTestId("add-interaction").click();
+        dialog.getByRole(AriaRole.COMBOBOX, new com.microsoft.playwright.Locator.GetByRoleOptions().setName("Tipo")).click();
+        page.getByRole(AriaRole.OPTION, new Page.GetByRoleOptions().setName("Visita")).click();
+        dialog.getByLabel("Resumen").fill("Visita al salón para medir la cocina.");
+        page.getByTestId("save-interaction").click();
+        assertThat(dialog).hasCount(0);
+        assertThat(page.getByRole(AriaRole.ROW).filter(new com.microsoft.playwright.Locator.FilterOptions()
+            .setHasText("Visita al salón para medir la cocina."))).containsText("Visita");
+
         page.getByTestId("block-customer").click();
         page.getByTestId("confirm").click();
         assertThat(dialog.getByText("Obligatorio")).isVisible(); // a reason is required
