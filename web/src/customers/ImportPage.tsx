@@ -29,6 +29,7 @@ interface ImportSummary {
 }
 
 const SHOWN_ROWS = 500;
+const MAX_BYTES = 2 * 1024 * 1024; // the server's limit for an import
 
 /** What an uploaded file would create: counts, then each row, the ones with errors highlighted with their messages. */
 export function ImportPreview({ result }: { result: ImportResult }) {
@@ -109,7 +110,14 @@ export default function ImportPage() {
       void client.invalidateQueries({ queryKey: ['customer-imports'] });
     }
   };
-  const upload = () => run(async () => {
+  const upload = () => {
+    if (file && file.size > MAX_BYTES) {
+      setFailure(t('customers.fileTooLarge', { mb: MAX_BYTES / 1024 / 1024 }));
+      return Promise.resolve();
+    }
+    return send();
+  };
+  const send = () => run(async () => {
     const data = new FormData();
     data.append('file', file!);
     setPreview(await api<ImportResult>('/api/v1/customers/imports', { method: 'POST', body: data }));

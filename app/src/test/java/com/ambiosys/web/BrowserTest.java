@@ -277,6 +277,21 @@ class BrowserTest {
         page.getByTestId("import-customers").click();
         assertThat(page.getByTestId("import-upload")).isVisible();
         assertAccessible("customer import");
+        page.getByTestId("nav-customers").click();
+        page.getByTestId("new-customer").click();
+        page.getByRole(AriaRole.DIALOG).getByLabel("Nombre comercial").fill("Cliente Accesible");
+        page.getByTestId("save-customer").click();
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Cliente Accesible"))).isVisible();
+        assertAccessible("customer");
+        page.getByRole(AriaRole.TAB, new Page.GetByRoleOptions().setName("Direcciones (0)")).click();
+        page.getByTestId("add-address").click();
+        assertThat(page.getByTestId("save-address")).isVisible();
+        assertAccessible("address dialog");
+        page.keyboard().press("Escape");
+        page.getByRole(AriaRole.TAB, new Page.GetByRoleOptions().setName("Contactos (0)")).click();
+        page.getByTestId("add-contact").click();
+        assertThat(page.getByTestId("save-contact")).isVisible();
+        assertAccessible("contact dialog");
     }
 
     /** Runs axe-core (from the web application's dev dependencies) and fails on serious or critical violations. */
