@@ -24,6 +24,7 @@ import com.ambiosys.platform.tenancy.TenantContext;
  * service sites, legal entities, documents (one about to expire, one expired) and a few interactions.
  */
 @Component
+@org.springframework.core.annotation.Order(100)
 class DemoCustomers {
 
     private final CustomerManagement customers;

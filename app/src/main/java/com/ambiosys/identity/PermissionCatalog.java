@@ -23,7 +23,7 @@ public final class PermissionCatalog {
         m.put("files", List.of("view", "create", "delete"));
         m.put("customers", List.of("view", "view_all", "create", "edit", "delete", "export", "import"));
         m.put("catalog", List.of("view", "create", "edit", "delete"));
-        m.put("servicerequests", List.of("view", "view_all", "create", "edit", "delete", "approve", "assign", "export"));
+        m.put("servicerequests", List.of("view", "view_all", "create", "edit", "delete", "approve", "assign", "export", "configure"));
         m.put("quotations", List.of("view", "view_all", "create", "edit", "delete", "approve", "send", "export"));
         m.put("invoicing", List.of("view", "create", "cancel"));
         m.put("finance", List.of("view", "create", "edit", "approve", "export"));

@@ -52,4 +52,18 @@ public class StaffDirectory {
             .query((rs, n) -> new StaffMember(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3)))
             .list();
     }
+
+    /** Active users holding a role (by code, e.g. SALES), ordered by id: a stable order for round robin. */
+    @Transactional(readOnly = true)
+    public List<StaffMember> activeWithRole(String roleCode) {
+        return jdbc.sql("""
+                select u.id, u.full_name, u.email from users u
+                 where u.tenant_id = :t and u.status = 'ACTIVE'
+                   and exists (select 1 from user_roles ur join roles r on r.tenant_id = ur.tenant_id and r.id = ur.role_id
+                                where ur.tenant_id = u.tenant_id and ur.user_id = u.id and r.code = :code)
+                 order by u.id
+                """).param("t", TenantContext.require()).param("code", roleCode)
+            .query((rs, n) -> new StaffMember(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3)))
+            .list();
+    }
 }

@@ -1,0 +1,45 @@
+package com.ambiosys.servicerequests;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.springframework.stereotype.Component;
+
+import com.ambiosys.platform.web.ApiException;
+import com.ambiosys.servicerequests.ServiceRequestViews.NewItem;
+
+/**
+ * Completes the line items of a request: an item typed in must carry its description, quantity, unit,
+ * price, currency and VAT rate.
+ */
+@Component
+class LineItemPricing {
+
+    /** A line ready to store: what the catalog said, completed or overridden by what was typed. */
+    record PricedItem(java.util.UUID catalogItemId, String sku, String description, BigDecimal quantity, String unit,
+            BigDecimal unitPrice, String currency, BigDecimal vatRate) {
+    }
+
+    List<PricedItem> resolve(List<NewItem> items) {
+        if (items == null) {
+            return List.of();
+        }
+        if (items.size() > 100) {
+            throw ApiException.badRequest("too-many-items", 100);
+        }
+        List<PricedItem> resolved = new ArrayList<>();
+        for (NewItem item : items) {
+            if (item.catalogItemId() != null) {
+                throw ApiException.badRequest("unknown-catalog-item", item.catalogItemId());
+            }
+            if (item.description() == null || item.description().isBlank() || item.quantity() == null
+                    || item.unitPrice() == null || item.currency() == null || item.unit() == null) {
+                throw ApiException.badRequest("incomplete-item");
+            }
+            resolved.add(new PricedItem(null, null, item.description().trim(), item.quantity(), item.unit(),
+                    item.unitPrice(), item.currency(), item.vatRate() == null ? BigDecimal.ZERO : item.vatRate()));
+        }
+        return resolved;
+    }
+}

@@ -1,0 +1,8 @@
+package com.ambiosys.servicerequests;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** 80 % of an SLA target ({@code clock}: RESPONSE or RESOLUTION) has passed; published once per clock. */
+public record SlaAtRisk(UUID tenantId, UUID requestId, String clock, Instant dueAt) {
+}

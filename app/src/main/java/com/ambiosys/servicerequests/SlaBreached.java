@@ -1,0 +1,8 @@
+package com.ambiosys.servicerequests;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** An SLA target ({@code clock}: RESPONSE or RESOLUTION) was missed; published once per clock. */
+public record SlaBreached(UUID tenantId, UUID requestId, String clock, Instant dueAt) {
+}
