@@ -378,6 +378,7 @@ class BrowserTest {
         dialog.getByRole(AriaRole.COMBOBOX, new com.microsoft.playwright.Locator.GetByRoleOptions().setName("Municipio")).click();
         page.getByRole(AriaRole.OPTION, new Page.GetByRoleOptions().setName("Antigua Guatemala")).click();
         dialog.getByLabel("Dirección", new com.microsoft.playwright.Locator.GetByLabelOptions().setExact(true)).fill("5a Avenida Norte #12");
+        screenshot("customer-address-dialog-es");
         page.getByTestId("save-address").click();
         assertThat(dialog).hasCount(0);
         assertThat(page.getByTestId("address-row")).containsText("5a Avenida Norte #12, Antigua Guatemala, Sacatepéquez");
