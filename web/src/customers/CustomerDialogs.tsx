@@ -12,12 +12,14 @@ import { api } from '../api/client';
 import { useAuth } from '../auth/AuthContext';
 import { INTERACTION_KINDS, showProblem, type Customer, type LegalEntity, type Owner } from './model';
 
+/** The users who may own customers: names for everybody, a choice (filter, reassignment) only with `customers:view_all`. */
 export function useOwners() {
   const { can } = useAuth();
-  return useQuery({
-    queryKey: ['customers', 'owners'], enabled: can('customers:view_all'), staleTime: 60_000,
+  const owners = useQuery({
+    queryKey: ['customers', 'owners'], enabled: can('customers:view'), staleTime: 60_000,
     queryFn: () => api<Owner[]>('/api/v1/customers/owners'),
   });
+  return { ...owners, choosable: can('customers:view_all') && !!owners.data };
 }
 
 export function useTags() {
@@ -68,7 +70,7 @@ export function EditCustomerDialog({ customer, onClose }: { customer: Customer; 
             helperText={formState.errors.commercialName?.message} />
           <TextField label={t('customers.taxId')} {...register('taxId')} error={!!formState.errors.taxId}
             helperText={formState.errors.taxId?.message} />
-          {owners.data && (
+          {owners.choosable && owners.data && (
             <Controller control={control} name="ownerId" render={({ field, fieldState }) => (
               <TextField select label={t('customers.owner')} {...field} error={!!fieldState.error} helperText={fieldState.error?.message}>
                 <MenuItem value="">{t('customers.noOwner')}</MenuItem>

@@ -133,7 +133,7 @@ export default function CustomerPage() {
             <dt>{t('customers.kind')}</dt><dd>{t(c.kind === 'COMPANY' ? 'customers.company' : 'customers.person')}</dd>
             <dt>{t('customers.taxId')}</dt><dd>{c.taxId ?? '—'}</dd>
             <dt>{t('customers.country')}</dt><dd>{COUNTRIES.find((k) => k.code === c.country)?.name ?? c.country}</dd>
-            <dt>{t('customers.owner')}</dt><dd>{ownerName ?? (c.ownerId ? '…' : t('customers.noOwner'))}</dd>
+            <dt>{t('customers.owner')}</dt><dd>{ownerName ?? (c.ownerId ? (owners.isPending ? '…' : '—') : t('customers.noOwner'))}</dd>
             <dt>{t('customers.tags')}</dt>
             <dd><Stack direction="row" spacing={1} useFlexGap sx={{ flexWrap: 'wrap' }}>
               {c.tags.length ? c.tags.map((tag) => <Chip key={tag} size="small" label={tag} />) : '—'}

@@ -52,7 +52,7 @@ export default function CustomersPage() {
     { field: 'taxId', headerName: t('customers.taxId'), width: 140, sortable: false },
     { field: 'status', headerName: t('customers.status'), width: 120, sortable: false,
       renderCell: (p) => <Chip size="small" color={p.value === 'ACTIVE' ? 'success' : 'warning'} label={t(`customers.statuses.${String(p.value)}`)} /> },
-    ...(owners.data ? [{ field: 'ownerId', headerName: t('customers.owner'), width: 180, sortable: false,
+    ...(owners.choosable ? [{ field: 'ownerId', headerName: t('customers.owner'), width: 180, sortable: false,
       valueFormatter: (v: string | null) => ownerName(v) } satisfies GridColDef<CustomerSummary>] : []),
     { field: 'tags', headerName: t('customers.tags'), flex: 1, minWidth: 160, sortable: false,
       valueFormatter: (v: string[]) => v.join(', ') },
@@ -97,7 +97,7 @@ export default function CustomersPage() {
         {select('status', t('customers.status'), (['ACTIVE', 'BLOCKED'] as const).map((s) => (
           <MenuItem key={s} value={s}>{t(`customers.statuses.${s}`)}</MenuItem>
         )), 'filter-status')}
-        {owners.data && select('ownerId', t('customers.owner'), owners.data.map((o) => (
+        {owners.choosable && select('ownerId', t('customers.owner'), (owners.data ?? []).map((o) => (
           <MenuItem key={o.id} value={o.id}>{o.fullName}</MenuItem>
         )), 'filter-owner')}
         {select('tag', t('customers.tag'), (tags.data ?? []).map((tag) => <MenuItem key={tag} value={tag}>{tag}</MenuItem>), 'filter-tag')}
