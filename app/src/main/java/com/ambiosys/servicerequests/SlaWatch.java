@@ -54,6 +54,7 @@ class SlaWatch {
 
     /** Checks every tenant; answers how many requests changed SLA status. */
     int scan() {
+        long started = System.nanoTime();
         Instant now = clock.instant();
         int total = 0;
         for (UUID tenant : tenants.activeTenantIds()) {
@@ -65,8 +66,12 @@ class SlaWatch {
             }
             while (changed == BATCH && ++batches < 100);
         }
+        long millis = (System.nanoTime() - started) / 1_000_000;
         if (total > 0) {
-            log.info("SLA watch: {} requests changed status", total);
+            log.info("SLA watch: {} requests changed status in {} ms", total, millis);
+        }
+        else {
+            log.debug("SLA watch: nothing due, {} ms", millis);
         }
         return total;
     }

@@ -356,6 +356,23 @@ class ServiceRequestsSystemTest extends TenantApiTest {
     }
 
     @Test
+    void savedFiltersBelongToTheirUser() {
+        Response saved = api.post("/api/v1/service-requests/saved-filters", Map.of("name", "Urgentes vencidas", "query",
+                Map.of("status", List.of("NEW", "IN_REVIEW"), "slaStatus", "BREACHED"))).token(admin).send();
+        assertThat(saved.status()).isEqualTo(201);
+        assertThat(api.post("/api/v1/service-requests/saved-filters", Map.of("name", "Urgentes vencidas", "query", Map.of()))
+            .token(admin).send().problemCode()).isEqualTo("saved-filter-name-taken");
+        JsonNode mine = api.get("/api/v1/service-requests/saved-filters").token(admin).send().json();
+        assertThat(mine.get(0).path("query").path("slaStatus").asString()).isEqualTo("BREACHED");
+        tenants.addUser(tenant, "gerente", SystemRole.MANAGER);
+        String manager = api.login(tenant.email("gerente"), TestTenants.PASSWORD);
+        assertThat(api.get("/api/v1/service-requests/saved-filters").token(manager).send().json().size()).isZero();
+        String id = saved.json().path("id").asString();
+        assertThat(api.delete("/api/v1/service-requests/saved-filters/" + id).token(manager).send().status()).isEqualTo(404);
+        assertThat(api.delete("/api/v1/service-requests/saved-filters/" + id).token(admin).send().status()).isEqualTo(204);
+    }
+
+    @Test
     void anotherTenantsIdsAnswer404() {
         String id = create(admin, request("SEPTIC_TANK", septic()));
         String policy = generalPolicy;
