@@ -21,6 +21,7 @@ const AuditLogPage = lazy(() => import('./admin/AuditLogPage'));
 const CustomersPage = lazy(() => import('./customers/CustomersPage'));
 const CustomerPage = lazy(() => import('./customers/CustomerPage'));
 const ImportPage = lazy(() => import('./customers/ImportPage'));
+const CatalogPage = lazy(() => import('./catalog/CatalogPage'));
 
 const queryClient = new QueryClient({
   defaultOptions: { queries: { retry: 1, refetchOnWindowFocus: false, staleTime: 10_000 } },
@@ -72,6 +73,7 @@ export function App() {
                     <Route path="/customers" element={guarded('customers:view', <CustomersPage />)} />
                     <Route path="/customers/import" element={guarded('customers:import', <ImportPage />)} />
                     <Route path="/customers/:id" element={guarded('customers:view', <CustomerPage />)} />
+                    <Route path="/catalog" element={guarded('catalog:view', <CatalogPage />)} />
                     <Route path="/admin/users" element={guarded('users:view', <UsersPage />)} />
                     <Route path="/admin/roles" element={guarded('roles:view', <RolesPage />)} />
                     <Route path="/admin/access-log" element={guarded('audit:view', <AccessLogPage />)} />

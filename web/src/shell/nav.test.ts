@@ -21,4 +21,10 @@ describe('visibleNav', () => {
     const admin = visibleNav(['audit:view']).filter((i) => i.group === 'admin').map((i) => i.key);
     expect(admin).toEqual(['accessLog', 'auditLog']);
   });
+
+  it('shows the catalog with catalog:view, after the quotations', () => {
+    const keys = visibleNav(['catalog:view', 'quotations:view']).map((i) => i.key);
+    expect(keys).toEqual(['home', 'quotations', 'catalog']);
+    expect(NAV.find((i) => i.key === 'catalog')).toMatchObject({ path: '/catalog', group: 'main' });
+  });
 });

@@ -11,6 +11,7 @@ export const NAV: NavItem[] = [
   { key: 'customers', path: '/customers', permission: 'customers:view', group: 'main' },
   { key: 'servicerequests', path: '/service-requests', permission: 'servicerequests:view', group: 'main' },
   { key: 'quotations', path: '/quotations', permission: 'quotations:view', group: 'main' },
+  { key: 'catalog', path: '/catalog', permission: 'catalog:view', group: 'main' },
   { key: 'scheduling', path: '/schedule', permission: 'scheduling:view', group: 'main' },
   { key: 'inbox', path: '/inbox', permission: 'inbox:view', group: 'main' },
   { key: 'finance', path: '/finance', permission: 'finance:view', group: 'main' },

@@ -125,19 +125,53 @@ public class CustomerManagement {
     @Transactional(readOnly = true)
     public PageResponse<CustomerSummary> search(CustomerViews.CustomerFilter criteria, PageQuery page) {
         Filter filter = new Filter(criteria);
-        long total = jdbc.sql("select count(*) from customers c" + filter.where()).params(filter.params())
-            .query(Long.class).single();
+        boolean text = criteria.q() != null && !criteria.q().isBlank();
+        // a text search counts its matches in the same statement (count(*) over ()): the search runs once
+        long[] counted = { -1 };
         List<CustomerSummary> items = jdbc.sql("""
-                select c.id, c.kind, c.commercial_name, c.tax_id, c.status, c.owner_id, c.tags, c.created_at
-                  from customers c""" + filter.where() + " order by c.commercial_name, c.id limit :limit offset :offset")
+                select c.id, c.kind, c.commercial_name, c.tax_id, c.status, c.owner_id, c.tags, c.created_at"""
+                + (text ? ", count(*) over () as total" : "") + " from customers c" + filter.where()
+                + " order by c.commercial_name, c.id limit :limit offset :offset")
             .params(filter.params()).param("limit", page.sizeOrDefault()).param("offset", page.offset())
-            .query((rs, n) -> new CustomerSummary(rs.getObject("id", UUID.class), rs.getString("kind"),
-                    rs.getString("commercial_name"), rs.getString("tax_id"), rs.getString("status"),
-                    rs.getObject("owner_id", UUID.class), strings(rs.getArray("tags")),
-                    rs.getTimestamp("created_at").toInstant()))
+            .query((rs, n) -> {
+                if (text) {
+                    counted[0] = rs.getLong("total");
+                }
+                return new CustomerSummary(rs.getObject("id", UUID.class), rs.getString("kind"),
+                        rs.getString("commercial_name"), rs.getString("tax_id"), rs.getString("status"),
+                        rs.getObject("owner_id", UUID.class), strings(rs.getArray("tags")),
+                        rs.getTimestamp("created_at").toInstant());
+            })
             .list();
-        return new PageResponse<>(items, page.pageOrDefault(), page.sizeOrDefault(), total);
+        long total = counted[0] >= 0 ? counted[0] : total(filter, text);
+        return new PageResponse<>(items, page.pageOrDefault(), page.sizeOrDefault(), total, !text && total > EXACT_TOTAL_UP_TO);
     }
+
+    /** Totals above this are estimated when nothing is searched: counting 100 000 rows costs more than the page. */
+    static final int EXACT_TOTAL_UP_TO = 1000;
+
+    /**
+     * The number of customers the filter finds: exact for a text search (its matches come from the
+     * indexes; asked only for a page past the end) and up to {@link #EXACT_TOTAL_UP_TO}; beyond that,
+     * the planner's estimate (statistics kept by autovacuum), never less than the exact part.
+     */
+    private long total(Filter filter, boolean text) {
+        if (text) {
+            return jdbc.sql("select count(*) from customers c" + filter.where()).params(filter.params())
+                .query(Long.class).single();
+        }
+        long counted = jdbc.sql("select count(*) from (select 1 from customers c" + filter.where() + " limit "
+                + (EXACT_TOTAL_UP_TO + 1) + ") x").params(filter.params()).query(Long.class).single();
+        if (counted <= EXACT_TOTAL_UP_TO) {
+            return counted;
+        }
+        String plan = jdbc.sql("explain (format json) select 1 from customers c" + filter.where())
+            .params(filter.params()).query(String.class).single();
+        java.util.regex.Matcher rows = PLAN_ROWS.matcher(plan);
+        return rows.find() ? Math.max(counted, Math.round(Double.parseDouble(rows.group(1)))) : counted;
+    }
+
+    private static final java.util.regex.Pattern PLAN_ROWS = java.util.regex.Pattern.compile("\"Plan Rows\":\\s*([0-9.eE+]+)");
 
     /** One row of an export: the customer and its first contact. */
     public record ExportRow(String commercialName, String kind, String taxId, String country, String status,
@@ -193,13 +227,7 @@ public class CustomerManagement {
                                         where a.tenant_id = c.tenant_id and a.customer_id = c.id
                                           and a.department_id = :department))
                        and (cast(:q as text) is null
-                            or lower(f_unaccent(c.commercial_name)) like '%' || lower(f_unaccent(:q)) || '%'
-                            or c.tax_id = upper(regexp_replace(:q, '[\\s.-]', '', 'g'))
-                            or exists (select 1 from customer_contacts k
-                                        where k.tenant_id = c.tenant_id and k.customer_id = c.id
-                                          and (lower(f_unaccent(k.full_name)) like '%' || lower(f_unaccent(:q)) || '%'
-                                               or (length(:digits) >= 6 and k.phone_digits like '%' || :digits || '%')
-                                               or lower(:q) = any(k.emails))))
+                            or c.id = any(array(select customers_matching(:q, :digits))))
                     """ + visibility();
         }
 

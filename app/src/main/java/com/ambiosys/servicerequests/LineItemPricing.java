@@ -10,11 +10,18 @@ import com.ambiosys.platform.web.ApiException;
 import com.ambiosys.servicerequests.ServiceRequestViews.NewItem;
 
 /**
- * Completes the line items of a request: an item typed in must carry its description, quantity, unit,
- * price, currency and VAT rate.
+ * Completes the line items of a request from the catalog: an item with {@code catalogItemId} takes its
+ * SKU, name, unit, price, currency and VAT rate from the (active) catalog item unless the line gives its
+ * own description or price; an item typed in must carry all of them.
  */
 @Component
 class LineItemPricing {
+
+    private final com.ambiosys.catalog.CatalogManagement catalog;
+
+    LineItemPricing(com.ambiosys.catalog.CatalogManagement catalog) {
+        this.catalog = catalog;
+    }
 
     /** A line ready to store: what the catalog said, completed or overridden by what was typed. */
     record PricedItem(java.util.UUID catalogItemId, String sku, String description, BigDecimal quantity, String unit,
@@ -31,7 +38,13 @@ class LineItemPricing {
         List<PricedItem> resolved = new ArrayList<>();
         for (NewItem item : items) {
             if (item.catalogItemId() != null) {
-                throw ApiException.badRequest("unknown-catalog-item", item.catalogItemId());
+                var found = catalog.findItem(item.catalogItemId()).filter(c -> c.active())
+                    .orElseThrow(() -> ApiException.badRequest("unknown-catalog-item", item.catalogItemId()));
+                resolved.add(new PricedItem(found.id(), found.sku(),
+                        item.description() == null || item.description().isBlank() ? found.name() : item.description().trim(),
+                        item.quantity(), found.unit(), item.unitPrice() == null ? found.price() : item.unitPrice(),
+                        found.currency(), found.vatRate()));
+                continue;
             }
             if (item.description() == null || item.description().isBlank() || item.quantity() == null
                     || item.unitPrice() == null || item.currency() == null || item.unit() == null) {

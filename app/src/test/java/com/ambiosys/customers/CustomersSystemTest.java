@@ -137,6 +137,26 @@ class CustomersSystemTest extends TenantApiTest {
     }
 
     @Test
+    void aListLongerThanAThousandGivesAnEstimatedTotalAndSearchesStayExact() {
+        tenantTx.run(tenant.id(), status -> jdbc.sql("""
+                insert into customers (tenant_id, id, kind, commercial_name, country, status, created_at, updated_at)
+                select :t, gen_random_uuid(), 'COMPANY', 'Cliente ' || lpad(i::text, 4, '0'), 'GT', 'ACTIVE', now(), now()
+                  from generate_series(1, 1200) i
+                """).param("t", tenant.id()).update());
+        create(admin, josePerez());
+        JsonNode all = api.get("/api/v1/customers?size=50&page=3").token(admin).send().json();
+        assertThat(all.path("totalEstimated").asBoolean()).isTrue();
+        assertThat(all.path("total").asLong()).isGreaterThan(1000);
+        assertThat(all.path("items").get(0).path("commercialName").asString()).isEqualTo("Cliente 0151");
+        JsonNode found = api.get("/api/v1/customers?q=cliente%20011").token(admin).send().json();
+        assertThat(found.path("totalEstimated").asBoolean()).isFalse();
+        assertThat(found.path("total").asLong()).isEqualTo(10); // Cliente 0110 … 0119
+        JsonNode jose = api.get("/api/v1/customers?q=jose%20perez").token(admin).send().json();
+        assertThat(jose.path("total").asLong()).isEqualTo(1);
+        assertThat(api.get("/api/v1/customers?q=zzzz&page=5").token(admin).send().json().path("total").asLong()).isZero();
+    }
+
+    @Test
     void anotherTenantsCustomerIdsAnswer404() {
         String id = create(admin, josePerez());
         TestTenant other = tenants.create();

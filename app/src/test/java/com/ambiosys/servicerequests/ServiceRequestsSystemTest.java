@@ -173,6 +173,37 @@ class ServiceRequestsSystemTest extends TenantApiTest {
     }
 
     @Test
+    void lineItemsComeFromTheCatalogOfTheSameCompany() {
+        String category = api.post("/api/v1/catalog/categories", Map.of("name", "Fosas", "skuPrefix", "FOS")).token(admin)
+            .send().json().path("id").asString();
+        JsonNode catalogItem = api.post("/api/v1/catalog/items", Map.of("categoryId", category, "kind", "SERVICE", "name",
+                "Succión de fosa séptica hasta 5 m³", "unit", "SERVICE", "price", 1450, "currency", "GTQ", "vatRate", 12))
+            .token(admin).send().json();
+        Map<String, Object> body = request("SEPTIC_TANK", septic());
+        body.put("items", List.of(Map.of("catalogItemId", catalogItem.path("id").asString(), "quantity", 2),
+                Map.of("catalogItemId", catalogItem.path("id").asString(), "quantity", 1, "unitPrice", 1000,
+                        "description", "Segunda visita con descuento")));
+        JsonNode request = api.get("/api/v1/service-requests/" + create(admin, body)).token(admin).send().json();
+        JsonNode first = request.path("items").get(0);
+        assertThat(first.path("sku").asString()).isEqualTo(catalogItem.path("sku").asString()).startsWith("FOS-");
+        assertThat(first.path("description").asString()).isEqualTo("Succión de fosa séptica hasta 5 m³");
+        assertThat(first.path("total").decimalValue()).isEqualByComparingTo("3248.00"); // 2 × 1450 + 12 %
+        assertThat(request.path("items").get(1).path("unitPrice").decimalValue()).isEqualByComparingTo("1000");
+        assertThat(request.path("totals").get(0).path("total").decimalValue()).isEqualByComparingTo("4368.00");
+
+        TestTenant other = tenants.create();
+        String them = api.login(other.adminEmail(), TestTenants.PASSWORD);
+        String theirCategory = api.post("/api/v1/catalog/categories", Map.of("name", "Otra", "skuPrefix", "OTR")).token(them)
+            .send().json().path("id").asString();
+        String theirItem = api.post("/api/v1/catalog/items", Map.of("categoryId", theirCategory, "kind", "SERVICE", "name",
+                "Ajeno", "unit", "SERVICE", "price", 1, "currency", "GTQ", "vatRate", 12)).token(them).send().json()
+            .path("id").asString();
+        body.put("items", List.of(Map.of("catalogItemId", theirItem, "quantity", 1)));
+        assertThat(api.post("/api/v1/service-requests", body).token(admin).send().problemCode())
+            .isEqualTo("unknown-catalog-item");
+    }
+
+    @Test
     void illegalMovesAreAConflictThatListsTheLegalOnes() {
         String id = create(admin, request("SEPTIC_TANK", septic()));
         Response skip = api.post("/api/v1/service-requests/" + id + "/transitions", Map.of("to", "COMPLETED")).token(admin)

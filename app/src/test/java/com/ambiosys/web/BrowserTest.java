@@ -545,6 +545,42 @@ class BrowserTest {
                 () -> page.getByTestId("customer-search").fill(text));
     }
 
+    @Test
+    void adminBuildsTheCatalogAndChangesAPriceWithItsHistory() {
+        login(tenant.adminEmail());
+        page.getByTestId("nav-catalog").click();
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Catálogo"))).isVisible();
+        page.getByTestId("new-category").click();
+        page.getByTestId("category-name").fill("Sanitarios portátiles");
+        page.getByTestId("category-prefix").fill("san");
+        assertThat(page.getByText("Los SKU de sus productos serán SAN-0001, SAN-0002…")).isVisible();
+        page.getByTestId("save-category").click();
+        assertThat(page.getByTestId("category-SAN")).containsText("Sanitarios portátiles");
+
+        page.getByTestId("new-item").click(); // the selected category comes preselected
+        page.getByTestId("item-name").fill("Sanitario portátil estándar – renta mensual");
+        page.getByTestId("item-price").fill("850");
+        page.getByTestId("save-item").click();
+        assertThat(page.getByTestId("catalog-notice")).containsText("SAN-0001");
+        assertThat(page.getByRole(AriaRole.GRIDCELL, new Page.GetByRoleOptions().setName("SAN-0001"))).isVisible();
+        var row = page.getByRole(AriaRole.ROW).filter(new com.microsoft.playwright.Locator.FilterOptions().setHasText("SAN-0001"));
+        assertThat(row).containsText("850.00");
+        screenshot("catalog-light-es");
+
+        row.getByRole(AriaRole.BUTTON, new com.microsoft.playwright.Locator.GetByRoleOptions().setName("Cambiar precio")).click();
+        page.getByTestId("new-price").fill("900,00");
+        page.getByTestId("price-reason").fill("Ajuste anual de tarifas");
+        page.getByTestId("save-price").click();
+        var history = page.getByTestId("price-history");
+        assertThat(history).containsText("Ajuste anual de tarifas");
+        assertThat(history).containsText("Precio inicial");
+        assertThat(history).containsText("900.00");
+        assertThat(history).containsText("Administradora " + tenant.slug());
+        screenshot("catalog-price-history-es");
+        page.keyboard().press("Escape");
+        assertThat(row).containsText("900.00");
+    }
+
     private void sql(String statement) {
         com.ambiosys.platform.tenancy.TenantContext.runAs(tenant.id(), () -> tx.executeWithoutResult(s -> jdbc.sql(statement).update()));
     }

@@ -1,0 +1,124 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import {
+  Alert, Button, Dialog, DialogActions, DialogContent, DialogTitle, MenuItem, Stack, Table, TableBody, TableCell,
+  TableContainer, TableHead, TablePagination, TableRow, TextField, Typography,
+} from '@mui/material';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { Controller, useForm } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import { api, ApiError, type Page } from '../api/client';
+import { formatDate } from '../admin/useServerGrid';
+import { CURRENCIES, formatMoney, priceSchema, toNumber, type Item, type PriceForm, type PriceHistoryEntry } from './model';
+
+/** A new price for an item, with the reason that goes into its price history. */
+export function PriceDialog({ item, onClose }: { item: Item; onClose(saved?: Item): void }) {
+  const { t, i18n } = useTranslation();
+  const [failure, setFailure] = useState<string | null>(null);
+  const form = useForm<PriceForm>({
+    resolver: zodResolver(priceSchema(t)),
+    defaultValues: { price: String(item.price), currency: item.currency, reason: '' },
+  });
+  const { register, control, formState } = form;
+  const submit = form.handleSubmit(async (f) => {
+    setFailure(null);
+    try {
+      onClose(await api<Item>(`/api/v1/catalog/items/${item.id}/price`, { method: 'PUT',
+        body: { price: toNumber(f.price), currency: f.currency, reason: f.reason.trim(), version: item.version } }));
+    } catch (error) {
+      if (error instanceof ApiError) {
+        error.fieldErrors.forEach((e) => form.setError(e.field as keyof PriceForm, { message: e.message }));
+        setFailure(error.detail ?? error.title);
+      } else {
+        setFailure(t('common.error'));
+      }
+    }
+  });
+  return (
+    <Dialog open onClose={() => onClose()} fullWidth maxWidth="xs" aria-labelledby="price-title">
+      <DialogTitle id="price-title">{t('catalog.changePrice')} · {item.sku}</DialogTitle>
+      <DialogContent>
+        <Stack component="form" id="price-form" spacing={2} sx={{ pt: 1 }} noValidate onSubmit={submit}>
+          {failure && <Alert severity="error">{failure}</Alert>}
+          <Typography variant="body2">{item.name}</Typography>
+          <Typography variant="body2" color="text.secondary">
+            {t('catalog.currentPrice', { price: formatMoney(item.price, item.currency, i18n.language) })}
+          </Typography>
+          <Stack direction="row" spacing={2}>
+            <TextField label={t('catalog.newPrice')} {...register('price')} error={!!formState.errors.price} sx={{ flex: 1 }}
+              helperText={formState.errors.price?.message} slotProps={{ htmlInput: { inputMode: 'decimal', 'data-testid': 'new-price' } }} />
+            <Controller control={control} name="currency" render={({ field }) => (
+              <TextField select label={t('catalog.currency')} {...field} sx={{ width: 120 }}>
+                {CURRENCIES.map((c) => <MenuItem key={c} value={c}>{c}</MenuItem>)}
+              </TextField>
+            )} />
+          </Stack>
+          <TextField label={t('catalog.reason')} {...register('reason')} error={!!formState.errors.reason}
+            helperText={formState.errors.reason?.message} slotProps={{ htmlInput: { 'data-testid': 'price-reason', maxLength: 500 } }} />
+        </Stack>
+      </DialogContent>
+      <DialogActions>
+        <Button onClick={() => onClose()}>{t('common.cancel')}</Button>
+        <Button type="submit" form="price-form" variant="contained" disabled={formState.isSubmitting} data-testid="save-price">
+          {t('common.save')}
+        </Button>
+      </DialogActions>
+    </Dialog>
+  );
+}
+
+/** Every price the item had, newest first, paged on the server. */
+export function PriceHistoryDialog({ item, onClose }: { item: Item; onClose(): void }) {
+  const { t, i18n } = useTranslation();
+  const [page, setPage] = useState(0);
+  const [size, setSize] = useState(10);
+  const history = useQuery({
+    queryKey: ['catalog-price-history', item.id, page, size],
+    queryFn: () => api<Page<PriceHistoryEntry>>(`/api/v1/catalog/items/${item.id}/price-history?page=${page}&size=${size}`),
+    placeholderData: keepPreviousData,
+  });
+  const rows = history.data?.items ?? [];
+  return (
+    <Dialog open onClose={onClose} fullWidth maxWidth="md" aria-labelledby="history-title">
+      <DialogTitle id="history-title">{t('catalog.priceHistory')} · {item.sku} · {item.name}</DialogTitle>
+      <DialogContent>
+        {history.error && <Alert severity="error">{(history.error as Error).message}</Alert>}
+        <TableContainer>
+          <Table size="small" data-testid="price-history">
+            <TableHead>
+              <TableRow>
+                <TableCell>{t('catalog.when')}</TableCell>
+                <TableCell align="right">{t('catalog.oldPrice')}</TableCell>
+                <TableCell align="right">{t('catalog.newPrice')}</TableCell>
+                <TableCell>{t('catalog.by')}</TableCell>
+                <TableCell>{t('catalog.reason')}</TableCell>
+              </TableRow>
+            </TableHead>
+            <TableBody>
+              {rows.map((r) => (
+                <TableRow key={r.id}>
+                  <TableCell>{formatDate(r.changedAt, i18n.language)}</TableCell>
+                  <TableCell align="right">{r.oldPrice === null ? t('catalog.initialPrice') : formatMoney(r.oldPrice, r.oldCurrency, i18n.language)}</TableCell>
+                  <TableCell align="right">{formatMoney(r.newPrice, r.newCurrency, i18n.language)}</TableCell>
+                  <TableCell>{r.changedByName ?? '—'}</TableCell>
+                  <TableCell>{r.reason ?? ''}</TableCell>
+                </TableRow>
+              ))}
+              {!history.isLoading && rows.length === 0 && (
+                <TableRow><TableCell colSpan={5}>{t('catalog.noHistory')}</TableCell></TableRow>
+              )}
+            </TableBody>
+          </Table>
+        </TableContainer>
+        <TablePagination component="div" count={history.data?.total ?? 0} page={page} rowsPerPage={size}
+          rowsPerPageOptions={[10, 20, 50]} onPageChange={(_, p) => setPage(p)}
+          onRowsPerPageChange={(e) => { setSize(Number(e.target.value)); setPage(0); }}
+          labelRowsPerPage={t('catalog.rowsPerPage')}
+          labelDisplayedRows={({ from, to, count }) => t('catalog.displayedRows', { from, to, count })} />
+      </DialogContent>
+      <DialogActions>
+        <Button onClick={onClose}>{t('common.close')}</Button>
+      </DialogActions>
+    </Dialog>
+  );
+}
