@@ -54,7 +54,7 @@ select c.id, c.kind, c.commercial_name, c.tax_id, c.status, c.owner_id, c.tags, 
                        and (cast($6 as text) is null or $7 = any(c.tags))
                        and (cast($8 as text) is null
                             or c.id = any(array(select customers_matching($9, $10))))
-                     and (cast($11 as uuid) is null or c.owner_id = $12) order by c.commercial_name, c.id limit $13 offset $14;
+                     and (cast($11 as uuid) is null or c.owner_id = $12) order by c.search_name, c.id limit $13 offset $14;
 
 \echo '== parameters' :args :paging
 show plan_cache_mode;

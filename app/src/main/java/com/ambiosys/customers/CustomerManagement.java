@@ -131,7 +131,7 @@ public class CustomerManagement {
         List<CustomerSummary> items = jdbc.sql("""
                 select c.id, c.kind, c.commercial_name, c.tax_id, c.status, c.owner_id, c.tags, c.created_at"""
                 + (text ? ", count(*) over () as total" : "") + " from customers c" + filter.where()
-                + " order by c.commercial_name, c.id limit :limit offset :offset")
+                + " order by c.search_name, c.id limit :limit offset :offset")
             .params(filter.params()).param("limit", page.sizeOrDefault()).param("offset", page.offset())
             .query((rs, n) -> {
                 if (text) {
@@ -189,7 +189,7 @@ public class CustomerManagement {
                   left join lateral (select full_name, phones, emails from customer_contacts k
                                       where k.tenant_id = c.tenant_id and k.customer_id = c.id
                                       order by (k.role = 'PRIMARY') desc, k.created_at limit 1) k on true""" + filter.where()
-                + " order by c.commercial_name, c.id limit :limit")
+                + " order by c.search_name, c.id limit :limit")
             .params(filter.params()).param("limit", limit)
             .query((java.sql.ResultSet rs) -> {
                 consumer.accept(new ExportRow(rs.getString("commercial_name"), rs.getString("kind"), rs.getString("tax_id"),

@@ -137,6 +137,16 @@ class CustomersSystemTest extends TenantApiTest {
     }
 
     @Test
+    void theListSortsAsASpanishReaderExpects() {
+        for (String name : List.of("Zeta Servicios", "Ángel Ruiz", "alba limpiezas", "Álvarez y Asociados", "Amado Castro")) {
+            api.post("/api/v1/customers", Map.of("kind", "COMPANY", "commercialName", name, "country", "GT")).token(admin).send();
+        }
+        assertThat(api.get("/api/v1/customers").token(admin).send().json().path("items").valueStream()
+            .map(i -> i.path("commercialName").asString()).toList())
+            .containsExactly("alba limpiezas", "Álvarez y Asociados", "Amado Castro", "Ángel Ruiz", "Zeta Servicios");
+    }
+
+    @Test
     void aListLongerThanAThousandGivesAnEstimatedTotalAndSearchesStayExact() {
         tenantTx.run(tenant.id(), status -> jdbc.sql("""
                 insert into customers (tenant_id, id, kind, commercial_name, country, status, created_at, updated_at)
