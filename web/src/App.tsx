@@ -20,6 +20,7 @@ const AccessLogPage = lazy(() => import('./admin/AccessLogPage'));
 const AuditLogPage = lazy(() => import('./admin/AuditLogPage'));
 const CustomersPage = lazy(() => import('./customers/CustomersPage'));
 const CustomerPage = lazy(() => import('./customers/CustomerPage'));
+const ImportPage = lazy(() => import('./customers/ImportPage'));
 const CatalogPage = lazy(() => import('./catalog/CatalogPage'));
 
 const queryClient = new QueryClient({
@@ -70,6 +71,7 @@ export function App() {
                       <Route key={path} path={path} element={guarded(permission, <ComingSoon titleKey={title} />)} />
                     ))}
                     <Route path="/customers" element={guarded('customers:view', <CustomersPage />)} />
+                    <Route path="/customers/import" element={guarded('customers:import', <ImportPage />)} />
                     <Route path="/customers/:id" element={guarded('customers:view', <CustomerPage />)} />
                     <Route path="/catalog" element={guarded('catalog:view', <CatalogPage />)} />
                     <Route path="/admin/users" element={guarded('users:view', <UsersPage />)} />

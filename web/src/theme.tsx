@@ -26,6 +26,8 @@ export function AppThemeProvider({ children }: { children: ReactNode }) {
           mode,
           primary: { main: mode === 'dark' ? '#5ec8a8' : '#0b6e4f' },
           secondary: { main: mode === 'dark' ? '#8fb8ff' : '#1f4e9c' },
+          // MUI's light orange fails WCAG AA as text and under white text (blocked, expiring badges)
+          ...(mode === 'light' ? { warning: { main: '#b45309' } } : {}),
         },
         shape: { borderRadius: 10 },
         typography: { fontFamily: 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif' },

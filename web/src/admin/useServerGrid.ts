@@ -7,6 +7,13 @@ import { api, type Page } from '../api/client';
 export function useServerGrid<T>(key: string, path: string, filters: Record<string, string | undefined>) {
   const [pagination, setPagination] = useState<GridPaginationModel>({ page: 0, pageSize: 20 });
   const [sort, setSort] = useState<GridSortModel>([]);
+  // a new filter starts again from the first page
+  const filterKey = JSON.stringify(filters);
+  const [lastFilters, setLastFilters] = useState(filterKey);
+  if (filterKey !== lastFilters) {
+    setLastFilters(filterKey);
+    if (pagination.page !== 0) setPagination({ ...pagination, page: 0 });
+  }
   const params = new URLSearchParams({ page: String(pagination.page), size: String(pagination.pageSize) });
   if (sort[0]) params.set('sort', (sort[0].sort === 'desc' ? '-' : '') + sort[0].field);
   Object.entries(filters).forEach(([k, v]) => v && params.set(k, v));

@@ -87,16 +87,18 @@ export function refreshSession(): Promise<boolean> {
   return refreshing;
 }
 
+/** Calls the API with a JSON body, or a multipart one when the body is `FormData` (the browser sets its boundary). */
 export async function api<T>(path: string, init: { method?: string; body?: unknown } = {}, retried = false): Promise<T> {
   const headers: Record<string, string> = { Accept: 'application/json', 'Accept-Language': i18n.language };
-  if (init.body !== undefined) headers['Content-Type'] = 'application/json';
+  const multipart = init.body instanceof FormData;
+  if (init.body !== undefined && !multipart) headers['Content-Type'] = 'application/json';
   if (accessToken) headers.Authorization = `Bearer ${accessToken}`;
   let response: Response;
   try {
     response = await fetch(path, {
       method: init.method ?? 'GET',
       headers,
-      body: init.body === undefined ? undefined : JSON.stringify(init.body),
+      body: init.body === undefined ? undefined : multipart ? (init.body as FormData) : JSON.stringify(init.body),
     });
   } catch {
     throw new ApiError(0, 'network', i18n.t('common.error'));
@@ -123,6 +125,15 @@ export async function download(path: string, filename: string): Promise<void> {
   link.download = filename;
   link.click();
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/** Asks the files API for a short-lived signed link and lets the browser download through it. */
+export async function downloadStoredFile(fileId: string): Promise<void> {
+  const link = await api<{ url: string; expiresAt: string }>(`/api/v1/files/${fileId}/link`, { method: 'POST' });
+  const a = document.createElement('a');
+  a.href = link.url;
+  a.rel = 'noopener';
+  a.click();
 }
 
 export interface Page<T> {

@@ -1,27 +1,50 @@
 import AddIcon from '@mui/icons-material/Add';
 import DownloadIcon from '@mui/icons-material/Download';
-import { Box, Button, Chip, Stack, TextField, Typography } from '@mui/material';
+import UploadIcon from '@mui/icons-material/Upload';
+import { Alert, Box, Button, Chip, ListSubheader, MenuItem, Stack, TextField, Typography } from '@mui/material';
 import type { GridColDef } from '@mui/x-data-grid';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router';
+import { Link as RouterLink, useNavigate, useSearchParams } from 'react-router';
 import { download } from '../api/client';
 import { DataGrid } from '../admin/DataGrid';
 import { formatDate, useServerGrid } from '../admin/useServerGrid';
 import { useAuth } from '../auth/AuthContext';
+import { useOwners, useTags } from './CustomerDialogs';
+import { COUNTRIES, customerFilters, useDepartments, type CustomerFilter as Filter } from './model';
 import { NewCustomerDialog } from './NewCustomerDialog';
 
 interface CustomerSummary {
-  id: string; kind: string; commercialName: string; taxId: string | null; status: string; tags: string[]; createdAt: string;
+  id: string; kind: string; commercialName: string; taxId: string | null; status: string; ownerId: string | null;
+  tags: string[]; createdAt: string;
 }
 
+/** Customers: search and filters (kept in the address, so Back returns to the same list), paging, export, import, create. */
 export default function CustomersPage() {
   const { t, i18n } = useTranslation();
   const { can } = useAuth();
   const navigate = useNavigate();
-  const [q, setQ] = useState('');
+  const [params, setParams] = useSearchParams();
   const [creating, setCreating] = useState(false);
-  const grid = useServerGrid<CustomerSummary>('customers', '/api/v1/customers', { q: q.trim() || undefined });
+  const filters = customerFilters(params);
+  const grid = useServerGrid<CustomerSummary>('customers', '/api/v1/customers', filters);
+  const owners = useOwners();
+  const tags = useTags();
+  const gt = useDepartments('GT');
+  const sv = useDepartments('SV');
+  const set = (name: Filter, value: string) => setParams((p) => {
+    const next = new URLSearchParams(p);
+    if (value) next.set(name, value);
+    else next.delete(name);
+    return next;
+  }, { replace: true });
+  const exportPath = (format: string) => {
+    const query = new URLSearchParams({ format });
+    Object.entries(filters).forEach(([k, v]) => v && query.set(k, v));
+    return `/api/v1/customers/export?${query}`;
+  };
+  const ownerName = (id: string | null) => (id ? owners.data?.find((o) => o.id === id)?.fullName ?? '' : '');
+
   const columns: GridColDef<CustomerSummary>[] = [
     { field: 'commercialName', headerName: t('customers.name'), flex: 1, minWidth: 220, sortable: false },
     { field: 'kind', headerName: t('customers.kind'), width: 120, sortable: false,
@@ -29,30 +52,61 @@ export default function CustomersPage() {
     { field: 'taxId', headerName: t('customers.taxId'), width: 140, sortable: false },
     { field: 'status', headerName: t('customers.status'), width: 120, sortable: false,
       renderCell: (p) => <Chip size="small" color={p.value === 'ACTIVE' ? 'success' : 'warning'} label={t(`customers.statuses.${String(p.value)}`)} /> },
+    ...(owners.choosable ? [{ field: 'ownerId', headerName: t('customers.owner'), width: 180, sortable: false,
+      valueFormatter: (v: string | null) => ownerName(v) } satisfies GridColDef<CustomerSummary>] : []),
     { field: 'tags', headerName: t('customers.tags'), flex: 1, minWidth: 160, sortable: false,
       valueFormatter: (v: string[]) => v.join(', ') },
     { field: 'createdAt', headerName: t('customers.created'), width: 180, sortable: false,
       valueFormatter: (v) => formatDate(v as string, i18n.language) },
   ];
+  const select = (name: Filter, label: string, children: React.ReactNode, testId: string) => (
+    <TextField select size="small" label={label} value={filters[name] ?? ''} onChange={(e) => set(name, e.target.value)}
+      sx={{ minWidth: 150, flex: { xs: '1 1 100%', sm: '0 1 170px' } }} slotProps={{ htmlInput: { 'data-testid': testId } }}>
+      <MenuItem value="">{t('common.all')}</MenuItem>
+      {children}
+    </TextField>
+  );
+
   return (
     <Box>
       <Stack direction={{ xs: 'column', sm: 'row' }} spacing={2} sx={{ mb: 2, alignItems: { sm: 'center' } }}>
         <Typography variant="h4" component="h1" sx={{ flexGrow: 1 }}>{t('customers.title')}</Typography>
-        {can('customers:export') && (['csv', 'xlsx'] as const).map((format) => (
-          <Button key={format} variant="outlined" startIcon={<DownloadIcon />} data-testid={`export-${format}`}
-            onClick={() => void download(`/api/v1/customers/export?format=${format}${q.trim() ? `&q=${encodeURIComponent(q.trim())}` : ''}`,
-              `clientes.${format}`)}>
-            {format.toUpperCase()}
-          </Button>
-        ))}
-        {can('customers:create') && (
-          <Button variant="contained" startIcon={<AddIcon />} onClick={() => setCreating(true)} data-testid="new-customer">
-            {t('customers.new')}
-          </Button>
-        )}
+        <Stack direction="row" spacing={1} useFlexGap sx={{ flexWrap: 'wrap' }}>
+          {can('customers:export') && (['csv', 'xlsx'] as const).map((format) => (
+            <Button key={format} variant="outlined" startIcon={<DownloadIcon />} data-testid={`export-${format}`}
+              aria-label={`${t('customers.export')} ${format.toUpperCase()}`}
+              onClick={() => void download(exportPath(format), `clientes.${format}`)}>
+              {format.toUpperCase()}
+            </Button>
+          ))}
+          {can('customers:import') && (
+            <Button variant="outlined" startIcon={<UploadIcon />} component={RouterLink} to="/customers/import" data-testid="import-customers">
+              {t('customers.import.button')}
+            </Button>
+          )}
+          {can('customers:create') && (
+            <Button variant="contained" startIcon={<AddIcon />} onClick={() => setCreating(true)} data-testid="new-customer">
+              {t('customers.new')}
+            </Button>
+          )}
+        </Stack>
       </Stack>
-      <TextField label={t('customers.search')} value={q} onChange={(e) => setQ(e.target.value)} size="small"
-        sx={{ mb: 2, width: { xs: '100%', sm: 420 } }} slotProps={{ htmlInput: { 'data-testid': 'customer-search' } }} />
+      <Stack role="search" direction="row" spacing={2} useFlexGap sx={{ mb: 2, flexWrap: 'wrap' }} aria-label={t('customers.filters')}>
+        <TextField label={t('customers.search')} value={params.get('q') ?? ''} onChange={(e) => set('q', e.target.value)} size="small"
+          sx={{ flex: { xs: '1 1 100%', md: '1 1 260px' }, maxWidth: { md: 420 } }} slotProps={{ htmlInput: { 'data-testid': 'customer-search' } }} />
+        {select('status', t('customers.status'), (['ACTIVE', 'BLOCKED'] as const).map((s) => (
+          <MenuItem key={s} value={s}>{t(`customers.statuses.${s}`)}</MenuItem>
+        )), 'filter-status')}
+        {owners.choosable && select('ownerId', t('customers.owner'), (owners.data ?? []).map((o) => (
+          <MenuItem key={o.id} value={o.id}>{o.fullName}</MenuItem>
+        )), 'filter-owner')}
+        {select('tag', t('customers.tag'), (tags.data ?? []).map((tag) => <MenuItem key={tag} value={tag}>{tag}</MenuItem>), 'filter-tag')}
+        {select('departmentId', t('customers.department'), [gt.data, sv.data].flatMap((list, i) => (list?.length ? [
+          <ListSubheader key={COUNTRIES[i].code}>{COUNTRIES[i].name}</ListSubheader>,
+          ...list.map((d) => <MenuItem key={d.id} value={d.id}>{d.name}</MenuItem>),
+        ] : [])), 'filter-department')}
+      </Stack>
+      {grid.error && <Alert severity="error" sx={{ mb: 2 }}>{(grid.error as Error).message}</Alert>}
       <DataGrid autoHeight rows={grid.rows} rowCount={grid.rowCount} loading={grid.loading} columns={columns}
         {...grid.gridProps} disableColumnFilter onRowClick={(p) => navigate(`/customers/${String(p.id)}`)}
         sx={{ bgcolor: 'background.paper', '& .MuiDataGrid-row': { cursor: 'pointer' } }} />

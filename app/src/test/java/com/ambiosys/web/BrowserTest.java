@@ -54,6 +54,7 @@ class BrowserTest {
     BrowserContext context;
     Page page;
     final List<String> consoleErrors = new ArrayList<>();
+    final List<String> failedResponses = new ArrayList<>(); // to say which request a console error is about
 
     @BeforeAll
     static void launch() {
@@ -84,12 +85,17 @@ class BrowserTest {
             }
         });
         page.onPageError(error -> consoleErrors.add(error));
+        page.onResponse(response -> {
+            if (response.status() >= 400) {
+                failedResponses.add(response.status() + " " + response.request().method() + " " + response.url());
+            }
+        });
     }
 
     @AfterEach
     void noConsoleErrors() {
         context.close();
-        assertThat(consoleErrors).as("console errors").isEmpty();
+        assertThat(consoleErrors).as("console errors (failed responses: %s)", failedResponses).isEmpty();
     }
 
     private String url(String path) {
@@ -265,6 +271,27 @@ class BrowserTest {
         page.getByTestId("nav-roles").click();
         assertThat(page.getByRole(AriaRole.GRIDCELL).first()).isVisible();
         assertAccessible("roles");
+        page.getByTestId("nav-customers").click();
+        assertThat(page.getByTestId("customer-search")).isVisible();
+        assertAccessible("customers");
+        page.getByTestId("import-customers").click();
+        assertThat(page.getByTestId("import-upload")).isVisible();
+        assertAccessible("customer import");
+        page.getByTestId("nav-customers").click();
+        page.getByTestId("new-customer").click();
+        page.getByRole(AriaRole.DIALOG).getByLabel("Nombre comercial").fill("Cliente Accesible");
+        page.getByTestId("save-customer").click();
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Cliente Accesible"))).isVisible();
+        assertAccessible("customer");
+        page.getByRole(AriaRole.TAB, new Page.GetByRoleOptions().setName("Direcciones (0)")).click();
+        page.getByTestId("add-address").click();
+        assertThat(page.getByTestId("save-address")).isVisible();
+        assertAccessible("address dialog");
+        page.keyboard().press("Escape");
+        page.getByRole(AriaRole.TAB, new Page.GetByRoleOptions().setName("Contactos (0)")).click();
+        page.getByTestId("add-contact").click();
+        assertThat(page.getByTestId("save-contact")).isVisible();
+        assertAccessible("contact dialog");
     }
 
     /** Runs axe-core (from the web application's dev dependencies) and fails on serious or critical violations. */
@@ -298,7 +325,7 @@ class BrowserTest {
         assertThat(page.getByRole(AriaRole.CELL, new Page.GetByRoleOptions().setName("+50255123456"))).isVisible();
 
         page.getByTestId("nav-customers").click();
-        page.getByTestId("customer-search").fill("55123456");
+        searchCustomers("55123456");
         assertThat(page.getByRole(AriaRole.GRIDCELL, new Page.GetByRoleOptions().setName("Hotel Casa Antigua"))).isVisible();
         screenshot("customers-light-es");
         var csv = page.waitForDownload(() -> page.getByTestId("export-csv").click());
@@ -312,6 +339,210 @@ class BrowserTest {
         consoleErrors.removeIf(e -> e.contains("409"));
         page.getByTestId("save-customer").click(); // confirmed: created anyway
         assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Casa Antigua (otra)"))).isVisible();
+    }
+
+    /** The issue's acceptance: a customer with a contact and an address, found by search, gets a document uploaded. */
+    @Test
+    void aCustomerGetsAContactAndAnAddressIsFoundBySearchAndGetsADocumentUploaded() {
+        login(tenant.adminEmail());
+        page.getByTestId("nav-customers").click();
+        page.getByTestId("new-customer").click();
+        var dialog = page.getByRole(AriaRole.DIALOG);
+        dialog.getByLabel("Nombre comercial").fill("Ferretería El Martillo");
+        dialog.getByLabel("Nombre del contacto").fill("Rosa Méndez");
+        dialog.getByLabel("Teléfono").fill("5512 3456");
+        page.getByTestId("save-customer").click();
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Ferretería El Martillo"))).isVisible();
+
+        // a second contact with two phones: the first is marked as the primary one
+        page.getByRole(AriaRole.TAB, new Page.GetByRoleOptions().setName("Contactos (1)")).click();
+        page.getByTestId("add-contact").click();
+        dialog.getByLabel("Nombre del contacto").fill("Carlos Ruiz");
+        dialog.getByLabel("Teléfono 1", new com.microsoft.playwright.Locator.GetByLabelOptions().setExact(true)).fill("5598 7654");
+        page.getByTestId("add-phones").click();
+        dialog.getByLabel("Teléfono 2", new com.microsoft.playwright.Locator.GetByLabelOptions().setExact(true)).fill("+50377778888");
+        dialog.getByLabel("Correo 1", new com.microsoft.playwright.Locator.GetByLabelOptions().setExact(true)).fill("carlos@martillo.com.gt");
+        page.getByTestId("save-contact").click();
+        assertThat(dialog).hasCount(0);
+        var carlos = page.getByRole(AriaRole.ROW).filter(new com.microsoft.playwright.Locator.FilterOptions().setHasText("Carlos Ruiz"));
+        assertThat(carlos).containsText("+50255987654");
+        assertThat(carlos).containsText("Principal");
+        assertThat(carlos).containsText("+50377778888");
+        assertThat(page.getByRole(AriaRole.TAB, new Page.GetByRoleOptions().setName("Contactos (2)"))).isVisible();
+
+        // an address picked from the catalog shows the names of its places, not their ids
+        page.getByRole(AriaRole.TAB, new Page.GetByRoleOptions().setName("Direcciones (0)")).click();
+        page.getByTestId("add-address").click();
+        dialog.getByRole(AriaRole.COMBOBOX, new com.microsoft.playwright.Locator.GetByRoleOptions().setName("Departamento")).click();
+        page.getByRole(AriaRole.OPTION, new Page.GetByRoleOptions().setName("Sacatepéquez")).click();
+        dialog.getByRole(AriaRole.COMBOBOX, new com.microsoft.playwright.Locator.GetByRoleOptions().setName("Municipio")).click();
+        page.getByRole(AriaRole.OPTION, new Page.GetByRoleOptions().setName("Antigua Guatemala")).click();
+        dialog.getByLabel("Dirección", new com.microsoft.playwright.Locator.GetByLabelOptions().setExact(true)).fill("5a Avenida Norte #12");
+        screenshot("customer-address-dialog-es");
+        page.getByTestId("save-address").click();
+        assertThat(dialog).hasCount(0);
+        assertThat(page.getByTestId("address-row")).containsText("5a Avenida Norte #12, Antigua Guatemala, Sacatepéquez");
+        assertThat(page.getByTestId("address-row")).not().containsText("GT-03");
+
+        // found by name, by the second contact's phone, and by department; not by another department
+        page.getByTestId("nav-customers").click();
+        var row = page.getByRole(AriaRole.GRIDCELL, new Page.GetByRoleOptions().setName("Ferretería El Martillo"));
+        searchCustomers("martillo");
+        assertThat(row).isVisible();
+        searchCustomers("55987654");
+        assertThat(row).isVisible();
+        searchCustomers("no existe tal cliente");
+        assertThat(row).hasCount(0);
+        page.getByTestId("customer-search").fill("");
+        page.getByRole(AriaRole.COMBOBOX, new Page.GetByRoleOptions().setName("Departamento")).click();
+        page.getByRole(AriaRole.OPTION, new Page.GetByRoleOptions().setName("Escuintla")).click();
+        assertThat(row).hasCount(0);
+        page.getByRole(AriaRole.COMBOBOX, new Page.GetByRoleOptions().setName("Departamento")).click();
+        page.getByRole(AriaRole.OPTION, new Page.GetByRoleOptions().setName("Sacatepéquez")).click();
+        assertThat(row).isVisible();
+        assertThat(page).hasURL(java.util.regex.Pattern.compile("departmentId=GT-03"));
+        row.click();
+
+        // a document with its file, expiring in ten days: the badge says so and the file comes back through a signed link
+        page.getByRole(AriaRole.TAB, new Page.GetByRoleOptions().setName("Documentos (0)")).click();
+        page.getByTestId("add-document").click();
+        dialog.getByRole(AriaRole.COMBOBOX, new com.microsoft.playwright.Locator.GetByRoleOptions().setName("Tipo")).click();
+        page.getByRole(AriaRole.OPTION, new Page.GetByRoleOptions().setName("RTU")).click();
+        dialog.getByLabel("Número").fill("RTU-2026-001");
+        dialog.getByLabel("Vence").fill(java.time.LocalDate.now().plusDays(10).toString());
+        page.getByTestId("document-file").setInputFiles(new com.microsoft.playwright.options.FilePayload("rtu.pdf", "application/pdf",
+                "%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
+        assertThat(dialog.getByText("rtu.pdf")).isVisible();
+        page.getByTestId("save-document").click();
+        assertThat(dialog).hasCount(0);
+        var document = page.getByTestId("document-row");
+        assertThat(document).containsText("RTU-2026-001");
+        assertThat(document.getByTestId("expiry-badge")).hasText("Por vencer");
+        screenshot("customer-documents-light-es");
+        var file = page.waitForDownload(() -> document.getByTestId("download-document").click());
+        assertThat(file.suggestedFilename()).isEqualTo("rtu.pdf");
+
+        page.getByRole(AriaRole.TAB, new Page.GetByRoleOptions().setName("Contactos (2)")).click();
+        page.waitForTimeout(400); // the tab indicator's slide
+        screenshot("customer-light-es");
+        page.setViewportSize(390, 844); // a phone: the table scrolls sideways, the actions wrap
+        page.waitForTimeout(400);
+        screenshot("customer-phone-es");
+    }
+
+    @Test
+    void aCustomerIsEditedBlockedAndDeletedWithAReason() {
+        login(tenant.adminEmail());
+        page.getByTestId("nav-customers").click();
+        page.getByTestId("new-customer").click();
+        var dialog = page.getByRole(AriaRole.DIALOG);
+        dialog.getByLabel("Nombre comercial").fill("Salón Los Arcos");
+        page.getByTestId("save-customer").click();
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Salón Los Arcos"))).isVisible();
+
+        page.getByTestId("edit-customer").click();
+        dialog.getByLabel("Nombre comercial").fill("Salón Los Arcos Eventos");
+        dialog.getByLabel("Etiquetas").fill("evento");
+        dialog.getByLabel("Etiquetas").press("Enter");
+        dialog.getByLabel("Notas").fill("Atiende fines de semana.");
+        page.getByTestId("save-customer").click();
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Salón Los Arcos Eventos"))).isVisible();
+        assertThat(page.getByText("Atiende fines de semana.")).isVisible();
+
+        page.getByRole(AriaRole.TAB, new Page.GetByRoleOptions().setName("Razones sociales")).click();
+        page.getByTestId("add-legal-entity").click();
+        dialog.getByLabel("Razón social").fill("Inversiones Los Arcos, S.A.");
+        dialog.getByLabel("Predeterminada").check();
+        page.getByTestId("save-legal-entity").click();
+        assertThat(dialog).hasCount(0);
+        assertThat(page.getByRole(AriaRole.ROW).filter(new com.microsoft.playwright.Locator.FilterOptions()
+            .setHasText("Inversiones Los Arcos, S.A."))).containsText("Predeterminada");
+
+        page.getByRole(AriaRole.TAB, new Page.GetByRoleOptions().setName("Interacciones")).click();
+        page.getByTestId("add-interaction").click();
+        dialog.getByRole(AriaRole.COMBOBOX, new com.microsoft.playwright.Locator.GetByRoleOptions().setName("Tipo")).click();
+        page.getByRole(AriaRole.OPTION, new Page.GetByRoleOptions().setName("Visita")).click();
+        dialog.getByLabel("Resumen").fill("Visita al salón para medir la cocina.");
+        page.getByTestId("save-interaction").click();
+        assertThat(dialog).hasCount(0);
+        assertThat(page.getByRole(AriaRole.ROW).filter(new com.microsoft.playwright.Locator.FilterOptions()
+            .setHasText("Visita al salón para medir la cocina."))).containsText("Visita");
+
+        page.getByTestId("block-customer").click();
+        page.getByTestId("confirm").click();
+        assertThat(dialog.getByText("Obligatorio")).isVisible(); // a reason is required
+        page.getByTestId("reason").fill("Facturas vencidas");
+        page.getByTestId("confirm").click();
+        assertThat(page.getByTestId("customer-status")).hasText("Bloqueado");
+        assertThat(page.getByText("Cliente bloqueado: Facturas vencidas")).isVisible();
+
+        page.getByTestId("nav-customers").click();
+        var row = page.getByRole(AriaRole.GRIDCELL, new Page.GetByRoleOptions().setName("Salón Los Arcos Eventos"));
+        page.getByRole(AriaRole.COMBOBOX, new Page.GetByRoleOptions().setName("Estado")).click();
+        page.getByRole(AriaRole.OPTION, new Page.GetByRoleOptions().setName("Activo")).click();
+        assertThat(row).hasCount(0);
+        page.getByRole(AriaRole.COMBOBOX, new Page.GetByRoleOptions().setName("Estado")).click();
+        page.getByRole(AriaRole.OPTION, new Page.GetByRoleOptions().setName("Bloqueado")).click();
+        assertThat(row).isVisible();
+        page.getByRole(AriaRole.COMBOBOX, new Page.GetByRoleOptions().setName("Etiqueta")).click();
+        page.getByRole(AriaRole.OPTION, new Page.GetByRoleOptions().setName("evento")).click();
+        assertThat(row).isVisible();
+        var export = page.waitForRequest(r -> r.url().contains("/api/v1/customers/export"),
+                () -> page.waitForDownload(() -> page.getByTestId("export-csv").click()));
+        assertThat(export.url()).as("the export asks for the list's filters").contains("format=csv").contains("status=BLOCKED")
+            .contains("tag=evento");
+        row.click();
+
+        page.getByTestId("delete-customer").click();
+        page.getByTestId("reason").fill("Registro de prueba");
+        page.getByTestId("confirm").click();
+        assertThat(page).hasURL(url("/customers"));
+        searchCustomers("Arcos");
+        assertThat(page.getByRole(AriaRole.GRIDCELL, new Page.GetByRoleOptions().setName("Salón Los Arcos Eventos"))).hasCount(0);
+    }
+
+    @Test
+    void customersAreImportedFromACsvAfterAPreviewThatShowsTheBadRows() {
+        login(tenant.adminEmail());
+        page.getByTestId("nav-customers").click();
+        page.getByTestId("import-customers").click();
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Importar clientes"))).isVisible();
+        var template = page.waitForDownload(() -> page.getByTestId("import-template").click());
+        assertThat(template.suggestedFilename()).isEqualTo("plantilla-clientes.csv");
+
+        String csv = """
+                tipo,nombre_comercial,nit,pais,contacto,telefonos,departamento,municipio,direccion
+                EMPRESA,Panadería La Espiga,,GT,Marta Cruz,5511 2233,Sacatepéquez,Antigua Guatemala,3a Calle Poniente 8
+                PERSONA,Julio Herrera,,GT,Julio Herrera,5544 6677,,,
+                EMPRESA,NIT malo,1234567,GT,,,,,
+                """;
+        page.getByTestId("import-file").setInputFiles(new com.microsoft.playwright.options.FilePayload("clientes-nuevos.csv", "text/csv",
+                csv.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        page.getByTestId("import-upload").click();
+        assertThat(page.getByTestId("import-counts")).containsText("3 filas");
+        assertThat(page.getByTestId("import-counts")).containsText("2 válidas");
+        assertThat(page.getByTestId("import-counts")).containsText("1 con errores");
+        assertThat(page.getByTestId("import-row-error")).containsText("NIT: «1234567» no es un NIT válido");
+        page.getByText("Mostrar solo filas con errores").click();
+        assertThat(page.getByTestId("import-row-ok")).hasCount(2);
+        screenshot("customer-import-preview-es");
+
+        page.getByTestId("import-commit").click();
+        assertThat(page.getByTestId("import-done")).containsText("Se crearon 2 clientes.");
+        assertThat(page.getByRole(AriaRole.GRIDCELL, new Page.GetByRoleOptions().setName("clientes-nuevos.csv"))).isVisible();
+        assertThat(page.getByRole(AriaRole.GRIDCELL, new Page.GetByRoleOptions().setName("Importada"))).isVisible();
+        page.getByTestId("import-to-list").click();
+        searchCustomers("Espiga");
+        page.getByRole(AriaRole.GRIDCELL, new Page.GetByRoleOptions().setName("Panadería La Espiga")).click();
+        page.getByRole(AriaRole.TAB, new Page.GetByRoleOptions().setName("Direcciones (1)")).click();
+        assertThat(page.getByTestId("address-row")).containsText("3a Calle Poniente 8, Antigua Guatemala, Sacatepéquez");
+    }
+
+    /** Types into the customer search and waits for the list's answer, so that no earlier list passes for the result. */
+    private void searchCustomers(String text) {
+        String query = "q=" + java.net.URLEncoder.encode(text, java.nio.charset.StandardCharsets.UTF_8);
+        page.waitForResponse(r -> r.url().contains("/api/v1/customers?") && r.url().contains(query),
+                () -> page.getByTestId("customer-search").fill(text));
     }
 
     @Test
