@@ -54,7 +54,11 @@ create table inbox_messages (
     received_at timestamptz not null,
     status      text        not null check (status in ('RECEIVED', 'PENDING', 'SENT', 'DELIVERED', 'READ', 'FAILED')),
     error       jsonb,
+    -- after the message is processed (media downloaded into files, sha256 checked)
+    file_id     uuid,
     processed_at timestamptz,
+    attempts    integer     not null default 0,
+    last_error  text,
     primary key (tenant_id, id),
     unique (tenant_id, channel_id, external_id),
     foreign key (tenant_id, contact_id) references inbox_contacts (tenant_id, id)

@@ -65,8 +65,11 @@ public class WhatsAppIngest {
     private final SecretCipher cipher;
     private final TenantTransactions tx;
     private final Clock clock;
+    private final InboundProcessing processing;
 
-    WhatsAppIngest(JdbcClient jdbc, JsonMapper json, SecretCipher cipher, TenantTransactions tx, Clock clock) {
+    WhatsAppIngest(JdbcClient jdbc, JsonMapper json, SecretCipher cipher, TenantTransactions tx, Clock clock,
+            InboundProcessing processing) {
+        this.processing = processing;
         this.jdbc = jdbc;
         this.json = json;
         this.cipher = cipher;
@@ -195,6 +198,7 @@ public class WhatsAppIngest {
                 .param("sent", Timestamp.from(sentAt)).param("now", Timestamp.from(now)).update();
             if (inserted == 1) {
                 stored++;
+                com.ambiosys.platform.tx.AfterCommit.run(() -> processing.schedule(channel.tenantId(), contact));
             }
             else {
                 duplicates++;
