@@ -65,6 +65,7 @@ class SpaConfiguration implements WebMvcConfigurer {
             String path = request.getRequestURI();
             if (path.equals("/") || path.startsWith("/api/") || path.equals("/api") || path.startsWith("/actuator")
                     || path.startsWith("/assets/") || path.startsWith("/swagger-ui") || path.startsWith("/v3/")
+                    || path.startsWith("/webhooks/")
                     || path.equals("/error") || path.equals("/index.html")) {
                 return false;
             }

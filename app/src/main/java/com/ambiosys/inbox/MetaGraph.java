@@ -1,0 +1,81 @@
+package com.ambiosys.inbox;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Meta's Graph API, as much of it as the inbox uses: media lookup and download. */
+@Component
+class MetaGraph {
+
+    /** What Meta says of a media id: a URL that lives about five minutes, and the bytes' sha256. */
+    record MediaInfo(String url, String mimeType, String sha256, long fileSize) {
+    }
+
+    static final class GraphException extends RuntimeException {
+        GraphException(String message) {
+            super(message);
+        }
+    }
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
+        .followRedirects(HttpClient.Redirect.NORMAL).build();
+    private final JsonMapper json;
+    private final String baseUrl;
+
+    MetaGraph(JsonMapper json, @Value("${ambiosys.whatsapp.graph-url:https://graph.facebook.com/v23.0}") String baseUrl) {
+        this.json = json;
+        this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+    }
+
+    MediaInfo media(String accessToken, String mediaId) {
+        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(baseUrl + "/" + mediaId))
+            .header("Authorization", "Bearer " + accessToken).timeout(Duration.ofSeconds(15)).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new GraphException("media " + mediaId + ": HTTP " + response.statusCode());
+        }
+        JsonNode body = json.readTree(response.body());
+        return new MediaInfo(body.path("url").asString(), body.path("mime_type").asString(null),
+                body.path("sha256").asString(null), body.path("file_size").asLong(-1));
+    }
+
+    /** The bytes behind a media URL (which needs the same token). */
+    InputStream download(String accessToken, String url) {
+        HttpResponse<InputStream> response = send(HttpRequest.newBuilder(URI.create(url))
+            .header("Authorization", "Bearer " + accessToken).timeout(Duration.ofSeconds(60)).GET().build(),
+                HttpResponse.BodyHandlers.ofInputStream());
+        if (response.statusCode() != 200) {
+            try (InputStream ignored = response.body()) {
+                throw new GraphException("download: HTTP " + response.statusCode());
+            }
+            catch (IOException ex) {
+                throw new GraphException("download: HTTP " + response.statusCode());
+            }
+        }
+        return response.body();
+    }
+
+    private <T> HttpResponse<T> send(HttpRequest request, HttpResponse.BodyHandler<T> handler) {
+        try {
+            return http.send(request, handler);
+        }
+        catch (IOException ex) {
+            throw new GraphException(request.uri().getPath() + ": " + ex.getMessage());
+        }
+        catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            throw new GraphException("interrupted");
+        }
+    }
+}

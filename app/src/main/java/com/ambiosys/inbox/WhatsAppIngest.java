@@ -1,0 +1,286 @@
+package com.ambiosys.inbox;
+
+import java.nio.charset.StandardCharsets;
+import java.security.InvalidKeyException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+import com.ambiosys.platform.crypto.SecretCipher;
+import com.ambiosys.platform.ids.Ids;
+import com.ambiosys.platform.tenancy.TenantTransactions;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Takes WhatsApp Cloud API webhooks: checks {@code X-Hub-Signature-256} over the raw body in constant
+ * time, picks tenant and channel by {@code phone_number_id}, and stores every message of every entry and
+ * change exactly once (unique on channel and message id) and every status forward only, in the
+ * tenant's transaction. It answers only after the commit; the caller turns a database failure into 503.
+ */
+@Service
+public class WhatsAppIngest {
+
+    private static final Logger log = LoggerFactory.getLogger(WhatsAppIngest.class);
+
+    /** Message types kept as they are; any other is stored as {@code unsupported}, never dropped. */
+    static final Set<String> KNOWN_TYPES = Set.of("text", "interactive", "button", "image", "document", "audio", "video",
+            "sticker", "location");
+
+    /** Forward order of outbound statuses; FAILED is final. */
+    static final List<String> STATUS_ORDER = List.of("PENDING", "SENT", "DELIVERED", "READ");
+
+    public enum Outcome {
+        STORED, UNAUTHORIZED
+    }
+
+    /** What one POST did: messages stored (new ones), duplicates skipped, statuses applied. */
+    public record Result(Outcome outcome, int stored, int duplicates, int statuses) {
+    }
+
+    record ChannelRef(UUID tenantId, UUID channelId, String appSecret, boolean active) {
+    }
+
+    private final JdbcClient jdbc;
+    private final JsonMapper json;
+    private final SecretCipher cipher;
+    private final TenantTransactions tx;
+    private final Clock clock;
+    private final InboundProcessing processing;
+
+    WhatsAppIngest(JdbcClient jdbc, JsonMapper json, SecretCipher cipher, TenantTransactions tx, Clock clock,
+            InboundProcessing processing) {
+        this.processing = processing;
+        this.jdbc = jdbc;
+        this.json = json;
+        this.cipher = cipher;
+        this.tx = tx;
+        this.clock = clock;
+    }
+
+    /** The verification handshake: the channels whose verify token this is (none: 403). */
+    public boolean verifyTokenKnown(String token) {
+        if (token == null || token.isEmpty()) {
+            return false;
+        }
+        return !jdbc.sql("select tenant_id from inbox_whatsapp_channels_by_verify_token(:h)")
+            .param("h", Channels.sha256(token)).query(UUID.class).list().isEmpty();
+    }
+
+    public Result ingest(byte[] body, String signatureHeader) {
+        JsonNode root;
+        try {
+            root = json.readTree(body);
+        }
+        catch (RuntimeException ex) {
+            return new Result(Outcome.UNAUTHORIZED, 0, 0, 0); // cannot even name its channel: not authenticated
+        }
+        Map<String, Optional<ChannelRef>> channels = new LinkedHashMap<>();
+        for (JsonNode entry : root.path("entry")) {
+            for (JsonNode change : entry.path("changes")) {
+                String phoneNumberId = change.path("value").path("metadata").path("phone_number_id").asString("");
+                if (!phoneNumberId.isEmpty()) {
+                    channels.computeIfAbsent(phoneNumberId, this::channel);
+                }
+            }
+        }
+        List<ChannelRef> known = channels.values().stream().flatMap(Optional::stream).toList();
+        // every channel the body names must be known and the signature must match each one's app secret
+        if (known.isEmpty() || known.size() != channels.size()
+                || !known.stream().allMatch(c -> signatureMatches(body, signatureHeader, cipher.decrypt(c.appSecret())))) {
+            return new Result(Outcome.UNAUTHORIZED, 0, 0, 0);
+        }
+        int stored = 0;
+        int duplicates = 0;
+        int statuses = 0;
+        Instant now = clock.instant();
+        for (JsonNode entry : root.path("entry")) {
+            for (JsonNode change : entry.path("changes")) {
+                JsonNode value = change.path("value");
+                ChannelRef channel = channels.get(value.path("metadata").path("phone_number_id").asString("")).orElse(null);
+                if (channel == null || !channel.active()) {
+                    continue;
+                }
+                int[] counts = tx.call(channel.tenantId(), status -> store(channel, value, now));
+                stored += counts[0];
+                duplicates += counts[1];
+                statuses += counts[2];
+            }
+        }
+        return new Result(Outcome.STORED, stored, duplicates, statuses);
+    }
+
+    private Optional<ChannelRef> channel(String phoneNumberId) {
+        return jdbc.sql("select tenant_id, channel_id, app_secret, active from inbox_whatsapp_channel(:p)")
+            .param("p", phoneNumberId)
+            .query((rs, n) -> new ChannelRef(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3),
+                    rs.getBoolean(4)))
+            .optional();
+    }
+
+    static boolean signatureMatches(byte[] body, String header, String appSecret) {
+        if (header == null || !header.startsWith("sha256=") || appSecret == null) {
+            return false;
+        }
+        byte[] given;
+        try {
+            given = HexFormat.of().parseHex(header.substring(7).trim());
+        }
+        catch (IllegalArgumentException ex) {
+            return false;
+        }
+        return MessageDigest.isEqual(hmac(appSecret, body), given);
+    }
+
+    static byte[] hmac(String secret, byte[] body) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            return mac.doFinal(body);
+        }
+        catch (NoSuchAlgorithmException | InvalidKeyException ex) {
+            throw new IllegalStateException(ex);
+        }
+    }
+
+    /** Stores one change's messages and statuses: {stored, duplicates, statuses}. */
+    private int[] store(ChannelRef channel, JsonNode value, Instant now) {
+        int stored = 0;
+        int duplicates = 0;
+        int statuses = 0;
+        Map<String, String> names = new LinkedHashMap<>();
+        for (JsonNode contact : value.path("contacts")) {
+            names.put(contact.path("wa_id").asString(""), contact.path("profile").path("name").asString(null));
+        }
+        List<JsonNode> messages = new ArrayList<>();
+        value.path("messages").forEach(messages::add);
+        for (JsonNode message : messages) {
+            String from = message.path("from").asString("");
+            String externalId = message.path("id").asString("");
+            if (from.isEmpty() || externalId.isEmpty()) {
+                log.warn("WhatsApp message without sender or id on channel {}: skipped", channel.channelId());
+                continue;
+            }
+            Instant sentAt = instant(message.path("timestamp").asString(""), now);
+            UUID contact = upsertContact(channel, from, names.get(from), sentAt, now);
+            String type = message.path("type").asString("unsupported");
+            String storedType = KNOWN_TYPES.contains(type) ? type : "unsupported";
+            int inserted = jdbc.sql("""
+                    insert into inbox_messages (tenant_id, id, channel_id, contact_id, direction, external_id, type, body,
+                        payload, context_id, sent_at, received_at, status)
+                    values (:t, :id, :channel, :contact, 'IN', :external, :type, :body, cast(:payload as jsonb), :context,
+                        :sent, :now, 'RECEIVED')
+                    on conflict (tenant_id, channel_id, external_id) do nothing
+                    """)
+                .param("t", channel.tenantId()).param("id", Ids.next()).param("channel", channel.channelId())
+                .param("contact", contact).param("external", externalId).param("type", storedType)
+                .param("body", body(message, type)).param("payload", json.writeValueAsString(message))
+                .param("context", message.path("context").path("id").asString(null))
+                .param("sent", Timestamp.from(sentAt)).param("now", Timestamp.from(now)).update();
+            if (inserted == 1) {
+                stored++;
+                com.ambiosys.platform.tx.AfterCommit.run(() -> processing.schedule(channel.tenantId(), contact));
+            }
+            else {
+                duplicates++;
+            }
+        }
+        for (JsonNode status : value.path("statuses")) {
+            statuses += applyStatus(channel, status);
+        }
+        return new int[] { stored, duplicates, statuses };
+    }
+
+    private UUID upsertContact(ChannelRef channel, String waId, String name, Instant sentAt, Instant now) {
+        return jdbc.sql("""
+                insert into inbox_contacts (tenant_id, id, channel_id, external_id, name, phone, last_inbound_at, created_at)
+                values (:t, :id, :channel, :wa, :name, :phone, :sent, :now)
+                on conflict (tenant_id, channel_id, external_id) do update
+                   set name = coalesce(excluded.name, inbox_contacts.name),
+                       last_inbound_at = greatest(inbox_contacts.last_inbound_at, excluded.last_inbound_at)
+                returning id
+                """)
+            .param("t", channel.tenantId()).param("id", Ids.next()).param("channel", channel.channelId()).param("wa", waId)
+            .param("name", name).param("phone", "+" + waId).param("sent", Timestamp.from(sentAt))
+            .param("now", Timestamp.from(now)).query(UUID.class).single();
+    }
+
+    /** Moves an outbound message's status forward only (sent < delivered < read; failed is final). */
+    private int applyStatus(ChannelRef channel, JsonNode status) {
+        String externalId = status.path("id").asString("");
+        String next = status.path("status").asString("").toUpperCase(java.util.Locale.ROOT);
+        if (externalId.isEmpty() || (!STATUS_ORDER.contains(next) && !"FAILED".equals(next))) {
+            return 0;
+        }
+        String error = status.path("errors").isMissingNode() || status.path("errors").isEmpty() ? null
+                : json.writeValueAsString(status.path("errors"));
+        int updated = jdbc.sql("""
+                update inbox_messages set status = :next, error = coalesce(cast(:error as jsonb), error)
+                 where tenant_id = :t and channel_id = :channel and external_id = :external and direction = 'OUT'
+                   and status <> 'FAILED'
+                   and (:next = 'FAILED' or array_position(cast(:order as text[]), status) < array_position(cast(:order as text[]), cast(:next as text)))
+                """)
+            .param("next", next).param("error", error).param("t", channel.tenantId()).param("channel", channel.channelId())
+            .param("external", externalId).param("order", STATUS_ORDER.toArray(String[]::new)).update();
+        if (updated == 0) {
+            log.debug("WhatsApp status {} for {} ignored (unknown id, or not a step forward)", next, externalId);
+        }
+        return updated;
+    }
+
+    /** The readable text of a message, by type. */
+    static String body(JsonNode message, String type) {
+        switch (type) {
+            case "text":
+                return message.path("text").path("body").asString(null);
+            case "interactive": {
+                JsonNode i = message.path("interactive");
+                JsonNode reply = i.has("button_reply") ? i.path("button_reply") : i.path("list_reply");
+                return reply.path("title").asString(null);
+            }
+            case "button":
+                return message.path("button").path("text").asString(null);
+            case "image":
+            case "video":
+            case "document":
+                return message.path(type).path("caption").asString(null);
+            case "location": {
+                JsonNode l = message.path("location");
+                String name = l.path("name").asString("");
+                String address = l.path("address").asString("");
+                String label = (name + " " + address).trim();
+                return label.isEmpty() ? l.path("latitude").asString("") + ", " + l.path("longitude").asString("") : label;
+            }
+            default:
+                return null;
+        }
+    }
+
+    private static Instant instant(String epochSeconds, Instant fallback) {
+        try {
+            return Instant.ofEpochSecond(Long.parseLong(epochSeconds));
+        }
+        catch (NumberFormatException ex) {
+            return fallback;
+        }
+    }
+}

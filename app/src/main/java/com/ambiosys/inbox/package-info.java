@@ -1,0 +1,6 @@
+/**
+ * Inbox: the channels customers write to (WhatsApp Cloud API first), the contacts who write, and every
+ * message in and out, stored exactly once. Webhooks are authenticated by their signature, not by a user.
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Inbox")
+package com.ambiosys.inbox;

@@ -1,0 +1,67 @@
+package com.ambiosys.inbox.web;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.transaction.TransactionException;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import com.ambiosys.inbox.WhatsAppIngest;
+import com.ambiosys.platform.security.PublicEndpoint;
+
+/**
+ * {@code /webhooks/whatsapp}: Meta's verification handshake and its deliveries. Public (Meta has no
+ * user); a POST is authenticated by {@code X-Hub-Signature-256}. 200 only after the messages are
+ * committed; 503 when the database cannot take them, so that Meta retries.
+ */
+@RestController
+@RequestMapping("/webhooks/whatsapp")
+@PublicEndpoint
+class WhatsAppWebhookController {
+
+    private static final Logger log = LoggerFactory.getLogger(WhatsAppWebhookController.class);
+
+    private final WhatsAppIngest ingest;
+
+    WhatsAppWebhookController(WhatsAppIngest ingest) {
+        this.ingest = ingest;
+    }
+
+    @GetMapping(produces = MediaType.TEXT_PLAIN_VALUE)
+    ResponseEntity<String> verify(@RequestParam(name = "hub.mode", required = false) String mode,
+            @RequestParam(name = "hub.verify_token", required = false) String token,
+            @RequestParam(name = "hub.challenge", required = false) String challenge) {
+        if ("subscribe".equals(mode) && challenge != null && ingest.verifyTokenKnown(token)) {
+            return ResponseEntity.ok(challenge);
+        }
+        return ResponseEntity.status(HttpStatus.FORBIDDEN).body("");
+    }
+
+    @PostMapping
+    ResponseEntity<Void> receive(@RequestBody(required = false) byte[] body,
+            @RequestHeader(name = "X-Hub-Signature-256", required = false) String signature) {
+        if (body == null || body.length == 0) {
+            return ResponseEntity.status(HttpStatus.UNAUTHORIZED).build();
+        }
+        try {
+            WhatsAppIngest.Result result = ingest.ingest(body, signature);
+            if (result.outcome() == WhatsAppIngest.Outcome.UNAUTHORIZED) {
+                return ResponseEntity.status(HttpStatus.UNAUTHORIZED).build();
+            }
+            return ResponseEntity.ok().build();
+        }
+        catch (DataAccessException | TransactionException ex) {
+            log.error("WhatsApp webhook not stored, answering 503 so that Meta retries", ex);
+            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "30").build();
+        }
+    }
+}

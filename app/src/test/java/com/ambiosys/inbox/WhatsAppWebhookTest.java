@@ -1,0 +1,209 @@
+package com.ambiosys.inbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import com.ambiosys.support.ApiClient.Response;
+import com.ambiosys.support.TenantApiTest;
+import com.ambiosys.support.TestTenants;
+import com.ambiosys.support.TestTenants.TestTenant;
+
+/** The WhatsApp webhook over real HTTP, signed as Meta signs it, stored in the real database. */
+class WhatsAppWebhookTest extends TenantApiTest {
+
+    static final String SECRET = "app-secret-de-prueba-123";
+    final HttpClient http = HttpClient.newHttpClient();
+    String phoneNumberId;
+    String channelId;
+
+    @BeforeEach
+    void connectAChannel() {
+        phoneNumberId = String.valueOf(ThreadLocalRandom.current().nextLong(100_000_000_000L, 999_999_999_999L));
+        Response created = api.post("/api/v1/inbox/channels/whatsapp", Map.of("name", "WhatsApp ventas", "phoneNumberId",
+                phoneNumberId, "wabaId", "102290129340398", "displayPhone", "+502 5555 0000", "accessToken",
+                "EAAG-token-de-prueba-0001", "appSecret", SECRET, "verifyToken", "verificar-" + phoneNumberId)).token(admin)
+            .send();
+        assertThat(created.status()).as(created.text()).isEqualTo(201);
+        assertThat(created.json().path("appSecretHint").asString()).isEqualTo("••••-123");
+        channelId = created.json().path("id").asString();
+    }
+
+    static String message(String phoneNumberId, String from, String id, long timestamp, String type, String content) {
+        return """
+                {"object":"whatsapp_business_account","entry":[{"id":"102290129340398","changes":[{"field":"messages","value":{
+                 "messaging_product":"whatsapp","metadata":{"display_phone_number":"50255550000","phone_number_id":"%s"},
+                 "contacts":[{"profile":{"name":"Ana López"},"wa_id":"%s"}],
+                 "messages":[{"from":"%s","id":"%s","timestamp":"%d","type":"%s",%s}]}}]}]}
+                """.formatted(phoneNumberId, from, from, id, timestamp, type, content);
+    }
+
+    static String sign(String body, String secret) {
+        return "sha256=" + HexFormat.of().formatHex(WhatsAppIngest.hmac(secret, body.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    int post(String body, String signature) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/webhooks/whatsapp"))
+            .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
+        if (signature != null) {
+            request.header("X-Hub-Signature-256", signature);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+
+    List<Map<String, Object>> messages(TestTenant owner) {
+        return tenantTx.read(owner.id(), s -> jdbc.sql("""
+                select m.external_id, m.type, m.body, m.sent_at, k.name, k.phone
+                  from inbox_messages m join inbox_contacts k on k.tenant_id = m.tenant_id and k.id = m.contact_id
+                 where m.tenant_id = :t order by m.sent_at, m.external_id
+                """).param("t", owner.id()).query().listOfRows());
+    }
+
+    @Test
+    void theHandshakeAnswersTheChallengeOnlyForAKnownVerifyToken() throws Exception {
+        String ok = "http://localhost:" + port + "/webhooks/whatsapp?hub.mode=subscribe&hub.verify_token="
+                + URLEncoder.encode("verificar-" + phoneNumberId, StandardCharsets.UTF_8) + "&hub.challenge=1158201444";
+        HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(ok)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(answer.statusCode()).isEqualTo(200);
+        assertThat(answer.body()).isEqualTo("1158201444");
+        assertThat(answer.headers().firstValue("content-type").orElse("")).startsWith("text/plain");
+        String bad = ok.replace("verificar-", "otro-");
+        assertThat(http.send(HttpRequest.newBuilder(URI.create(bad)).build(), HttpResponse.BodyHandlers.ofString())
+            .statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void aGoodSignatureStoresTheMessageAndABadOrMissingOneStoresNothing() throws Exception {
+        String body = message(phoneNumberId, "50255551234", "wamid.A1", 1_763_800_000L, "text",
+                "\"text\":{\"body\":\"Necesito una cotización\"}");
+        assertThat(post(body, null)).isEqualTo(401);
+        assertThat(post(body, sign(body, "otro-secreto"))).isEqualTo(401);
+        assertThat(post(body, "sha256=zz")).isEqualTo(401);
+        assertThat(post(body.replace("cotización", "cotizacion"), sign(body, SECRET))).isEqualTo(401); // body changed
+        assertThat(messages(tenant)).isEmpty();
+
+        assertThat(post(body, sign(body, SECRET))).isEqualTo(200);
+        List<Map<String, Object>> stored = messages(tenant);
+        assertThat(stored).hasSize(1);
+        assertThat(stored.get(0)).containsEntry("body", "Necesito una cotización").containsEntry("name", "Ana López")
+            .containsEntry("phone", "+50255551234").containsEntry("type", "text");
+    }
+
+    @Test
+    void theSameWebhookTwiceAndConcurrentlyIsStoredOnce() throws Exception {
+        String body = message(phoneNumberId, "50255551234", "wamid.DUP", 1_763_800_000L, "text", "\"text\":{\"body\":\"Hola\"}");
+        String signature = sign(body, SECRET);
+        assertThat(post(body, signature)).isEqualTo(200);
+        assertThat(post(body, signature)).isEqualTo(200); // Meta retries: 200 again, nothing new
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        List<Callable<Integer>> same = new ArrayList<>();
+        String other = message(phoneNumberId, "50255551234", "wamid.CONC", 1_763_800_001L, "text", "\"text\":{\"body\":\"Hola\"}");
+        for (int i = 0; i < 8; i++) {
+            same.add(() -> post(other, sign(other, SECRET)));
+        }
+        for (Future<Integer> f : pool.invokeAll(same)) {
+            assertThat(f.get()).isEqualTo(200);
+        }
+        pool.shutdown();
+        assertThat(messages(tenant).stream().map(m -> m.get("external_id")).toList()).containsExactly("wamid.DUP",
+                "wamid.CONC");
+    }
+
+    @Test
+    void severalMessagesOfSeveralTypesInOnePostEachStoredUnknownTypesKept() throws Exception {
+        String body = """
+                {"object":"whatsapp_business_account","entry":[{"id":"1","changes":[{"field":"messages","value":{
+                 "messaging_product":"whatsapp","metadata":{"display_phone_number":"50255550000","phone_number_id":"%1$s"},
+                 "contacts":[{"profile":{"name":"Ana"},"wa_id":"50255551234"},{"profile":{"name":"Luis"},"wa_id":"50377778888"}],
+                 "messages":[
+                  {"from":"50255551234","id":"wamid.B2","timestamp":"1763800020","type":"interactive",
+                   "interactive":{"type":"button_reply","button_reply":{"id":"CONFIRM_VISIT","title":"Confirmar"}}},
+                  {"from":"50377778888","id":"wamid.B3","timestamp":"1763800010","type":"location",
+                   "location":{"latitude":13.6929,"longitude":-89.2182,"name":"Planta Santa Tecla","address":"Calle El Progreso"}},
+                  {"from":"50255551234","id":"wamid.B1","timestamp":"1763800000","type":"reaction",
+                   "reaction":{"message_id":"wamid.X","emoji":"👍"}}]}},
+                 {"field":"messages","value":{"messaging_product":"whatsapp",
+                  "metadata":{"display_phone_number":"50255550000","phone_number_id":"%1$s"},
+                  "statuses":[{"id":"wamid.NOT_OURS","status":"read","timestamp":"1763800030","recipient_id":"50255551234"}]}}]}]}
+                """.formatted(phoneNumberId);
+        assertThat(post(body, sign(body, SECRET))).isEqualTo(200);
+        List<Map<String, Object>> stored = messages(tenant);
+        // stored as they came, listed by their own timestamps (out of order in the POST)
+        assertThat(stored.stream().map(m -> m.get("external_id") + ":" + m.get("type") + ":" + m.get("body")).toList())
+            .containsExactly("wamid.B1:unsupported:null", "wamid.B3:location:Planta Santa Tecla Calle El Progreso",
+                    "wamid.B2:interactive:Confirmar");
+        assertThat(stored.get(1)).containsEntry("name", "Luis").containsEntry("phone", "+50377778888");
+    }
+
+    @Test
+    void aWebhookForOneTenantsNumberNeverLandsInAnother() throws Exception {
+        TestTenant other = tenants.create();
+        String otherAdmin = api.login(other.adminEmail(), TestTenants.PASSWORD);
+        String otherNumber = String.valueOf(ThreadLocalRandom.current().nextLong(100_000_000_000L, 999_999_999_999L));
+        api.post("/api/v1/inbox/channels/whatsapp", Map.of("name", "WhatsApp", "phoneNumberId", otherNumber, "accessToken",
+                "EAAG-otro-token-0002", "appSecret", "secreto-de-la-otra-empresa", "verifyToken", "verificar-otra"))
+            .token(otherAdmin).send();
+        // the same number cannot be connected twice, even by another company
+        assertThat(api.post("/api/v1/inbox/channels/whatsapp", Map.of("name", "Copia", "phoneNumberId", phoneNumberId,
+                "accessToken", "EAAG-copia-token-03", "appSecret", "secreto-copiado", "verifyToken", "verificar-copia"))
+            .token(otherAdmin).send().problemCode()).isEqualTo("phone-number-in-use");
+
+        String forUs = message(phoneNumberId, "50255551234", "wamid.OURS", 1_763_800_000L, "text", "\"text\":{\"body\":\"A\"}");
+        String forThem = message(otherNumber, "50255551234", "wamid.THEIRS", 1_763_800_000L, "text", "\"text\":{\"body\":\"B\"}");
+        assertThat(post(forUs, sign(forUs, SECRET))).isEqualTo(200);
+        assertThat(post(forThem, sign(forThem, SECRET))).isEqualTo(401); // signed with our secret, not theirs
+        assertThat(post(forThem, sign(forThem, "secreto-de-la-otra-empresa"))).isEqualTo(200);
+        assertThat(messages(tenant).stream().map(m -> m.get("external_id")).toList()).containsExactly("wamid.OURS");
+        assertThat(messages(other).stream().map(m -> m.get("external_id")).toList()).containsExactly("wamid.THEIRS");
+        // an unknown number cannot be authenticated
+        String unknown = message("999", "50255551234", "wamid.NOBODY", 1L, "text", "\"text\":{\"body\":\"C\"}");
+        assertThat(post(unknown, sign(unknown, SECRET))).isEqualTo(401);
+        // another tenant's channel id is not found
+        assertThat(api.get("/api/v1/inbox/channels/" + channelId).token(otherAdmin).send().status()).isEqualTo(404);
+        assertThat(api.put("/api/v1/inbox/channels/" + channelId + "/whatsapp", Map.of("name", "X", "phoneNumberId", "12345"))
+            .token(otherAdmin).send().status()).isEqualTo(404);
+    }
+
+    @Test
+    void outboundStatusesOnlyMoveForward() throws Exception {
+        UUID contact = tenantTx.call(tenant.id(), s -> jdbc.sql("""
+                insert into inbox_contacts (tenant_id, id, channel_id, external_id, name, phone, created_at)
+                values (:t, gen_random_uuid(), :c, '50255551234', 'Ana', '+50255551234', now()) returning id
+                """).param("t", tenant.id()).param("c", UUID.fromString(channelId)).query(UUID.class).single());
+        tenantTx.run(tenant.id(), s -> jdbc.sql("""
+                insert into inbox_messages (tenant_id, id, channel_id, contact_id, direction, external_id, type, body, payload,
+                                            sent_at, received_at, status)
+                values (:t, gen_random_uuid(), :c, :k, 'OUT', 'wamid.OUT1', 'text', 'Hola', '{}', now(), now(), 'SENT')
+                """).param("t", tenant.id()).param("c", UUID.fromString(channelId)).param("k", contact).update());
+        for (String status : List.of("read", "delivered", "sent")) { // out of order: read first
+            String body = """
+                    {"object":"whatsapp_business_account","entry":[{"id":"1","changes":[{"field":"messages","value":{
+                     "messaging_product":"whatsapp","metadata":{"display_phone_number":"1","phone_number_id":"%s"},
+                     "statuses":[{"id":"wamid.OUT1","status":"%s","timestamp":"1763800030","recipient_id":"50255551234"}]}}]}]}
+                    """.formatted(phoneNumberId, status);
+            assertThat(post(body, sign(body, SECRET))).isEqualTo(200);
+        }
+        String status = tenantTx.read(tenant.id(), s -> jdbc.sql("select status from inbox_messages where tenant_id = :t and external_id = 'wamid.OUT1'")
+            .param("t", tenant.id()).query(String.class).single());
+        assertThat(status).isEqualTo("READ");
+    }
+}
