@@ -25,6 +25,7 @@ export function useServerGrid<T>(key: string, path: string, filters: Record<stri
   return {
     rows: query.data?.items ?? [],
     rowCount: query.data?.total ?? 0,
+    totalEstimated: query.data?.totalEstimated ?? false,
     loading: query.isFetching,
     error: query.error,
     gridProps: {

@@ -140,5 +140,7 @@ export interface Page<T> {
   items: T[];
   page: number;
   size: number;
+  /** true when `total` is the database's estimate (very long lists), not an exact count */
+  totalEstimated?: boolean;
   total: number;
 }

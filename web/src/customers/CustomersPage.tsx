@@ -107,6 +107,11 @@ export default function CustomersPage() {
         ] : [])), 'filter-department')}
       </Stack>
       {grid.error && <Alert severity="error" sx={{ mb: 2 }}>{(grid.error as Error).message}</Alert>}
+      {grid.totalEstimated && (
+        <Typography variant="body2" color="text.secondary" sx={{ mb: 1 }} data-testid="estimated-total">
+          {t('customers.estimatedTotal', { count: grid.rowCount, formatted: grid.rowCount.toLocaleString() })}
+        </Typography>
+      )}
       <DataGrid autoHeight rows={grid.rows} rowCount={grid.rowCount} loading={grid.loading} columns={columns}
         {...grid.gridProps} disableColumnFilter onRowClick={(p) => navigate(`/customers/${String(p.id)}`)}
         sx={{ bgcolor: 'background.paper', '& .MuiDataGrid-row': { cursor: 'pointer' } }} />

@@ -68,6 +68,7 @@ export const en: Messages = {
     manage: 'Manage', configure: 'Configure',
   },
   customers: {
+    estimatedTotal: 'About {{formatted}} customers (an estimate; a search gives the exact number)',
     title: 'Customers', new: 'New customer', search: 'Search by name, tax id, phone or email', name: 'Commercial name',
     kind: 'Kind', company: 'Company', person: 'Person', taxId: 'Tax id', country: 'Country', status: 'Status', tags: 'Tags',
     notes: 'Notes', created: 'Created', contact: 'Main contact', contactName: 'Contact name', phone: 'Phone',

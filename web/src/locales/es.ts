@@ -66,6 +66,7 @@ export const es = {
     manage: 'Administrar', configure: 'Configurar',
   },
   customers: {
+    estimatedTotal: 'Unos {{formatted}} clientes (cifra aproximada; una búsqueda da el número exacto)',
     title: 'Clientes', new: 'Nuevo cliente', search: 'Buscar por nombre, NIT, teléfono o correo', name: 'Nombre comercial',
     kind: 'Tipo', company: 'Empresa', person: 'Persona', taxId: 'NIT', country: 'País', status: 'Estado', tags: 'Etiquetas',
     notes: 'Notas', created: 'Creado', contact: 'Contacto principal', contactName: 'Nombre del contacto', phone: 'Teléfono',
