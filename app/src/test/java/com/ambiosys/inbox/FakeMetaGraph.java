@@ -28,6 +28,10 @@ final class FakeMetaGraph implements AutoCloseable {
     final String token;
     final Map<String, Media> media = new ConcurrentHashMap<>();
     final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
+    /** The bodies of the messages the platform sent, as Meta received them. */
+    final java.util.List<String> sent = new java.util.concurrent.CopyOnWriteArrayList<>();
+    /** When set, a send answers this Cloud API error (HTTP 400). */
+    volatile String sendError;
 
     FakeMetaGraph(int port, String token) throws IOException {
         this.token = token;
@@ -40,6 +44,18 @@ final class FakeMetaGraph implements AutoCloseable {
     private void describe(HttpExchange exchange) throws IOException {
         String id = exchange.getRequestURI().getPath().substring("/v23.0/".length());
         if (!authorized(exchange)) {
+            return;
+        }
+        if ("POST".equals(exchange.getRequestMethod()) && id.endsWith("/messages")) {
+            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            sent.add(body);
+            if (sendError != null) {
+                send(exchange, 400, sendError);
+                return;
+            }
+            String to = body.replaceAll("(?s).*\"to\":\"([0-9]+)\".*", "$1");
+            send(exchange, 200, "{\"messaging_product\":\"whatsapp\",\"contacts\":[{\"input\":\"" + to
+                    + "\",\"wa_id\":\"" + to + "\"}],\"messages\":[{\"id\":\"wamid.OUT" + sent.size() + "\"}]}");
             return;
         }
         Media m = media.get(id);

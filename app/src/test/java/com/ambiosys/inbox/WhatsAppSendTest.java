@@ -1,0 +1,161 @@
+package com.ambiosys.inbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import com.ambiosys.support.ApiClient.Response;
+import com.ambiosys.support.TenantApiTest;
+import com.ambiosys.support.TestTenants;
+import com.ambiosys.support.TestTenants.TestTenant;
+
+/** Sending to WhatsApp through (a fake of) Meta's Cloud API: the 24-hour window, idempotency, errors, statuses. */
+class WhatsAppSendTest extends TenantApiTest {
+
+    static final String TOKEN = "EAAG-token-de-envio-0001";
+    FakeMetaGraph meta;
+    String phoneNumberId;
+    String contactId;
+    final HttpClient http = HttpClient.newHttpClient();
+
+    @BeforeEach
+    void start() throws Exception {
+        meta = new FakeMetaGraph(18931, TOKEN);
+        phoneNumberId = String.valueOf(ThreadLocalRandom.current().nextLong(100_000_000_000L, 999_999_999_999L));
+        api.post("/api/v1/inbox/channels/whatsapp", Map.of("name", "WhatsApp", "phoneNumberId", phoneNumberId,
+                "accessToken", TOKEN, "appSecret", WhatsAppWebhookTest.SECRET, "verifyToken", "verificar-envios")).token(admin)
+            .send();
+        String inbound = WhatsAppWebhookTest.message(phoneNumberId, "50255551234", "wamid.IN1",
+                System.currentTimeMillis() / 1000 - 60, "text", "\"text\":{\"body\":\"Buenas, ¿tienen sanitarios?\"}");
+        webhook(inbound);
+        contactId = tenantTx.read(tenant.id(), s -> jdbc.sql("select id from inbox_contacts where tenant_id = :t")
+            .param("t", tenant.id()).query(UUID.class).single()).toString();
+    }
+
+    @AfterEach
+    void stop() {
+        meta.close();
+    }
+
+    void webhook(String body) throws Exception {
+        assertThat(http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/webhooks/whatsapp"))
+            .header("X-Hub-Signature-256", WhatsAppWebhookTest.sign(body, WhatsAppWebhookTest.SECRET))
+            .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.discarding()).statusCode())
+            .isEqualTo(200);
+    }
+
+    Response send(String key, Map<String, Object> message) {
+        return api.post("/api/v1/inbox/contacts/" + contactId + "/messages", message).token(admin)
+            .header("Idempotency-Key", key).send();
+    }
+
+    @Test
+    void aReplyIsSentOnceHoweverOftenItIsPosted() throws Exception {
+        Response first = send("k-1", Map.of("type", "TEXT", "text", "¡Claro! ¿Para qué fecha?"));
+        assertThat(first.status()).isEqualTo(201);
+        assertThat(first.json().path("status").asString()).isEqualTo("SENT");
+        assertThat(first.json().path("externalId").asString()).isEqualTo("wamid.OUT1");
+        assertThat(meta.sent).hasSize(1);
+        assertThat(meta.sent.get(0)).contains("\"to\":\"50255551234\"", "\"type\":\"text\"", "¡Claro! ¿Para qué fecha?");
+
+        Response again = send("k-1", Map.of("type", "TEXT", "text", "¡Claro! ¿Para qué fecha?"));
+        assertThat(again.json().path("id").asString()).isEqualTo(first.json().path("id").asString());
+        ExecutorService pool = Executors.newFixedThreadPool(6);
+        List<Callable<Integer>> doubleClicks = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            doubleClicks.add(() -> send("k-2", Map.of("type", "BUTTONS", "text", "¿Confirmamos la visita?", "buttons",
+                    List.of(Map.of("id", "CONFIRM_VISIT", "title", "Confirmar"), Map.of("id", "OTHER_DAY", "title", "Otro día"))))
+                .status());
+        }
+        for (Future<Integer> f : pool.invokeAll(doubleClicks)) {
+            assertThat(f.get()).isEqualTo(201);
+        }
+        pool.shutdown();
+        assertThat(meta.sent).hasSize(2);
+        assertThat(meta.sent.get(1)).contains("\"type\":\"interactive\"", "\"CONFIRM_VISIT\"");
+        assertThat(send("", Map.of("type", "TEXT", "text", "x")).problemCode()).isEqualTo("idempotency-key-required");
+
+        // statuses from Meta move it forward
+        String status = """
+                {"object":"whatsapp_business_account","entry":[{"id":"1","changes":[{"field":"messages","value":{
+                 "messaging_product":"whatsapp","metadata":{"display_phone_number":"1","phone_number_id":"%s"},
+                 "statuses":[{"id":"wamid.OUT1","status":"delivered","timestamp":"1763800030","recipient_id":"50255551234"}]}}]}]}
+                """.formatted(phoneNumberId);
+        webhook(status);
+        JsonThread thread = new JsonThread(api.get("/api/v1/inbox/contacts/" + contactId + "/messages").token(admin).send());
+        assertThat(thread.statusOf("wamid.OUT1")).isEqualTo("DELIVERED");
+        assertThat(thread.size()).isEqualTo(3); // the inbound message and the two replies
+    }
+
+    @Test
+    void outsideThe24HourWindowOnlyATemplateGoesOut() {
+        tenantTx.run(tenant.id(), s -> jdbc.sql("update inbox_contacts set last_inbound_at = now() - interval '25 hours' where tenant_id = :t")
+            .param("t", tenant.id()).update());
+        Response text = send("late-1", Map.of("type", "TEXT", "text", "¿Sigue interesado?"));
+        assertThat(text.status()).isEqualTo(409);
+        assertThat(text.problemCode()).isEqualTo("outside-24h-window");
+        assertThat(meta.sent).isEmpty();
+        Response template = send("late-2", Map.of("type", "TEMPLATE", "templateName", "seguimiento_cotizacion",
+                "templateLanguage", "es", "templateParameters", List.of("Ana", "SR-000123")));
+        assertThat(template.status()).isEqualTo(201);
+        assertThat(meta.sent).hasSize(1);
+        assertThat(meta.sent.get(0)).contains("\"template\"", "\"seguimiento_cotizacion\"", "\"SR-000123\"");
+    }
+
+    @Test
+    void badMessagesAreRefusedAndMetasErrorsAreKept() {
+        assertThat(send("b-1", Map.of("type", "BUTTONS", "text", "Elija", "buttons", List.of(Map.of("id", "1", "title", "Uno"),
+                Map.of("id", "2", "title", "Dos"), Map.of("id", "3", "title", "Tres"), Map.of("id", "4", "title", "Cuatro"))))
+            .problemCode()).isEqualTo("invalid-buttons");
+        assertThat(send("b-2", Map.of("type", "BUTTONS", "text", "Elija", "buttons",
+                List.of(Map.of("id", "1", "title", "Un título demasiado largo"))))
+            .problemCode()).isEqualTo("invalid-buttons");
+        assertThat(send("b-3", Map.of("type", "TEXT", "text", "x".repeat(4097))).status()).isEqualTo(400);
+        assertThat(meta.sent).isEmpty();
+
+        meta.sendError = "{\"error\":{\"message\":\"(#131047) Re-engagement message\",\"type\":\"OAuthException\",\"code\":131047,"
+                + "\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"Message failed to send because more than 24 hours have passed\"}}}";
+        Response failed = send("b-4", Map.of("type", "TEXT", "text", "Hola"));
+        assertThat(failed.status()).isEqualTo(201);
+        assertThat(failed.json().path("status").asString()).isEqualTo("FAILED");
+        assertThat(failed.json().path("error").path("code").asInt()).isEqualTo(131047);
+    }
+
+    @Test
+    void anotherTenantsContactIsNotFound() {
+        TestTenant other = tenants.create();
+        String them = api.login(other.adminEmail(), TestTenants.PASSWORD);
+        assertThat(api.post("/api/v1/inbox/contacts/" + contactId + "/messages", Map.of("type", "TEXT", "text", "Hola"))
+            .token(them).header("Idempotency-Key", "x-1").send().status()).isEqualTo(404);
+        assertThat(api.get("/api/v1/inbox/contacts/" + contactId + "/messages").token(them).send().status()).isEqualTo(404);
+        assertThat(meta.sent).isEmpty();
+    }
+
+    /** The thread as the API answers it. */
+    record JsonThread(Response response) {
+        String statusOf(String externalId) {
+            return response.json().valueStream().filter(m -> externalId.equals(m.path("externalId").asString()))
+                .findFirst().orElseThrow().path("status").asString();
+        }
+
+        int size() {
+            return response.json().size();
+        }
+    }
+}
