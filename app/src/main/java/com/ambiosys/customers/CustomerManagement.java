@@ -336,6 +336,25 @@ public class CustomerManagement {
             .param("id", contactId).update();
     }
 
+    /** The customer (not deleted) one of whose contacts has this phone, in E.164; for the inbox's suggestions. */
+    @Transactional(readOnly = true)
+    public java.util.Optional<CustomerViews.CustomerRef> findByPhone(String e164) {
+        return jdbc.sql("""
+                select c.id, c.commercial_name from customer_contacts k
+                  join customers c on c.tenant_id = k.tenant_id and c.id = k.customer_id
+                 where k.tenant_id = :t and k.phones @> array[cast(:phone as text)] and c.status <> 'DELETED'
+                 order by c.created_at limit 1
+                """).param("t", TenantContext.require()).param("phone", e164)
+            .query((rs, n) -> new CustomerViews.CustomerRef(rs.getObject(1, UUID.class), rs.getString(2))).optional();
+    }
+
+    /** The name of a customer of the tenant (not deleted), whoever owns it. */
+    @Transactional(readOnly = true)
+    public java.util.Optional<String> findName(UUID id) {
+        return jdbc.sql("select commercial_name from customers where tenant_id = :t and id = :id and status <> 'DELETED'")
+            .param("t", TenantContext.require()).param("id", id).query(String.class).optional();
+    }
+
     /** The tags in use on the customers the current user can see, for the list's filter. */
     @Transactional(readOnly = true)
     public List<String> tagsInUse() {

@@ -57,6 +57,10 @@ public final class CustomerViews {
     public record CustomerFilter(String q, String status, UUID ownerId, String tag, String departmentId) {
     }
 
+    /** A customer named by other modules (the inbox's suggestion, a request's customer). */
+    public record CustomerRef(UUID id, String commercialName) {
+    }
+
     /** Someone who can own customers: an active user of the tenant. */
     public record Owner(UUID id, String fullName) {
     }

@@ -66,10 +66,12 @@ public class WhatsAppIngest {
     private final TenantTransactions tx;
     private final Clock clock;
     private final InboundProcessing processing;
+    private final Conversations conversations;
 
     WhatsAppIngest(JdbcClient jdbc, JsonMapper json, SecretCipher cipher, TenantTransactions tx, Clock clock,
-            InboundProcessing processing) {
+            InboundProcessing processing, Conversations conversations) {
         this.processing = processing;
+        this.conversations = conversations;
         this.jdbc = jdbc;
         this.json = json;
         this.cipher = cipher;
@@ -198,6 +200,7 @@ public class WhatsAppIngest {
                 .param("sent", Timestamp.from(sentAt)).param("now", Timestamp.from(now)).update();
             if (inserted == 1) {
                 stored++;
+                conversations.attachInbound(channel.tenantId(), channel.channelId(), contact, externalId, sentAt);
                 com.ambiosys.platform.tx.AfterCommit.run(() -> processing.schedule(channel.tenantId(), contact));
             }
             else {
@@ -211,17 +214,23 @@ public class WhatsAppIngest {
     }
 
     private UUID upsertContact(ChannelRef channel, String waId, String name, Instant sentAt, Instant now) {
-        return jdbc.sql("""
+        Object[] upserted = jdbc.sql("""
                 insert into inbox_contacts (tenant_id, id, channel_id, external_id, name, phone, last_inbound_at, created_at)
                 values (:t, :id, :channel, :wa, :name, :phone, :sent, :now)
                 on conflict (tenant_id, channel_id, external_id) do update
                    set name = coalesce(excluded.name, inbox_contacts.name),
                        last_inbound_at = greatest(inbox_contacts.last_inbound_at, excluded.last_inbound_at)
-                returning id
+                returning id, (xmax = 0) as created
                 """)
             .param("t", channel.tenantId()).param("id", Ids.next()).param("channel", channel.channelId()).param("wa", waId)
             .param("name", name).param("phone", "+" + waId).param("sent", Timestamp.from(sentAt))
-            .param("now", Timestamp.from(now)).query(UUID.class).single();
+            .param("now", Timestamp.from(now))
+            .query((rs, n) -> new Object[] { rs.getObject("id", UUID.class), rs.getBoolean("created") }).single();
+        UUID id = (UUID) upserted[0];
+        if ((Boolean) upserted[1]) {
+            conversations.suggestCustomer(channel.tenantId(), id, "+" + waId); // a new contact: is it a customer?
+        }
+        return id;
     }
 
     /** Moves an outbound message's status forward only (sent < delivered < read; failed is final). */

@@ -1,0 +1,278 @@
+package com.ambiosys.inbox;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import com.ambiosys.audit.AuditAction;
+import com.ambiosys.audit.AuditTrail;
+import com.ambiosys.customers.CustomerManagement;
+import com.ambiosys.identity.StaffDirectory;
+import com.ambiosys.platform.ids.Ids;
+import com.ambiosys.platform.security.CurrentUser;
+import com.ambiosys.platform.security.CurrentUsers;
+import com.ambiosys.platform.tenancy.TenantContext;
+import com.ambiosys.platform.web.ApiException;
+import com.ambiosys.platform.web.PageQuery;
+import com.ambiosys.platform.web.PageResponse;
+
+/**
+ * Conversations of the inbox: every inbound message lands in its contact's open conversation; a snoozed
+ * one wakes up; a resolved one reopens when the contact writes within the channel's reopen window
+ * (24 h by default), otherwise a new conversation starts. Staff change the status, assign, label and
+ * write private notes. Contacts are linked to CRM customers by phone: suggested, then confirmed.
+ */
+@Service
+public class Conversations {
+
+    public record Summary(UUID id, UUID channelId, UUID contactId, String contactName, String contactPhone, UUID customerId,
+            String status, String priority, UUID assigneeId, String assigneeName, List<String> labels, Instant lastMessageAt,
+            String lastMessage, Instant snoozedUntil) {
+    }
+
+    public record Note(UUID id, UUID authorId, String authorName, String body, Instant createdAt) {
+    }
+
+    public record Conversation(Summary summary, boolean customerConfirmed, String customerName, List<Note> notes) {
+    }
+
+    public record Filter(String status, UUID assigneeId, String label, UUID channelId, Boolean unassigned) {
+    }
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+    private final AuditTrail audit;
+    private final StaffDirectory staff;
+    private final CustomerManagement customers;
+
+    Conversations(JdbcClient jdbc, Clock clock, AuditTrail audit, StaffDirectory staff, CustomerManagement customers) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+        this.audit = audit;
+        this.staff = staff;
+        this.customers = customers;
+    }
+
+    /** Puts a newly stored inbound message into its conversation (inside the webhook's tenant transaction). */
+    void attachInbound(UUID tenant, UUID channelId, UUID contactId, String externalId, Instant sentAt) {
+        Instant now = clock.instant();
+        UUID conversation = jdbc.sql("""
+                select id from inbox_conversations where tenant_id = :t and contact_id = :c and status <> 'RESOLVED' for update
+                """).param("t", tenant).param("c", contactId).query(UUID.class).optional()
+            .orElseGet(() -> reopenOrStart(tenant, channelId, contactId, now));
+        jdbc.sql("""
+                update inbox_conversations set status = case when status = 'SNOOZED' then 'OPEN' else status end,
+                       snoozed_until = case when status = 'SNOOZED' then null else snoozed_until end,
+                       last_message_at = greatest(last_message_at, :sent), updated_at = :now
+                 where tenant_id = :t and id = :id
+                """).param("sent", Timestamp.from(sentAt)).param("now", Timestamp.from(now)).param("t", tenant)
+            .param("id", conversation).update();
+        jdbc.sql("update inbox_messages set conversation_id = :conv where tenant_id = :t and channel_id = :ch and external_id = :e")
+            .param("conv", conversation).param("t", tenant).param("ch", channelId).param("e", externalId).update();
+    }
+
+    private UUID reopenOrStart(UUID tenant, UUID channelId, UUID contactId, Instant now) {
+        int reopenHours = jdbc.sql("select reopen_hours from inbox_channels where tenant_id = :t and id = :id")
+            .param("t", tenant).param("id", channelId).query(Integer.class).single();
+        UUID reopened = jdbc.sql("""
+                update inbox_conversations set status = 'OPEN', resolved_at = null, updated_at = :now, version = version + 1
+                 where tenant_id = :t and id = (select id from inbox_conversations
+                                                 where tenant_id = :t and contact_id = :c and status = 'RESOLVED'
+                                                   and resolved_at >= :since
+                                                 order by resolved_at desc limit 1)
+                returning id
+                """).param("now", Timestamp.from(now)).param("t", tenant).param("c", contactId)
+            .param("since", Timestamp.from(now.minus(Duration.ofHours(reopenHours)))).query(UUID.class).optional()
+            .orElse(null);
+        if (reopened != null) {
+            return reopened;
+        }
+        UUID id = Ids.next();
+        int inserted = jdbc.sql("""
+                insert into inbox_conversations (tenant_id, id, channel_id, contact_id, status, last_message_at, created_at,
+                                                 updated_at)
+                values (:t, :id, :ch, :c, 'OPEN', :now, :now, :now) on conflict do nothing
+                """).param("t", tenant).param("id", id).param("ch", channelId).param("c", contactId)
+            .param("now", Timestamp.from(now)).update();
+        if (inserted == 0) { // another webhook of the same contact started it a moment ago
+            return jdbc.sql("select id from inbox_conversations where tenant_id = :t and contact_id = :c and status <> 'RESOLVED'")
+                .param("t", tenant).param("c", contactId).query(UUID.class).single();
+        }
+        return id;
+    }
+
+    /** Suggests the CRM customer of a new inbox contact by its phone (staff confirm or change it). */
+    void suggestCustomer(UUID tenant, UUID contactId, String phone) {
+        customers.findByPhone(phone).ifPresent(customer -> jdbc.sql("""
+                update inbox_contacts set customer_id = :customer where tenant_id = :t and id = :id and customer_id is null
+                """).param("customer", customer.id()).param("t", tenant).param("id", contactId).update());
+    }
+
+    @Transactional(readOnly = true)
+    public PageResponse<Summary> list(Filter filter, PageQuery page) {
+        Map<String, Object> params = new LinkedHashMap<>();
+        params.put("t", TenantContext.require());
+        params.put("status", filter.status());
+        params.put("assignee", filter.assigneeId());
+        params.put("label", filter.label() == null ? null : filter.label().toLowerCase(Locale.ROOT));
+        params.put("channel", filter.channelId());
+        params.put("unassigned", Boolean.TRUE.equals(filter.unassigned()));
+        String where = """
+                 where v.tenant_id = :t
+                   and (cast(:status as text) is null or v.status = :status)
+                   and (cast(:assignee as uuid) is null or v.assignee_id = :assignee)
+                   and (not :unassigned or v.assignee_id is null)
+                   and (cast(:label as text) is null or :label = any(v.labels))
+                   and (cast(:channel as uuid) is null or v.channel_id = :channel)
+                """;
+        long total = jdbc.sql("select count(*) from inbox_conversations v" + where).params(params).query(Long.class).single();
+        Map<UUID, String> names = names();
+        List<Summary> items = jdbc.sql(SUMMARY + where + " order by v.last_message_at desc, v.id desc limit :limit offset :offset")
+            .params(params).param("limit", page.sizeOrDefault()).param("offset", page.offset())
+            .query((rs, n) -> summary(rs, names)).list();
+        return new PageResponse<>(items, page.pageOrDefault(), page.sizeOrDefault(), total);
+    }
+
+    @Transactional(readOnly = true)
+    public Conversation get(UUID id) {
+        UUID tenant = TenantContext.require();
+        Map<UUID, String> names = names();
+        Summary summary = jdbc.sql(SUMMARY + " where v.tenant_id = :t and v.id = :id").param("t", tenant).param("id", id)
+            .query((rs, n) -> summary(rs, names)).optional().orElseThrow(() -> ApiException.notFound("conversation"));
+        boolean confirmed = jdbc.sql("select customer_confirmed from inbox_contacts where tenant_id = :t and id = :id")
+            .param("t", tenant).param("id", summary.contactId()).query(Boolean.class).single();
+        String customerName = summary.customerId() == null ? null : customers.findName(summary.customerId()).orElse(null);
+        List<Note> notes = jdbc.sql("""
+                select id, author_id, body, created_at from inbox_notes where tenant_id = :t and conversation_id = :id
+                 order by created_at, id
+                """).param("t", tenant).param("id", id)
+            .query((rs, n) -> new Note(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
+                    names.get(rs.getObject(2, UUID.class)), rs.getString(3), rs.getTimestamp(4).toInstant()))
+            .list();
+        return new Conversation(summary, confirmed, customerName, notes);
+    }
+
+    /** OPEN, PENDING, SNOOZED (until a time, or the next inbound message) or RESOLVED. */
+    @Transactional
+    public Conversation changeStatus(UUID id, String status, Instant snoozedUntil) {
+        Conversation before = get(id);
+        Instant now = clock.instant();
+        if ("SNOOZED".equals(status) && snoozedUntil != null && !snoozedUntil.isAfter(now)) {
+            throw ApiException.badRequest("snooze-in-the-past");
+        }
+        if (!"RESOLVED".equals(status) && "RESOLVED".equals(before.summary().status())) {
+            // a resolved conversation comes back only if the contact has no other one going
+            long others = jdbc.sql("select count(*) from inbox_conversations where tenant_id = :t and contact_id = :c and status <> 'RESOLVED'")
+                .param("t", TenantContext.require()).param("c", before.summary().contactId()).query(Long.class).single();
+            if (others > 0) {
+                throw ApiException.conflict("contact-has-open-conversation");
+            }
+        }
+        jdbc.sql("""
+                update inbox_conversations set status = :status, snoozed_until = :until,
+                       resolved_at = case when :status = 'RESOLVED' then cast(:now as timestamptz) else null end,
+                       updated_at = :now, version = version + 1
+                 where tenant_id = :t and id = :id
+                """).param("status", status).param("until", "SNOOZED".equals(status) && snoozedUntil != null
+                        ? Timestamp.from(snoozedUntil) : null)
+            .param("now", Timestamp.from(now)).param("t", TenantContext.require()).param("id", id).update();
+        audit.record(AuditAction.UPDATE, "conversation", id, Map.of("status", before.summary().status()),
+                Map.of("status", status));
+        return get(id);
+    }
+
+    @Transactional
+    public Conversation assign(UUID id, UUID assigneeId) {
+        Conversation before = get(id);
+        if (assigneeId != null && staff.activeWith("inbox:reply").stream().noneMatch(m -> m.id().equals(assigneeId))) {
+            throw ApiException.badRequest("invalid-assignee");
+        }
+        jdbc.sql("update inbox_conversations set assignee_id = :a, updated_at = :now, version = version + 1 where tenant_id = :t and id = :id")
+            .param("a", assigneeId).param("now", Timestamp.from(clock.instant())).param("t", TenantContext.require())
+            .param("id", id).update();
+        audit.record(AuditAction.UPDATE, "conversation", id, Map.of("assigneeId", String.valueOf(before.summary().assigneeId())),
+                Map.of("assigneeId", String.valueOf(assigneeId)));
+        return get(id);
+    }
+
+    @Transactional
+    public Conversation label(UUID id, List<String> labels, String priority) {
+        get(id);
+        String[] clean = labels.stream().map(l -> l.trim().toLowerCase(Locale.ROOT)).filter(l -> !l.isEmpty()).distinct()
+            .toArray(String[]::new);
+        jdbc.sql("""
+                update inbox_conversations set labels = :labels, priority = coalesce(:priority, priority), updated_at = :now,
+                       version = version + 1 where tenant_id = :t and id = :id
+                """).param("labels", clean).param("priority", priority).param("now", Timestamp.from(clock.instant()))
+            .param("t", TenantContext.require()).param("id", id).update();
+        audit.record(AuditAction.UPDATE, "conversation", id, null, Map.of("labels", Arrays.asList(clean)));
+        return get(id);
+    }
+
+    @Transactional
+    public Note addNote(UUID id, String body) {
+        get(id);
+        UUID note = Ids.next();
+        CurrentUser author = CurrentUsers.current().orElse(null);
+        Instant now = clock.instant();
+        jdbc.sql("insert into inbox_notes (tenant_id, id, conversation_id, author_id, body, created_at) values (:t, :id, :c, :a, :b, :now)")
+            .param("t", TenantContext.require()).param("id", note).param("c", id)
+            .param("a", author == null ? null : author.userId()).param("b", body.trim()).param("now", Timestamp.from(now))
+            .update();
+        return new Note(note, author == null ? null : author.userId(), author == null ? null : names().get(author.userId()),
+                body.trim(), now);
+    }
+
+    /** Confirms (or changes) which CRM customer an inbox contact is. */
+    @Transactional
+    public void linkCustomer(UUID contactId, UUID customerId) {
+        UUID tenant = TenantContext.require();
+        if (jdbc.sql("select count(*) from inbox_contacts where tenant_id = :t and id = :id").param("t", tenant)
+            .param("id", contactId).query(Long.class).single() == 0) {
+            throw ApiException.notFound("contact");
+        }
+        if (customerId != null && customers.findName(customerId).isEmpty()) {
+            throw ApiException.badRequest("unknown-customer");
+        }
+        jdbc.sql("update inbox_contacts set customer_id = :c, customer_confirmed = :confirmed where tenant_id = :t and id = :id")
+            .param("c", customerId).param("confirmed", customerId != null).param("t", tenant).param("id", contactId).update();
+        audit.record(AuditAction.UPDATE, "inbox_contact", contactId, null, Map.of("customerId", String.valueOf(customerId)));
+    }
+
+    private static final String SUMMARY = """
+            select v.id, v.channel_id, v.contact_id, k.name, k.phone, k.customer_id, v.status, v.priority, v.assignee_id,
+                   v.labels, v.last_message_at, v.snoozed_until,
+                   (select m.body from inbox_messages m where m.tenant_id = v.tenant_id and m.conversation_id = v.id
+                     order by m.sent_at desc, m.id desc limit 1) as last_message
+              from inbox_conversations v join inbox_contacts k on k.tenant_id = v.tenant_id and k.id = v.contact_id""";
+
+    private static Summary summary(java.sql.ResultSet rs, Map<UUID, String> names) throws java.sql.SQLException {
+        UUID assignee = rs.getObject("assignee_id", UUID.class);
+        Timestamp snoozed = rs.getTimestamp("snoozed_until");
+        java.sql.Array labels = rs.getArray("labels");
+        return new Summary(rs.getObject("id", UUID.class), rs.getObject("channel_id", UUID.class),
+                rs.getObject("contact_id", UUID.class), rs.getString("name"), rs.getString("phone"),
+                rs.getObject("customer_id", UUID.class), rs.getString("status"), rs.getString("priority"), assignee,
+                assignee == null ? null : names.get(assignee),
+                labels == null ? List.of() : Arrays.asList((String[]) labels.getArray()),
+                rs.getTimestamp("last_message_at").toInstant(), rs.getString("last_message"),
+                snoozed == null ? null : snoozed.toInstant());
+    }
+
+    private Map<UUID, String> names() {
+        Map<UUID, String> names = new LinkedHashMap<>();
+        staff.all().forEach(m -> names.put(m.id(), m.fullName()));
+        return names;
+    }
+}
