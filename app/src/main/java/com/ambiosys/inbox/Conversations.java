@@ -55,8 +55,11 @@ public class Conversations {
     private final AuditTrail audit;
     private final StaffDirectory staff;
     private final CustomerManagement customers;
+    private final InboxEvents events;
 
-    Conversations(JdbcClient jdbc, Clock clock, AuditTrail audit, StaffDirectory staff, CustomerManagement customers) {
+    Conversations(JdbcClient jdbc, Clock clock, AuditTrail audit, StaffDirectory staff, CustomerManagement customers,
+            InboxEvents events) {
+        this.events = events;
         this.jdbc = jdbc;
         this.clock = clock;
         this.audit = audit;
@@ -65,7 +68,7 @@ public class Conversations {
     }
 
     /** Puts a newly stored inbound message into its conversation (inside the webhook's tenant transaction). */
-    void attachInbound(UUID tenant, UUID channelId, UUID contactId, String externalId, Instant sentAt) {
+    UUID attachInbound(UUID tenant, UUID channelId, UUID contactId, String externalId, Instant sentAt) {
         Instant now = clock.instant();
         UUID conversation = jdbc.sql("""
                 select id from inbox_conversations where tenant_id = :t and contact_id = :c and status <> 'RESOLVED' for update
@@ -80,6 +83,7 @@ public class Conversations {
             .param("id", conversation).update();
         jdbc.sql("update inbox_messages set conversation_id = :conv where tenant_id = :t and channel_id = :ch and external_id = :e")
             .param("conv", conversation).param("t", tenant).param("ch", channelId).param("e", externalId).update();
+        return conversation;
     }
 
     private UUID reopenOrStart(UUID tenant, UUID channelId, UUID contactId, Instant now) {
@@ -189,6 +193,7 @@ public class Conversations {
             .param("now", Timestamp.from(now)).param("t", TenantContext.require()).param("id", id).update();
         audit.record(AuditAction.UPDATE, "conversation", id, Map.of("status", before.summary().status()),
                 Map.of("status", status));
+        events.publish(TenantContext.require(), "conversation.updated", id, Map.of("conversationId", id, "status", status));
         return get(id);
     }
 
@@ -203,6 +208,8 @@ public class Conversations {
             .param("id", id).update();
         audit.record(AuditAction.UPDATE, "conversation", id, Map.of("assigneeId", String.valueOf(before.summary().assigneeId())),
                 Map.of("assigneeId", String.valueOf(assigneeId)));
+        events.publish(TenantContext.require(), "conversation.assigned", id,
+                Map.of("conversationId", id, "assigneeId", String.valueOf(assigneeId)));
         return get(id);
     }
 
@@ -217,6 +224,8 @@ public class Conversations {
                 """).param("labels", clean).param("priority", priority).param("now", Timestamp.from(clock.instant()))
             .param("t", TenantContext.require()).param("id", id).update();
         audit.record(AuditAction.UPDATE, "conversation", id, null, Map.of("labels", Arrays.asList(clean)));
+        events.publish(TenantContext.require(), "conversation.updated", id,
+                Map.of("conversationId", id, "labels", Arrays.asList(clean)));
         return get(id);
     }
 

@@ -67,9 +67,11 @@ public class WhatsAppIngest {
     private final Clock clock;
     private final InboundProcessing processing;
     private final Conversations conversations;
+    private final InboxEvents events;
 
     WhatsAppIngest(JdbcClient jdbc, JsonMapper json, SecretCipher cipher, TenantTransactions tx, Clock clock,
-            InboundProcessing processing, Conversations conversations) {
+            InboundProcessing processing, Conversations conversations, InboxEvents events) {
+        this.events = events;
         this.processing = processing;
         this.conversations = conversations;
         this.jdbc = jdbc;
@@ -200,7 +202,17 @@ public class WhatsAppIngest {
                 .param("sent", Timestamp.from(sentAt)).param("now", Timestamp.from(now)).update();
             if (inserted == 1) {
                 stored++;
-                conversations.attachInbound(channel.tenantId(), channel.channelId(), contact, externalId, sentAt);
+                UUID conversation = conversations.attachInbound(channel.tenantId(), channel.channelId(), contact, externalId,
+                        sentAt);
+                Map<String, Object> event = new LinkedHashMap<>();
+                event.put("conversationId", conversation);
+                event.put("contactId", contact);
+                event.put("direction", "IN");
+                event.put("externalId", externalId);
+                event.put("type", storedType);
+                event.put("body", body(message, type));
+                event.put("sentAt", sentAt.toString());
+                events.publish(channel.tenantId(), "message.new", conversation, event);
                 com.ambiosys.platform.tx.AfterCommit.run(() -> processing.schedule(channel.tenantId(), contact));
             }
             else {
@@ -250,6 +262,9 @@ public class WhatsAppIngest {
                 """)
             .param("next", next).param("error", error).param("t", channel.tenantId()).param("channel", channel.channelId())
             .param("external", externalId).param("order", STATUS_ORDER.toArray(String[]::new)).update();
+        if (updated > 0) {
+            events.publish(channel.tenantId(), "message.status", null, Map.of("externalId", externalId, "status", next));
+        }
         if (updated == 0) {
             log.debug("WhatsApp status {} for {} ignored (unknown id, or not a step forward)", next, externalId);
         }

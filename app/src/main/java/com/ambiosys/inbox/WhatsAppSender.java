@@ -68,10 +68,12 @@ public class WhatsAppSender {
     private final Channels channels;
     private final Clock clock;
     private final String graphUrl;
+    private final InboxEvents events;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     WhatsAppSender(JdbcClient jdbc, JsonMapper json, TenantTransactions tx, Channels channels, Clock clock,
-            @Value("${ambiosys.whatsapp.graph-url:https://graph.facebook.com/v23.0}") String graphUrl) {
+            @Value("${ambiosys.whatsapp.graph-url:https://graph.facebook.com/v23.0}") String graphUrl, InboxEvents events) {
+        this.events = events;
         this.jdbc = jdbc;
         this.json = json;
         this.tx = tx;
@@ -110,9 +112,10 @@ public class WhatsAppSender {
         CurrentUser actor = CurrentUsers.current().orElse(null);
         int inserted = tx.call(tenant, s -> jdbc.sql("""
                 insert into inbox_messages (tenant_id, id, channel_id, contact_id, direction, type, body, payload, sent_at,
-                    received_at, status, idempotency_key, sent_by, processed_at)
+                    received_at, status, idempotency_key, sent_by, processed_at, conversation_id)
                 values (:t, :id, :channel, :contact, 'OUT', :type, :text, cast(:payload as jsonb), :now, :now, 'PENDING', :key,
-                    :by, :now)
+                    :by, :now, (select v.id from inbox_conversations v
+                                 where v.tenant_id = :t and v.contact_id = :contact and v.status <> 'RESOLVED'))
                 on conflict (tenant_id, channel_id, idempotency_key) where idempotency_key is not null do nothing
                 """)
             .param("t", tenant).param("id", id).param("channel", target.channelId()).param("contact", contactId)
@@ -150,7 +153,10 @@ public class WhatsAppSender {
             Thread.currentThread().interrupt();
             fail(tenant, id, Map.of("message", "interrupted"));
         }
-        return message(tenant, id);
+        Message sent = message(tenant, id);
+        tx.run(tenant, s -> events.publish(tenant, "message.new", null, Map.of("contactId", contactId, "direction", "OUT",
+                "messageId", sent.id(), "status", sent.status(), "body", sent.body() == null ? "" : sent.body())));
+        return sent;
     }
 
     private void fail(UUID tenant, UUID id, Map<?, ?> error) {

@@ -1,0 +1,175 @@
+package com.ambiosys.inbox;
+
+import java.io.IOException;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArraySet;
+
+import org.postgresql.PGConnection;
+import org.postgresql.PGNotification;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.core.env.Environment;
+import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+import com.ambiosys.platform.tenancy.TenantTransactions;
+
+/**
+ * The live stream of inbox events for staff: Server-Sent Events per connected user, filtered by tenant,
+ * fed by PostgreSQL {@code LISTEN inbox_events} on a dedicated connection, so that an event committed by
+ * any instance reaches the clients of every instance. A client that reconnects with
+ * {@code Last-Event-ID} first gets what it missed from the event log.
+ */
+@Component
+public class InboxStream implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(InboxStream.class);
+    static final int REPLAY_LIMIT = 500;
+
+    private final Map<UUID, Set<SseEmitter>> clients = new ConcurrentHashMap<>();
+    private final InboxEvents events;
+    private final TenantTransactions tx;
+    private final Environment env;
+    private volatile boolean running;
+    private Thread listener;
+
+    InboxStream(InboxEvents events, TenantTransactions tx, Environment env) {
+        this.events = events;
+        this.tx = tx;
+        this.env = env;
+    }
+
+    /** A new client of the tenant; replays what it missed after {@code lastEventId}. */
+    public SseEmitter connect(UUID tenant, Long lastEventId) {
+        SseEmitter emitter = new SseEmitter(0L); // no timeout: the client reconnects when the network drops
+        Set<SseEmitter> set = clients.computeIfAbsent(tenant, k -> new CopyOnWriteArraySet<>());
+        emitter.onCompletion(() -> set.remove(emitter));
+        emitter.onTimeout(() -> set.remove(emitter));
+        emitter.onError(e -> set.remove(emitter));
+        try {
+            emitter.send(SseEmitter.event().comment("connected").reconnectTime(3000));
+            if (lastEventId != null) {
+                for (InboxEvents.Event missed : tx.read(tenant, s -> events.after(tenant, lastEventId, REPLAY_LIMIT))) {
+                    emitter.send(event(missed));
+                }
+            }
+        }
+        catch (IOException ex) {
+            emitter.completeWithError(ex);
+            return emitter;
+        }
+        set.add(emitter);
+        return emitter;
+    }
+
+    int clientCount() {
+        return clients.values().stream().mapToInt(Set::size).sum();
+    }
+
+    private static SseEmitter.SseEventBuilder event(InboxEvents.Event e) {
+        return SseEmitter.event().id(Long.toString(e.id())).name(e.kind()).data(e.payload(),
+                org.springframework.http.MediaType.APPLICATION_JSON);
+    }
+
+    private void deliver(String notification) {
+        String[] parts = notification.split(":");
+        if (parts.length != 2) {
+            return;
+        }
+        UUID tenant = UUID.fromString(parts[0]);
+        Set<SseEmitter> set = clients.get(tenant);
+        if (set == null || set.isEmpty()) {
+            return;
+        }
+        InboxEvents.Event e = tx.read(tenant, s -> events.one(tenant, Long.parseLong(parts[1])));
+        if (e == null) {
+            return;
+        }
+        for (SseEmitter emitter : set) {
+            try {
+                emitter.send(event(e));
+            }
+            catch (IOException | IllegalStateException ex) {
+                set.remove(emitter);
+            }
+        }
+    }
+
+    private void listen() {
+        while (running) {
+            try (Connection connection = DriverManager.getConnection(env.getRequiredProperty("spring.datasource.url"),
+                    env.getProperty("spring.datasource.username"), env.getProperty("spring.datasource.password"))) {
+                try (Statement statement = connection.createStatement()) {
+                    statement.execute("LISTEN " + InboxEvents.CHANNEL);
+                }
+                PGConnection pg = connection.unwrap(PGConnection.class);
+                while (running) {
+                    PGNotification[] notifications = pg.getNotifications(1000);
+                    if (notifications != null) {
+                        for (PGNotification n : notifications) {
+                            try {
+                                deliver(n.getParameter());
+                            }
+                            catch (RuntimeException ex) {
+                                log.warn("Inbox event {} not delivered: {}", n.getParameter(), ex.getMessage());
+                            }
+                        }
+                    }
+                }
+            }
+            catch (SQLException ex) {
+                if (running) {
+                    log.warn("Inbox stream lost its LISTEN connection, retrying in 2 s: {}", ex.getMessage());
+                    try {
+                        Thread.sleep(2000);
+                    }
+                    catch (InterruptedException ie) {
+                        Thread.currentThread().interrupt();
+                        return;
+                    }
+                }
+            }
+        }
+    }
+
+    @Override
+    public void start() {
+        running = true;
+        listener = new Thread(this::listen, "inbox-listen");
+        listener.setDaemon(true);
+        listener.start();
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        clients.values().forEach(set -> set.forEach(SseEmitter::complete));
+        clients.clear();
+        if (listener != null) {
+            try {
+                listener.join(3000);
+            }
+            catch (InterruptedException ex) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    List<UUID> tenantsConnected() {
+        return List.copyOf(clients.keySet());
+    }
+}

@@ -1,0 +1,118 @@
+package com.ambiosys.inbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import com.ambiosys.identity.SystemRole;
+import com.ambiosys.support.TenantApiTest;
+import com.ambiosys.support.TestTenants;
+import com.ambiosys.support.TestTenants.TestTenant;
+
+/** The staff's live stream (Server-Sent Events): fed through LISTEN/NOTIFY, per tenant, with Last-Event-ID replay. */
+class InboxStreamTest extends TenantApiTest {
+
+    final HttpClient http = HttpClient.newHttpClient();
+    final List<CompletableFuture<?>> open = new ArrayList<>();
+    String phoneNumberId;
+
+    @BeforeEach
+    void connect() {
+        phoneNumberId = String.valueOf(ThreadLocalRandom.current().nextLong(100_000_000_000L, 999_999_999_999L));
+        api.post("/api/v1/inbox/channels/whatsapp", Map.of("name", "WhatsApp", "phoneNumberId", phoneNumberId, "accessToken",
+                "EAAG-token-stream-0001", "appSecret", WhatsAppWebhookTest.SECRET, "verifyToken", "verificar-stream"))
+            .token(admin).send();
+    }
+
+    @AfterEach
+    void close() {
+        open.forEach(f -> f.cancel(true));
+    }
+
+    /** Opens the stream and answers its lines as they arrive. */
+    BlockingQueue<String> stream(String token, String lastEventId) throws Exception {
+        BlockingQueue<String> lines = new LinkedBlockingQueue<>();
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/inbox/stream"))
+            .header("Authorization", "Bearer " + token).header("Accept", "text/event-stream");
+        if (lastEventId != null) {
+            request.header("Last-Event-ID", lastEventId);
+        }
+        CompletableFuture<HttpResponse<Stream<String>>> response = http.sendAsync(request.build(),
+                HttpResponse.BodyHandlers.ofLines());
+        open.add(response.thenAccept(r -> {
+            lines.add("status:" + r.statusCode());
+            r.body().forEach(lines::add);
+        }));
+        return lines;
+    }
+
+    static String next(BlockingQueue<String> lines, String prefix) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
+        while (System.nanoTime() < deadline) {
+            String line = lines.poll(200, TimeUnit.MILLISECONDS);
+            if (line != null && line.startsWith(prefix)) {
+                return line;
+            }
+        }
+        return null;
+    }
+
+    void receive(String id, String text) throws Exception {
+        String body = WhatsAppWebhookTest.message(phoneNumberId, "50255551234", id, System.currentTimeMillis() / 1000, "text",
+                "\"text\":{\"body\":\"" + text + "\"}");
+        assertThat(http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/webhooks/whatsapp"))
+            .header("X-Hub-Signature-256", WhatsAppWebhookTest.sign(body, WhatsAppWebhookTest.SECRET))
+            .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.discarding()).statusCode())
+            .isEqualTo(200);
+    }
+
+    @Test
+    void aMessageReachesTheStaffOfItsTenantLiveAndAReconnectGetsWhatItMissed() throws Exception {
+        BlockingQueue<String> ours = stream(admin, null);
+        assertThat(next(ours, "status:")).isEqualTo("status:200");
+        assertThat(next(ours, ":connected")).isNotNull();
+        TestTenant other = tenants.create();
+        BlockingQueue<String> theirs = stream(api.login(other.adminEmail(), TestTenants.PASSWORD), null);
+        assertThat(next(theirs, ":connected")).isNotNull();
+
+        receive("wamid.LIVE1", "Necesito una fosa limpia");
+        String id = next(ours, "id:");
+        assertThat(id).isNotNull();
+        assertThat(next(ours, "event:")).isEqualTo("event:message.new");
+        assertThat(next(ours, "data:")).contains("\"body\":\"Necesito una fosa limpia\"", "\"direction\":\"IN\"");
+        assertThat(next(theirs, "event:")).as("another tenant's staff hear nothing").isNull();
+
+        receive("wamid.LIVE2", "¿Cuánto cuesta?");
+        String conversation = api.get("/api/v1/inbox/conversations").token(admin).send().json().path("items").get(0)
+            .path("id").asString();
+        api.put("/api/v1/inbox/conversations/" + conversation + "/status", Map.of("status", "PENDING")).token(admin).send();
+
+        // a client that was away since the first event gets the rest, in order, then live ones
+        BlockingQueue<String> back = stream(admin, id.substring(3).trim());
+        assertThat(next(back, "data:")).contains("¿Cuánto cuesta?");
+        assertThat(next(back, "event:")).isEqualTo("event:conversation.updated");
+    }
+
+    @Test
+    void theStreamNeedsInboxPermission() throws Exception {
+        tenants.addUser(tenant, "tecnico", SystemRole.TECHNICIAN);
+        BlockingQueue<String> lines = stream(api.login(tenant.email("tecnico"), TestTenants.PASSWORD), null);
+        assertThat(next(lines, "status:")).isEqualTo("status:403");
+    }
+}
