@@ -53,8 +53,20 @@ class JobsConfiguration {
 
             @Override
             public void start() {
+                if (running) {
+                    return;
+                }
                 scheduler.start();
                 running = true;
+            }
+
+            /**
+             * A db-scheduler cannot start again once stopped, so a paused test context (Spring 7 stops the
+             * lifecycle of cached contexts not in use) keeps its scheduler running instead.
+             */
+            @Override
+            public boolean isPauseable() {
+                return false;
             }
 
             @Override
