@@ -58,6 +58,7 @@ export const en: Messages = {
     priorities: { LOW: 'Low', NORMAL: 'Normal', HIGH: 'High', URGENT: 'Urgent' },
     channels: { WHATSAPP: 'WhatsApp', WEB: 'Web', PHONE: 'Phone', EMAIL: 'Email', WALK_IN: 'Walk-in', OTHER: 'Other' },
     sla: { ON_TRACK: 'On track', AT_RISK: 'At risk', BREACHED: 'Breached', FULFILLED: 'Fulfilled', STOPPED: 'Stopped' },
+    units: { SERVICE: 'Service', UNIT: 'Unit', HOUR: 'Hour', DAY: 'Day', WEEK: 'Week', MONTH: 'Month', M3: 'm³', TRIP: 'Trip' },
     clocks: { RESPONSE: 'Response', RESOLUTION: 'Resolution' },
     slaChip: '{{clock}}: {{status}}', target: 'Target', elapsed: 'Elapsed', atRiskAt: 'At risk from', met: 'Met on',
     paused: 'Paused: waiting on the customer', noPolicy: 'No SLA policy', businessTime: '{{hours}} h {{minutes}} min of business time',

@@ -56,6 +56,7 @@ export const es = {
     priorities: { LOW: 'Baja', NORMAL: 'Normal', HIGH: 'Alta', URGENT: 'Urgente' },
     channels: { WHATSAPP: 'WhatsApp', WEB: 'Web', PHONE: 'Teléfono', EMAIL: 'Correo', WALK_IN: 'En persona', OTHER: 'Otro' },
     sla: { ON_TRACK: 'A tiempo', AT_RISK: 'En riesgo', BREACHED: 'Incumplido', FULFILLED: 'Cumplido', STOPPED: 'Detenido' },
+    units: { SERVICE: 'Servicio', UNIT: 'Unidad', HOUR: 'Hora', DAY: 'Día', WEEK: 'Semana', MONTH: 'Mes', M3: 'm³', TRIP: 'Viaje' },
     clocks: { RESPONSE: 'Respuesta', RESOLUTION: 'Resolución' },
     slaChip: '{{clock}}: {{status}}', target: 'Meta', elapsed: 'Transcurrido', atRiskAt: 'En riesgo desde', met: 'Cumplido el',
     paused: 'En pausa: esperando al cliente', noPolicy: 'Sin política de SLA', businessTime: '{{hours}} h {{minutes}} min hábiles',

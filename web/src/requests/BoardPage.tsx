@@ -9,7 +9,7 @@ import { useTranslation } from 'react-i18next';
 import { Link as RouterLink } from 'react-router';
 import { api, type Page } from '../api/client';
 import { useAuth } from '../auth/AuthContext';
-import { boardColumns, canDrop, menuTargets, type Dragged } from './board';
+import { boardColumns, canDrop, laterSla, menuTargets, type Dragged } from './board';
 import { OPEN_STATUSES, type RequestStatus, type ServiceRequest, type Summary } from './types';
 import { PriorityChip, SlaChip, TransitionDialog, useRequestSettings, type PendingMove } from './ui';
 
@@ -129,7 +129,7 @@ export default function BoardPage() {
           if (done) setMoved(t('servicerequests.moved', { number: done.number, status: t(`servicerequests.statuses.${done.status}`) }));
         }} />
       )}
-      <Snackbar open={!!moved} autoHideDuration={4000} onClose={() => setMoved(null)} message={moved} />
+      <Snackbar open={!!moved} autoHideDuration={4000} anchorOrigin={{ vertical: 'bottom', horizontal: 'right' }} onClose={() => setMoved(null)} message={moved} />
     </Box>
   );
 }
@@ -145,6 +145,10 @@ function Card({ card, editable, dragging, onDragStart, onDragEnd, onMove }: {
   const details = useQuery({ ...detailsQuery(card.id), enabled: wanted && editable });
   const allowed = details.data?.status === card.status ? details.data.allowedTransitions : undefined;
   const targets = allowed ? menuTargets({ id: card.id, from: card.status, allowed }) : [];
+  // the list carries the SLA status as last stored, the request as computed when it was read: show the later one
+  const live = allowed ? details.data?.sla : undefined;
+  const responseSla = laterSla(card.responseSla, live?.find((c) => c.clock === 'RESPONSE')?.status);
+  const resolutionSla = laterSla(card.resolutionSla, live?.find((c) => c.clock === 'RESOLUTION')?.status);
   return (
     <Paper variant="outlined" draggable={editable} onDragStart={onDragStart} onDragEnd={onDragEnd}
       onPointerEnter={() => setWanted(true)} onFocus={() => setWanted(true)}
@@ -165,8 +169,8 @@ function Card({ card, editable, dragging, onDragStart, onDragEnd, onMove }: {
       <Typography variant="body2" noWrap title={card.customerName}>{card.customerName}</Typography>
       <Typography variant="caption" color="text.secondary" component="p" noWrap>{card.serviceTypeName}</Typography>
       <Stack direction="row" spacing={0.5} sx={{ mt: 0.75, flexWrap: 'wrap', gap: 0.5 }}>
-        <SlaChip clock="RESPONSE" status={card.responseSla} data-testid={`sla-response-${card.number}`} />
-        <SlaChip clock="RESOLUTION" status={card.resolutionSla} data-testid={`sla-resolution-${card.number}`} />
+        <SlaChip clock="RESPONSE" status={responseSla} data-testid={`sla-response-${card.number}`} />
+        <SlaChip clock="RESOLUTION" status={resolutionSla} data-testid={`sla-resolution-${card.number}`} />
       </Stack>
       <Menu anchorEl={menu} open={!!menu} onClose={() => setMenu(null)}>
         <MenuItem disabled divider>{t('servicerequests.moveTo')}</MenuItem>

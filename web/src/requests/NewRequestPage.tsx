@@ -13,7 +13,7 @@ import { useNavigate } from 'react-router';
 import { api, ApiError, type Page } from '../api/client';
 import { useAuth } from '../auth/AuthContext';
 import {
-  CURRENCIES, DESIGN_PARAMETERS, emptyTypeData, formPath, PLANT_SERVICES, requestSchema, TOILET_MODELS, USAGES, WATER_TYPES,
+  CURRENCIES, DESIGN_PARAMETERS, UNITS, emptyTypeData, formPath, PLANT_SERVICES, requestSchema, TOILET_MODELS, USAGES, WATER_TYPES,
 } from './schemas';
 import { CHANNELS, PRIORITIES, type DataSchema, type ServiceRequest, type ServiceType } from './types';
 
@@ -201,7 +201,9 @@ export default function NewRequestPage() {
                 sx={{ gridColumn: { xs: '1 / -1', md: 'auto' } }} />
               <FormField control={control} name={`items.${i}.quantity`} label={t('servicerequests.quantity')} size="small"
                 slotProps={{ htmlInput: { inputMode: 'decimal' } }} />
-              <FormField control={control} name={`items.${i}.unit`} label={t('servicerequests.unit')} size="small" />
+              <FormField control={control} name={`items.${i}.unit`} label={t('servicerequests.unit')} size="small"
+                options={[...UNITS, ...(UNITS.includes(watch(`items.${i}.unit`) as (typeof UNITS)[number]) ? [] : [watch(`items.${i}.unit`)])]
+                  .filter(Boolean).map((u) => ({ value: u, label: t(`servicerequests.units.${u}`, { defaultValue: u }) }))} />
               <FormField control={control} name={`items.${i}.unitPrice`} label={t('servicerequests.unitPrice')} size="small"
                 slotProps={{ htmlInput: { inputMode: 'decimal' } }} />
               <FormField control={control} name={`items.${i}.currency`} label={t('servicerequests.currency')} size="small"

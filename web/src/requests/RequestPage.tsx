@@ -198,7 +198,7 @@ function ItemsTable({ request }: { request: ServiceRequest }) {
           {request.items.map((i) => (
             <TableRow key={i.id}>
               <TableCell>{i.sku && <Typography variant="caption" component="span">{i.sku} · </Typography>}{i.description}</TableCell>
-              <TableCell align="right">{format.number(i.quantity)} {i.unit}</TableCell>
+              <TableCell align="right">{format.number(i.quantity)} {i.unit && t(`servicerequests.units.${i.unit}`, { defaultValue: i.unit })}</TableCell>
               <TableCell align="right">{format.money(i.unitPrice, i.currency)}</TableCell>
               <TableCell align="right">{format.money(i.vat, i.currency)} ({format.number(i.vatRate)} %)</TableCell>
               <TableCell align="right">{format.money(i.total, i.currency)}</TableCell>

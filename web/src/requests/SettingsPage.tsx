@@ -42,7 +42,7 @@ export default function SettingsPage() {
         <TypesSection onSaved={() => setSaved(true)} />
         <PoliciesSection onSaved={() => setSaved(true)} />
       </Stack>
-      <Snackbar open={saved} autoHideDuration={3000} onClose={() => setSaved(false)} message={t('common.saved')} />
+      <Snackbar open={saved} autoHideDuration={3000} anchorOrigin={{ vertical: 'bottom', horizontal: 'right' }} onClose={() => setSaved(false)} message={t('common.saved')} />
     </Box>
   );
 }
@@ -85,10 +85,10 @@ function CalendarSection({ onSaved }: { onSaved(): void }) {
               <Stack direction="row" sx={{ flexWrap: 'wrap', gap: 1 }}>
                 {windows.map((w, i) => (
                   <Stack key={i} direction="row" spacing={0.5} sx={{ alignItems: 'center' }}>
-                    <TextField type="time" size="small" label={`${t('servicerequests.start')} ${i + 1}`} value={w[0]} sx={{ width: 130 }}
+                    <TextField type="time" size="small" label={`${t('servicerequests.start')} ${i + 1}`} value={w[0]} sx={{ width: 150 }}
                       slotProps={{ inputLabel: { shrink: true } }}
                       onChange={(e) => update((s) => { s.week[day][i][0] = e.target.value; })} />
-                    <TextField type="time" size="small" label={`${t('servicerequests.end')} ${i + 1}`} value={w[1]} sx={{ width: 130 }}
+                    <TextField type="time" size="small" label={`${t('servicerequests.end')} ${i + 1}`} value={w[1]} sx={{ width: 150 }}
                       slotProps={{ inputLabel: { shrink: true } }}
                       onChange={(e) => update((s) => { s.week[day][i][1] = e.target.value; })} />
                     <IconButton size="small" aria-label={t('servicerequests.removeWindow', { n: i + 1, day: dayName })}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { boardColumns, canDrop, menuTargets, needsReason } from './board';
+import { boardColumns, canDrop, laterSla, menuTargets, needsReason } from './board';
 
 describe('the board', () => {
   const fresh = { id: 'r1', from: 'NEW' as const, allowed: ['CANCELLED', 'IN_REVIEW', 'LOST', 'WAITING_ON_CUSTOMER'] as const };
@@ -45,5 +45,14 @@ describe('the board', () => {
     expect(boardColumns(false, ['PENDING_APPROVAL']).open).toContain('PENDING_APPROVAL');
     expect(boardColumns(false, []).closed).toEqual(['COMPLETED', 'CANCELLED', 'LOST']);
     expect(boardColumns(false, []).open[0]).toBe('NEW');
+  });
+
+  it('shows the later of two readings of an SLA clock', () => {
+    expect(laterSla('ON_TRACK', 'FULFILLED')).toBe('FULFILLED'); // the stored status lags the first response
+    expect(laterSla('AT_RISK', 'ON_TRACK')).toBe('AT_RISK');
+    expect(laterSla('BREACHED', 'FULFILLED')).toBe('BREACHED'); // a breach stays a breach
+    expect(laterSla(null, 'ON_TRACK')).toBe('ON_TRACK');
+    expect(laterSla('STOPPED', undefined)).toBe('STOPPED');
+    expect(laterSla(null, null)).toBeNull();
   });
 });

@@ -1,4 +1,4 @@
-import { CLOSED_STATUSES, OPEN_STATUSES, type RequestStatus } from './types';
+import { CLOSED_STATUSES, OPEN_STATUSES, type RequestStatus, type SlaStatus } from './types';
 
 /** What the board knows of the card being dragged: its status and, once the server answered, its legal moves. */
 export interface Dragged {
@@ -37,4 +37,17 @@ export function boardColumns(approvalRequired: boolean, statusesWithCards: Itera
 /** The keyboard alternative's menu: the legal moves other than staying. */
 export function menuTargets(dragged: Dragged): RequestStatus[] {
   return (dragged.allowed ?? []).filter((s) => s !== dragged.from);
+}
+
+const SLA_STAGE: Record<SlaStatus, number> = { ON_TRACK: 0, AT_RISK: 1, FULFILLED: 2, STOPPED: 2, BREACHED: 3 };
+
+/**
+ * Of two readings of one SLA clock (the list's stored one, the request's computed one), the later:
+ * a clock only moves forward (on track → at risk → breached, or → fulfilled / stopped, and a breach
+ * stays a breach), so the further along is the newer.
+ */
+export function laterSla(a: SlaStatus | null | undefined, b: SlaStatus | null | undefined): SlaStatus | null {
+  if (!a) return b ?? null;
+  if (!b) return a;
+  return SLA_STAGE[b] > SLA_STAGE[a] ? b : a;
 }

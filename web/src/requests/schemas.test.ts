@@ -84,8 +84,10 @@ describe('the whole request', () => {
   });
 
   it('parses a line item into numbers', () => {
-    expect(itemSchema(t).parse({ description: 'Succión', quantity: '1', unit: '', unitPrice: '1450.00', currency: 'GTQ', vatRate: '12' }))
-      .toEqual({ description: 'Succión', quantity: 1, unitPrice: 1450, currency: 'GTQ', vatRate: 12 });
+    expect(itemSchema(t).parse({ description: 'Succión', quantity: '1', unit: 'SERVICE', unitPrice: '1450.00', currency: 'GTQ', vatRate: '12' }))
+      .toEqual({ description: 'Succión', quantity: 1, unit: 'SERVICE', unitPrice: 1450, currency: 'GTQ', vatRate: 12 });
+    expect(problems(itemSchema(t).safeParse({ description: 'x', quantity: '1', unit: '', unitPrice: '1', currency: 'GTQ', vatRate: '12' })))
+      .toEqual({ unit: 'required' });
   });
 
   it('maps the server\'s field names onto the form', () => {

@@ -138,13 +138,14 @@ export function emptyTypeData(schema: DataSchema | undefined): Record<string, un
 }
 
 export const CURRENCIES = ['GTQ', 'USD'] as const;
+export const UNITS = ['SERVICE', 'UNIT', 'HOUR', 'DAY', 'WEEK', 'MONTH', 'M3', 'TRIP'] as const;
 
 /** One line item as typed. */
 export function itemSchema(t: Translate) {
   return z.object({
     description: text(t, 300, true),
     quantity: numberField(t, { min: 0, max: 1000000, required: true, minExclusive: true }),
-    unit: text(t, 20, false),
+    unit: text(t, 20, true), // the server refuses a typed-in line without its unit (incomplete-item)
     unitPrice: numberField(t, { min: 0, max: 999999999999, required: true }),
     currency: oneOf(t, CURRENCIES),
     vatRate: numberField(t, { min: 0, max: 100, required: true }),

@@ -314,6 +314,97 @@ class BrowserTest {
         assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Casa Antigua (otra)"))).isVisible();
     }
 
+    @org.springframework.beans.factory.annotation.Value("${ambiosys.admin.password}")
+    String demoAdminPassword;
+
+    /**
+     * Issue 5's acceptance: the demo tenant's administrator creates a septic-tank request for José Pérez,
+     * drags it on the board from new to in review (its first response: the response SLA badge turns to
+     * "Cumplido") and on to quoted; an illegal drop is refused.
+     */
+    @Test
+    void aSepticTankRequestIsCreatedAndMovedThroughTheBoardWhileItsSlaBadgeChanges() {
+        page.navigate(url("/login"));
+        page.getByLabel("Correo electrónico").fill("admin@ambiotec.example");
+        page.getByLabel("Contraseña").fill(demoAdminPassword);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Entrar")).click();
+        page.getByTestId("nav-servicerequests").click();
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Solicitudes de servicio"))).isVisible();
+        assertThat(page.getByRole(AriaRole.GRIDCELL, new Page.GetByRoleOptions().setName("José Pérez")).first()).isVisible();
+        page.evaluate("window.scrollTo(0, 0)");
+        screenshot("requests-light-es");
+
+        page.getByTestId("new-request").click();
+        page.getByRole(AriaRole.COMBOBOX, new Page.GetByRoleOptions().setName("Cliente").setExact(true)).fill("José");
+        page.getByRole(AriaRole.OPTION, new Page.GetByRoleOptions().setName("José Pérez")).click();
+        page.getByRole(AriaRole.COMBOBOX, new Page.GetByRoleOptions().setName("Tipo de servicio")).click();
+        page.getByRole(AriaRole.OPTION, new Page.GetByRoleOptions().setName("Limpieza de fosa séptica")).click();
+        page.getByRole(AriaRole.COMBOBOX, new Page.GetByRoleOptions().setName("Tipo de agua")).click();
+        page.getByRole(AriaRole.OPTION, new Page.GetByRoleOptions().setName("Aguas negras")).click();
+        page.getByLabel("Volumen (m³)").fill("6");
+        page.getByLabel("Distancia de manguera (m)").fill("30");
+        page.getByLabel("Condiciones de acceso").fill("Portón de 3 m; el camión cisterna entra hasta el patio.");
+        page.getByRole(AriaRole.TEXTBOX, new Page.GetByRoleOptions().setName("Descripción").setExact(true)).fill("Succión preventiva de la fosa de la casa.");
+        page.getByTestId("add-item").click();
+        page.getByLabel("Concepto").fill("Succión de fosa séptica hasta 5 m³");
+        page.getByLabel("Precio unitario").fill("1450");
+        page.evaluate("window.scrollTo(0, 0)");
+        screenshot("request-new-light-es");
+        page.getByTestId("save-request").click();
+
+        var number = page.getByTestId("request-number");
+        assertThat(number).hasText(java.util.regex.Pattern.compile("\\S+"));
+        String requestNumber = number.textContent().trim();
+        assertThat(page.getByTestId("request-status")).hasText("Nueva");
+        assertThat(page.getByTestId("request-sla-RESPONSE")).hasText("Respuesta: A tiempo");
+        assertThat(page.getByTestId("type-data")).containsText("Aguas negras");
+        assertThat(page.getByTestId("totals-GTQ")).isVisible();
+        page.evaluate("window.scrollTo(0, 0)");
+        screenshot("request-light-es");
+
+        page.getByTestId("nav-requestsBoard").click();
+        var card = page.getByTestId("card-" + requestNumber);
+        assertThat(page.getByTestId("column-NEW").getByTestId("card-" + requestNumber)).isVisible();
+        var badge = page.getByTestId("sla-response-" + requestNumber);
+        assertThat(badge).hasText("Respuesta: A tiempo");
+
+        card.hover(); // the card asks the server for its legal moves
+        assertThat(card).hasAttribute("data-moves", "ready");
+        card.dragTo(page.getByTestId("column-IN_REVIEW"));
+        page.getByTestId("move-comment").fill("Se confirmó el acceso con el cliente.");
+        page.getByTestId("confirm-move").click();
+        assertThat(page.getByTestId("column-IN_REVIEW").getByTestId("card-" + requestNumber)).isVisible();
+        assertThat(badge).hasText("Respuesta: Cumplido"); // the first response fulfils the response clock
+        page.evaluate("window.scrollTo(0, 0)");
+        screenshot("board-light-es");
+
+        card.hover();
+        assertThat(card).hasAttribute("data-moves", "ready");
+        card.dragTo(page.getByTestId("column-QUOTED"));
+        page.getByTestId("confirm-move").click();
+        assertThat(page.getByTestId("column-QUOTED").getByTestId("card-" + requestNumber)).isVisible();
+
+        // quoted cannot skip to scheduled: the column refuses the drop and no dialog opens
+        card.hover();
+        assertThat(card).hasAttribute("data-moves", "ready");
+        card.dragTo(page.getByTestId("column-SCHEDULED"));
+        assertThat(page.getByRole(AriaRole.DIALOG)).hasCount(0);
+        assertThat(page.getByTestId("column-QUOTED").getByTestId("card-" + requestNumber)).isVisible();
+        // the keyboard's way offers the legal moves only
+        page.getByTestId("move-" + requestNumber).click();
+        assertThat(page.getByRole(AriaRole.MENUITEM, new Page.GetByRoleOptions().setName("Aceptada"))).isVisible();
+        assertThat(page.getByRole(AriaRole.MENUITEM, new Page.GetByRoleOptions().setName("Programada"))).hasCount(0);
+        page.keyboard().press("Escape");
+
+        page.getByTestId("card-" + requestNumber).getByRole(AriaRole.LINK).click();
+        assertThat(page.getByTestId("request-status")).hasText("Cotizada");
+        assertThat(page.getByTestId("history")).containsText("Se confirmó el acceso con el cliente.");
+        page.getByTestId("nav-requestsSettings").click();
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Configuración de solicitudes"))).isVisible();
+        screenshot("request-settings-light-es");
+        assertThat(page.getByRole(AriaRole.CELL, new Page.GetByRoleOptions().setName("Fosa séptica urgente").setExact(true))).isVisible();
+    }
+
     private void sql(String statement) {
         com.ambiosys.platform.tenancy.TenantContext.runAs(tenant.id(), () -> tx.executeWithoutResult(s -> jdbc.sql(statement).update()));
     }
