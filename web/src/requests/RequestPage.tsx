@@ -15,7 +15,7 @@ import { api, upload } from '../api/client';
 import { useAuth } from '../auth/AuthContext';
 import type { DataSchema, HistoryEntry, RequestStatus, ServiceRequest, Sla, StoredFile } from './types';
 import {
-  businessTime, PriorityChip, problemMessage, SLA_COLOR, SlaChip, StatusChip, TransitionDialog, useFormat, useOwners,
+  businessTime, PriorityChip, problemMessage, SlaChip, StatusChip, TransitionDialog, useFormat, useOwners,
   type PendingMove,
 } from './ui';
 
@@ -233,7 +233,7 @@ function SlaClockView({ sla }: { sla: Sla }) {
       <Stack direction="row" spacing={1} sx={{ alignItems: 'center', mb: 0.5 }}>
         <Typography variant="subtitle2" sx={{ flexGrow: 1 }}>{name}</Typography>
         {sla.paused && <Chip size="small" icon={<PauseCircleIcon />} label={t('servicerequests.paused')} />}
-        <Chip size="small" color={SLA_COLOR[sla.status]} label={t(`servicerequests.sla.${sla.status}`)} />
+        <SlaChip status={sla.status} />
       </Stack>
       <LinearProgress variant="determinate" value={percent} color={PROGRESS_COLOR[sla.status]}
         aria-label={`${name}: ${t('servicerequests.elapsed')} ${percent} %`} sx={{ height: 8, borderRadius: 1, mb: 1 }} />

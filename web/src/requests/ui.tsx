@@ -12,19 +12,38 @@ import type { Owner, Priority, RequestStatus, ServiceRequest, ServiceType, Setti
 export const SLA_COLOR: Record<SlaStatus, ChipProps['color']> = {
   ON_TRACK: 'info', AT_RISK: 'warning', BREACHED: 'error', FULFILLED: 'success', STOPPED: 'default',
 };
+
+/**
+ * Filled chips in colours that keep text readable (WCAG AA): MUI's own info and warning pairs with
+ * white text fall short of 4.5:1, so those two get a darker blue and an amber with dark text.
+ */
+const TONE_SX = {
+  info: { bgcolor: '#01579b', color: '#fff' },
+  warning: { bgcolor: '#ffb74d', color: 'rgba(0, 0, 0, 0.87)' },
+} as const;
+export function toneSx(color: ChipProps['color']) {
+  return color === 'info' || color === 'warning' ? TONE_SX[color] : undefined;
+}
+
 const PRIORITY_COLOR: Record<Priority, ChipProps['color']> = { LOW: 'default', NORMAL: 'primary', HIGH: 'warning', URGENT: 'error' };
-const STATUS_COLOR: Partial<Record<RequestStatus, ChipProps['color']>> = {
-  NEW: 'info', WAITING_ON_CUSTOMER: 'warning', PENDING_APPROVAL: 'warning', COMPLETED: 'success', CANCELLED: 'default', LOST: 'default',
+const STATUS_TONE: Partial<Record<RequestStatus, string>> = {
+  NEW: 'info.main', WAITING_ON_CUSTOMER: 'warning.main', PENDING_APPROVAL: 'warning.main', COMPLETED: 'success.main',
+  CANCELLED: 'text.disabled', LOST: 'text.disabled',
 };
 
-export function StatusChip({ status, ...rest }: { status: RequestStatus } & ChipProps) {
+/** A status: outlined, the border in the status's tone, the text in the page's colour. */
+export function StatusChip({ status, sx, ...rest }: { status: RequestStatus } & ChipProps) {
   const { t } = useTranslation();
-  return <Chip size="small" variant="outlined" color={STATUS_COLOR[status] ?? 'primary'} label={t(`servicerequests.statuses.${status}`)} {...rest} />;
+  return (
+    <Chip size="small" variant="outlined" label={t(`servicerequests.statuses.${status}`)}
+      sx={{ borderColor: STATUS_TONE[status] ?? 'primary.main', borderWidth: 2, ...sx }} {...rest} />
+  );
 }
 
 export function PriorityChip({ priority }: { priority: Priority }) {
   const { t } = useTranslation();
-  return <Chip size="small" color={PRIORITY_COLOR[priority]} label={t(`servicerequests.priorities.${priority}`)} />;
+  const color = PRIORITY_COLOR[priority];
+  return <Chip size="small" color={color} sx={toneSx(color)} label={t(`servicerequests.priorities.${priority}`)} />;
 }
 
 /** One SLA clock's status; with `clock`, the chip names it ("Respuesta: Cumplido"). */
@@ -33,7 +52,7 @@ export function SlaChip({ status, clock, ...rest }: { status: SlaStatus | null; 
   if (!status) return null;
   const label = t(`servicerequests.sla.${status}`);
   return (
-    <Chip size="small" color={SLA_COLOR[status]} data-sla={status}
+    <Chip size="small" color={SLA_COLOR[status]} sx={toneSx(SLA_COLOR[status])} data-sla={status}
       label={clock ? t('servicerequests.slaChip', { clock: t(`servicerequests.clocks.${clock}`), status: label }) : label} {...rest} />
   );
 }

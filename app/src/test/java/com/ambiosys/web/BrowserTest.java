@@ -403,6 +403,41 @@ class BrowserTest {
         assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Configuración de solicitudes"))).isVisible();
         screenshot("request-settings-light-es");
         assertThat(page.getByRole(AriaRole.CELL, new Page.GetByRoleOptions().setName("Fosa séptica urgente").setExact(true))).isVisible();
+
+        page.setViewportSize(390, 844); // a phone: the board scrolls sideways, the request page stacks
+        page.navigate(url("/requests/board"));
+        assertThat(page.getByTestId("card-" + requestNumber)).isAttached();
+        screenshot("board-phone-es");
+    }
+
+    @Test
+    void serviceRequestScreensHaveNoSeriousAccessibilityViolations() throws Exception {
+        context.close(); // axe is injected as a script: this page bypasses the Content-Security-Policy
+        context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1366, 850).setLocale("es-GT")
+            .setBypassCSP(true));
+        page = context.newPage();
+        page.onPageError(error -> consoleErrors.add(error));
+        page.navigate(url("/login"));
+        page.getByLabel("Correo electrónico").fill("admin@ambiotec.example");
+        page.getByLabel("Contraseña").fill(demoAdminPassword);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Entrar")).click();
+        page.getByTestId("nav-servicerequests").click();
+        assertThat(page.getByRole(AriaRole.GRIDCELL).first()).isVisible();
+        assertAccessible("requests");
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("SR-000001")).click();
+        assertThat(page.getByTestId("history")).containsText("Cotización enviada por WhatsApp.");
+        assertAccessible("request");
+        page.getByTestId("nav-requestsBoard").click();
+        assertThat(page.getByTestId("card-SR-000001")).isVisible();
+        assertAccessible("board");
+        page.navigate(url("/requests/new"));
+        page.getByRole(AriaRole.COMBOBOX, new Page.GetByRoleOptions().setName("Tipo de servicio")).click();
+        page.getByRole(AriaRole.OPTION, new Page.GetByRoleOptions().setName("Planta de tratamiento (PTAR)")).click();
+        page.getByTestId("add-item").click();
+        assertAccessible("new request");
+        page.navigate(url("/requests/settings"));
+        assertThat(page.getByRole(AriaRole.CELL, new Page.GetByRoleOptions().setName("General").setExact(true))).isVisible();
+        assertAccessible("request settings");
     }
 
     private void sql(String statement) {
