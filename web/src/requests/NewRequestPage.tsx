@@ -65,10 +65,15 @@ export default function NewRequestPage() {
   const [failure, setFailure] = useState<string | null>(null);
   const [customerQuery, setCustomerQuery] = useState('');
   const [customer, setCustomer] = useState<CustomerOption | null>(null);
+  const [customerSearch, setCustomerSearch] = useState('');
+  useEffect(() => { // ask the server once the typing pauses
+    const timer = setTimeout(() => setCustomerSearch(customerQuery.trim()), 250);
+    return () => clearTimeout(timer);
+  }, [customerQuery]);
   const types = useQuery({ queryKey: ['service-types', 'active'], queryFn: () => api<ServiceType[]>('/api/v1/service-types?activeOnly=true') });
   const customers = useQuery({
-    queryKey: ['customers', 'picker', customerQuery.trim()],
-    queryFn: () => api<Page<CustomerOption>>(`/api/v1/customers?size=10&q=${encodeURIComponent(customerQuery.trim())}`),
+    queryKey: ['customers', 'picker', customerSearch],
+    queryFn: () => api<Page<CustomerOption>>(`/api/v1/customers?size=10&q=${encodeURIComponent(customerSearch)}`),
     staleTime: 30_000,
   });
   const vat = me?.tenant.country === 'SV' ? '13' : '12';
