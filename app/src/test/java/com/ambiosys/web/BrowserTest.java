@@ -359,6 +359,13 @@ class BrowserTest {
         assertThat(page.getByTestId("request-sla-RESPONSE")).hasText("Respuesta: A tiempo");
         assertThat(page.getByTestId("type-data")).containsText("Aguas negras");
         assertThat(page.getByTestId("totals-GTQ")).isVisible();
+        // a photo of the site: uploaded through the files API, shown as a thumbnail from its signed link
+        byte[] png = java.util.Base64.getDecoder().decode(
+                "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkaPhfDwAE/wH+2Fi5NQAAAABJRU5ErkJggg==");
+        page.getByTestId("media-input").setInputFiles(new com.microsoft.playwright.options.FilePayload("fosa.png", "image/png", png));
+        var thumbnail = page.getByRole(AriaRole.IMG, new Page.GetByRoleOptions().setName("fosa.png"));
+        assertThat(thumbnail).isVisible();
+        page.waitForFunction("img => img.complete && img.naturalWidth > 0", thumbnail.elementHandle());
         page.evaluate("window.scrollTo(0, 0)");
         screenshot("request-light-es");
 
