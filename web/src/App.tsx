@@ -22,6 +22,11 @@ const CustomersPage = lazy(() => import('./customers/CustomersPage'));
 const CustomerPage = lazy(() => import('./customers/CustomerPage'));
 const ImportPage = lazy(() => import('./customers/ImportPage'));
 const CatalogPage = lazy(() => import('./catalog/CatalogPage'));
+const RequestsPage = lazy(() => import('./requests/RequestsPage'));
+const BoardPage = lazy(() => import('./requests/BoardPage'));
+const RequestPage = lazy(() => import('./requests/RequestPage'));
+const NewRequestPage = lazy(() => import('./requests/NewRequestPage'));
+const RequestSettingsPage = lazy(() => import('./requests/SettingsPage'));
 
 const queryClient = new QueryClient({
   defaultOptions: { queries: { retry: 1, refetchOnWindowFocus: false, staleTime: 10_000 } },
@@ -46,7 +51,6 @@ function RequireSignIn() {
 const guarded = (permission: string, page: ReactNode) => <RequirePermission permission={permission}>{page}</RequirePermission>;
 
 const MODULES: [string, string, string][] = [
-  ['/service-requests', 'servicerequests:view', 'nav.servicerequests'],
   ['/quotations', 'quotations:view', 'nav.quotations'],
   ['/schedule', 'scheduling:view', 'nav.scheduling'],
   ['/inbox', 'inbox:view', 'nav.inbox'],
@@ -78,6 +82,12 @@ export function App() {
                     <Route path="/admin/roles" element={guarded('roles:view', <RolesPage />)} />
                     <Route path="/admin/access-log" element={guarded('audit:view', <AccessLogPage />)} />
                     <Route path="/admin/audit-log" element={guarded('audit:view', <AuditLogPage />)} />
+                    <Route path="/service-requests" element={<Navigate to="/requests" replace />} />
+                    <Route path="/requests" element={guarded('servicerequests:view', <RequestsPage />)} />
+                    <Route path="/requests/board" element={guarded('servicerequests:view', <BoardPage />)} />
+                    <Route path="/requests/new" element={guarded('servicerequests:create', <NewRequestPage />)} />
+                    <Route path="/requests/settings" element={guarded('servicerequests:configure', <RequestSettingsPage />)} />
+                    <Route path="/requests/:id" element={guarded('servicerequests:view', <RequestPage />)} />
                     <Route path="*" element={<NotFound />} />
                   </Route>
                 </Route>

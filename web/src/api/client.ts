@@ -144,3 +144,21 @@ export interface Page<T> {
   totalEstimated?: boolean;
   total: number;
 }
+
+/** Sends a multipart form (a file upload) to the API with the session's token; answers the JSON reply. */
+export async function upload<T>(path: string, form: FormData, retried = false): Promise<T> {
+  const headers: Record<string, string> = { Accept: 'application/json', 'Accept-Language': i18n.language };
+  if (accessToken) headers.Authorization = `Bearer ${accessToken}`;
+  let response: Response;
+  try {
+    response = await fetch(path, { method: 'POST', headers, body: form });
+  } catch {
+    throw new ApiError(0, 'network', i18n.t('common.error'));
+  }
+  if (response.status === 401 && !retried) {
+    if (await refreshSession()) return upload<T>(path, form, true);
+    onSessionExpired();
+  }
+  if (!response.ok) throw await toError(response);
+  return (await response.json()) as T;
+}

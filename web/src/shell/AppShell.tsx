@@ -12,7 +12,7 @@ import { useAuth } from '../auth/AuthContext';
 import { LoginForm } from '../auth/LoginForm';
 import { LANGUAGE_KEY } from '../i18n';
 import { useThemeChoice, type ThemeChoice } from '../theme';
-import { visibleNav } from './nav';
+import { isActive, visibleNav } from './nav';
 
 const DRAWER = 248;
 
@@ -47,7 +47,7 @@ export default function AppShell() {
                 component={NavLink}
                 to={item.path}
                 end={item.path === '/'}
-                selected={item.path === '/' ? location.pathname === '/' : location.pathname.startsWith(item.path)}
+                selected={isActive(item, location.pathname, items)}
                 onClick={() => setOpen(false)}
                 data-testid={`nav-${item.key}`}
               >

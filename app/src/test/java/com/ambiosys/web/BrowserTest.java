@@ -581,6 +581,139 @@ class BrowserTest {
         assertThat(row).containsText("900.00");
     }
 
+    @org.springframework.beans.factory.annotation.Value("${ambiosys.admin.password}")
+    String demoAdminPassword;
+
+    /**
+     * Issue 5's acceptance: the demo tenant's administrator creates a septic-tank request for José Pérez,
+     * drags it on the board from new to in review (its first response: the response SLA badge turns to
+     * "Cumplido") and on to quoted; an illegal drop is refused.
+     */
+    @Test
+    void aSepticTankRequestIsCreatedAndMovedThroughTheBoardWhileItsSlaBadgeChanges() {
+        page.navigate(url("/login"));
+        page.getByLabel("Correo electrónico").fill("admin@ambiotec.example");
+        page.getByLabel("Contraseña").fill(demoAdminPassword);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Entrar")).click();
+        page.getByTestId("nav-servicerequests").click();
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Solicitudes de servicio"))).isVisible();
+        assertThat(page.getByRole(AriaRole.GRIDCELL, new Page.GetByRoleOptions().setName("José Pérez")).first()).isVisible();
+        page.evaluate("window.scrollTo(0, 0)");
+        screenshot("requests-light-es");
+
+        page.getByTestId("new-request").click();
+        page.getByRole(AriaRole.COMBOBOX, new Page.GetByRoleOptions().setName("Cliente").setExact(true)).fill("José");
+        page.getByRole(AriaRole.OPTION, new Page.GetByRoleOptions().setName("José Pérez")).click();
+        page.getByRole(AriaRole.COMBOBOX, new Page.GetByRoleOptions().setName("Tipo de servicio")).click();
+        page.getByRole(AriaRole.OPTION, new Page.GetByRoleOptions().setName("Limpieza de fosa séptica")).click();
+        page.getByRole(AriaRole.COMBOBOX, new Page.GetByRoleOptions().setName("Tipo de agua")).click();
+        page.getByRole(AriaRole.OPTION, new Page.GetByRoleOptions().setName("Aguas negras")).click();
+        page.getByLabel("Volumen (m³)").fill("6");
+        page.getByLabel("Distancia de manguera (m)").fill("30");
+        page.getByLabel("Condiciones de acceso").fill("Portón de 3 m; el camión cisterna entra hasta el patio.");
+        page.getByRole(AriaRole.TEXTBOX, new Page.GetByRoleOptions().setName("Descripción").setExact(true)).fill("Succión preventiva de la fosa de la casa.");
+        page.getByTestId("add-item").click();
+        page.getByLabel("Concepto").fill("Succión de fosa séptica hasta 5 m³");
+        page.getByLabel("Precio unitario").fill("1450");
+        page.evaluate("window.scrollTo(0, 0)");
+        screenshot("request-new-light-es");
+        page.getByTestId("save-request").click();
+
+        var number = page.getByTestId("request-number");
+        assertThat(number).hasText(java.util.regex.Pattern.compile("\\S+"));
+        String requestNumber = number.textContent().trim();
+        assertThat(page.getByTestId("request-status")).hasText("Nueva");
+        assertThat(page.getByTestId("request-sla-RESPONSE")).hasText("Respuesta: A tiempo");
+        assertThat(page.getByTestId("type-data")).containsText("Aguas negras");
+        assertThat(page.getByTestId("totals-GTQ")).isVisible();
+        // a photo of the site: uploaded through the files API, shown as a thumbnail from its signed link
+        byte[] png = java.util.Base64.getDecoder().decode(
+                "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkaPhfDwAE/wH+2Fi5NQAAAABJRU5ErkJggg==");
+        page.getByTestId("media-input").setInputFiles(new com.microsoft.playwright.options.FilePayload("fosa.png", "image/png", png));
+        var thumbnail = page.getByRole(AriaRole.IMG, new Page.GetByRoleOptions().setName("fosa.png"));
+        assertThat(thumbnail).isVisible();
+        page.waitForFunction("img => img.complete && img.naturalWidth > 0", thumbnail.elementHandle());
+        page.evaluate("window.scrollTo(0, 0)");
+        screenshot("request-light-es");
+
+        page.getByTestId("nav-requestsBoard").click();
+        var card = page.getByTestId("card-" + requestNumber);
+        assertThat(page.getByTestId("column-NEW").getByTestId("card-" + requestNumber)).isVisible();
+        var badge = page.getByTestId("sla-response-" + requestNumber);
+        assertThat(badge).hasText("Respuesta: A tiempo");
+
+        card.hover(); // the card asks the server for its legal moves
+        assertThat(card).hasAttribute("data-moves", "ready");
+        card.dragTo(page.getByTestId("column-IN_REVIEW"));
+        page.getByTestId("move-comment").fill("Se confirmó el acceso con el cliente.");
+        page.getByTestId("confirm-move").click();
+        assertThat(page.getByTestId("column-IN_REVIEW").getByTestId("card-" + requestNumber)).isVisible();
+        assertThat(badge).hasText("Respuesta: Cumplido"); // the first response fulfils the response clock
+        page.evaluate("window.scrollTo(0, 0)");
+        screenshot("board-light-es");
+
+        card.hover();
+        assertThat(card).hasAttribute("data-moves", "ready");
+        card.dragTo(page.getByTestId("column-QUOTED"));
+        page.getByTestId("confirm-move").click();
+        assertThat(page.getByTestId("column-QUOTED").getByTestId("card-" + requestNumber)).isVisible();
+
+        // quoted cannot skip to scheduled: the column refuses the drop and no dialog opens
+        card.hover();
+        assertThat(card).hasAttribute("data-moves", "ready");
+        card.dragTo(page.getByTestId("column-SCHEDULED"));
+        assertThat(page.getByRole(AriaRole.DIALOG)).hasCount(0);
+        assertThat(page.getByTestId("column-QUOTED").getByTestId("card-" + requestNumber)).isVisible();
+        // the keyboard's way offers the legal moves only
+        page.getByTestId("move-" + requestNumber).click();
+        assertThat(page.getByRole(AriaRole.MENUITEM, new Page.GetByRoleOptions().setName("Aceptada"))).isVisible();
+        assertThat(page.getByRole(AriaRole.MENUITEM, new Page.GetByRoleOptions().setName("Programada"))).hasCount(0);
+        page.keyboard().press("Escape");
+
+        page.getByTestId("card-" + requestNumber).getByRole(AriaRole.LINK).click();
+        assertThat(page.getByTestId("request-status")).hasText("Cotizada");
+        assertThat(page.getByTestId("history")).containsText("Se confirmó el acceso con el cliente.");
+        page.getByTestId("nav-requestsSettings").click();
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Configuración de solicitudes"))).isVisible();
+        screenshot("request-settings-light-es");
+        assertThat(page.getByRole(AriaRole.CELL, new Page.GetByRoleOptions().setName("Fosa séptica urgente").setExact(true))).isVisible();
+
+        page.setViewportSize(390, 844); // a phone: the board scrolls sideways, the request page stacks
+        page.navigate(url("/requests/board"));
+        assertThat(page.getByTestId("card-" + requestNumber)).isAttached();
+        screenshot("board-phone-es");
+    }
+
+    @Test
+    void serviceRequestScreensHaveNoSeriousAccessibilityViolations() throws Exception {
+        context.close(); // axe is injected as a script: this page bypasses the Content-Security-Policy
+        context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1366, 850).setLocale("es-GT")
+            .setBypassCSP(true));
+        page = context.newPage();
+        page.onPageError(error -> consoleErrors.add(error));
+        page.navigate(url("/login"));
+        page.getByLabel("Correo electrónico").fill("admin@ambiotec.example");
+        page.getByLabel("Contraseña").fill(demoAdminPassword);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Entrar")).click();
+        page.getByTestId("nav-servicerequests").click();
+        assertThat(page.getByRole(AriaRole.GRIDCELL).first()).isVisible();
+        assertAccessible("requests");
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("SR-000001")).click();
+        assertThat(page.getByTestId("history")).containsText("Cotización enviada por WhatsApp.");
+        assertAccessible("request");
+        page.getByTestId("nav-requestsBoard").click();
+        assertThat(page.getByTestId("card-SR-000001")).isVisible();
+        assertAccessible("board");
+        page.navigate(url("/requests/new"));
+        page.getByRole(AriaRole.COMBOBOX, new Page.GetByRoleOptions().setName("Tipo de servicio")).click();
+        page.getByRole(AriaRole.OPTION, new Page.GetByRoleOptions().setName("Planta de tratamiento (PTAR)")).click();
+        page.getByTestId("add-item").click();
+        assertAccessible("new request");
+        page.navigate(url("/requests/settings"));
+        assertThat(page.getByRole(AriaRole.CELL, new Page.GetByRoleOptions().setName("General").setExact(true))).isVisible();
+        assertAccessible("request settings");
+    }
+
     private void sql(String statement) {
         com.ambiosys.platform.tenancy.TenantContext.runAs(tenant.id(), () -> tx.executeWithoutResult(s -> jdbc.sql(statement).update()));
     }

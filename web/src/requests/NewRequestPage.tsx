@@ -1,0 +1,313 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import AddIcon from '@mui/icons-material/Add';
+import DeleteIcon from '@mui/icons-material/Delete';
+import {
+  Alert, Autocomplete, Box, Button, Card, CardContent, FormControlLabel, IconButton, MenuItem, Stack, Switch, TextField,
+  Typography, type TextFieldProps,
+} from '@mui/material';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { Controller, get, useFieldArray, useForm, type Control, type FieldErrors, type Resolver } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
+import { api, ApiError, type Page } from '../api/client';
+import { useAuth } from '../auth/AuthContext';
+import {
+  CURRENCIES, DESIGN_PARAMETERS, UNITS, emptyTypeData, formPath, PLANT_SERVICES, requestSchema, TOILET_MODELS, USAGES, WATER_TYPES,
+} from './schemas';
+import { CHANNELS, PRIORITIES, type DataSchema, type ServiceRequest, type ServiceType } from './types';
+
+interface CustomerOption { id: string; commercialName: string; taxId: string | null }
+interface CustomerDetails {
+  id: string;
+  contacts: { id: string; fullName: string; role: string }[];
+  addresses: { id: string; kind: string; street: string; zone: string | null }[];
+}
+interface ItemForm { description: string; quantity: string; unit: string; unitPrice: string; currency: string; vatRate: string }
+interface FormValues {
+  customerId: string; contactId: string; addressId: string; serviceTypeId: string; priority: string; channel: string;
+  requestedDate: string; description: string; typeData: Record<string, unknown>; items: ItemForm[];
+}
+
+/** A text field (or select, with `options`) bound to the form, showing its error. */
+function FormField({ control, name, label, options, ...rest }: {
+  control: Control<FormValues>; name: string; label: string; options?: { value: string; label: string }[];
+} & Omit<TextFieldProps, 'name' | 'label'>) {
+  return (
+    <Controller control={control} name={name as 'description'} render={({ field, fieldState }) => (
+      <TextField {...rest} label={label} name={field.name} value={field.value ?? ''} onChange={field.onChange} onBlur={field.onBlur}
+        inputRef={field.ref} select={!!options} error={!!fieldState.error} helperText={fieldState.error?.message ?? rest.helperText}>
+        {options?.map((o) => <MenuItem key={o.value} value={o.value}>{o.label}</MenuItem>)}
+      </TextField>
+    )} />
+  );
+}
+
+function Section({ title, children }: { title: string; children: ReactNode }) {
+  return (
+    <Card variant="outlined" component="section" aria-label={title}>
+      <CardContent>
+        <Typography variant="h6" component="h2" sx={{ mb: 2 }}>{title}</Typography>
+        <Stack spacing={2}>{children}</Stack>
+      </CardContent>
+    </Card>
+  );
+}
+
+const grid = { display: 'grid', gap: 2, gridTemplateColumns: { xs: '1fr', sm: '1fr 1fr', md: 'repeat(3, 1fr)' } } as const;
+
+/** A new request: customer, contact and site, type with its own data, priority, channel, line items. */
+export default function NewRequestPage() {
+  const { t } = useTranslation();
+  const { me } = useAuth();
+  const navigate = useNavigate();
+  const client = useQueryClient();
+  const [failure, setFailure] = useState<string | null>(null);
+  const [customerQuery, setCustomerQuery] = useState('');
+  const [customer, setCustomer] = useState<CustomerOption | null>(null);
+  const [customerSearch, setCustomerSearch] = useState('');
+  useEffect(() => { // ask the server once the typing pauses
+    const timer = setTimeout(() => setCustomerSearch(customerQuery.trim()), 250);
+    return () => clearTimeout(timer);
+  }, [customerQuery]);
+  const types = useQuery({ queryKey: ['service-types', 'active'], queryFn: () => api<ServiceType[]>('/api/v1/service-types?activeOnly=true') });
+  const customers = useQuery({
+    queryKey: ['customers', 'picker', customerSearch],
+    queryFn: () => api<Page<CustomerOption>>(`/api/v1/customers?size=10&q=${encodeURIComponent(customerSearch)}`),
+    staleTime: 30_000,
+  });
+  const vat = me?.tenant.country === 'SV' ? '13' : '12';
+  const currency = me?.tenant.country === 'SV' ? 'USD' : 'GTQ';
+
+  // the resolver follows the chosen type: its schema decides the rules of the type data
+  const schemaOf = useRef<(typeId: string) => DataSchema | undefined>(() => undefined);
+  schemaOf.current = (typeId) => types.data?.find((ty) => ty.id === typeId)?.dataSchema;
+  const resolver: Resolver<FormValues> = (values, context, options) =>
+    (zodResolver(requestSchema(schemaOf.current(values.serviceTypeId), t)) as unknown as Resolver<FormValues>)(values, context, options);
+  const form = useForm<FormValues>({
+    resolver,
+    defaultValues: {
+      customerId: '', contactId: '', addressId: '', serviceTypeId: '', priority: 'NORMAL', channel: 'PHONE', requestedDate: '',
+      description: '', typeData: {}, items: [],
+    },
+  });
+  const { control, formState, setValue, watch } = form;
+  const items = useFieldArray({ control, name: 'items' });
+  const serviceTypeId = watch('serviceTypeId');
+  const schema = schemaOf.current(serviceTypeId);
+
+  const details = useQuery({
+    queryKey: ['customer', customer?.id],
+    queryFn: () => api<CustomerDetails>(`/api/v1/customers/${customer?.id}`),
+    enabled: !!customer,
+  });
+  useEffect(() => {
+    const d = details.data;
+    if (!d) return;
+    const contact = d.contacts.find((c) => c.role === 'PRIMARY') ?? d.contacts[0];
+    const address = d.addresses.find((a) => a.kind === 'SERVICE_SITE') ?? d.addresses[0];
+    setValue('contactId', contact?.id ?? '');
+    setValue('addressId', address?.id ?? '');
+  }, [details.data, setValue]);
+
+  const submit = form.handleSubmit(async (parsed) => {
+    setFailure(null);
+    const body = parsed as unknown as Record<string, unknown>;
+    try {
+      const created = await api<ServiceRequest>('/api/v1/service-requests', { method: 'POST', body });
+      void client.invalidateQueries({ queryKey: ['service-requests'] });
+      client.setQueryData(['service-request', created.id], created);
+      navigate(`/requests/${created.id}`);
+    } catch (error) {
+      if (error instanceof ApiError) {
+        const unmapped: string[] = [];
+        error.fieldErrors.forEach((e) => {
+          const path = formPath(e.field);
+          // a field the form shows gets its message; the rest go to the alert
+          if (document.querySelector(`[name="${path}"]`)) form.setError(path as 'description', { message: e.message });
+          else unmapped.push(`${e.field}: ${e.message}`);
+        });
+        setFailure([error.detail ?? error.title, ...unmapped].join(' · '));
+      } else {
+        setFailure(t('common.error'));
+      }
+    }
+  });
+
+  const contacts = details.data?.contacts ?? [];
+  const addresses = details.data?.addresses ?? [];
+  const customerError = (get(formState.errors, 'customerId') as { message?: string } | undefined)?.message;
+
+  return (
+    <Box component="form" noValidate onSubmit={submit} sx={{ maxWidth: 1100 }}>
+      <Typography variant="h4" component="h1" sx={{ mb: 2 }}>{t('servicerequests.new')}</Typography>
+      <Stack spacing={2}>
+        {failure && <Alert severity="error" data-testid="request-error">{failure}</Alert>}
+        <Section title={t('servicerequests.general')}>
+          <Autocomplete
+            options={customers.data?.items ?? []}
+            value={customer}
+            filterOptions={(x) => x}
+            getOptionLabel={(o) => o.commercialName}
+            isOptionEqualToValue={(a, b) => a.id === b.id}
+            renderOption={(props, o) => (
+              <li {...props} key={o.id}>{o.commercialName}{o.taxId ? ` · ${o.taxId}` : ''}</li>
+            )}
+            onInputChange={(_, v, reason) => { if (reason === 'input' || reason === 'clear') setCustomerQuery(v); }}
+            onChange={(_, v) => {
+              setCustomer(v);
+              setValue('customerId', v?.id ?? '', { shouldValidate: formState.isSubmitted });
+              setValue('contactId', '');
+              setValue('addressId', '');
+            }}
+            noOptionsText={t('servicerequests.noCustomers')}
+            loading={customers.isFetching}
+            renderInput={(params) => (
+              <TextField {...params} label={t('servicerequests.customerSearch')} required error={!!customerError}
+                helperText={customerError ?? t('servicerequests.customerHelp')} name="customerId" />
+            )}
+          />
+          <Box sx={grid}>
+            <FormField control={control} name="contactId" label={t('servicerequests.contact')} disabled={!customer}
+              options={[{ value: '', label: t('servicerequests.none') }, ...contacts.map((c) => ({ value: c.id, label: c.fullName }))]} />
+            <FormField control={control} name="addressId" label={t('servicerequests.address')} disabled={!customer}
+              options={[{ value: '', label: t('servicerequests.none') },
+                ...addresses.map((a) => ({ value: a.id, label: [a.street, a.zone].filter(Boolean).join(', ') }))]} />
+            <FormField control={control} name="requestedDate" label={t('servicerequests.requestedDate')} type="date"
+              slotProps={{ inputLabel: { shrink: true } }} />
+            <FormField control={control} name="priority" label={t('servicerequests.priority')}
+              options={PRIORITIES.map((p) => ({ value: p, label: t(`servicerequests.priorities.${p}`) }))} />
+            <FormField control={control} name="channel" label={t('servicerequests.channel')}
+              options={CHANNELS.map((c) => ({ value: c, label: t(`servicerequests.channels.${c}`) }))} />
+            <Controller control={control} name="serviceTypeId" render={({ field, fieldState }) => (
+              <TextField select required label={t('servicerequests.type')} name={field.name} value={field.value} inputRef={field.ref}
+                error={!!fieldState.error} helperText={fieldState.error?.message}
+                onChange={(e) => {
+                  field.onChange(e.target.value);
+                  setValue('typeData', emptyTypeData(schemaOf.current(e.target.value)));
+                  form.clearErrors('typeData');
+                }}>
+                {(types.data ?? []).map((ty) => <MenuItem key={ty.id} value={ty.id}>{ty.name}</MenuItem>)}
+              </TextField>
+            )} />
+          </Box>
+          <FormField control={control} name="description" label={t('servicerequests.description')} required multiline minRows={3}
+            slotProps={{ htmlInput: { maxLength: 4000 } }} />
+        </Section>
+        <Section title={t('servicerequests.details')}>
+          {!schema && <Typography color="text.secondary">{t('servicerequests.chooseType')}</Typography>}
+          {schema && <TypeDataFields key={`${serviceTypeId}`} schema={schema} control={control} errors={formState.errors} />}
+        </Section>
+        <Section title={t('servicerequests.items')}>
+          {items.fields.map((row, i) => (
+            <Box key={row.id} sx={{ display: 'grid', gap: 1, alignItems: 'start',
+              gridTemplateColumns: { xs: '1fr 1fr', md: '3fr 1fr 1fr 1.2fr 1fr 0.8fr auto' } }}>
+              <FormField control={control} name={`items.${i}.description`} label={t('servicerequests.itemDescription')} size="small"
+                sx={{ gridColumn: { xs: '1 / -1', md: 'auto' } }} />
+              <FormField control={control} name={`items.${i}.quantity`} label={t('servicerequests.quantity')} size="small"
+                slotProps={{ htmlInput: { inputMode: 'decimal' } }} />
+              <FormField control={control} name={`items.${i}.unit`} label={t('servicerequests.unit')} size="small"
+                options={[...UNITS, ...(UNITS.includes(watch(`items.${i}.unit`) as (typeof UNITS)[number]) ? [] : [watch(`items.${i}.unit`)])]
+                  .filter(Boolean).map((u) => ({ value: u, label: t(`servicerequests.units.${u}`, { defaultValue: u }) }))} />
+              <FormField control={control} name={`items.${i}.unitPrice`} label={t('servicerequests.unitPrice')} size="small"
+                slotProps={{ htmlInput: { inputMode: 'decimal' } }} />
+              <FormField control={control} name={`items.${i}.currency`} label={t('servicerequests.currency')} size="small"
+                options={CURRENCIES.map((c) => ({ value: c, label: c }))} />
+              <FormField control={control} name={`items.${i}.vatRate`} label={t('servicerequests.vatRate')} size="small"
+                slotProps={{ htmlInput: { inputMode: 'decimal' } }} />
+              <IconButton aria-label={t('servicerequests.removeItem', { n: i + 1 })} onClick={() => items.remove(i)}>
+                <DeleteIcon />
+              </IconButton>
+            </Box>
+          ))}
+          <Box>
+            <Button startIcon={<AddIcon />} data-testid="add-item"
+              onClick={() => items.append({ description: '', quantity: '1', unit: 'SERVICE', unitPrice: '', currency, vatRate: vat })}>
+              {t('servicerequests.addItem')}
+            </Button>
+          </Box>
+        </Section>
+        <Stack direction="row" spacing={2} sx={{ justifyContent: 'flex-end' }}>
+          <Button onClick={() => navigate(-1)}>{t('common.cancel')}</Button>
+          <Button type="submit" variant="contained" disabled={formState.isSubmitting} data-testid="save-request">{t('common.create')}</Button>
+        </Stack>
+      </Stack>
+    </Box>
+  );
+}
+
+/** The part of the form that follows the type's schema. */
+function TypeDataFields({ schema, control, errors }: { schema: DataSchema; control: Control<FormValues>; errors: FieldErrors<FormValues> }) {
+  const { t } = useTranslation();
+  const label = (k: string) => t(`servicerequests.fields.${k}`);
+  const values = (list: readonly string[]) => list.map((v) => ({ value: v, label: t(`servicerequests.values.${v}`) }));
+  const f = (k: string) => `typeData.${k}`;
+  const decimal = { htmlInput: { inputMode: 'decimal' as const } };
+  switch (schema) {
+    case 'PORTABLE_TOILETS':
+      return (
+        <Box sx={grid}>
+          <FormField control={control} name={f('units')} label={label('units')} required slotProps={{ htmlInput: { inputMode: 'numeric' } }} />
+          <FormField control={control} name={f('model')} label={label('model')} required options={values(TOILET_MODELS)} />
+          <FormField control={control} name={f('usage')} label={label('usage')} required options={values(USAGES)} />
+          <FormField control={control} name={f('rentalStart')} label={label('rentalStart')} required type="date" slotProps={{ inputLabel: { shrink: true } }} />
+          <FormField control={control} name={f('rentalEnd')} label={label('rentalEnd')} type="date" slotProps={{ inputLabel: { shrink: true } }} />
+          <FormField control={control} name={f('cleaningsPerWeek')} label={label('cleaningsPerWeek')} required slotProps={{ htmlInput: { inputMode: 'numeric' } }} />
+          <FormField control={control} name={f('notes')} label={label('notes')} multiline sx={{ gridColumn: '1 / -1' }} />
+        </Box>
+      );
+    case 'SEPTIC_TANK':
+      return (
+        <Box sx={grid}>
+          <FormField control={control} name={f('waterType')} label={label('waterType')} required options={values(WATER_TYPES)} />
+          <FormField control={control} name={f('volumeM3')} label={label('volumeM3')} required slotProps={decimal} />
+          <FormField control={control} name={f('hoseDistanceM')} label={label('hoseDistanceM')} required slotProps={decimal} />
+          <FormField control={control} name={f('accessConditions')} label={label('accessConditions')} required multiline sx={{ gridColumn: '1 / -1' }} />
+          <FormField control={control} name={f('notes')} label={label('notes')} multiline sx={{ gridColumn: '1 / -1' }} />
+        </Box>
+      );
+    case 'WASTEWATER_PLANT':
+      return (
+        <Stack spacing={2}>
+          <Box sx={grid}>
+            <FormField control={control} name={f('flowM3PerDay')} label={label('flowM3PerDay')} required slotProps={decimal} />
+            <FormField control={control} name={f('service')} label={label('service')} required options={values(PLANT_SERVICES)} />
+            <Controller control={control} name={f('siteSurveyNeeded') as 'description'} render={({ field }) => (
+              <FormControlLabel label={label('siteSurveyNeeded')}
+                control={<Switch checked={!!field.value} onChange={(e) => field.onChange(e.target.checked)} name={field.name} />} />
+            )} />
+          </Box>
+          <Typography variant="subtitle2" component="h3">{label('designParameters')}</Typography>
+          <Box sx={{ ...grid, gridTemplateColumns: { xs: '1fr 1fr', md: 'repeat(4, 1fr)' } }}>
+            {Object.keys(DESIGN_PARAMETERS).map((k) => (
+              <FormField key={k} control={control} name={f(`designParameters.${k}`)} label={label(k)} slotProps={decimal} />
+            ))}
+          </Box>
+          <FormField control={control} name={f('notes')} label={label('notes')} multiline />
+        </Stack>
+      );
+    case 'FREE_FORM':
+      return <FreeFormRows control={control} errors={errors} />;
+  }
+}
+
+function FreeFormRows({ control, errors }: { control: Control<FormValues>; errors: FieldErrors<FormValues> }) {
+  const { t } = useTranslation();
+  const rows = useFieldArray({ control, name: 'typeData.rows' as 'items' });
+  const rowsError = (get(errors, 'typeData.rows') as { message?: string } | undefined)?.message;
+  return (
+    <Stack spacing={1}>
+      {rowsError && <Alert severity="error">{rowsError}</Alert>}
+      {rows.fields.map((row, i) => (
+        <Stack key={row.id} direction={{ xs: 'column', sm: 'row' }} spacing={1} sx={{ alignItems: { sm: 'flex-start' } }}>
+          <FormField control={control} name={`typeData.rows.${i}.key`} label={t('servicerequests.key')} size="small" sx={{ flex: 1 }} />
+          <FormField control={control} name={`typeData.rows.${i}.value`} label={t('servicerequests.value')} size="small" sx={{ flex: 2 }} />
+          <IconButton aria-label={t('servicerequests.removeRow', { n: i + 1 })} onClick={() => rows.remove(i)}><DeleteIcon /></IconButton>
+        </Stack>
+      ))}
+      <Box>
+        <Button startIcon={<AddIcon />} onClick={() => rows.append({ key: '', value: '' } as unknown as ItemForm)}>{t('servicerequests.addRow')}</Button>
+      </Box>
+    </Stack>
+  );
+}

@@ -1,0 +1,205 @@
+import AddIcon from '@mui/icons-material/Add';
+import BookmarkIcon from '@mui/icons-material/Bookmark';
+import DeleteIcon from '@mui/icons-material/Delete';
+import ViewKanbanIcon from '@mui/icons-material/ViewKanban';
+import {
+  Alert, Box, Button, Checkbox, Dialog, DialogActions, DialogContent, DialogTitle, Divider, IconButton, Link, ListItemText,
+  Menu, MenuItem, Stack, TextField, Typography,
+} from '@mui/material';
+import type { GridColDef, GridPaginationModel, GridSortModel } from '@mui/x-data-grid';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link as RouterLink, useNavigate } from 'react-router';
+import { api, type Page } from '../api/client';
+import { DataGrid } from '../admin/DataGrid';
+import { useAuth } from '../auth/AuthContext';
+import { SLA_STATUSES, STATUSES, type SavedFilter, type Summary } from './types';
+import { PriorityChip, problemMessage, SlaChip, StatusChip, useFormat, useOwners, useServiceTypes } from './ui';
+
+/** The list's filters, as the API's query parameters (and as a saved filter keeps them). */
+export interface Filters {
+  status: string[]; serviceTypeId: string; ownerId: string; slaStatus: string; from: string; to: string; q: string;
+}
+const EMPTY: Filters = { status: [], serviceTypeId: '', ownerId: '', slaStatus: '', from: '', to: '', q: '' };
+
+/** Grid columns the server sorts by, under the API's names. */
+const SORT_FIELDS: Record<string, string> = { number: 'number', createdAt: 'createdAt', requestedDate: 'requestedDate', priority: 'priority', resolutionDueAt: 'dueAt' };
+
+export function listParams(filters: Filters, page: number, size: number, sort: GridSortModel): URLSearchParams {
+  const params = new URLSearchParams({ page: String(page), size: String(size) });
+  filters.status.forEach((s) => params.append('status', s));
+  (['serviceTypeId', 'ownerId', 'slaStatus', 'from', 'to'] as const).forEach((k) => filters[k] && params.set(k, filters[k]));
+  if (filters.q.trim()) params.set('q', filters.q.trim());
+  const s = sort[0];
+  if (s && SORT_FIELDS[s.field]) {
+    const field = SORT_FIELDS[s.field];
+    // priority and due date sort one way only (most urgent first, soonest due first)
+    params.set('sort', (s.sort === 'desc' && field !== 'priority' && field !== 'dueAt' ? '-' : '') + field);
+  }
+  return params;
+}
+
+function fromSaved(query: Record<string, unknown>): Filters {
+  const str = (k: string) => (typeof query[k] === 'string' ? (query[k] as string) : '');
+  const status = query.status;
+  return {
+    status: Array.isArray(status) ? status.filter((s): s is string => typeof s === 'string') : typeof status === 'string' ? [status] : [],
+    serviceTypeId: str('serviceTypeId'), ownerId: str('ownerId'), slaStatus: str('slaStatus'), from: str('from'), to: str('to'), q: str('q'),
+  };
+}
+
+export default function RequestsPage() {
+  const { t } = useTranslation();
+  const { can } = useAuth();
+  const navigate = useNavigate();
+  const format = useFormat();
+  const client = useQueryClient();
+  const types = useServiceTypes();
+  const owners = useOwners();
+  const [filters, setFilters] = useState<Filters>(EMPTY);
+  const [pagination, setPagination] = useState<GridPaginationModel>({ page: 0, pageSize: 20 });
+  const [sort, setSort] = useState<GridSortModel>([]);
+  const [savedMenu, setSavedMenu] = useState<HTMLElement | null>(null);
+  const [naming, setNaming] = useState(false);
+  const [filterName, setFilterName] = useState('');
+  const [failure, setFailure] = useState<string | null>(null);
+
+  const params = listParams(filters, pagination.page, pagination.pageSize, sort);
+  const list = useQuery({
+    queryKey: ['service-requests', 'list', params.toString()],
+    queryFn: () => api<Page<Summary>>(`/api/v1/service-requests?${params}`),
+    placeholderData: keepPreviousData,
+  });
+  const saved = useQuery({ queryKey: ['sr-saved-filters'], queryFn: () => api<SavedFilter[]>('/api/v1/service-requests/saved-filters') });
+  const save = useMutation({
+    mutationFn: (name: string) => {
+      const query = Object.fromEntries(Object.entries(filters).filter(([, v]) => (Array.isArray(v) ? v.length > 0 : v !== '')));
+      return api<SavedFilter>('/api/v1/service-requests/saved-filters', { method: 'POST', body: { name, query } });
+    },
+    onSuccess: () => { setNaming(false); setFilterName(''); void client.invalidateQueries({ queryKey: ['sr-saved-filters'] }); },
+    onError: (e) => setFailure(problemMessage(e, t('common.error'))),
+  });
+  const remove = useMutation({
+    mutationFn: (id: string) => api(`/api/v1/service-requests/saved-filters/${id}`, { method: 'DELETE' }),
+    onSuccess: () => void client.invalidateQueries({ queryKey: ['sr-saved-filters'] }),
+  });
+
+  const set = <K extends keyof Filters>(key: K, value: Filters[K]) => {
+    setFilters((f) => ({ ...f, [key]: value }));
+    setPagination((p) => ({ ...p, page: 0 }));
+  };
+
+  const columns: GridColDef<Summary>[] = [
+    { field: 'number', headerName: t('servicerequests.number'), width: 130,
+      renderCell: (p) => <Link component={RouterLink} to={`/requests/${p.row.id}`} onClick={(e) => e.stopPropagation()}>{p.row.number}</Link> },
+    { field: 'customerName', headerName: t('servicerequests.customer'), flex: 1, minWidth: 200, sortable: false },
+    { field: 'serviceTypeName', headerName: t('servicerequests.type'), width: 190, sortable: false },
+    { field: 'status', headerName: t('servicerequests.status'), width: 170, sortable: false,
+      renderCell: (p) => <StatusChip status={p.row.status} /> },
+    { field: 'priority', headerName: t('servicerequests.priority'), width: 110, sortingOrder: ['asc', null],
+      renderCell: (p) => <PriorityChip priority={p.row.priority} /> },
+    { field: 'responseSla', headerName: t('servicerequests.clocks.RESPONSE'), width: 120, sortable: false,
+      renderCell: (p) => <SlaChip status={p.row.responseSla} /> },
+    { field: 'resolutionSla', headerName: t('servicerequests.clocks.RESOLUTION'), width: 120, sortable: false,
+      renderCell: (p) => <SlaChip status={p.row.resolutionSla} /> },
+    { field: 'resolutionDueAt', headerName: t('servicerequests.dueAt'), width: 170, sortingOrder: ['asc', null],
+      valueFormatter: (v) => format.instant(v as string | null) },
+    { field: 'ownerName', headerName: t('servicerequests.owner'), width: 180, sortable: false,
+      valueFormatter: (v) => (v as string | null) ?? t('servicerequests.unassigned') },
+    { field: 'requestedDate', headerName: t('servicerequests.requestedDate'), width: 140, valueFormatter: (v) => format.date(v as string | null) },
+    { field: 'createdAt', headerName: t('servicerequests.created'), width: 170, valueFormatter: (v) => format.instant(v as string) },
+  ];
+
+  const anyFilter = JSON.stringify(filters) !== JSON.stringify(EMPTY);
+
+  return (
+    <Box>
+      <Stack direction={{ xs: 'column', sm: 'row' }} spacing={2} sx={{ mb: 2, alignItems: { sm: 'center' } }}>
+        <Typography variant="h4" component="h1" sx={{ flexGrow: 1 }}>{t('servicerequests.title')}</Typography>
+        <Button variant="outlined" startIcon={<ViewKanbanIcon />} component={RouterLink} to="/requests/board">
+          {t('servicerequests.board')}
+        </Button>
+        {can('servicerequests:create') && (
+          <Button variant="contained" startIcon={<AddIcon />} component={RouterLink} to="/requests/new" data-testid="new-request">
+            {t('servicerequests.new')}
+          </Button>
+        )}
+      </Stack>
+      {failure && <Alert severity="error" sx={{ mb: 2 }} onClose={() => setFailure(null)}>{failure}</Alert>}
+      <Box sx={{ display: 'grid', gap: 2, mb: 2, gridTemplateColumns: { xs: '1fr', sm: '1fr 1fr', md: 'repeat(4, 1fr)' } }}>
+        <TextField label={t('servicerequests.search')} size="small" value={filters.q} onChange={(e) => set('q', e.target.value)}
+          slotProps={{ htmlInput: { 'data-testid': 'request-search' } }} />
+        <TextField select label={t('servicerequests.status')} size="small" value={filters.status}
+          slotProps={{ select: { multiple: true, renderValue: (v) => (v as string[]).map((s) => t(`servicerequests.statuses.${s}`)).join(', ') } }}
+          onChange={(e) => set('status', typeof e.target.value === 'string' ? e.target.value.split(',') : (e.target.value as unknown as string[]))}>
+          {STATUSES.map((s) => (
+            <MenuItem key={s} value={s}>
+              <Checkbox size="small" checked={filters.status.includes(s)} sx={{ p: 0, mr: 1 }} />
+              <ListItemText primary={t(`servicerequests.statuses.${s}`)} />
+            </MenuItem>
+          ))}
+        </TextField>
+        <TextField select label={t('servicerequests.type')} size="small" value={filters.serviceTypeId} onChange={(e) => set('serviceTypeId', e.target.value)}>
+          <MenuItem value="">{t('servicerequests.any')}</MenuItem>
+          {(types.data ?? []).map((ty) => <MenuItem key={ty.id} value={ty.id}>{ty.name}</MenuItem>)}
+        </TextField>
+        <TextField select label={t('servicerequests.owner')} size="small" value={filters.ownerId} onChange={(e) => set('ownerId', e.target.value)}>
+          <MenuItem value="">{t('servicerequests.any')}</MenuItem>
+          {(owners.data ?? []).map((o) => <MenuItem key={o.id} value={o.id}>{o.fullName}</MenuItem>)}
+        </TextField>
+        <TextField select label={t('servicerequests.slaStatus')} size="small" value={filters.slaStatus} onChange={(e) => set('slaStatus', e.target.value)}>
+          <MenuItem value="">{t('servicerequests.any')}</MenuItem>
+          {SLA_STATUSES.map((s) => <MenuItem key={s} value={s}>{t(`servicerequests.sla.${s}`)}</MenuItem>)}
+        </TextField>
+        <TextField type="date" label={t('servicerequests.from')} size="small" value={filters.from} onChange={(e) => set('from', e.target.value)}
+          slotProps={{ inputLabel: { shrink: true } }} />
+        <TextField type="date" label={t('servicerequests.to')} size="small" value={filters.to} onChange={(e) => set('to', e.target.value)}
+          slotProps={{ inputLabel: { shrink: true } }} />
+        <Stack direction="row" spacing={1}>
+          <Button variant="outlined" startIcon={<BookmarkIcon />} onClick={(e) => setSavedMenu(e.currentTarget)} data-testid="saved-filters"
+            sx={{ flexGrow: 1 }}>
+            {t('servicerequests.savedFilters')}
+          </Button>
+          {anyFilter && <Button onClick={() => { setFilters(EMPTY); setPagination((p) => ({ ...p, page: 0 })); }}>{t('servicerequests.clearFilters')}</Button>}
+        </Stack>
+      </Box>
+      <Menu anchorEl={savedMenu} open={!!savedMenu} onClose={() => setSavedMenu(null)}>
+        {(saved.data ?? []).length === 0 && <MenuItem disabled>{t('servicerequests.noSavedFilters')}</MenuItem>}
+        {(saved.data ?? []).map((f) => (
+          <MenuItem key={f.id} onClick={() => { setFilters(fromSaved(f.query)); setPagination((p) => ({ ...p, page: 0 })); setSavedMenu(null); }}
+            data-testid={`saved-filter-${f.name}`}>
+            <ListItemText primary={f.name} sx={{ mr: 2 }} />
+            <IconButton size="small" edge="end" aria-label={t('servicerequests.deleteFilter', { name: f.name })}
+              onClick={(e) => { e.stopPropagation(); remove.mutate(f.id); }}>
+              <DeleteIcon fontSize="small" />
+            </IconButton>
+          </MenuItem>
+        ))}
+        <Divider />
+        <MenuItem disabled={!anyFilter} onClick={() => { setSavedMenu(null); setNaming(true); }} data-testid="save-filter">
+          {t('servicerequests.saveFilter')}
+        </MenuItem>
+      </Menu>
+      <DataGrid autoHeight rows={list.data?.items ?? []} rowCount={list.data?.total ?? 0} loading={list.isFetching} columns={columns}
+        paginationMode="server" sortingMode="server" paginationModel={pagination} onPaginationModelChange={setPagination}
+        sortModel={sort} onSortModelChange={setSort} pageSizeOptions={[10, 20, 50, 100]} disableColumnFilter
+        onRowClick={(p) => navigate(`/requests/${String(p.id)}`)}
+        sx={{ bgcolor: 'background.paper', '& .MuiDataGrid-row': { cursor: 'pointer' } }} />
+      <Dialog open={naming} onClose={() => setNaming(false)} fullWidth maxWidth="xs" aria-labelledby="save-filter-title">
+        <DialogTitle id="save-filter-title">{t('servicerequests.saveFilter')}</DialogTitle>
+        <DialogContent>
+          <Box component="form" id="save-filter-form" sx={{ pt: 1 }} noValidate
+            onSubmit={(e) => { e.preventDefault(); if (filterName.trim()) save.mutate(filterName.trim()); }}>
+            <TextField autoFocus fullWidth label={t('servicerequests.filterName')} value={filterName}
+              onChange={(e) => setFilterName(e.target.value)} slotProps={{ htmlInput: { maxLength: 60 } }} />
+          </Box>
+        </DialogContent>
+        <DialogActions>
+          <Button onClick={() => setNaming(false)}>{t('common.cancel')}</Button>
+          <Button type="submit" form="save-filter-form" variant="contained" disabled={!filterName.trim() || save.isPending}>{t('common.save')}</Button>
+        </DialogActions>
+      </Dialog>
+    </Box>
+  );
+}
