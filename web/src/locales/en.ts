@@ -46,6 +46,7 @@ export const en: Messages = {
   notFound: { title: 'Page not found' },
   comingSoon: 'This module is coming soon.',
   servicerequests: {
+    addFromCatalog: 'Add from the catalog (name or SKU)',
     title: 'Service requests', board: 'Request board', settings: 'Request settings',
     new: 'New request', number: 'Number', customer: 'Customer', type: 'Service type', owner: 'Sales rep',
     priority: 'Priority', channel: 'Channel', status: 'Status', requestedDate: 'Requested date', created: 'Created',

@@ -44,6 +44,7 @@ export const es = {
   notFound: { title: 'Página no encontrada' },
   comingSoon: 'Este módulo llegará pronto.',
   servicerequests: {
+    addFromCatalog: 'Agregar del catálogo (nombre o SKU)',
     title: 'Solicitudes de servicio', board: 'Tablero de solicitudes', settings: 'Configuración de solicitudes',
     new: 'Nueva solicitud', number: 'Número', customer: 'Cliente', type: 'Tipo de servicio', owner: 'Vendedor',
     priority: 'Prioridad', channel: 'Canal', status: 'Estado', requestedDate: 'Fecha solicitada', created: 'Creada',

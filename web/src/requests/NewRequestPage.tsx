@@ -23,7 +23,10 @@ interface CustomerDetails {
   contacts: { id: string; fullName: string; role: string }[];
   addresses: { id: string; kind: string; street: string; zone: string | null }[];
 }
-interface ItemForm { description: string; quantity: string; unit: string; unitPrice: string; currency: string; vatRate: string }
+interface ItemForm {
+  catalogItemId?: string; description: string; quantity: string; unit: string; unitPrice: string; currency: string; vatRate: string;
+}
+interface CatalogOption { id: string; sku: string; name: string; unit: string; price: number; currency: string; vatRate: number }
 interface FormValues {
   customerId: string; contactId: string; addressId: string; serviceTypeId: string; priority: string; channel: string;
   requestedDate: string; description: string; typeData: Record<string, unknown>; items: ItemForm[];
@@ -74,6 +77,12 @@ export default function NewRequestPage() {
   const customers = useQuery({
     queryKey: ['customers', 'picker', customerSearch],
     queryFn: () => api<Page<CustomerOption>>(`/api/v1/customers?size=10&q=${encodeURIComponent(customerSearch)}`),
+    staleTime: 30_000,
+  });
+  const [catalogQuery, setCatalogQuery] = useState('');
+  const catalog = useQuery({
+    queryKey: ['catalog-items', 'picker', catalogQuery],
+    queryFn: () => api<Page<CatalogOption>>(`/api/v1/catalog/items?active=true&size=10&q=${encodeURIComponent(catalogQuery.trim())}`),
     staleTime: 30_000,
   });
   const vat = me?.tenant.country === 'SV' ? '13' : '12';
@@ -220,12 +229,22 @@ export default function NewRequestPage() {
               </IconButton>
             </Box>
           ))}
-          <Box>
+          <Stack direction={{ xs: 'column', sm: 'row' }} spacing={1} sx={{ alignItems: { sm: 'center' } }}>
+            <Autocomplete<CatalogOption>
+              sx={{ minWidth: 320 }} size="small" data-testid="catalog-picker"
+              options={catalog.data?.items ?? []} filterOptions={(x) => x} value={null} blurOnSelect
+              getOptionLabel={(o) => `${o.sku} · ${o.name}`}
+              onInputChange={(_, value) => setCatalogQuery(value)}
+              onChange={(_, o) => {
+                if (o) items.append({ catalogItemId: o.id, description: o.name, quantity: '1', unit: o.unit,
+                  unitPrice: String(o.price), currency: o.currency, vatRate: String(o.vatRate) });
+              }}
+              renderInput={(params) => <TextField {...params} label={t('servicerequests.addFromCatalog')} />} />
             <Button startIcon={<AddIcon />} data-testid="add-item"
               onClick={() => items.append({ description: '', quantity: '1', unit: 'SERVICE', unitPrice: '', currency, vatRate: vat })}>
               {t('servicerequests.addItem')}
             </Button>
-          </Box>
+          </Stack>
         </Section>
         <Stack direction="row" spacing={2} sx={{ justifyContent: 'flex-end' }}>
           <Button onClick={() => navigate(-1)}>{t('common.cancel')}</Button>

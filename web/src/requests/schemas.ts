@@ -143,6 +143,7 @@ export const UNITS = ['SERVICE', 'UNIT', 'HOUR', 'DAY', 'WEEK', 'MONTH', 'M3', '
 /** One line item as typed. */
 export function itemSchema(t: Translate) {
   return z.object({
+    catalogItemId: z.string().optional(), // a line from the catalog: the server takes its SKU, unit, currency and VAT
     description: text(t, 300, true),
     quantity: numberField(t, { min: 0, max: 1000000, required: true, minExclusive: true }),
     unit: text(t, 20, true), // the server refuses a typed-in line without its unit (incomplete-item)

@@ -612,9 +612,12 @@ class BrowserTest {
         page.getByLabel("Distancia de manguera (m)").fill("30");
         page.getByLabel("Condiciones de acceso").fill("Portón de 3 m; el camión cisterna entra hasta el patio.");
         page.getByRole(AriaRole.TEXTBOX, new Page.GetByRoleOptions().setName("Descripción").setExact(true)).fill("Succión preventiva de la fosa de la casa.");
-        page.getByTestId("add-item").click();
-        page.getByLabel("Concepto").fill("Succión de fosa séptica hasta 5 m³");
-        page.getByLabel("Precio unitario").fill("1450");
+        // the line comes from the catalog: its SKU, unit, price and VAT
+        page.getByRole(AriaRole.COMBOBOX, new Page.GetByRoleOptions().setName("Agregar del catálogo (nombre o SKU)")).fill("Succión");
+        page.getByRole(AriaRole.OPTION, new Page.GetByRoleOptions()
+            .setName(java.util.regex.Pattern.compile("FOS-\\d+ · Succión de fosa séptica hasta 5 m³$"))).click();
+        assertThat(page.getByLabel("Concepto")).hasValue("Succión de fosa séptica hasta 5 m³");
+        page.getByLabel("Precio unitario").fill("1450"); // a negotiated price overrides the catalog's
         page.evaluate("window.scrollTo(0, 0)");
         screenshot("request-new-light-es");
         page.getByTestId("save-request").click();
@@ -626,6 +629,8 @@ class BrowserTest {
         assertThat(page.getByTestId("request-sla-RESPONSE")).hasText("Respuesta: A tiempo");
         assertThat(page.getByTestId("type-data")).containsText("Aguas negras");
         assertThat(page.getByTestId("totals-GTQ")).isVisible();
+        assertThat(page.getByRole(AriaRole.CELL, new Page.GetByRoleOptions()
+            .setName(java.util.regex.Pattern.compile("^FOS-\\d+ · Succión de fosa séptica hasta 5 m³$")))).isVisible();
         // a photo of the site: uploaded through the files API, shown as a thumbnail from its signed link
         byte[] png = java.util.Base64.getDecoder().decode(
                 "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkaPhfDwAE/wH+2Fi5NQAAAABJRU5ErkJggg==");
