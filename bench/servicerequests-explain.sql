@@ -1,5 +1,5 @@
--- EXPLAIN (ANALYZE, BUFFERS) of the statements behind GET /api/v1/service-requests (the count and the
--- page), as ServiceRequests.list sends them (keep the two in step), inside the tenant (app.tenant_id), as
+-- EXPLAIN (ANALYZE, BUFFERS) of the statements behind GET /api/v1/service-requests (the capped count and
+-- the page), as ServiceRequests.list sends them (keep the two in step), inside the tenant (app.tenant_id), as
 -- the application role, so row-level security shapes the plan as it does in the application. Each named
 -- parameter is one $n here (the app binds each occurrence separately, with the same value).
 --
@@ -26,10 +26,14 @@ select format('(%L::uuid, %L::text[], %L::uuid, %L::uuid, %L::varchar, %L::times
                nullif(:'from', '') as "from", nullif(:'to', '') as "to", nullif(trim(:'q'), '') as q,
                (:'size')::int as size, (:'page')::bigint as page) x \gset
 
+-- the total: a text search counts in the page statement (count(*) over ()); the list counts up to 1000
+-- (EXACT_TOTAL_UP_TO + 1 rows) and takes the planner's estimate above (an EXPLAIN, not shown)
+select nullif(trim(:'q'), '') is null as capped,
+       case when nullif(trim(:'q'), '') is null then '' else ', count(*) over () as total' end as total_column,
+       case when nullif(trim(:'q'), '') is null then '' else 'and (r.customer_id = any(array(select service_request_customers_matching($8))) or r.id = any(array(select service_requests_matching($8))))' end as matching \gset
+\if :capped
 prepare bench_count(uuid, text[], uuid, uuid, varchar, timestamptz, timestamptz, varchar, uuid) as
-select count(*)
-  from service_requests r
-  join customers c on c.tenant_id = r.tenant_id and c.id = r.customer_id
+select count(*) from (select 1 from service_requests r
  where r.tenant_id = $1
    and (cast($2 as text[]) is null or r.status = any(cast($2 as text[])))
    and (cast($3 as uuid) is null or r.service_type_id = $3)
@@ -38,29 +42,30 @@ select count(*)
    and (cast($5 as text) is null or r.response_sla = $5 or r.resolution_sla = $5)
    and (cast($6 as timestamptz) is null or r.created_at >= $6)
    and (cast($7 as timestamptz) is null or r.created_at < $7)
-   and (cast($8 as text) is null or r.number = upper($8)
-        or lower(f_unaccent(c.commercial_name)) like '%' || lower(f_unaccent($8)) || '%'
-        or lower(f_unaccent(r.description)) like '%' || lower(f_unaccent($8)) || '%')
-   and (cast($9 as uuid) is null or r.owner_id = $9 or r.created_by = $9);
+   and (cast($9 as uuid) is null or r.owner_id = $9 or r.created_by = $9) limit 1001) x;
+\else
+prepare bench_count(uuid, text[], uuid, uuid, varchar, timestamptz, timestamptz, varchar, uuid) as
+select 'counted by the page statement' as count;
+\endif
 
 prepare bench_page(uuid, text[], uuid, uuid, varchar, timestamptz, timestamptz, varchar, uuid, int, bigint) as
-select r.id, r.number, r.customer_id, c.commercial_name, r.service_type_id, r.owner_id, r.priority,
-       r.channel, r.status, r.requested_date, r.created_at, r.response_sla, r.resolution_sla, r.resolution_due_at
-  from service_requests r
-  join customers c on c.tenant_id = r.tenant_id and c.id = r.customer_id
- where r.tenant_id = $1
-   and (cast($2 as text[]) is null or r.status = any(cast($2 as text[])))
-   and (cast($3 as uuid) is null or r.service_type_id = $3)
-   and (cast($4 as uuid) is null or r.owner_id = $4)
-   and (cast(null as uuid) is null)
-   and (cast($5 as text) is null or r.response_sla = $5 or r.resolution_sla = $5)
-   and (cast($6 as timestamptz) is null or r.created_at >= $6)
-   and (cast($7 as timestamptz) is null or r.created_at < $7)
-   and (cast($8 as text) is null or r.number = upper($8)
-        or lower(f_unaccent(c.commercial_name)) like '%' || lower(f_unaccent($8)) || '%'
-        or lower(f_unaccent(r.description)) like '%' || lower(f_unaccent($8)) || '%')
-   and (cast($9 as uuid) is null or r.owner_id = $9 or r.created_by = $9)
- order by r.created_at desc, r.id desc limit $10 offset $11;
+select r.*, c.commercial_name
+  from (select r.id, r.number, r.customer_id, r.service_type_id, r.owner_id, r.priority, r.channel,
+               r.status, r.requested_date, r.created_at, r.response_sla, r.resolution_sla, r.resolution_due_at :total_column
+          from service_requests r
+         where r.tenant_id = $1
+           and (cast($2 as text[]) is null or r.status = any(cast($2 as text[])))
+           and (cast($3 as uuid) is null or r.service_type_id = $3)
+           and (cast($4 as uuid) is null or r.owner_id = $4)
+           and (cast(null as uuid) is null)
+           and (cast($5 as text) is null or r.response_sla = $5 or r.resolution_sla = $5)
+           and (cast($6 as timestamptz) is null or r.created_at >= $6)
+           and (cast($7 as timestamptz) is null or r.created_at < $7)
+           :matching
+           and (cast($9 as uuid) is null or r.owner_id = $9 or r.created_by = $9)
+         order by r.created_at desc, r.id desc limit $10 offset $11) r
+  join customers c on c.tenant_id = $1 and c.id = r.customer_id
+ order by r.created_at desc, r.id desc;
 
 \echo '== parameters' :args :paging
 show plan_cache_mode;
