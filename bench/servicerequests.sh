@@ -531,7 +531,7 @@ explain_vars() { # the request of scenario $1 (its first path) as servicerequest
     line="$(head -n 1 "$P/$s")"
     [[ "${USER_OF[$s]}" == rep ]] && viewer="$REP_ID"
     [[ "$line" =~ [?\&]q=([^\&]*) ]] && q="$(printf '%b' "${BASH_REMATCH[1]//%/\\x}")"
-    statuses="$(sed -n 's/.*[?&]\(status=.*\)/\1/p' <<<"$line" | grep -o '\(^\|&\)status=[A-Z_]*' | sed 's/.*=//' | paste -sd, || true)"
+    statuses="$(grep -o '[?&]status=[A-Z_]*' <<<"$line" | sed 's/.*=//' | paste -sd, || true)"
     [[ "$line" =~ [?\&]serviceTypeId=([^\&]*) ]] && type="${BASH_REMATCH[1]}"
     [[ "$line" =~ [?\&]ownerId=([^\&]*) ]] && owner="${BASH_REMATCH[1]}"
     [[ "$line" =~ [?\&]slaStatus=([^\&]*) ]] && sla="${BASH_REMATCH[1]}"
