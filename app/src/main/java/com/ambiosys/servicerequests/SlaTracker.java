@@ -101,43 +101,92 @@ class SlaTracker {
 
     /** Recomputes and stores both clocks of the request at {@code now}; publishes newly reached events. */
     void apply(UUID tenantId, Row row, List<Pause> pauses, BusinessCalendar calendar, Instant now) {
-        SlaClock response = response(row, pauses, calendar);
-        SlaClock resolution = resolution(row, pauses, calendar);
-        String responseStatus = status(response, row.responseSla(), now);
-        String resolutionStatus = status(resolution, row.resolutionSla(), now);
-        jdbc.sql("""
-                update service_requests set response_sla = :rs, response_at_risk_at = :rr, response_due_at = :rd,
-                       resolution_sla = :ss, resolution_at_risk_at = :sr, resolution_due_at = :sd
-                 where tenant_id = :t and id = :id
-                """)
-            .param("rs", responseStatus).param("rr", timestamp(response == null ? null : response.atRiskAt()))
-            .param("rd", timestamp(response == null ? null : response.dueAt()))
-            .param("ss", resolutionStatus).param("sr", timestamp(resolution == null ? null : resolution.atRiskAt()))
-            .param("sd", timestamp(resolution == null ? null : resolution.dueAt()))
-            .param("t", tenantId).param("id", row.id()).update();
-        announce(tenantId, row.id(), "RESPONSE", responseStatus, response, now);
-        announce(tenantId, row.id(), "RESOLUTION", resolutionStatus, resolution, now);
+        applyAll(tenantId, List.of(row), Map.of(row.id(), pauses), calendar, now);
     }
 
-    private void announce(UUID tenantId, UUID requestId, String clock, String status, SlaClock sla, Instant now) {
-        if (!Status.BREACHED.name().equals(status) && !Status.AT_RISK.name().equals(status)) {
+    /**
+     * Recomputes and stores both clocks of each request at {@code now} with one update statement, records
+     * the at-risk and breach events newly reached with one insert (a unique row per clock and event: a row
+     * already there is skipped, so no event is recorded twice, even by two instances), and publishes
+     * exactly the events that insert recorded, in the order of the rows (response, then resolution).
+     */
+    void applyAll(UUID tenantId, List<Row> rows, Map<UUID, List<Pause>> pauses, BusinessCalendar calendar, Instant now) {
+        if (rows.isEmpty()) {
             return;
         }
-        int inserted = jdbc.sql("""
-                insert into service_request_sla_events (tenant_id, request_id, clock, event, at)
-                values (:t, :r, :clock, :event, :at) on conflict do nothing
+        int n = rows.size();
+        UUID[] ids = new UUID[n];
+        String[] responseStatus = new String[n];
+        String[] responseAtRisk = new String[n];
+        String[] responseDue = new String[n];
+        String[] resolutionStatus = new String[n];
+        String[] resolutionAtRisk = new String[n];
+        String[] resolutionDue = new String[n];
+        List<Reached> reached = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            Row row = rows.get(i);
+            List<Pause> rowPauses = pauses.getOrDefault(row.id(), List.of());
+            SlaClock response = response(row, rowPauses, calendar);
+            SlaClock resolution = resolution(row, rowPauses, calendar);
+            ids[i] = row.id();
+            responseStatus[i] = status(response, row.responseSla(), now);
+            responseAtRisk[i] = text(response == null ? null : response.atRiskAt());
+            responseDue[i] = text(response == null ? null : response.dueAt());
+            resolutionStatus[i] = status(resolution, row.resolutionSla(), now);
+            resolutionAtRisk[i] = text(resolution == null ? null : resolution.atRiskAt());
+            resolutionDue[i] = text(resolution == null ? null : resolution.dueAt());
+            reached(reached, row.id(), "RESPONSE", responseStatus[i], response);
+            reached(reached, row.id(), "RESOLUTION", resolutionStatus[i], resolution);
+        }
+        jdbc.sql("""
+                update service_requests r set response_sla = u.rs, response_at_risk_at = u.rr, response_due_at = u.rd,
+                       resolution_sla = u.ss, resolution_at_risk_at = u.sr, resolution_due_at = u.sd
+                  from unnest(cast(:ids as uuid[]), cast(:rs as text[]), cast(cast(:rr as text[]) as timestamptz[]),
+                              cast(cast(:rd as text[]) as timestamptz[]), cast(:ss as text[]),
+                              cast(cast(:sr as text[]) as timestamptz[]), cast(cast(:sd as text[]) as timestamptz[]))
+                       as u(id, rs, rr, rd, ss, sr, sd)
+                 where r.tenant_id = :t and r.id = u.id
                 """)
-            .param("t", tenantId).param("r", requestId).param("clock", clock).param("event", status)
-            .param("at", Timestamp.from(now)).update();
-        if (inserted == 1) {
-            events.publishEvent(Status.BREACHED.name().equals(status)
-                    ? new SlaBreached(tenantId, requestId, clock, sla.dueAt())
-                    : new SlaAtRisk(tenantId, requestId, clock, sla.dueAt()));
+            .param("ids", ids).param("rs", responseStatus).param("rr", responseAtRisk).param("rd", responseDue)
+            .param("ss", resolutionStatus).param("sr", resolutionAtRisk).param("sd", resolutionDue).param("t", tenantId)
+            .update();
+        if (reached.isEmpty()) {
+            return;
+        }
+        java.util.Set<String> recorded = new java.util.HashSet<>(jdbc.sql("""
+                insert into service_request_sla_events (tenant_id, request_id, clock, event, at)
+                select :t, e.request_id, e.clock, e.event, :at
+                  from unnest(cast(:requests as uuid[]), cast(:clocks as text[]), cast(:events as text[]))
+                       as e(request_id, clock, event)
+                on conflict do nothing
+                returning request_id, clock, event
+                """)
+            .param("t", tenantId).param("at", Timestamp.from(now))
+            .param("requests", reached.stream().map(Reached::requestId).toArray(UUID[]::new))
+            .param("clocks", reached.stream().map(Reached::clock).toArray(String[]::new))
+            .param("events", reached.stream().map(Reached::event).toArray(String[]::new))
+            .query((rs, i) -> rs.getObject(1, UUID.class) + "/" + rs.getString(2) + "/" + rs.getString(3)).list());
+        for (Reached r : reached) {
+            if (recorded.contains(r.requestId() + "/" + r.clock() + "/" + r.event())) {
+                events.publishEvent(Status.BREACHED.name().equals(r.event())
+                        ? new SlaBreached(tenantId, r.requestId(), r.clock(), r.dueAt())
+                        : new SlaAtRisk(tenantId, r.requestId(), r.clock(), r.dueAt()));
+            }
         }
     }
 
-    private static Timestamp timestamp(Instant instant) {
-        return instant == null ? null : Timestamp.from(instant);
+    /** An at-risk or breach event a clock has reached (recorded and published unless it was already). */
+    private record Reached(UUID requestId, String clock, String event, Instant dueAt) {
+    }
+
+    private static void reached(List<Reached> reached, UUID requestId, String clock, String status, SlaClock sla) {
+        if (Status.BREACHED.name().equals(status) || Status.AT_RISK.name().equals(status)) {
+            reached.add(new Reached(requestId, clock, status, sla.dueAt()));
+        }
+    }
+
+    private static String text(Instant instant) {
+        return instant == null ? null : instant.toString();
     }
 
     private static Instant instant(Timestamp ts) {

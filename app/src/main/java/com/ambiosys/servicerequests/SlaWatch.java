@@ -94,9 +94,7 @@ class SlaWatch {
         BusinessCalendar calendar = setup.calendar();
         Map<UUID, List<com.ambiosys.servicerequests.domain.SlaClock.Pause>> pauses = tracker
             .pauses(due.stream().map(SlaTracker.Row::id).toList());
-        for (SlaTracker.Row row : due) {
-            tracker.apply(tenant, row, pauses.getOrDefault(row.id(), List.of()), calendar, now);
-        }
+        tracker.applyAll(tenant, due, pauses, calendar, now);
         return due.size();
     }
 
