@@ -34,6 +34,8 @@ public class InboxStream implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(InboxStream.class);
     static final int REPLAY_LIMIT = 500;
+    /** A comment line this often keeps proxies from closing a quiet stream. */
+    static final long HEARTBEAT_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(20);
 
     private final Map<UUID, Set<SseEmitter>> clients = new ConcurrentHashMap<>();
     private final InboxEvents events;
@@ -104,6 +106,17 @@ public class InboxStream implements SmartLifecycle {
         }
     }
 
+    private void heartbeat() {
+        clients.values().forEach(set -> set.forEach(emitter -> {
+            try {
+                emitter.send(SseEmitter.event().comment("ping"));
+            }
+            catch (IOException | IllegalStateException ex) {
+                set.remove(emitter);
+            }
+        }));
+    }
+
     private void listen() {
         while (running) {
             try (Connection connection = DriverManager.getConnection(env.getRequiredProperty("spring.datasource.url"),
@@ -112,7 +125,12 @@ public class InboxStream implements SmartLifecycle {
                     statement.execute("LISTEN " + InboxEvents.CHANNEL);
                 }
                 PGConnection pg = connection.unwrap(PGConnection.class);
+                long lastBeat = System.nanoTime();
                 while (running) {
+                    if (System.nanoTime() - lastBeat > HEARTBEAT_NANOS) {
+                        heartbeat();
+                        lastBeat = System.nanoTime();
+                    }
                     PGNotification[] notifications = pg.getNotifications(1000);
                     if (notifications != null) {
                         for (PGNotification n : notifications) {
