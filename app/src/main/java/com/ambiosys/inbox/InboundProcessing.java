@@ -201,6 +201,9 @@ class InboundProcessing {
                 schedule(tenant, contact);
                 scheduled++;
             }
+            // statuses whose message never showed up (sent by another system on the same number)
+            tx.run(tenant, s -> jdbc.sql("delete from inbox_pending_statuses where tenant_id = :t and received_at < :old")
+                .param("t", tenant).param("old", Timestamp.from(clock.instant().minus(Duration.ofDays(7)))).update());
         }
         return scheduled;
     }

@@ -254,21 +254,37 @@ public class WhatsAppIngest {
         }
         String error = status.path("errors").isMissingNode() || status.path("errors").isEmpty() ? null
                 : json.writeValueAsString(status.path("errors"));
-        int updated = jdbc.sql("""
+        int updated = moveForward(jdbc, channel.tenantId(), channel.channelId(), externalId, next, error);
+        if (updated > 0) {
+            events.publish(channel.tenantId(), "message.status", null, Map.of("externalId", externalId, "status", next));
+            return updated;
+        }
+        boolean known = jdbc.sql("select count(*) from inbox_messages where tenant_id = :t and channel_id = :c and external_id = :e")
+            .param("t", channel.tenantId()).param("c", channel.channelId()).param("e", externalId).query(Long.class)
+            .single() > 0;
+        if (!known) { // perhaps our send has not stored this id yet: it waits to be applied then
+            jdbc.sql("""
+                    insert into inbox_pending_statuses (tenant_id, channel_id, external_id, status, error, received_at)
+                    values (:t, :c, :e, :s, cast(:error as jsonb), :now) on conflict do nothing
+                    """).param("t", channel.tenantId()).param("c", channel.channelId()).param("e", externalId)
+                .param("s", next).param("error", error).param("now", Timestamp.from(clock.instant())).update();
+        }
+        else {
+            log.debug("WhatsApp status {} for {} ignored (not a step forward)", next, externalId);
+        }
+        return 0;
+    }
+
+    /** The forward-only update of an outbound message's status; answers the rows changed (0 or 1). */
+    static int moveForward(JdbcClient jdbc, UUID tenant, UUID channel, String externalId, String next, String error) {
+        return jdbc.sql("""
                 update inbox_messages set status = :next, error = coalesce(cast(:error as jsonb), error)
                  where tenant_id = :t and channel_id = :channel and external_id = :external and direction = 'OUT'
                    and status <> 'FAILED'
                    and (:next = 'FAILED' or array_position(cast(:order as text[]), status) < array_position(cast(:order as text[]), cast(:next as text)))
                 """)
-            .param("next", next).param("error", error).param("t", channel.tenantId()).param("channel", channel.channelId())
+            .param("next", next).param("error", error).param("t", tenant).param("channel", channel)
             .param("external", externalId).param("order", STATUS_ORDER.toArray(String[]::new)).update();
-        if (updated > 0) {
-            events.publish(channel.tenantId(), "message.status", null, Map.of("externalId", externalId, "status", next));
-        }
-        if (updated == 0) {
-            log.debug("WhatsApp status {} for {} ignored (unknown id, or not a step forward)", next, externalId);
-        }
-        return updated;
     }
 
     /** The readable text of a message, by type. */

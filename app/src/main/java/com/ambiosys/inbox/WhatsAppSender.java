@@ -135,11 +135,20 @@ public class WhatsAppSender {
                     : json.readTree(response.body());
             if (response.statusCode() / 100 == 2 && answer.path("messages").path(0).has("id")) {
                 String wamid = answer.path("messages").path(0).path("id").asString();
-                tx.run(tenant, s -> jdbc.sql("""
-                        update inbox_messages set external_id = :wamid,
-                               status = case when status = 'PENDING' then 'SENT' else status end
-                         where tenant_id = :t and id = :id
-                        """).param("wamid", wamid).param("t", tenant).param("id", id).update());
+                tx.run(tenant, s -> {
+                    jdbc.sql("""
+                            update inbox_messages set external_id = :wamid,
+                                   status = case when status = 'PENDING' then 'SENT' else status end
+                             where tenant_id = :t and id = :id
+                            """).param("wamid", wamid).param("t", tenant).param("id", id).update();
+                    // statuses that came before this answer (the webhook can overtake it) apply now
+                    jdbc.sql("""
+                            delete from inbox_pending_statuses where tenant_id = :t and channel_id = :c and external_id = :e
+                            returning status, error::text
+                            """).param("t", tenant).param("c", target.channelId()).param("e", wamid)
+                        .query((rs, n) -> new String[] { rs.getString(1), rs.getString(2) }).list()
+                        .forEach(p -> WhatsAppIngest.moveForward(jdbc, tenant, target.channelId(), wamid, p[0], p[1]));
+                });
             }
             else {
                 fail(tenant, id, answer.path("error").isMissingNode() ? Map.of("message", "HTTP " + response.statusCode())

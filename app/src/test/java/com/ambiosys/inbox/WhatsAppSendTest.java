@@ -104,6 +104,24 @@ class WhatsAppSendTest extends TenantApiTest {
     }
 
     @Test
+    void aStatusThatOvertakesTheSendsAnswerIsAppliedWhenTheIdIsStored() throws Exception {
+        // Meta's webhook for the message it is about to call wamid.OUT1 arrives before the send's answer is stored
+        String early = """
+                {"object":"whatsapp_business_account","entry":[{"id":"1","changes":[{"field":"messages","value":{
+                 "messaging_product":"whatsapp","metadata":{"display_phone_number":"1","phone_number_id":"%s"},
+                 "statuses":[{"id":"wamid.OUT1","status":"delivered","timestamp":"1763800030","recipient_id":"50255551234"}]}}]}]}
+                """.formatted(phoneNumberId);
+        webhook(early);
+        Response sent = send("early-1", Map.of("type", "TEXT", "text", "Confirmado para el sábado"));
+        assertThat(sent.json().path("externalId").asString()).isEqualTo("wamid.OUT1");
+        JsonThread thread = new JsonThread(api.get("/api/v1/inbox/contacts/" + contactId + "/messages").token(admin).send());
+        assertThat(thread.statusOf("wamid.OUT1")).isEqualTo("DELIVERED");
+        long pending = tenantTx.read(tenant.id(), s -> jdbc.sql("select count(*) from inbox_pending_statuses where tenant_id = :t")
+            .param("t", tenant.id()).query(Long.class).single());
+        assertThat(pending).isZero();
+    }
+
+    @Test
     void outsideThe24HourWindowOnlyATemplateGoesOut() {
         tenantTx.run(tenant.id(), s -> jdbc.sql("update inbox_contacts set last_inbound_at = now() - interval '25 hours' where tenant_id = :t")
             .param("t", tenant.id()).update());
