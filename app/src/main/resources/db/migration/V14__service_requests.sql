@@ -220,23 +220,95 @@ create table service_request_saved_filters (
     unique (tenant_id, user_id, name)
 );
 
-do $$
-declare
-    t text;
-begin
-    foreach t in array array['service_request_settings', 'business_holidays', 'service_types', 'sla_policies',
-                             'service_request_numbers', 'service_requests', 'service_request_pauses',
-                             'service_request_items', 'service_request_media', 'service_request_transitions',
-                             'service_request_changes', 'service_request_assignments', 'round_robin_cursors',
-                             'service_request_sla_events', 'service_request_saved_filters']
-    loop
-        execute format('alter table %I enable row level security', t);
-        execute format('alter table %I force row level security', t);
-        execute format($p$create policy tenant_isolation on %I
-                           using (tenant_id = nullif(current_setting('app.tenant_id', true), '')::uuid)
-                           with check (tenant_id = nullif(current_setting('app.tenant_id', true), '')::uuid)$p$, t);
-    end loop;
-end $$;
+alter table service_request_settings enable row level security;
+alter table service_request_settings force row level security;
+create policy tenant_isolation on service_request_settings
+    using (tenant_id = nullif(current_setting('app.tenant_id', true), '')::uuid)
+    with check (tenant_id = nullif(current_setting('app.tenant_id', true), '')::uuid);
+
+alter table business_holidays enable row level security;
+alter table business_holidays force row level security;
+create policy tenant_isolation on business_holidays
+    using (tenant_id = nullif(current_setting('app.tenant_id', true), '')::uuid)
+    with check (tenant_id = nullif(current_setting('app.tenant_id', true), '')::uuid);
+
+alter table service_types enable row level security;
+alter table service_types force row level security;
+create policy tenant_isolation on service_types
+    using (tenant_id = nullif(current_setting('app.tenant_id', true), '')::uuid)
+    with check (tenant_id = nullif(current_setting('app.tenant_id', true), '')::uuid);
+
+alter table sla_policies enable row level security;
+alter table sla_policies force row level security;
+create policy tenant_isolation on sla_policies
+    using (tenant_id = nullif(current_setting('app.tenant_id', true), '')::uuid)
+    with check (tenant_id = nullif(current_setting('app.tenant_id', true), '')::uuid);
+
+alter table service_request_numbers enable row level security;
+alter table service_request_numbers force row level security;
+create policy tenant_isolation on service_request_numbers
+    using (tenant_id = nullif(current_setting('app.tenant_id', true), '')::uuid)
+    with check (tenant_id = nullif(current_setting('app.tenant_id', true), '')::uuid);
+
+alter table service_requests enable row level security;
+alter table service_requests force row level security;
+create policy tenant_isolation on service_requests
+    using (tenant_id = nullif(current_setting('app.tenant_id', true), '')::uuid)
+    with check (tenant_id = nullif(current_setting('app.tenant_id', true), '')::uuid);
+
+alter table service_request_pauses enable row level security;
+alter table service_request_pauses force row level security;
+create policy tenant_isolation on service_request_pauses
+    using (tenant_id = nullif(current_setting('app.tenant_id', true), '')::uuid)
+    with check (tenant_id = nullif(current_setting('app.tenant_id', true), '')::uuid);
+
+alter table service_request_items enable row level security;
+alter table service_request_items force row level security;
+create policy tenant_isolation on service_request_items
+    using (tenant_id = nullif(current_setting('app.tenant_id', true), '')::uuid)
+    with check (tenant_id = nullif(current_setting('app.tenant_id', true), '')::uuid);
+
+alter table service_request_media enable row level security;
+alter table service_request_media force row level security;
+create policy tenant_isolation on service_request_media
+    using (tenant_id = nullif(current_setting('app.tenant_id', true), '')::uuid)
+    with check (tenant_id = nullif(current_setting('app.tenant_id', true), '')::uuid);
+
+alter table service_request_transitions enable row level security;
+alter table service_request_transitions force row level security;
+create policy tenant_isolation on service_request_transitions
+    using (tenant_id = nullif(current_setting('app.tenant_id', true), '')::uuid)
+    with check (tenant_id = nullif(current_setting('app.tenant_id', true), '')::uuid);
+
+alter table service_request_changes enable row level security;
+alter table service_request_changes force row level security;
+create policy tenant_isolation on service_request_changes
+    using (tenant_id = nullif(current_setting('app.tenant_id', true), '')::uuid)
+    with check (tenant_id = nullif(current_setting('app.tenant_id', true), '')::uuid);
+
+alter table service_request_assignments enable row level security;
+alter table service_request_assignments force row level security;
+create policy tenant_isolation on service_request_assignments
+    using (tenant_id = nullif(current_setting('app.tenant_id', true), '')::uuid)
+    with check (tenant_id = nullif(current_setting('app.tenant_id', true), '')::uuid);
+
+alter table round_robin_cursors enable row level security;
+alter table round_robin_cursors force row level security;
+create policy tenant_isolation on round_robin_cursors
+    using (tenant_id = nullif(current_setting('app.tenant_id', true), '')::uuid)
+    with check (tenant_id = nullif(current_setting('app.tenant_id', true), '')::uuid);
+
+alter table service_request_sla_events enable row level security;
+alter table service_request_sla_events force row level security;
+create policy tenant_isolation on service_request_sla_events
+    using (tenant_id = nullif(current_setting('app.tenant_id', true), '')::uuid)
+    with check (tenant_id = nullif(current_setting('app.tenant_id', true), '')::uuid);
+
+alter table service_request_saved_filters enable row level security;
+alter table service_request_saved_filters force row level security;
+create policy tenant_isolation on service_request_saved_filters
+    using (tenant_id = nullif(current_setting('app.tenant_id', true), '')::uuid)
+    with check (tenant_id = nullif(current_setting('app.tenant_id', true), '')::uuid);
 
 grant select, insert, update on service_request_settings, service_types, sla_policies, service_request_numbers,
     service_requests, service_request_pauses, round_robin_cursors to ${appRole};
