@@ -145,10 +145,10 @@ public class CustomerImports {
         if (!"PREVIEW".equals(status)) {
             throw ApiException.conflict("import-already-committed");
         }
-        List<Row> rows = storedRows(id).stream().filter(r -> r.errors().isEmpty())
-            .map(r -> new Row(r.line(), r.values())).toList();
+        List<StoredRow> stored = storedRows(id);
+        List<Row> rows = stored.stream().filter(r -> r.errors().isEmpty()).map(r -> new Row(r.line(), r.values())).toList();
         Map<Integer, List<StoredError>> errorsByLine = new HashMap<>();
-        storedRows(id).forEach(r -> errorsByLine.put(r.line(), r.errors()));
+        stored.forEach(r -> errorsByLine.put(r.line(), r.errors()));
         int created = 0;
         for (Checked row : check(rows)) {
             if (!row.errors().isEmpty()) {
@@ -161,7 +161,7 @@ public class CustomerImports {
             }
             created++;
         }
-        List<StoredRow> after = storedRows(id).stream()
+        List<StoredRow> after = stored.stream()
             .map(r -> new StoredRow(r.line(), r.values(), errorsByLine.getOrDefault(r.line(), List.of()))).toList();
         int errorRows = (int) after.stream().filter(r -> !r.errors().isEmpty()).count();
         jdbc.sql("""

@@ -46,7 +46,7 @@ public class CustomerLog {
     @Transactional
     public LegalEntity addLegalEntity(UUID customerId, String legalName, String taxId, String nrc, boolean isDefault) {
         var customer = customers.get(customerId);
-        String checkedTaxId = checkedTaxId(customer.country(), taxId);
+        String checkedTaxId = CustomerManagement.checkedTaxId(customer.country(), taxId);
         String checkedNrc = checkedNrc(customer.country(), nrc);
         UUID tenant = TenantContext.require();
         UUID id = Ids.next();
@@ -70,7 +70,7 @@ public class CustomerLog {
             boolean isDefault) {
         var customer = customers.get(customerId);
         LegalEntity before = legalEntity(customerId, entityId);
-        String checkedTaxId = checkedTaxId(customer.country(), taxId);
+        String checkedTaxId = CustomerManagement.checkedTaxId(customer.country(), taxId);
         String checkedNrc = checkedNrc(customer.country(), nrc);
         if (isDefault) {
             clearDefault(customerId, entityId);
@@ -103,16 +103,6 @@ public class CustomerLog {
     private void clearDefault(UUID customerId, UUID keep) {
         jdbc.sql("update customer_legal_entities set is_default = false where tenant_id = :t and customer_id = :c and id <> :id")
             .param("t", TenantContext.require()).param("c", customerId).param("id", keep).update();
-    }
-
-    private static String checkedTaxId(String country, String taxId) {
-        if (taxId == null || taxId.isBlank()) {
-            return null;
-        }
-        if (!TaxIds.isValid(country, taxId)) {
-            throw ApiException.badRequest("invalid-tax-id", taxId);
-        }
-        return TaxIds.normalize(taxId);
     }
 
     private static String checkedNrc(String country, String nrc) {

@@ -395,7 +395,8 @@ public class CustomerManagement {
         return found.stream().distinct().toList();
     }
 
-    private static String checkedTaxId(String country, String taxId) {
+    /** The tax id in its stored form (null when blank); 400 {@code invalid-tax-id} when the country's rule refuses it. */
+    static String checkedTaxId(String country, String taxId) {
         if (taxId == null || taxId.isBlank()) {
             return null;
         }

@@ -29,6 +29,7 @@ import com.ambiosys.platform.tenancy.TenantTransactions;
 import com.ambiosys.tenants.TenantManagement;
 import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.task.FailureHandler;
+import com.github.kagkarlsson.scheduler.task.TaskInstance;
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
@@ -81,7 +82,7 @@ class InboundProcessing {
             return;
         }
         String id = tenantId + ":" + contactId;
-        client.scheduleIfNotExists(Tasks.oneTime(TASK, String.class).execute((i, c) -> { }).instance(id, id), clock.instant());
+        client.scheduleIfNotExists(new TaskInstance<>(TASK, id, id), clock.instant());
     }
 
     /** Processes the contact's unprocessed inbound messages, oldest first, until none is left or one fails. */
@@ -209,7 +210,7 @@ class InboundProcessing {
     }
 
     @Configuration(proxyBeanMethods = false)
-    static class Tasks_ {
+    static class Schedule {
         @Bean
         OneTimeTask<String> processContactTask(InboundProcessing processing,
                 @Value("${ambiosys.inbox.retry-backoff:5s}") Duration backoff) {

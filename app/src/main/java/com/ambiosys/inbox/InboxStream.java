@@ -73,10 +73,6 @@ public class InboxStream implements SmartLifecycle {
         return emitter;
     }
 
-    int clientCount() {
-        return clients.values().stream().mapToInt(Set::size).sum();
-    }
-
     private static SseEmitter.SseEventBuilder event(InboxEvents.Event e) {
         return SseEmitter.event().id(Long.toString(e.id())).name(e.kind()).data(e.payload(),
                 org.springframework.http.MediaType.APPLICATION_JSON);
@@ -187,7 +183,4 @@ public class InboxStream implements SmartLifecycle {
         return running;
     }
 
-    List<UUID> tenantsConnected() {
-        return List.copyOf(clients.keySet());
-    }
 }

@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Meta's Graph API, as much of it as the inbox uses: media lookup and download. */
+/** Meta's Graph API, as much of it as the inbox uses: sending messages, media lookup and download. */
 @Component
 class MetaGraph {
 
@@ -36,6 +36,20 @@ class MetaGraph {
     MetaGraph(JsonMapper json, @Value("${ambiosys.whatsapp.graph-url:https://graph.facebook.com/v23.0}") String baseUrl) {
         this.json = json;
         this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+    }
+
+    /** Meta's answer to a send: its HTTP status and JSON body (empty object when none). */
+    record SendAnswer(int status, JsonNode body) {
+    }
+
+    /** {@code POST /{phone-number-id}/messages}; a network failure is a {@link GraphException}. */
+    SendAnswer sendMessage(String accessToken, String phoneNumberId, String body) {
+        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(baseUrl + "/" + phoneNumberId + "/messages"))
+            .header("Authorization", "Bearer " + accessToken).header("Content-Type", "application/json")
+            .timeout(Duration.ofSeconds(20)).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        String text = response.body();
+        return new SendAnswer(response.statusCode(), text == null || text.isBlank() ? json.createObjectNode() : json.readTree(text));
     }
 
     MediaInfo media(String accessToken, String mediaId) {

@@ -1,9 +1,5 @@
 package com.ambiosys.inbox;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
@@ -17,7 +13,6 @@ import java.util.UUID;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -67,19 +62,18 @@ public class WhatsAppSender {
     private final TenantTransactions tx;
     private final Channels channels;
     private final Clock clock;
-    private final String graphUrl;
+    private final MetaGraph graph;
     private final InboxEvents events;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     WhatsAppSender(JdbcClient jdbc, JsonMapper json, TenantTransactions tx, Channels channels, Clock clock,
-            @Value("${ambiosys.whatsapp.graph-url:https://graph.facebook.com/v23.0}") String graphUrl, InboxEvents events) {
+            MetaGraph graph, InboxEvents events) {
         this.events = events;
         this.jdbc = jdbc;
         this.json = json;
         this.tx = tx;
         this.channels = channels;
         this.clock = clock;
-        this.graphUrl = graphUrl.endsWith("/") ? graphUrl.substring(0, graphUrl.length() - 1) : graphUrl;
+        this.graph = graph;
     }
 
     private record Target(UUID channelId, String phoneNumberId, String waId, Instant lastInbound) {
@@ -127,13 +121,9 @@ public class WhatsAppSender {
         }
         String token = channels.accessToken(target.channelId());
         try {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(graphUrl + "/" + target.phoneNumberId()
-                    + "/messages")).header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
-                .timeout(Duration.ofSeconds(20)).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            JsonNode answer = response.body() == null || response.body().isBlank() ? json.createObjectNode()
-                    : json.readTree(response.body());
-            if (response.statusCode() / 100 == 2 && answer.path("messages").path(0).has("id")) {
+            MetaGraph.SendAnswer response = graph.sendMessage(token, target.phoneNumberId(), body);
+            JsonNode answer = response.body();
+            if (response.status() / 100 == 2 && answer.path("messages").path(0).has("id")) {
                 String wamid = answer.path("messages").path(0).path("id").asString();
                 tx.run(tenant, s -> {
                     jdbc.sql("""
@@ -151,16 +141,12 @@ public class WhatsAppSender {
                 });
             }
             else {
-                fail(tenant, id, answer.path("error").isMissingNode() ? Map.of("message", "HTTP " + response.statusCode())
+                fail(tenant, id, answer.path("error").isMissingNode() ? Map.of("message", "HTTP " + response.status())
                         : json.convertValue(answer.path("error"), Map.class));
             }
         }
-        catch (java.io.IOException ex) {
+        catch (MetaGraph.GraphException ex) {
             fail(tenant, id, Map.of("message", "Meta did not answer: " + ex.getMessage()));
-        }
-        catch (InterruptedException ex) {
-            Thread.currentThread().interrupt();
-            fail(tenant, id, Map.of("message", "interrupted"));
         }
         Message sent = message(tenant, id);
         tx.run(tenant, s -> events.publish(tenant, "message.new", null, Map.of("contactId", contactId, "direction", "OUT",

@@ -246,14 +246,15 @@ public class ServiceRequests {
         UUID id = rs.getObject("id", UUID.class);
         SlaTracker.Row row = SlaTracker.Row.of(rs);
         List<SlaClock.Pause> pauses = sla.pauses(id);
-        BusinessCalendar calendar = setup.calendar();
+        ServiceRequestSetup.Settings settings = setup.settings(); // one read for the calendar and the workflow
+        BusinessCalendar calendar = ServiceRequestSetup.calendarOf(settings);
         List<Sla> clocks = new ArrayList<>();
         clocks.add(slaView("RESPONSE", sla.response(row, pauses, calendar), row.responseSla(), row.respondedAt(), now));
         clocks.add(slaView("RESOLUTION", sla.resolution(row, pauses, calendar), row.resolutionSla(),
                 RequestStatus.COMPLETED.name().equals(row.status()) ? row.closedAt() : null, now));
         RequestStatus status = RequestStatus.valueOf(rs.getString("status"));
         RequestStatus resumeTo = rs.getString("resume_to") == null ? null : RequestStatus.valueOf(rs.getString("resume_to"));
-        Set<RequestStatus> allowed = workflow().targets(status, resumeTo);
+        Set<RequestStatus> allowed = new Workflow(settings.approvalRequired()).targets(status, resumeTo);
         List<Item> items = items(id);
         UUID owner = rs.getObject("owner_id", UUID.class);
         java.sql.Date requested = rs.getDate("requested_date");
@@ -286,10 +287,12 @@ public class ServiceRequests {
         params.put("owner", filter.ownerId());
         params.put("customer", filter.customerId());
         params.put("sla", filter.slaStatus());
+        java.time.ZoneId zone = filter.createdFrom() == null && filter.createdTo() == null ? null
+                : java.time.ZoneId.of(setup.settings().timeZone());
         params.put("from", filter.createdFrom() == null ? null : Timestamp.from(filter.createdFrom()
-            .atStartOfDay(setup.calendar().zone()).toInstant()));
+            .atStartOfDay(zone).toInstant()));
         params.put("to", filter.createdTo() == null ? null : Timestamp.from(filter.createdTo().plusDays(1)
-            .atStartOfDay(setup.calendar().zone()).toInstant()));
+            .atStartOfDay(zone).toInstant()));
         String q = filter.q() == null || filter.q().isBlank() ? null : filter.q().trim();
         params.put("q", q);
         boolean text = q != null;

@@ -2,7 +2,6 @@ package com.ambiosys.customers;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -213,9 +212,5 @@ class CustomerPartsTest extends TenantApiTest {
 
     JsonNode search(String query) {
         return api.get("/api/v1/customers?" + query).token(admin).send().json();
-    }
-
-    static byte[] utf8(String s) {
-        return s.getBytes(StandardCharsets.UTF_8);
     }
 }
