@@ -21,6 +21,9 @@ import com.sun.net.httpserver.HttpServer;
  */
 final class FakeMetaGraph implements AutoCloseable {
 
+    /** The loopback port of the fake: {@code -Dfakemeta.port=N} moves it (the test profile reads the same property). */
+    static final int PORT = Integer.getInteger("fakemeta.port", 18931);
+
     record Media(byte[] bytes, String mimeType, int failures, boolean wrongHash) {
     }
 

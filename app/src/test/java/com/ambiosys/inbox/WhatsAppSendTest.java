@@ -36,7 +36,7 @@ class WhatsAppSendTest extends TenantApiTest {
 
     @BeforeEach
     void start() throws Exception {
-        meta = new FakeMetaGraph(18931, TOKEN);
+        meta = new FakeMetaGraph(FakeMetaGraph.PORT, TOKEN);
         phoneNumberId = String.valueOf(ThreadLocalRandom.current().nextLong(100_000_000_000L, 999_999_999_999L));
         api.post("/api/v1/inbox/channels/whatsapp", Map.of("name", "WhatsApp", "phoneNumberId", phoneNumberId,
                 "accessToken", TOKEN, "appSecret", WhatsAppWebhookTest.SECRET, "verifyToken", "verificar-envios")).token(admin)
