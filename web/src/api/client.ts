@@ -162,3 +162,18 @@ export async function upload<T>(path: string, form: FormData, retried = false): 
   if (!response.ok) throw await toError(response);
   return (await response.json()) as T;
 }
+
+/**
+ * A raw `fetch` with the session's token (refreshed once on 401), for responses that are not JSON
+ * documents, such as the inbox's Server-Sent Events stream (EventSource cannot send the token).
+ */
+export async function authorizedFetch(path: string, init: RequestInit = {}): Promise<Response> {
+  const once = () => fetch(path, { ...init, headers: { 'Accept-Language': i18n.language, ...(init.headers as Record<string, string>),
+    ...(accessToken ? { Authorization: `Bearer ${accessToken}` } : {}) } });
+  let response = await once();
+  if (response.status === 401) {
+    if (await refreshSession()) response = await once();
+    else onSessionExpired();
+  }
+  return response;
+}

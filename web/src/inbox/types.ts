@@ -1,0 +1,121 @@
+export type ConversationStatus = 'OPEN' | 'PENDING' | 'SNOOZED' | 'RESOLVED';
+export type ConversationPriority = 'LOW' | 'NORMAL' | 'HIGH' | 'URGENT';
+export const STATUSES: ConversationStatus[] = ['OPEN', 'PENDING', 'SNOOZED', 'RESOLVED'];
+export const PRIORITIES: ConversationPriority[] = ['LOW', 'NORMAL', 'HIGH', 'URGENT'];
+
+export interface ConversationSummary {
+  id: string;
+  channelId: string;
+  contactId: string;
+  contactName: string | null;
+  contactPhone: string | null;
+  customerId: string | null;
+  status: ConversationStatus;
+  priority: ConversationPriority;
+  assigneeId: string | null;
+  assigneeName: string | null;
+  /** with teams (issue 6's second half) */
+  teamId?: string | null;
+  teamName?: string | null;
+  labels: string[];
+  lastMessageAt: string | null;
+  lastMessage: string | null;
+  snoozedUntil: string | null;
+}
+
+export interface Note {
+  id: string;
+  authorId: string | null;
+  authorName: string | null;
+  body: string;
+  createdAt: string;
+}
+
+export interface Conversation {
+  summary: ConversationSummary;
+  customerConfirmed: boolean;
+  customerName: string | null;
+  notes: Note[];
+}
+
+export type MessageStatus = 'PENDING' | 'SENT' | 'DELIVERED' | 'READ' | 'FAILED' | 'RECEIVED';
+
+export interface Message {
+  id: string;
+  direction: 'IN' | 'OUT';
+  type: string;
+  body: string | null;
+  status: MessageStatus | string;
+  externalId: string | null;
+  /** the Cloud API's error for a failed send: {code, title, message, error_data: {details}} */
+  error: Record<string, unknown> | null;
+  sentAt: string;
+  /** media: a stored file (inbound media is downloaded from Meta; outbound was uploaded) */
+  fileId?: string | null;
+  media?: { fileId?: string | null; mimeType?: string | null; filename?: string | null } | null;
+  mimeType?: string | null;
+  filename?: string | null;
+  caption?: string | null;
+  location?: { latitude: number; longitude: number; name?: string | null; address?: string | null } | null;
+  replyTo?: { id: string; text: string | null } | null;
+  templateName?: string | null;
+}
+
+export interface Channel {
+  id: string;
+  kind: string;
+  name: string;
+  phoneNumberId: string;
+  wabaId: string | null;
+  displayPhone: string | null;
+  accessTokenHint: string | null;
+  appSecretHint: string | null;
+  verifyTokenHint: string | null;
+  active: boolean;
+  assignment?: { mode: 'MANUAL' | 'ROUND_ROBIN'; teamId?: string | null } | null;
+}
+
+export interface CannedResponse {
+  id: string;
+  shortCode: string;
+  title: string;
+  body: string;
+  updatedAt: string;
+}
+
+export interface Team {
+  id: string;
+  name: string;
+  memberIds: string[];
+  members: { id: string; name: string }[];
+}
+
+export interface Agent {
+  id: string;
+  name: string;
+  status: 'ONLINE' | 'AWAY' | string;
+  online: boolean;
+  openConversations: number;
+}
+
+export interface Template {
+  name: string;
+  language: string;
+  category: string;
+  status: string;
+  body: string;
+  parameterCount: number;
+}
+
+/** What the composer sends (`POST /api/v1/inbox/contacts/{id}/messages`). */
+export interface Outgoing {
+  type: 'TEXT' | 'TEMPLATE' | 'IMAGE' | 'DOCUMENT' | 'AUDIO' | 'VIDEO' | 'BUTTONS' | 'LIST';
+  text?: string;
+  templateName?: string;
+  templateLanguage?: string;
+  templateParameters?: string[];
+  fileId?: string;
+  caption?: string;
+  filename?: string;
+  replyToMessageId?: string;
+}
