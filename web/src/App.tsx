@@ -27,6 +27,9 @@ const BoardPage = lazy(() => import('./requests/BoardPage'));
 const RequestPage = lazy(() => import('./requests/RequestPage'));
 const NewRequestPage = lazy(() => import('./requests/NewRequestPage'));
 const RequestSettingsPage = lazy(() => import('./requests/SettingsPage'));
+const InboxPage = lazy(() => import('./inbox/InboxPage'));
+const ChannelsPage = lazy(() => import('./inbox/ChannelsPage'));
+const InboxSettingsPage = lazy(() => import('./inbox/InboxSettingsPage'));
 
 const queryClient = new QueryClient({
   defaultOptions: { queries: { retry: 1, refetchOnWindowFocus: false, staleTime: 10_000 } },
@@ -53,7 +56,6 @@ const guarded = (permission: string, page: ReactNode) => <RequirePermission perm
 const MODULES: [string, string, string][] = [
   ['/quotations', 'quotations:view', 'nav.quotations'],
   ['/schedule', 'scheduling:view', 'nav.scheduling'],
-  ['/inbox', 'inbox:view', 'nav.inbox'],
   ['/finance', 'finance:view', 'nav.finance'],
   ['/reports', 'reporting:view', 'nav.reporting'],
 ];
@@ -88,6 +90,10 @@ export function App() {
                     <Route path="/requests/new" element={guarded('servicerequests:create', <NewRequestPage />)} />
                     <Route path="/requests/settings" element={guarded('servicerequests:configure', <RequestSettingsPage />)} />
                     <Route path="/requests/:id" element={guarded('servicerequests:view', <RequestPage />)} />
+                    <Route path="/inbox" element={guarded('inbox:view', <InboxPage />)} />
+                    <Route path="/inbox/channels" element={guarded('inbox:manage', <ChannelsPage />)} />
+                    <Route path="/inbox/settings" element={guarded('inbox:manage', <InboxSettingsPage />)} />
+                    <Route path="/inbox/:id" element={guarded('inbox:view', <InboxPage />)} />
                     <Route path="*" element={<NotFound />} />
                   </Route>
                 </Route>

@@ -88,8 +88,9 @@ export function refreshSession(): Promise<boolean> {
 }
 
 /** Calls the API with a JSON body, or a multipart one when the body is `FormData` (the browser sets its boundary). */
-export async function api<T>(path: string, init: { method?: string; body?: unknown } = {}, retried = false): Promise<T> {
-  const headers: Record<string, string> = { Accept: 'application/json', 'Accept-Language': i18n.language };
+export async function api<T>(path: string, init: { method?: string; body?: unknown; headers?: Record<string, string> } = {},
+  retried = false): Promise<T> {
+  const headers: Record<string, string> = { Accept: 'application/json', 'Accept-Language': i18n.language, ...init.headers };
   const multipart = init.body instanceof FormData;
   if (init.body !== undefined && !multipart) headers['Content-Type'] = 'application/json';
   if (accessToken) headers.Authorization = `Bearer ${accessToken}`;

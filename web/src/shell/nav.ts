@@ -22,6 +22,8 @@ export const NAV: NavItem[] = [
   { key: 'accessLog', path: '/admin/access-log', permission: 'audit:view', group: 'admin' },
   { key: 'auditLog', path: '/admin/audit-log', permission: 'audit:view', group: 'admin' },
   { key: 'requestsSettings', path: '/requests/settings', permission: 'servicerequests:configure', group: 'admin' },
+  { key: 'inboxChannels', path: '/inbox/channels', permission: 'inbox:manage', group: 'admin' },
+  { key: 'inboxSettings', path: '/inbox/settings', permission: 'inbox:manage', group: 'admin' },
 ];
 
 /** The entries a user with these permissions may see, in menu order. */

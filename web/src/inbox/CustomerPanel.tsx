@@ -1,0 +1,106 @@
+import { Alert, Autocomplete, Box, Button, Divider, Link, List, ListItemButton, ListItemText, Stack, TextField, Typography } from '@mui/material';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link as RouterLink } from 'react-router';
+import { api, type Page } from '../api/client';
+import { useAuth } from '../auth/AuthContext';
+import type { Summary as RequestSummary } from '../requests/types';
+import { problemMessage, StatusChip } from '../requests/ui';
+import { inboxKeys } from './api';
+import type { Conversation } from './types';
+
+const OPEN_STATUSES = ['NEW', 'IN_REVIEW', 'PENDING_APPROVAL', 'QUOTED', 'ACCEPTED', 'SCHEDULED', 'IN_PROGRESS', 'WAITING_ON_CUSTOMER'];
+
+/** Who is writing: the contact, its customer (or the one its phone suggests, to confirm) and their open requests. */
+export function CustomerPanel({ conversation }: { conversation: Conversation }) {
+  const { t } = useTranslation();
+  const { can } = useAuth();
+  const client = useQueryClient();
+  const s = conversation.summary;
+  const [search, setSearch] = useState('');
+  const link = useMutation({
+    mutationFn: (customerId: string) => api(`/api/v1/inbox/contacts/${s.contactId}/customer`, { method: 'PUT', body: { customerId } }),
+    onSuccess: () => client.invalidateQueries({ queryKey: inboxKeys.conversation(s.id) }),
+  });
+  const requests = useQuery({
+    queryKey: ['inbox', 'customer-requests', s.customerId],
+    queryFn: () => {
+      const p = new URLSearchParams({ customerId: s.customerId!, size: '10' });
+      OPEN_STATUSES.forEach((x) => p.append('status', x));
+      return api<Page<RequestSummary>>(`/api/v1/service-requests?${p}`);
+    },
+    enabled: !!s.customerId && conversation.customerConfirmed && can('servicerequests:view'),
+  });
+  const customers = useQuery({
+    queryKey: ['inbox', 'customer-search', search],
+    queryFn: () => api<Page<{ id: string; name: string }>>(`/api/v1/customers?size=10&q=${encodeURIComponent(search)}`),
+    enabled: search.trim().length >= 2 && can('customers:view'),
+  });
+
+  return (
+    <Stack spacing={2} sx={{ p: 2 }} data-testid="customer-panel">
+      <Box>
+        <Typography variant="overline" component="h2" color="text.secondary">{t('inbox.customer.contact')}</Typography>
+        <Typography sx={{ fontWeight: 600 }}>{s.contactName ?? '—'}</Typography>
+        {s.contactPhone && <Link href={`tel:${s.contactPhone}`} variant="body2">{s.contactPhone}</Link>}
+      </Box>
+      <Divider />
+      <Box>
+        <Typography variant="overline" component="h2" color="text.secondary">{t('inbox.customer.title')}</Typography>
+        {link.isError && <Alert severity="error" sx={{ my: 1 }}>{problemMessage(link.error, t('common.error'))}</Alert>}
+        {s.customerId && conversation.customerConfirmed && (
+          <>
+            <Typography sx={{ fontWeight: 600 }}>{conversation.customerName}</Typography>
+            {can('customers:view') && (
+              <Link component={RouterLink} to={`/customers/${s.customerId}`} variant="body2" data-testid="customer-link">
+                {t('inbox.customer.open')}
+              </Link>
+            )}
+          </>
+        )}
+        {s.customerId && !conversation.customerConfirmed && (
+          <Alert severity="info" data-testid="customer-suggestion"
+            action={can('inbox:reply') ? (
+              <Button color="inherit" size="small" disabled={link.isPending} onClick={() => link.mutate(s.customerId!)}>
+                {t('inbox.customer.confirm')}
+              </Button>
+            ) : undefined}>
+            {t('inbox.customer.suggested', { name: conversation.customerName ?? '—' })}
+          </Alert>
+        )}
+        {!s.customerId && (
+          <>
+            <Typography variant="body2" color="text.secondary" sx={{ mb: 1 }}>{t('inbox.customer.none')}</Typography>
+            {can('inbox:reply') && can('customers:view') && (
+              <Autocomplete size="small" options={customers.data?.items ?? []} getOptionLabel={(o) => o.name}
+                filterOptions={(x) => x} onInputChange={(_, v) => setSearch(v)} loading={customers.isFetching}
+                onChange={(_, v) => v && link.mutate(v.id)} noOptionsText={t('inbox.customer.searchHint')}
+                renderInput={(params) => <TextField {...params} label={t('inbox.customer.link')} />} />
+            )}
+          </>
+        )}
+      </Box>
+      {s.customerId && conversation.customerConfirmed && can('servicerequests:view') && (
+        <>
+          <Divider />
+          <Box>
+            <Typography variant="overline" component="h2" color="text.secondary">{t('inbox.customer.openRequests')}</Typography>
+            {requests.data?.items.length === 0 && <Typography variant="body2" color="text.secondary">{t('inbox.customer.noRequests')}</Typography>}
+            <List dense disablePadding>
+              {(requests.data?.items ?? []).map((r) => (
+                <ListItemButton key={r.id} component={RouterLink} to={`/requests/${r.id}`} sx={{ px: 0 }}>
+                  <ListItemText primary={`${r.number} · ${r.serviceTypeName}`} secondary={<StatusChip status={r.status} component="span" />}
+                    slotProps={{ secondary: { component: 'span' } }} />
+                </ListItemButton>
+              ))}
+            </List>
+            {can('servicerequests:create') && (
+              <Button component={RouterLink} to="/requests/new" size="small">{t('inbox.customer.newRequest')}</Button>
+            )}
+          </Box>
+        </>
+      )}
+    </Stack>
+  );
+}
