@@ -73,7 +73,7 @@ export function ConversationActions({ conversation }: { conversation: Conversati
   return (
     <Stack direction="row" spacing={0.5} sx={{ alignItems: 'center', flexWrap: 'wrap' }}>
       <Chip size="small" label={s.status === 'SNOOZED' && s.snoozedUntil
-        ? t('inbox.snoozedUntil', { when: format.instant(s.snoozedUntil) }) : t(`inbox.statuses.${s.status}`)}
+        ? t('inbox.snoozedUntil', { when: format.instant(s.snoozedUntil) }) : t(`inbox.state.${s.status}`)}
         data-testid="conversation-status" variant="outlined" />
       {s.priority !== 'NORMAL' && (
         <Chip size="small" color={s.priority === 'URGENT' ? 'error' : s.priority === 'HIGH' ? 'warning' : 'default'}
@@ -89,7 +89,7 @@ export function ConversationActions({ conversation }: { conversation: Conversati
           {t('inbox.resolve')}
         </Button>
       ))}
-      {reply && s.status !== 'SNOOZED' && (
+      {reply && s.status !== 'SNOOZED' && s.status !== 'RESOLVED' && (
         <Tooltip title={t('inbox.snooze')}>
           <IconButton size="small" aria-label={t('inbox.snooze')} onClick={(e) => setSnoozeMenu(e.currentTarget)}><SnoozeIcon /></IconButton>
         </Tooltip>
@@ -101,9 +101,8 @@ export function ConversationActions({ conversation }: { conversation: Conversati
         <MenuItem onClick={() => { setSnoozeMenu(null); setCustomSnooze(localInput(choices.tomorrow)); }}>{t('inbox.snoozeCustom')}</MenuItem>
       </Menu>
       {can('inbox:assign') && (
-        <Tooltip title={t('inbox.assign')}>
-          <Button size="small" startIcon={<PersonAddIcon />} onClick={(e) => setAssignMenu(e.currentTarget)} data-testid="assign"
-            aria-label={t('inbox.assign')}>
+        <Tooltip title={t('inbox.assign')} describeChild>
+          <Button size="small" startIcon={<PersonAddIcon />} onClick={(e) => setAssignMenu(e.currentTarget)} data-testid="assign">
             {[s.teamName, s.assigneeName].filter(Boolean).join(' · ') || t('inbox.unassigned')}
           </Button>
         </Tooltip>

@@ -1,10 +1,11 @@
 import {
-  Alert, Avatar, Badge, Box, Button, Chip, List, ListItemAvatar, ListItemButton, ListItemText, MenuItem, Stack, Tab, Tabs,
+  Alert, Avatar, Badge, Box, Button, Chip, List, ListItem, ListItemAvatar, ListItemButton, ListItemText, MenuItem, Stack, Tab, Tabs,
   TextField, Typography,
 } from '@mui/material';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
+import { useAuth } from '../auth/AuthContext';
 import { problemMessage } from '../requests/ui';
 import { useAgents, useChannels, useConversationList, useTeams } from './api';
 import { isUnread, type ListFilter } from './model';
@@ -24,6 +25,12 @@ export function filterFromParams(params: URLSearchParams, myId: string | undefin
 }
 
 const SEEN_KEY = 'ambiosys.inbox.seen';
+
+/** Read by screen readers, not shown. */
+const visuallyHidden = {
+  border: 0, clip: 'rect(0 0 0 0)', height: '1px', margin: '-1px', overflow: 'hidden', padding: 0, position: 'absolute',
+  whiteSpace: 'nowrap', width: '1px',
+} as const;
 
 function readSeen(): Record<string, string> {
   try {
@@ -55,6 +62,7 @@ export function ConversationList({ list, selectedId, onOpen }: {
   list: ReturnType<typeof useConversationList>; selectedId?: string; onOpen(id: string): void;
 }) {
   const { t, i18n } = useTranslation();
+  const { me } = useAuth();
   const [params, setParams] = useSearchParams();
   const agents = useAgents();
   const teams = useTeams();
@@ -72,11 +80,14 @@ export function ConversationList({ list, selectedId, onOpen }: {
     return () => clearTimeout(timer);
   });
   const locale = i18n.language === 'en' ? 'en-US' : 'es-GT';
+  const timeZone = me?.tenant.timeZone;
+  const day = (d: Date) => d.toLocaleDateString('en-CA', { timeZone });
+  // today's as a time, older ones as a date, in the tenant's time zone (as the thread shows them)
   const when = (v: string | null) => {
     if (!v) return '';
     const d = new Date(v);
-    const today = new Date().toDateString() === d.toDateString();
-    return today ? d.toLocaleTimeString(locale, { timeStyle: 'short' }) : d.toLocaleDateString(locale, { day: 'numeric', month: 'short' });
+    return day(d) === day(new Date()) ? d.toLocaleTimeString(locale, { timeZone, timeStyle: 'short' })
+      : d.toLocaleDateString(locale, { timeZone, day: 'numeric', month: 'short' });
   };
 
   return (
@@ -118,10 +129,12 @@ export function ConversationList({ list, selectedId, onOpen }: {
           const unread = isUnread(c, seen) && c.id !== selectedId;
           const name = c.contactName || c.contactPhone || '—';
           return (
-            <ListItemButton key={c.id} selected={c.id === selectedId} onClick={() => onOpen(c.id)} divider
-              aria-label={t('inbox.conversationWith', { name, status: t(`inbox.statuses.${c.status}`) })}
+            <ListItem key={c.id} disablePadding>
+            {/* the name is the visible content, read with a hidden "Conversación con" before it and the status after */}
+            <ListItemButton selected={c.id === selectedId} onClick={() => onOpen(c.id)} divider
               aria-current={c.id === selectedId ? 'true' : undefined} data-testid={`conversation-${c.id}`}>
-              <ListItemAvatar sx={{ minWidth: 48 }}>
+              <Box component="span" sx={visuallyHidden}>{t('inbox.conversationWith')} </Box>
+              <ListItemAvatar sx={{ minWidth: 48 }} aria-hidden>
                 <Badge color="primary" variant="dot" invisible={!unread} overlap="circular">
                   <Avatar sx={{ width: 36, height: 36 }}>{name.replace(/[^\p{L}\d]/gu, '').slice(0, 1).toUpperCase()}</Avatar>
                 </Badge>
@@ -157,16 +170,18 @@ export function ConversationList({ list, selectedId, onOpen }: {
                 }
                 slotProps={{ secondary: { component: 'span' } }}
               />
+              <Box component="span" sx={visuallyHidden}>, {t(`inbox.state.${c.status}`)}</Box>
             </ListItemButton>
+            </ListItem>
           );
         })}
         {!list.loading && list.items.length === 0 && (
-          <Typography color="text.secondary" sx={{ p: 2 }}>{t('inbox.noConversations')}</Typography>
+          <ListItem><Typography color="text.secondary">{t('inbox.noConversations')}</Typography></ListItem>
         )}
         {list.hasMore && (
-          <Box sx={{ p: 1, textAlign: 'center' }}>
+          <ListItem sx={{ justifyContent: 'center' }}>
             <Button onClick={() => void list.loadMore()} disabled={list.loading}>{t('inbox.loadMore')}</Button>
-          </Box>
+          </ListItem>
         )}
       </List>
     </>

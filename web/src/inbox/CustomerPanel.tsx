@@ -1,4 +1,4 @@
-import { Alert, Autocomplete, Box, Button, Divider, Link, List, ListItemButton, ListItemText, Stack, TextField, Typography } from '@mui/material';
+import { Alert, Autocomplete, Box, Button, Divider, Link, List, ListItem, ListItemButton, ListItemText, Stack, TextField, Typography } from '@mui/material';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -89,10 +89,12 @@ export function CustomerPanel({ conversation }: { conversation: Conversation }) 
             {requests.data?.items.length === 0 && <Typography variant="body2" color="text.secondary">{t('inbox.customer.noRequests')}</Typography>}
             <List dense disablePadding>
               {(requests.data?.items ?? []).map((r) => (
-                <ListItemButton key={r.id} component={RouterLink} to={`/requests/${r.id}`} sx={{ px: 0 }}>
-                  <ListItemText primary={`${r.number} · ${r.serviceTypeName}`} secondary={<StatusChip status={r.status} component="span" />}
-                    slotProps={{ secondary: { component: 'span' } }} />
-                </ListItemButton>
+                <ListItem key={r.id} disablePadding>
+                  <ListItemButton component={RouterLink} to={`/requests/${r.id}`} sx={{ px: 0 }}>
+                    <ListItemText primary={`${r.number} · ${r.serviceTypeName}`} secondary={<StatusChip status={r.status} component="span" />}
+                      slotProps={{ secondary: { component: 'span' } }} />
+                  </ListItemButton>
+                </ListItem>
               ))}
             </List>
             {can('servicerequests:create') && (

@@ -237,10 +237,11 @@ export const en: Messages = {
   },
   inbox: {
     title: 'Conversations', conversations: 'Conversation list', pickConversation: 'Pick a conversation from the list.',
-    conversationWith: 'Conversation with {{name}}, {{status}}', noConversations: 'No conversations with these filters.',
+    conversationWith: 'Conversation with', noConversations: 'No conversations with these filters.',
     loadMore: 'Load more', status: 'Status', assignee: 'Assigned to', mine: 'Mine', unassigned: 'Unassigned', team: 'Team',
     teams: 'Teams', agents: 'Agents', label: 'Label', labels: 'Labels', channel: 'Channel', priority: 'Priority',
     labelsHelp: 'Type and press Enter; up to 20.', labelsAndPriority: 'Labels and priority',
+    state: { OPEN: 'Open', PENDING: 'Pending', SNOOZED: 'Snoozed', RESOLVED: 'Resolved' },
     statuses: { OPEN: 'Open', PENDING: 'Pending', SNOOZED: 'Snoozed', RESOLVED: 'Resolved' },
     priorities: { LOW: 'Low', NORMAL: 'Normal', HIGH: 'High', URGENT: 'Urgent' },
     stream: { connecting: 'Connecting…', connected: 'Live', reconnecting: 'Reconnecting…' },

@@ -235,10 +235,11 @@ export const es = {
   },
   inbox: {
     title: 'Conversaciones', conversations: 'Lista de conversaciones', pickConversation: 'Elija una conversación de la lista.',
-    conversationWith: 'Conversación con {{name}}, {{status}}', noConversations: 'No hay conversaciones con estos filtros.',
+    conversationWith: 'Conversación con', noConversations: 'No hay conversaciones con estos filtros.',
     loadMore: 'Cargar más', status: 'Estado', assignee: 'Asignada a', mine: 'Mías', unassigned: 'Sin asignar', team: 'Equipo',
     teams: 'Equipos', agents: 'Agentes', label: 'Etiqueta', labels: 'Etiquetas', channel: 'Canal', priority: 'Prioridad',
     labelsHelp: 'Escriba y presione Enter; hasta 20.', labelsAndPriority: 'Etiquetas y prioridad',
+    state: { OPEN: 'Abierta', PENDING: 'Pendiente', SNOOZED: 'Pospuesta', RESOLVED: 'Resuelta' },
     statuses: { OPEN: 'Abiertas', PENDING: 'Pendientes', SNOOZED: 'Pospuestas', RESOLVED: 'Resueltas' },
     priorities: { LOW: 'Baja', NORMAL: 'Normal', HIGH: 'Alta', URGENT: 'Urgente' },
     stream: { connecting: 'Conectando…', connected: 'En vivo', reconnecting: 'Reconectando…' },
