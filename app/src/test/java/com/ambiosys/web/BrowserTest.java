@@ -691,6 +691,16 @@ class BrowserTest {
         screenshot("request-settings-light-es");
         assertThat(page.getByRole(AriaRole.CELL, new Page.GetByRoleOptions().setName("Fosa séptica urgente").setExact(true))).isVisible();
 
+        // the board narrowed to one type: kept in the address, the request is there only under its own type
+        page.navigate(url("/requests/board"));
+        page.getByRole(AriaRole.COMBOBOX, new Page.GetByRoleOptions().setName("Tipo de servicio")).click();
+        page.getByRole(AriaRole.OPTION, new Page.GetByRoleOptions().setName("Sanitarios portátiles")).click();
+        assertThat(page.getByTestId("card-" + requestNumber)).hasCount(0);
+        page.getByRole(AriaRole.COMBOBOX, new Page.GetByRoleOptions().setName("Tipo de servicio")).click();
+        page.getByRole(AriaRole.OPTION, new Page.GetByRoleOptions().setName("Limpieza de fosa séptica")).click();
+        assertThat(page.getByTestId("card-" + requestNumber)).isVisible();
+        org.junit.jupiter.api.Assertions.assertTrue(page.url().contains("serviceTypeId="), page.url());
+
         page.setViewportSize(390, 844); // a phone: the board scrolls sideways, the request page stacks
         page.navigate(url("/requests/board"));
         assertThat(page.getByTestId("card-" + requestNumber)).isAttached();
