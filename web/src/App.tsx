@@ -91,10 +91,10 @@ export function App() {
                     <Route path="/requests/:id/edit" element={guarded('servicerequests:edit', <NewRequestPage />)} />
                     <Route path="/requests/settings" element={guarded('servicerequests:configure', <RequestSettingsPage />)} />
                     <Route path="/requests/:id" element={guarded('servicerequests:view', <RequestPage />)} />
-                    <Route path="/inbox" element={guarded('inbox:view', <InboxPage />)} />
                     <Route path="/inbox/channels" element={guarded('inbox:manage', <ChannelsPage />)} />
                     <Route path="/inbox/settings" element={guarded('inbox:manage', <InboxSettingsPage />)} />
-                    <Route path="/inbox/:id" element={guarded('inbox:view', <InboxPage />)} />
+                    {/* one route with the conversation optional: opening one keeps the page, its list and its stream */}
+                    <Route path="/inbox/:id?" element={guarded('inbox:view', <InboxPage />)} />
                     <Route path="*" element={<NotFound />} />
                   </Route>
                 </Route>

@@ -3,29 +3,24 @@ package com.ambiosys.web;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.core.io.ClassPathResource;
 
 import com.ambiosys.identity.SystemRole;
+import com.ambiosys.support.Chromium;
 import com.ambiosys.support.SystemTest;
 import com.ambiosys.support.TestTenants;
 import com.ambiosys.support.TestTenants.TestTenant;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.AriaRole;
@@ -34,9 +29,6 @@ import com.microsoft.playwright.options.ColorScheme;
 /** The web application in Debian's headless Chromium, against the whole product on a random port. */
 @SystemTest
 class BrowserTest {
-
-    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    static final Path SCREENSHOTS = Path.of("screenshots"); // under target/ (Surefire's working directory)
 
     static Playwright playwright;
     static Browser browser;
@@ -58,12 +50,8 @@ class BrowserTest {
 
     @BeforeAll
     static void launch() {
-        Assumptions.assumeTrue(new ClassPathResource("static/index.html").exists(), "web application not built (-DskipWeb)");
-        Assumptions.assumeTrue(Files.isExecutable(CHROMIUM), "Chromium is not installed at " + CHROMIUM);
-        playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-        browser = playwright.chromium().launch(new BrowserType.LaunchOptions().setExecutablePath(CHROMIUM).setHeadless(true)
-            .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                    "--disable-background-networking", "--disable-component-update", "--disable-sync")));
+        playwright = Chromium.playwright();
+        browser = Chromium.launch(playwright);
     }
 
     @AfterAll
@@ -294,18 +282,8 @@ class BrowserTest {
         assertAccessible("contact dialog");
     }
 
-    /** Runs axe-core (from the web application's dev dependencies) and fails on serious or critical violations. */
-    @SuppressWarnings("unchecked")
     private void assertAccessible(String screen) throws java.io.IOException {
-        Path axe = Path.of("..", "..", "web", "node_modules", "axe-core", "axe.min.js").toAbsolutePath().normalize();
-        Assumptions.assumeTrue(Files.exists(axe), "axe-core is not installed in web/node_modules");
-        page.addScriptTag(new Page.AddScriptTagOptions().setContent(Files.readString(axe)));
-        List<Map<String, Object>> violations = (List<Map<String, Object>>) page.evaluate("""
-                async () => (await axe.run(document, { resultTypes: ['violations'] })).violations
-                    .filter(v => v.impact === 'serious' || v.impact === 'critical')
-                    .map(v => ({ id: v.id, impact: v.impact, nodes: v.nodes.map(n => n.target.join(' ')).slice(0, 3) }))
-                """);
-        assertThat(violations).as("accessibility of " + screen).isEmpty();
+        Chromium.assertAccessible(page, screen);
     }
 
     @Test
@@ -742,7 +720,6 @@ class BrowserTest {
     }
 
     private void screenshot(String name) {
-        page.waitForLoadState();
-        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name + ".png")).setFullPage(false));
+        Chromium.screenshot(page, name);
     }
 }
