@@ -8,7 +8,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link as RouterLink, useNavigate, useParams, useSearchParams } from 'react-router';
-import { api, ApiError } from '../api/client';
+import { api } from '../api/client';
 import { useAuth } from '../auth/AuthContext';
 import { inboxKeys, useAgents, useConversation, useConversationList, useInboxStream } from './api';
 import { ConversationList, filterFromParams } from './ConversationList';
@@ -132,17 +132,16 @@ function Presence() {
   const { me } = useAuth();
   const agents = useAgents();
   const own = agents.data?.find((a) => a.id === me?.user.id);
+  // before the presence API is deployed the agents come without a status: nothing to toggle
+  const available = !!agents.data && !agents.data.some((a) => a.status === 'UNKNOWN');
   const [status, setStatus] = useState<'ONLINE' | 'AWAY' | null>(null);
   const current = status ?? (own?.status === 'AWAY' ? 'AWAY' : own?.status === 'ONLINE' ? 'ONLINE' : null);
-  const [failed, setFailed] = useState(false);
   const change = useMutation({
     mutationFn: (next: 'ONLINE' | 'AWAY') => api('/api/v1/inbox/presence', { method: 'PUT', body: { status: next } }),
     onMutate: (next) => setStatus(next),
-    onError: (error) => {
-      setStatus(null);
-      setFailed(!(error instanceof ApiError && error.status === 404));
-    },
+    onError: () => setStatus(null), // back to what the server says
   });
+  if (!available) return null;
   return (
     <ToggleButtonGroup size="small" exclusive value={current} aria-label={t('inbox.presence.label')}
       onChange={(_, next) => next && change.mutate(next)}>
@@ -151,7 +150,7 @@ function Presence() {
         {t('inbox.presence.ONLINE')}
       </ToggleButton>
       <ToggleButton value="AWAY" aria-label={t('inbox.presence.AWAY')} data-testid="presence-away">
-        {t('inbox.presence.AWAY')}{failed ? ' !' : ''}
+        {t('inbox.presence.AWAY')}
       </ToggleButton>
     </ToggleButtonGroup>
   );
