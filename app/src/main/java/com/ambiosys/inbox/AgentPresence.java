@@ -113,7 +113,8 @@ public class AgentPresence {
         jdbc.sql("insert into inbox_assignment_cursors (tenant_id, scope) values (:t, :s) on conflict do nothing")
             .param("t", tenant).param("s", scope).update();
         UUID last = jdbc.sql("select last_user_id from inbox_assignment_cursors where tenant_id = :t and scope = :s for update")
-            .param("t", tenant).param("s", scope).query((rs, n) -> rs.getObject(1, UUID.class)).single();
+            .param("t", tenant).param("s", scope)
+            .query((rs, n) -> java.util.Optional.ofNullable(rs.getObject(1, UUID.class))).single().orElse(null);
         List<UUID> candidates = online(tenant, teamId);
         if (candidates.isEmpty()) {
             return java.util.Optional.empty();

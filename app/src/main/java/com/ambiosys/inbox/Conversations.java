@@ -136,7 +136,8 @@ public class Conversations {
         }
         UUID team = (UUID) rule.get("assignment_team_id");
         UUID current = jdbc.sql("select assignee_id from inbox_conversations where tenant_id = :t and id = :id")
-            .param("t", tenant).param("id", conversation).query((rs, n) -> rs.getObject(1, UUID.class)).single();
+            .param("t", tenant).param("id", conversation)
+            .query((rs, n) -> java.util.Optional.ofNullable(rs.getObject(1, UUID.class))).single().orElse(null);
         if (current != null && presence.isOnline(tenant, current)
                 && (team == null || teams.isMember(team, current))) {
             return;

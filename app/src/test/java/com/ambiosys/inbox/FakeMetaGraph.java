@@ -121,7 +121,7 @@ final class FakeMetaGraph implements AutoCloseable {
             }
             String headers = part.substring(0, headerEnd);
             String value = part.substring(headerEnd + 4, part.endsWith("\r\n") ? part.length() - 2 : part.length());
-            String name = headers.replaceAll("(?s).*name=\"([^\"]*)\".*", "$1");
+            String name = headers.replaceAll("(?s).*?; name=\"([^\"]*)\".*", "$1");
             if ("file".equals(name)) {
                 filename = headers.replaceAll("(?s).*filename=\"([^\"]*)\".*", "$1");
                 file = value.getBytes(StandardCharsets.ISO_8859_1);

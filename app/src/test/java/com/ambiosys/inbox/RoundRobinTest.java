@@ -152,7 +152,18 @@ class RoundRobinTest extends TenantApiTest {
     void aTeamsChannelTurnsAmongItsOnlineMembersAndNoOneOnlineLeavesItUnassigned() throws Exception {
         String team = api.post("/api/v1/inbox/teams", Map.of("name", "Ventas El Salvador", "memberIds", List.of(beto, carla)))
             .token(admin).send().json().path("id").asString();
+        Map<String, Object> unknown = new HashMap<>();
+        unknown.put("mode", "ROUND_ROBIN");
+        unknown.put("teamId", UUID.randomUUID().toString());
+        assertThat(api.put("/api/v1/inbox/channels/" + channelId + "/whatsapp", Map.of("name", "WhatsApp Ventas",
+                "phoneNumberId", phoneNumberId, "assignment", unknown)).token(admin).send().problemCode())
+            .isEqualTo("unknown-team");
+        assertThat(api.put("/api/v1/inbox/channels/" + channelId + "/whatsapp", Map.of("name", "WhatsApp Ventas",
+                "phoneNumberId", phoneNumberId, "assignment", Map.of("mode", "SOMETIMES"))).token(admin).send().status())
+            .isEqualTo(400);
         roundRobin(team);
+        assertThat(api.get("/api/v1/inbox/channels/" + channelId).token(admin).send().json().path("assignment")
+            .path("teamId").asString()).isEqualTo(team);
         assertThat(assigneeOf(receive("50377770001"))).as("no one of the team online").isNull();
         online("ana");
         assertThat(assigneeOf(receive("50377770002"))).as("ana is online but not in the team").isNull();
