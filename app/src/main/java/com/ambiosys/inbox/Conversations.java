@@ -338,8 +338,6 @@ public class Conversations {
     }
 
     private Map<UUID, String> names() {
-        Map<UUID, String> names = new LinkedHashMap<>();
-        staff.all().forEach(m -> names.put(m.id(), m.fullName()));
-        return names;
+        return InboxTeams.names(staff);
     }
 }

@@ -157,6 +157,11 @@ public class InboxTeams {
     }
 
     private Map<UUID, String> names() {
+        return names(staff);
+    }
+
+    /** Every user's name by id (inactive ones too: they still name who did what). */
+    static Map<UUID, String> names(StaffDirectory staff) {
         Map<UUID, String> names = new LinkedHashMap<>();
         staff.all().forEach(m -> names.put(m.id(), m.fullName()));
         return names;
