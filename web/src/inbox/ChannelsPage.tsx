@@ -47,8 +47,6 @@ export default function ChannelsPage() {
   const teams = useTeams();
   const client = useQueryClient();
   const [editing, setEditing] = useState<Channel | 'new' | null>(null);
-  // the assignment setting only once the channel API carries it
-  const hasAssignment = (channels.data ?? []).some((c) => c.assignment !== undefined);
 
   return (
     <Stack spacing={2}>
@@ -89,7 +87,7 @@ export default function ChannelsPage() {
         </Card>
       ))}
       {editing && (
-        <ChannelDialog channel={editing === 'new' ? undefined : editing} withAssignment={hasAssignment}
+        <ChannelDialog channel={editing === 'new' ? undefined : editing}
           onClose={(saved) => {
             setEditing(null);
             if (saved) void client.invalidateQueries({ queryKey: ['inbox', 'channels'] });
@@ -119,7 +117,7 @@ function channelSchema(t: (key: string, options?: Record<string, unknown>) => st
 type ChannelForm = z.infer<ReturnType<typeof channelSchema>>;
 
 /** Creates or edits a WhatsApp channel; secrets are write-only (their hint shows what is stored). */
-function ChannelDialog({ channel, withAssignment, onClose }: { channel?: Channel; withAssignment: boolean; onClose(saved?: Channel): void }) {
+function ChannelDialog({ channel, onClose }: { channel?: Channel; onClose(saved?: Channel): void }) {
   const { t } = useTranslation();
   const teams = useTeams();
   const [failure, setFailure] = useState<string | null>(null);
@@ -133,7 +131,6 @@ function ChannelDialog({ channel, withAssignment, onClose }: { channel?: Channel
     },
   });
   const { register, control, formState, watch } = form;
-  const assignment = withAssignment || channel?.assignment !== undefined;
 
   const submit = form.handleSubmit(async (f) => {
     setFailure(null);
@@ -141,7 +138,7 @@ function ChannelDialog({ channel, withAssignment, onClose }: { channel?: Channel
       name: f.name, phoneNumberId: f.phoneNumberId, wabaId: f.wabaId || null, displayPhone: f.displayPhone || null,
       accessToken: f.accessToken || null, appSecret: f.appSecret || null, verifyToken: f.verifyToken || null, active: f.active,
     };
-    if (assignment) body.assignment = { mode: f.mode, teamId: f.teamId || null };
+    body.assignment = { mode: f.mode, teamId: f.mode === 'ROUND_ROBIN' ? f.teamId || null : null };
     try {
       const saved = await api<Channel>(channel ? `/api/v1/inbox/channels/${channel.id}/whatsapp` : '/api/v1/inbox/channels/whatsapp',
         { method: channel ? 'PUT' : 'POST', body });
@@ -196,23 +193,19 @@ function ChannelDialog({ channel, withAssignment, onClose }: { channel?: Channel
           {secret('accessToken', t('inbox.channels.accessToken'), channel?.accessTokenHint)}
           {secret('appSecret', t('inbox.channels.appSecret'), channel?.appSecretHint)}
           {secret('verifyToken', t('inbox.channels.verifyToken'), channel?.verifyTokenHint)}
-          {assignment && (
-            <>
-              <Controller control={control} name="mode" render={({ field: f }) => (
-                <TextField select label={t('inbox.channels.assignment')} {...f}>
-                  <MenuItem value="MANUAL">{t('inbox.channels.modes.MANUAL')}</MenuItem>
-                  <MenuItem value="ROUND_ROBIN">{t('inbox.channels.modes.ROUND_ROBIN')}</MenuItem>
-                </TextField>
-              )} />
-              {watch('mode') === 'ROUND_ROBIN' && (
-                <Controller control={control} name="teamId" render={({ field: f }) => (
-                  <TextField select label={t('inbox.channels.team')} {...f}>
-                    <MenuItem value="">{t('inbox.channels.anyTeam')}</MenuItem>
-                    {(teams.data ?? []).map((x) => <MenuItem key={x.id} value={x.id}>{x.name}</MenuItem>)}
-                  </TextField>
-                )} />
-              )}
-            </>
+          <Controller control={control} name="mode" render={({ field: f }) => (
+            <TextField select label={t('inbox.channels.assignment')} {...f}>
+              <MenuItem value="MANUAL">{t('inbox.channels.modes.MANUAL')}</MenuItem>
+              <MenuItem value="ROUND_ROBIN">{t('inbox.channels.modes.ROUND_ROBIN')}</MenuItem>
+            </TextField>
+          )} />
+          {watch('mode') === 'ROUND_ROBIN' && (
+            <Controller control={control} name="teamId" render={({ field: f }) => (
+              <TextField select label={t('inbox.channels.team')} {...f}>
+                <MenuItem value="">{t('inbox.channels.anyTeam')}</MenuItem>
+                {(teams.data ?? []).map((x) => <MenuItem key={x.id} value={x.id}>{x.name}</MenuItem>)}
+              </TextField>
+            )} />
           )}
           <Controller control={control} name="active" render={({ field: f }) => (
             <FormControlLabel control={<Switch checked={f.value} onChange={(e) => f.onChange(e.target.checked)} />}

@@ -79,7 +79,7 @@ export function Composer({ conversation, messages, replyTo, onClearReply }: {
         if (!fileId) {
           const form = new FormData();
           form.append('file', file);
-          const params = new URLSearchParams({ ownerType: 'inbox_conversation', ownerId: s.id });
+          const params = new URLSearchParams({ ownerType: 'inbox_message' }); // the send makes the message its owner
           fileId = (await upload<{ id: string }>(`/api/v1/files?${params}`, form)).id;
           setUploaded({ file, id: fileId });
         }

@@ -55,10 +55,8 @@ export function ConversationActions({ conversation }: { conversation: Conversati
     onError: (e) => setFailure(problemMessage(e, t('common.error'))),
   });
   const assign = useMutation({
-    // the team only once teams exist (the plain API takes just the assignee)
-    mutationFn: ({ assigneeId, teamId }: { assigneeId?: string | null; teamId?: string | null }) =>
-      api<Conversation>(`/api/v1/inbox/conversations/${s.id}/assignee`, { method: 'PUT',
-        body: (teams.data?.length ?? 0) > 0 ? { assigneeId: assigneeId ?? null, teamId: teamId ?? null } : { assigneeId: assigneeId ?? null } }),
+    mutationFn: (body: { assigneeId: string | null; teamId: string | null }) =>
+      api<Conversation>(`/api/v1/inbox/conversations/${s.id}/assignee`, { method: 'PUT', body }),
     onSuccess: done,
     onError: (e) => setFailure(problemMessage(e, t('common.error'))),
   });
@@ -108,7 +106,7 @@ export function ConversationActions({ conversation }: { conversation: Conversati
         </Tooltip>
       )}
       <Menu anchorEl={assignMenu} open={!!assignMenu} onClose={() => setAssignMenu(null)}>
-        <MenuItem onClick={() => { setAssignMenu(null); assign.mutate({ assigneeId: me?.user.id, teamId: s.teamId ?? null }); }}>
+        <MenuItem onClick={() => { setAssignMenu(null); assign.mutate({ assigneeId: me?.user.id ?? null, teamId: s.teamId ?? null }); }}>
           {t('inbox.assignToMe')}
         </MenuItem>
         <MenuItem onClick={() => { setAssignMenu(null); assign.mutate({ assigneeId: null, teamId: null }); }}>

@@ -90,7 +90,7 @@ function CannedResponses() {
 
 function cannedSchema(t: (k: string) => string) {
   return z.object({
-    shortCode: z.string().trim().regex(/^[a-z0-9_-]{1,30}$/, t('inbox.canned.shortCodeRule')),
+    shortCode: z.string().trim().regex(/^[a-z0-9_-]{2,30}$/, t('inbox.canned.shortCodeRule')),
     title: z.string().trim().min(1, t('validation.required')).max(100),
     body: z.string().trim().min(1, t('validation.required')).max(4096),
   });

@@ -149,7 +149,7 @@ function Bubble({ message: m, quoted, onReply }: { message: Message; quoted?: Me
   const format = useFormat();
   const out = m.direction === 'OUT';
   const failure = m.status === 'FAILED' ? cloudError(m.error) : null;
-  const text = m.body ?? (m.type === 'unsupported' ? t('inbox.unsupported') : '');
+  const text = m.body ?? m.media?.caption ?? (m.type === 'unsupported' ? t('inbox.unsupported') : '');
   const label = t(out ? 'inbox.sentMessage' : 'inbox.receivedMessage', { text: text || t(`inbox.types.${m.type.toLowerCase()}`, { defaultValue: m.type }) });
   return (
     <Box role="article" aria-label={label} data-testid="message" data-direction={m.direction} data-status={m.status}
@@ -204,7 +204,7 @@ function Content({ message: m }: { message: Message }) {
   }
   if (['image', 'video', 'document', 'audio', 'sticker'].includes(type)) {
     if (!file) return <Chip size="small" label={t(`inbox.types.${type}`, { defaultValue: type })} sx={{ mb: 0.5 }} />;
-    const image = type === 'image' || type === 'sticker' || file.mimeType?.startsWith('image/');
+    const image = type === 'image' || type === 'sticker' || file.mediaType?.startsWith('image/');
     if (image && link.data) {
       return (
         <Link href={link.data.url} target="_blank" rel="noopener">

@@ -86,6 +86,8 @@ describe('mergeListEvent', () => {
     expect(kept.items[1].labels).toEqual(['urgente']);
     expect(mergeListEvent(list, ev('conversation.assigned', { conversationId: '3', assigneeId: 'u1' }), { unassigned: true }).items
       .map((c) => c.id)).toEqual(['2', '1']);
+    expect(mergeListEvent(list, ev('conversation.assigned', { conversationId: '3', assigneeId: 'null', teamId: 't2' }), { teamId: 't1' })
+      .items.map((c) => c.id)).toEqual(['2', '1']);
   });
   it('refetches when a conversation it does not hold enters the filter', () => {
     expect(mergeListEvent(list, ev('conversation.updated', { conversationId: '7', status: 'OPEN' }), { status: 'OPEN' }).refetch).toBe(true);

@@ -125,11 +125,13 @@ export function mergeListEvent(items: ConversationSummary[], event: SseEvent, fi
     }
     case 'conversation.assigned': {
       const assigneeId = str(data.assigneeId);
-      const fits = (filter.assigneeId ? assigneeId === filter.assigneeId : true) && (filter.unassigned ? assigneeId === null : true);
-      if (!found) return { items, refetch: fits && (!!filter.assigneeId || !!filter.unassigned) };
+      const teamId = str(data.teamId);
+      const fits = (filter.assigneeId ? assigneeId === filter.assigneeId : true) && (filter.unassigned ? assigneeId === null : true)
+        && (filter.teamId ? teamId === filter.teamId : true);
+      if (!found) return { items, refetch: fits && (!!filter.assigneeId || !!filter.unassigned || !!filter.teamId) };
       if (!fits) return { items: items.filter((c) => c !== found), refetch: false };
       // the name and the team come with the next read
-      return { items: items.map((c) => (c === found ? { ...c, assigneeId } : c)), refetch: true };
+      return { items: items.map((c) => (c === found ? { ...c, assigneeId, teamId } : c)), refetch: true };
     }
     default:
       return { items, refetch: false };
@@ -195,8 +197,8 @@ export function mapLink(m: Message): string {
 }
 
 /** The stored file of a media message, if it has been downloaded yet. */
-export function mediaFile(m: Message): { fileId: string; mimeType: string | null; filename: string | null } | null {
-  const fileId = m.media?.fileId ?? m.fileId;
+export function mediaFile(m: Message): { fileId: string; mediaType: string | null; filename: string | null } | null {
+  const fileId = m.media?.fileId;
   if (!fileId) return null;
-  return { fileId, mimeType: m.media?.mimeType ?? m.mimeType ?? null, filename: m.media?.filename ?? m.filename ?? null };
+  return { fileId, mediaType: m.media?.mediaType ?? null, filename: m.media?.filename ?? null };
 }

@@ -50,14 +50,11 @@ export interface Message {
   /** the Cloud API's error for a failed send: {code, title, message, error_data: {details}} */
   error: Record<string, unknown> | null;
   sentAt: string;
-  /** media: a stored file (inbound media is downloaded from Meta; outbound was uploaded) */
-  fileId?: string | null;
-  media?: { fileId?: string | null; mimeType?: string | null; filename?: string | null } | null;
-  mimeType?: string | null;
-  filename?: string | null;
-  caption?: string | null;
-  location?: { latitude: number; longitude: number; name?: string | null; address?: string | null } | null;
+  /** a media message's stored file (null until an inbound one is downloaded from Meta) */
+  media?: { fileId: string | null; mediaType: string | null; filename: string | null; caption: string | null } | null;
+  /** our id and text of the message this one answers */
   replyTo?: { id: string; text: string | null } | null;
+  location?: { latitude: number; longitude: number } | null;
   templateName?: string | null;
 }
 

@@ -279,7 +279,7 @@ export const en: Messages = {
     canned: {
       title: 'Canned responses', new: 'New canned response', edit: 'Edit canned response', shortCode: 'Code',
       titleField: 'Title', body: 'Text', bodyHelp: 'Use {{token}} for the contact\'s name.', updated: 'Updated',
-      deleteConfirm: 'Delete the canned response /{{code}}?', shortCodeRule: 'Lower case, digits, - and _',
+      deleteConfirm: 'Delete the canned response /{{code}}?', shortCodeRule: '2 to 30 lower-case letters, digits, - or _',
       unavailable: 'Canned responses are not available on this server yet.',
     },
     customer: {

@@ -277,7 +277,7 @@ export const es = {
     canned: {
       title: 'Respuestas rápidas', new: 'Nueva respuesta rápida', edit: 'Editar respuesta rápida', shortCode: 'Código',
       titleField: 'Título', body: 'Texto', bodyHelp: 'Use {{token}} para el nombre del contacto.', updated: 'Modificada',
-      deleteConfirm: '¿Eliminar la respuesta rápida /{{code}}?', shortCodeRule: 'Minúsculas, números, - y _',
+      deleteConfirm: '¿Eliminar la respuesta rápida /{{code}}?', shortCodeRule: 'De 2 a 30 minúsculas, números, - o _',
       unavailable: 'Las respuestas rápidas aún no están disponibles en este servidor.',
     },
     customer: {
