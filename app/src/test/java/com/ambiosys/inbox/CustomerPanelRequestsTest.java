@@ -17,9 +17,9 @@ import tools.jackson.databind.JsonNode;
 /**
  * The conversation's customer panel lists the customer's open service requests with the service requests
  * API: this checks that call as the inbox's agents make it. Open = every status but COMPLETED, CANCELLED
- * and LOST; it needs {@code servicerequests:view}, and without {@code servicerequests:view_all} (the AGENT
- * and SALES roles) a user sees only the requests they own or created (and, without
- * {@code customers:view_all}, only the customers they own).
+ * and LOST. An agent answers whoever writes in, so the AGENT role sees every customer and request
+ * ({@code customers:view_all}, {@code servicerequests:view_all}); a sales rep (SALES) still sees only the
+ * requests they own or created.
  */
 class CustomerPanelRequestsTest extends TenantApiTest {
 
@@ -43,24 +43,38 @@ class CustomerPanelRequestsTest extends TenantApiTest {
         return created.json().path("id").asString();
     }
 
+    List<String> ids(JsonNode page) {
+        return page.path("items").valueStream().map(r -> r.path("id").asString()).toList();
+    }
+
     @Test
-    void anInboxAgentListsTheCustomersOpenRequestsTheyMayView() {
+    void anInboxAgentSeesEveryOpenRequestOfTheCustomerWhoWritesASalesRepOnlyTheirOwn() {
         String type = api.post("/api/v1/service-types", Map.of("code", "OTHER", "name", "Otro", "dataSchema", "FREE_FORM"))
             .token(admin).send().json().path("id").asString();
         tenants.addUser(tenant, "lucia", SystemRole.AGENT);
+        tenants.addUser(tenant, "carlos", SystemRole.SALES);
         String lucia = api.login(tenant.email("lucia"), TestTenants.PASSWORD);
-        // without customers:view_all an agent works with the customers they own (here: created)
-        String jose = customer(lucia, "José Pérez", "5555-1234");
-        String other = customer(lucia, "Marta López", "7777-8888");
-        String hers = request(lucia, type, jose, "Limpieza de fosa, pidió por WhatsApp");
-        request(admin, type, jose, "Renta de sanitarios para evento");
-        request(lucia, type, other, "Otra clienta");
+        String carlos = api.login(tenant.email("carlos"), TestTenants.PASSWORD);
+        String jose = customer(admin, "José Pérez", "5555-1234"); // a customer the agent did not create
+        String other = customer(admin, "Marta López", "7777-8888");
+        String byAdmin = request(admin, type, jose, "Renta de sanitarios para evento");
+        String byLucia = request(lucia, type, jose, "Limpieza de fosa, pidió por WhatsApp");
+        request(admin, type, other, "Otra clienta");
+        String done = request(admin, type, jose, "Servicio ya cancelado");
+        assertThat(api.post("/api/v1/service-requests/" + done + "/transitions", Map.of("to", "CANCELLED", "comment", "No procede"))
+            .token(admin).send().status()).isEqualTo(200);
 
-        JsonNode seen = api.get("/api/v1/service-requests?customerId=" + jose + "&" + OPEN).token(lucia).send().json();
-        assertThat(seen.path("items").valueStream().map(r -> r.path("id").asString()).toList()).containsExactly(hers);
-        assertThat(api.get("/api/v1/service-requests?customerId=" + jose + "&" + OPEN).token(admin).send().json()
-            .path("total").asLong()).as("with servicerequests:view_all").isEqualTo(2);
-        assertThat(api.get("/api/v1/service-requests?customerId=" + jose + "&status=COMPLETED&status=CANCELLED&status=LOST")
-            .token(lucia).send().json().path("total").asLong()).isZero();
+        assertThat(api.get("/api/v1/customers/" + jose).token(lucia).send().status()).isEqualTo(200);
+        assertThat(ids(api.get("/api/v1/service-requests?customerId=" + jose + "&" + OPEN).token(lucia).send().json()))
+            .containsExactlyInAnyOrder(byAdmin, byLucia);
+        assertThat(ids(api.get("/api/v1/service-requests?customerId=" + jose + "&status=COMPLETED&status=CANCELLED&status=LOST")
+            .token(lucia).send().json())).containsExactly(done);
+        // a sales rep without view_all: neither the customer nor its requests they did not create
+        assertThat(api.get("/api/v1/customers/" + jose).token(carlos).send().status()).isEqualTo(404);
+        assertThat(ids(api.get("/api/v1/service-requests?customerId=" + jose + "&" + OPEN).token(carlos).send().json())).isEmpty();
+        // managing the inbox is not an agent's: canned responses are read, not written
+        assertThat(api.get("/api/v1/inbox/canned-responses").token(lucia).send().status()).isEqualTo(200);
+        assertThat(api.post("/api/v1/inbox/canned-responses", Map.of("shortCode", "hola", "title", "Hola", "body", "Hola"))
+            .token(lucia).send().status()).isEqualTo(403);
     }
 }
