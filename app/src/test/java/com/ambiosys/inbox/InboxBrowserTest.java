@@ -243,6 +243,22 @@ class InboxBrowserTest {
             assertThat(meta.sent).hasSize(3);
             assertThat(meta.sent.get(2)).contains("\"type\":\"image\"").contains("Así es el camión");
 
+            // an approved template, read from Meta, with its parameters filled and previewed
+            meta.templates.add("""
+                    {"name":"seguimiento_cotizacion","language":"es","category":"UTILITY","status":"APPROVED","id":"1",
+                     "components":[{"type":"BODY","text":"Hola {{1}}, le escribimos sobre la cotización {{2}}. ¿Tiene alguna duda?"}]}""");
+            page.getByRole(AriaRole.BUTTON, named("Plantillas").setExact(true)).click();
+            page.getByRole(AriaRole.COMBOBOX, named("Plantilla aprobada")).click();
+            page.getByRole(AriaRole.OPTION, named("seguimiento_cotizacion (es)")).click();
+            page.getByLabel("Parámetro 1").fill("Ana");
+            page.getByLabel("Parámetro 2").fill("COT-000123");
+            assertThat(page.getByTestId("template-preview"))
+                .hasText("Hola Ana, le escribimos sobre la cotización COT-000123. ¿Tiene alguna duda?");
+            page.getByTestId("send-template").click();
+            assertThat(page.getByTestId("send-template")).isHidden();
+            assertThat(meta.sent).hasSize(4);
+            assertThat(meta.sent.get(3)).contains("seguimiento_cotizacion").contains("COT-000123");
+
             // a private note, then resolved: it leaves the open list live
             page.getByTestId("tab-notes").click();
             page.getByLabel("Nueva nota interna").fill("Pidió visita el sábado; confirmar dirección en Mixco.");
