@@ -285,6 +285,31 @@ class InboxBrowserTest {
     }
 
     @Test
+    void aKnownPhoneSuggestsItsCustomerWhichTheAgentConfirmsAndOpens() throws Exception {
+        newPage(false);
+        login();
+        connectChannel();
+        page.getByTestId("nav-customers").click();
+        page.getByTestId("new-customer").click();
+        Locator dialog = page.getByRole(AriaRole.DIALOG);
+        dialog.getByLabel("Nombre comercial").fill("Fosas y Drenajes Pérez");
+        dialog.getByLabel("Nombre del contacto").fill("Ana López");
+        dialog.getByLabel("Teléfono").fill("5555 1234");
+        page.getByTestId("save-customer").click();
+        assertThat(page.getByRole(AriaRole.HEADING, named("Fosas y Drenajes Pérez"))).isVisible();
+
+        inbound("wamid.KNOWN1", "Buenos días, quiero programar otra limpieza");
+        page.getByTestId("nav-inbox").click();
+        page.getByRole(AriaRole.BUTTON, named("Conversación con Ana López")).click();
+        Locator panel = page.getByTestId("customer-panel");
+        assertThat(panel.getByTestId("customer-suggestion")).containsText("Fosas y Drenajes Pérez");
+        panel.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Confirmar")).click();
+        assertThat(panel.getByText("Sin solicitudes abiertas.")).isVisible();
+        panel.getByTestId("customer-link").click();
+        assertThat(page.getByRole(AriaRole.HEADING, named("Fosas y Drenajes Pérez"))).isVisible();
+    }
+
+    @Test
     void theInboxScreensHaveNoSeriousAccessibilityViolations() throws Exception {
         // axe is injected as a script, which our Content-Security-Policy rightly refuses: this page bypasses it
         newPage(true);
