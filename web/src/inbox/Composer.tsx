@@ -48,7 +48,8 @@ export function Composer({ conversation, messages, replyTo, onClearReply }: {
   const [templatesOpen, setTemplatesOpen] = useState(false);
   const [highlight, setHighlight] = useState(0);
   const [slashClosed, setSlashClosed] = useState(false);
-  const keys = useMemo(() => new ComposeKeys(), [s.contactId]); // eslint-disable-line react-hooks/exhaustive-deps
+  // a new contact, a new composer: its own key for the first message
+  const keys = useMemo(() => new ComposeKeys(), [s.contactId]);
   const fileInput = useRef<HTMLInputElement>(null);
   const box = useRef<HTMLTextAreaElement>(null);
 
