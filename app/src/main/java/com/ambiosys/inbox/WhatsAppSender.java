@@ -119,9 +119,9 @@ public class WhatsAppSender {
         if (inserted == 0) { // another request with this key got there first
             return byKey(tenant, target.channelId(), idempotencyKey).orElseThrow();
         }
-        String token = channels.accessToken(target.channelId());
+        MetaGraph.Access access = TenantContext.callAs(tenant, () -> channels.graphAccess(target.channelId()));
         try {
-            MetaGraph.SendAnswer response = graph.sendMessage(token, target.phoneNumberId(), body);
+            MetaGraph.SendAnswer response = graph.sendMessage(access, target.phoneNumberId(), body);
             JsonNode answer = response.body();
             if (response.status() / 100 == 2 && answer.path("messages").path(0).has("id")) {
                 String wamid = answer.path("messages").path(0).path("id").asString();

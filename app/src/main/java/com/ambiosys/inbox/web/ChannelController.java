@@ -28,11 +28,11 @@ class ChannelController {
     record WhatsAppRequest(@NotBlank @Size(max = 100) String name, @NotBlank @Pattern(regexp = "[0-9]{5,30}") String phoneNumberId,
             @Pattern(regexp = "[0-9]{5,30}") String wabaId, @Size(max = 30) String displayPhone,
             @Size(min = 10, max = 1000) String accessToken, @Size(min = 8, max = 200) String appSecret,
-            @Size(min = 8, max = 200) String verifyToken, Boolean active) {
+            @Size(min = 8, max = 200) String verifyToken, Boolean active, Boolean simulated) {
 
         Channels.WhatsAppSettings settings() {
             return new Channels.WhatsAppSettings(name, phoneNumberId, wabaId, displayPhone, accessToken, appSecret,
-                    verifyToken, active);
+                    verifyToken, active, simulated);
         }
     }
 
