@@ -236,6 +236,31 @@ class SimulatorSystemTest extends TenantApiTest {
     }
 
     @Test
+    void theDemoTenantHasASimulatedChannelWhoseConversationsCameThroughTheWebhookPath() {
+        String demoAdmin = api.login("admin@ambiotec.example", "Demo-Admin-2026!");
+        JsonNode channels = api.get("/api/v1/simulator/channels").token(demoAdmin).send().json();
+        assertThat(channels).hasSize(1);
+        assertThat(channels.path(0).path("name").asString()).isEqualTo("WhatsApp Ambiotec (simulador)");
+        assertThat(channels.path(0).path("displayPhone").asString()).isEqualTo("+502 2200 0000");
+        JsonNode phones = api.get("/api/v1/simulator/channels/" + channels.path(0).path("id").asString() + "/phones")
+            .token(demoAdmin).send().json();
+        assertThat(phones.valueStream().map(p -> p.path("phone").asString()).toList())
+            .containsExactlyInAnyOrder("+50255127788", "+50378451203", "+50241889020");
+        JsonNode andrea = phones.valueStream().filter(p -> p.path("phone").asString().equals("+50255127788")).findFirst().orElseThrow();
+        JsonNode thread = api.get("/api/v1/simulator/phones/" + andrea.path("id").asString() + "/messages").token(demoAdmin)
+            .send().json();
+        assertThat(thread).hasSize(3);
+        thread.forEach(m -> assertThat(m.path("status").asString()).isEqualTo("ACCEPTED"));
+        UUID demo = jdbc.sql("select id from tenants where slug = 'ambiotec-demo'").query(UUID.class).single();
+        Long stored = tenantTx.read(demo, s -> jdbc.sql("""
+                select count(*) from inbox_messages m join inbox_contacts k on k.tenant_id = m.tenant_id and k.id = m.contact_id
+                 where m.tenant_id = :t and k.external_id in ('50255127788', '50378451203', '50241889020')
+                   and m.direction = 'IN' and m.conversation_id is not null
+                """).param("t", demo).query(Long.class).single());
+        assertThat(stored).isEqualTo(7);
+    }
+
+    @Test
     void phonesAreValidatedAndTheSimulatorNeedsItsPermission() {
         Response bad = api.post("/api/v1/simulator/channels/" + channelId + "/phones", Map.of("phone", "5555", "profileName", "X"))
             .token(admin).language("en").send();
