@@ -27,6 +27,7 @@ const BoardPage = lazy(() => import('./requests/BoardPage'));
 const RequestPage = lazy(() => import('./requests/RequestPage'));
 const NewRequestPage = lazy(() => import('./requests/NewRequestPage'));
 const RequestSettingsPage = lazy(() => import('./requests/SettingsPage'));
+const SimulatorPage = lazy(() => import('./simulator/SimulatorPage'));
 
 const queryClient = new QueryClient({
   defaultOptions: { queries: { retry: 1, refetchOnWindowFocus: false, staleTime: 10_000 } },
@@ -88,6 +89,7 @@ export function App() {
                     <Route path="/requests/new" element={guarded('servicerequests:create', <NewRequestPage />)} />
                     <Route path="/requests/settings" element={guarded('servicerequests:configure', <RequestSettingsPage />)} />
                     <Route path="/requests/:id" element={guarded('servicerequests:view', <RequestPage />)} />
+                    <Route path="/simulator" element={guarded('inbox:simulate', <SimulatorPage />)} />
                     <Route path="*" element={<NotFound />} />
                   </Route>
                 </Route>
