@@ -69,7 +69,7 @@ export default function SimulatorPage() {
             <MenuItem key={p.id} value={p.id}>{p.profileName} · {formatPhone(p.phone)}</MenuItem>
           ))}
         </TextField>
-        <Button startIcon={<AddIcon />} onClick={() => setAdding(true)} disabled={!channel}>{t('simulator.addPhone')}</Button>
+        <Button startIcon={<AddIcon />} onClick={() => setAdding(true)} disabled={!channel} sx={{ whiteSpace: 'nowrap', flexShrink: 0 }}>{t('simulator.addPhone')}</Button>
       </Stack>
       {channel && phone && <Phone key={phone.id} phone={phone} onError={setError} />}
       {channel && adding && (
