@@ -63,7 +63,7 @@ class DemoWhatsApp {
 
     private void seed() {
         Channels.Channel created = channels.createWhatsApp(new Channels.WhatsAppSettings("WhatsApp Ambiotec (simulador)",
-                digits(15), digits(15), "+502 2200 0000", "EAAG" + secret(40), secret(32), "verificar-" + secret(12), true,
+                digits(15), digits(15), "+502 2200 0000", "EAAG" + secret(40), secret(32), "verificar-" + secret(12), true, null,
                 true));
         SimulatedChannel channel = channels.simulated(created.id());
         conversation(channel, "50255127788", "Andrea Lucía Sandoval", List.of(
