@@ -54,7 +54,7 @@ export const en: Messages = {
     profileName: 'Profile name', thread: 'Conversation', empty: 'No messages yet. Write the first one.',
     fromPhone: 'Customer', fromBusiness: 'Business', message: 'Message', send: 'Send', sendPhoto: 'Attach photo',
     sendLocation: 'Share location', latitude: 'Latitude', longitude: 'Longitude', placeName: 'Place name',
-    address: 'Address', photo: 'Photo', template: 'Template {{name}} ({{language}})', other: 'Message of type {{type}}',
+    address: 'Address', photo: 'Photo', document: 'Document', template: 'Template {{name}} ({{language}})', other: 'Message of type {{type}}',
     status: { SENT: 'Sent', DELIVERED: 'Delivered', READ: 'Read', ACCEPTED: 'Taken by the platform', REJECTED: 'Refused by the platform' },
   },
   servicerequests: {

@@ -52,7 +52,7 @@ export const es = {
     profileName: 'Nombre del perfil', thread: 'Conversación', empty: 'Aún no hay mensajes. Escriba el primero.',
     fromPhone: 'Cliente', fromBusiness: 'Empresa', message: 'Mensaje', send: 'Enviar', sendPhoto: 'Adjuntar foto',
     sendLocation: 'Compartir ubicación', latitude: 'Latitud', longitude: 'Longitud', placeName: 'Nombre del lugar',
-    address: 'Dirección', photo: 'Foto', template: 'Plantilla {{name}} ({{language}})', other: 'Mensaje de tipo {{type}}',
+    address: 'Dirección', photo: 'Foto', document: 'Documento', template: 'Plantilla {{name}} ({{language}})', other: 'Mensaje de tipo {{type}}',
     status: { SENT: 'Enviado', DELIVERED: 'Entregado', READ: 'Leído', ACCEPTED: 'Recibido por la plataforma', REJECTED: 'Rechazado por la plataforma' },
   },
   servicerequests: {

@@ -219,6 +219,9 @@ function Phone({ phone, onError }: { phone: SimPhone; onError: (message: string)
                   {b.caption && <Typography variant="body2">{b.caption}</Typography>}
                 </Box>
               )}
+              {b.kind === 'document' && (
+                <Typography variant="body2">📄 {b.filename ?? t('simulator.document')}{b.caption ? ` · ${b.caption}` : ''}</Typography>
+              )}
               {b.kind === 'location' && (
                 <Typography variant="body2">📍 {b.label ?? ''} ({b.latitude.toFixed(4)}, {b.longitude.toFixed(4)})</Typography>
               )}

@@ -41,6 +41,8 @@ describe('bubble', () => {
     expect(bubble(msg({ type: 'location', payload: { location: { latitude: 13.67, longitude: -89.28, name: 'Casa' } } })))
       .toEqual({ kind: 'location', latitude: 13.67, longitude: -89.28, label: 'Casa' });
     expect(bubble(msg({ type: 'sticker' }))).toEqual({ kind: 'other', type: 'sticker' });
+    expect(bubble(msg({ type: 'document', payload: { document: { id: '2', filename: 'cotizacion.pdf' } } })))
+      .toEqual({ kind: 'document', filename: 'cotizacion.pdf', caption: null });
   });
 });
 

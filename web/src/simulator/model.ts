@@ -42,6 +42,7 @@ export type Bubble =
   | { kind: 'list'; text: string; button: string; rows: Choice[] }
   | { kind: 'template'; name: string; language: string; parameters: string[] }
   | { kind: 'image'; caption: string | null }
+  | { kind: 'document'; filename: string | null; caption: string | null }
   | { kind: 'location'; latitude: number; longitude: number; label: string | null }
   | { kind: 'reply'; text: string; replyTo: string | null }
   | { kind: 'other'; type: string };
@@ -83,6 +84,10 @@ export function bubble(message: SimMessage): Bubble {
     }
     case 'image':
       return { kind: 'image', caption: str(obj(p.image).caption) || null };
+    case 'document': {
+      const d = obj(p.document);
+      return { kind: 'document', filename: str(d.filename) || null, caption: str(d.caption) || null };
+    }
     case 'location': {
       const l = obj(p.location);
       const label = [str(l.name), str(l.address)].filter(Boolean).join(', ');

@@ -12,8 +12,16 @@ as $$
     select c.tenant_id, c.id from inbox_channels c
      where c.kind = 'WHATSAPP' and c.simulated and c.phone_number_id = p_phone_number_id
 $$;
-revoke all on function inbox_simulated_channel(text) from public;
-grant execute on function inbox_simulated_channel(text) to ${appRole};
+-- and a template list names only the WhatsApp Business Account
+create function inbox_simulated_channels_of_waba(p_waba_id text)
+    returns table (tenant_id uuid, channel_id uuid)
+    language sql stable security definer set search_path = public, pg_temp
+as $$
+    select c.tenant_id, c.id from inbox_channels c
+     where c.kind = 'WHATSAPP' and c.simulated and c.waba_id = p_waba_id
+$$;
+revoke all on function inbox_simulated_channel(text), inbox_simulated_channels_of_waba(text) from public;
+grant execute on function inbox_simulated_channel(text), inbox_simulated_channels_of_waba(text) to ${appRole};
 
 -- the customers' phones the tester writes as, per simulated channel
 create table simulator_phones (
@@ -53,6 +61,21 @@ create table simulator_messages (
 create index simulator_messages_phone_idx on simulator_messages (tenant_id, phone_id, created_at);
 create unique index simulator_messages_media_idx on simulator_messages (media_id) where media_id is not null;
 
+-- media the platform uploaded (POST /{phone-number-id}/media) to send by its id, as Meta keeps it
+create table simulator_uploads (
+    tenant_id  uuid        not null references tenants (id),
+    media_id   text        not null,
+    channel_id uuid        not null,
+    media_type text        not null,
+    sha256     text        not null,
+    bytes      bytea       not null,
+    filename   text,
+    created_at timestamptz not null,
+    primary key (tenant_id, media_id),
+    foreign key (tenant_id, channel_id) references inbox_channels (tenant_id, id)
+);
+create unique index simulator_uploads_media_idx on simulator_uploads (media_id);
+
 -- the Graph media endpoints know only the media id: which tenant's and channel's it is
 create function simulator_media_owner(p_media_id text)
     returns table (tenant_id uuid, channel_id uuid)
@@ -61,6 +84,8 @@ as $$
     select m.tenant_id, p.channel_id from simulator_messages m
       join simulator_phones p on p.tenant_id = m.tenant_id and p.id = m.phone_id
      where m.media_id = p_media_id
+    union all
+    select u.tenant_id, u.channel_id from simulator_uploads u where u.media_id = p_media_id
 $$;
 revoke all on function simulator_media_owner(text) from public;
 grant execute on function simulator_media_owner(text) to ${appRole};
@@ -77,7 +102,13 @@ create policy tenant_isolation on simulator_messages
     using (tenant_id = nullif(current_setting('app.tenant_id', true), '')::uuid)
     with check (tenant_id = nullif(current_setting('app.tenant_id', true), '')::uuid);
 
-grant select, insert, update, delete on simulator_phones, simulator_messages to ${appRole};
+alter table simulator_uploads enable row level security;
+alter table simulator_uploads force row level security;
+create policy tenant_isolation on simulator_uploads
+    using (tenant_id = nullif(current_setting('app.tenant_id', true), '')::uuid)
+    with check (tenant_id = nullif(current_setting('app.tenant_id', true), '')::uuid);
+
+grant select, insert, update, delete on simulator_phones, simulator_messages, simulator_uploads to ${appRole};
 
 -- the new permission inbox:simulate belongs to every tenant's administrator role
 insert into role_permissions (tenant_id, role_id, permission)

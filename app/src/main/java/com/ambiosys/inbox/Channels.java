@@ -187,6 +187,13 @@ public class Channels {
             .flatMap(ids -> simulatedOf(ids[0], ids[1]));
     }
 
+    /** The simulated channels of a WhatsApp Business Account id, whichever tenant's. */
+    public List<SimulatedChannel> simulatedByWabaId(String wabaId) {
+        return jdbc.sql("select tenant_id, channel_id from inbox_simulated_channels_of_waba(:w)").param("w", wabaId)
+            .query((rs, n) -> new UUID[] { rs.getObject(1, UUID.class), rs.getObject(2, UUID.class) }).list().stream()
+            .flatMap(ids -> simulatedOf(ids[0], ids[1]).stream()).toList();
+    }
+
     /** A tenant's simulated channel by id, from outside a request (the simulator's Graph endpoints). */
     public Optional<SimulatedChannel> simulatedOf(UUID tenant, UUID id) {
         return tx.read(tenant, s -> jdbc.sql(SIMULATED + " where tenant_id = :t and id = :id and simulated")

@@ -88,6 +88,70 @@ public class SimulatedGraph {
         return new Answer(200, answer);
     }
 
+    /** Media the platform uploads to send by id, as Meta takes it: multipart {@code messaging_product}, {@code type}, {@code file}. */
+    public Answer upload(String phoneNumberId, String authorization, String messagingProduct, String type, byte[] bytes,
+            String filename) {
+        if (bearer(authorization) == null) {
+            return invalidToken();
+        }
+        Optional<SimulatedChannel> found = channels.simulatedByPhoneNumberId(phoneNumberId);
+        if (found.isEmpty()) {
+            return unknownObject("post", phoneNumberId);
+        }
+        if (!tokenMatches(authorization, found.get())) {
+            return invalidToken();
+        }
+        if (!"whatsapp".equals(messagingProduct)) {
+            return invalidParameter("(#100) The parameter messaging_product is required.");
+        }
+        if (bytes == null || bytes.length == 0) {
+            return invalidParameter("(#100) The parameter file is required.");
+        }
+        if (type == null || !type.matches("[a-z]+/[a-zA-Z0-9.+-]+")) {
+            return invalidParameter("(#100) Param type must be a valid MIME type");
+        }
+        return new Answer(200, Map.of("id", simulator.uploaded(found.get(), bytes, type, filename)));
+    }
+
+    /** {@code GET /{waba-id}/message_templates}: the simulated account's templates, filtered by status as Meta does. */
+    public Answer templates(String wabaId, String authorization, String status) {
+        if (bearer(authorization) == null) {
+            return invalidToken();
+        }
+        java.util.List<SimulatedChannel> found = channels.simulatedByWabaId(wabaId);
+        if (found.isEmpty()) {
+            return unknownObject("get", wabaId);
+        }
+        if (found.stream().noneMatch(c -> tokenMatches(authorization, c))) {
+            return invalidToken();
+        }
+        java.util.List<Map<String, Object>> data = TEMPLATES.stream()
+            .filter(t -> status == null || status.isBlank() || status.equalsIgnoreCase((String) t.get("status"))).toList();
+        return new Answer(200, Map.of("data", data, "paging", Map.of("cursors", Map.of("before", "MAZDZD", "after", "MjQZD"))));
+    }
+
+    /** The simulated account's message templates: what Ambiotec would have approved by Meta. */
+    static final java.util.List<Map<String, Object>> TEMPLATES = java.util.List.of(
+            template("100000000000001", "recordatorio_visita", "UTILITY", "APPROVED",
+                    "Hola {{1}}, le recordamos que Ambiotec le visitará el {{2}} entre {{3}}. Responda a este mensaje si necesita cambiar la hora."),
+            template("100000000000002", "cotizacion_enviada", "UTILITY", "APPROVED",
+                    "Hola {{1}}, le enviamos la cotización {{2}} por un total de {{3}}. ¿Tiene alguna pregunta?"),
+            template("100000000000003", "seguimiento_servicio", "MARKETING", "APPROVED",
+                    "Hola {{1}}, ¿cómo le fue con el servicio de {{2}}? Su opinión nos ayuda a mejorar."),
+            template("100000000000004", "promocion_temporada", "MARKETING", "REJECTED",
+                    "¡Aproveche nuestra promoción de fin de año en sanitarios portátiles!"));
+
+    private static Map<String, Object> template(String id, String name, String category, String status, String body) {
+        Map<String, Object> t = new LinkedHashMap<>();
+        t.put("name", name);
+        t.put("language", "es");
+        t.put("category", category);
+        t.put("status", status);
+        t.put("components", java.util.List.of(Map.of("type", "BODY", "text", body)));
+        t.put("id", id);
+        return t;
+    }
+
     /** {@code GET /{media-id}}: where to download it (a URL under {@code mediaBaseUrl}), its type, size and sha256. */
     public Answer media(String mediaId, String authorization, String mediaBaseUrl) {
         if (bearer(authorization) == null) {

@@ -223,7 +223,7 @@ public class Simulator {
         }
         image.put("mime_type", mimeType);
         image.put("sha256", media.sha256());
-        image.put("id", String.valueOf(1_000_000_000_000_000L + (RANDOM.nextLong() & Long.MAX_VALUE) % 8_000_000_000_000_000L));
+        image.put("id", mediaId());
         Map<String, Object> message = new LinkedHashMap<>();
         message.put("type", "image");
         message.put("image", image);
@@ -245,13 +245,15 @@ public class Simulator {
         return unread.size();
     }
 
-    /** The bytes of a photo the phone sent (for the tester's page). */
+    /** The bytes of a photo the phone sent, or of media the platform sent to it (for the tester's page). */
     public Media media(UUID phoneId, UUID messageId) {
         UUID tenant = TenantContext.require();
         phone(tenant, phoneId);
         return tx.read(tenant, s -> jdbc.sql("""
-                select media, media_type, media_sha256 from simulator_messages
-                 where tenant_id = :t and phone_id = :p and id = :id and media is not null
+                select coalesce(m.media, u.bytes), coalesce(m.media_type, u.media_type), coalesce(m.media_sha256, u.sha256)
+                  from simulator_messages m
+                  left join simulator_uploads u on u.tenant_id = m.tenant_id and u.media_id = m.payload -> m.type ->> 'id'
+                 where m.tenant_id = :t and m.phone_id = :p and m.id = :id and coalesce(m.media, u.bytes) is not null
                 """).param("t", tenant).param("p", phoneId).param("id", messageId)
             .query((rs, n) -> new Media(rs.getBytes(1), rs.getString(2), rs.getString(3))).optional())
             .orElseThrow(() -> ApiException.notFound("simulator-message"));
@@ -301,6 +303,11 @@ public class Simulator {
                     return created;
                 });
             insertMessage(tenant, id, phoneId, "OUT", wamid, type, outboundText(payload, type), payload, "SENT", null, now);
+            // media sent by the id of an upload: the thread shows it
+            jdbc.sql("""
+                    update simulator_messages m set media_type = u.media_type from simulator_uploads u
+                     where m.tenant_id = :t and m.id = :id and u.tenant_id = m.tenant_id and u.media_id = m.payload -> m.type ->> 'id'
+                    """).param("t", tenant).param("id", id).update();
         });
         later.schedule(() -> report(channel, to, wamid, "SENT"), 200, TimeUnit.MILLISECONDS);
         later.schedule(() -> report(channel, to, wamid, "DELIVERED"), 600, TimeUnit.MILLISECONDS);
@@ -308,12 +315,26 @@ public class Simulator {
             .param("id", id).query((rs, n) -> message(rs)).single());
     }
 
-    /** The owner and bytes of a media id the simulator serves; empty when unknown. */
+    /** Keeps media the platform uploads to send by id ({@code POST /{phone-number-id}/media}); answers its id. */
+    String uploaded(SimulatedChannel channel, byte[] bytes, String mimeType, String filename) {
+        String mediaId = mediaId();
+        tx.run(channel.tenantId(), s -> jdbc.sql("""
+                insert into simulator_uploads (tenant_id, media_id, channel_id, media_type, sha256, bytes, filename, created_at)
+                values (:t, :m, :c, :type, :sha, :bytes, :name, :now)
+                """).param("t", channel.tenantId()).param("m", mediaId).param("c", channel.id()).param("type", mimeType)
+            .param("sha", sha256(bytes)).param("bytes", bytes).param("name", filename)
+            .param("now", Timestamp.from(clock.instant())).update());
+        return mediaId;
+    }
+
+    /** The owner and bytes of a media id the simulator serves (a phone's photo or a platform's upload); empty when unknown. */
     Optional<SimulatedMedia> media(String mediaId) {
         return jdbc.sql("select tenant_id, channel_id from simulator_media_owner(:m)").param("m", mediaId)
             .query((rs, n) -> new UUID[] { rs.getObject(1, UUID.class), rs.getObject(2, UUID.class) }).optional()
             .flatMap(ids -> channels.simulatedOf(ids[0], ids[1]).flatMap(channel -> tx.read(ids[0], s -> jdbc.sql("""
                     select media, media_type, media_sha256 from simulator_messages where tenant_id = :t and media_id = :m
+                    union all
+                    select bytes, media_type, sha256 from simulator_uploads where tenant_id = :t and media_id = :m
                     """).param("t", ids[0]).param("m", mediaId)
                 .query((rs, n) -> new SimulatedMedia(channel, new Media(rs.getBytes(1), rs.getString(2), rs.getString(3))))
                 .optional())));
@@ -448,6 +469,11 @@ public class Simulator {
         catch (NoSuchAlgorithmException ex) {
             throw new IllegalStateException(ex);
         }
+    }
+
+    /** A media id shaped like Meta's (a number of 16 digits). */
+    static String mediaId() {
+        return String.valueOf(1_000_000_000_000_000L + (RANDOM.nextLong() & Long.MAX_VALUE) % 8_000_000_000_000_000L);
     }
 
     /** A message id shaped like Meta's ({@code wamid.} and base64). */

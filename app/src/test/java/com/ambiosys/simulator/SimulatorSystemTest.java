@@ -181,6 +181,33 @@ class SimulatorSystemTest extends TenantApiTest {
     }
 
     @Test
+    void thePlatformsTemplatesAndMediaSendsGoThroughTheSimulatedGraph() {
+        Response waba = api.put("/api/v1/inbox/channels/" + channelId + "/whatsapp", Map.of("name", "WhatsApp (simulador)",
+                "phoneNumberId", phoneNumberId, "wabaId", "2" + phoneNumberId)).token(admin).send();
+        assertThat(waba.status()).as(waba.text()).isEqualTo(200);
+        Response listed = api.get("/api/v1/inbox/channels/" + channelId + "/templates").token(admin).send();
+        assertThat(listed.status()).as(listed.text()).isEqualTo(200);
+        JsonNode templates = listed.json();
+        assertThat(templates.valueStream().map(t -> t.path("name").asString()).toList())
+            .containsExactly("recordatorio_visita", "cotizacion_enviada", "seguimiento_servicio"); // the rejected one is not offered
+        assertThat(templates.path(0).path("parameterCount").asInt()).isEqualTo(3);
+
+        sendAsPhone(Map.of("type", "TEXT", "text", "¿Me manda una foto del sanitario VIP?"));
+        JsonNode file = api.upload("/api/v1/files?ownerType=inbox_message", admin, "sanitario-vip.png", "image/png", PNG).json();
+        Response photo = reply("foto-1", Map.of("type", "IMAGE", "fileId", file.path("id").asString(), "caption", "Así es el VIP"));
+        assertThat(photo.status()).isEqualTo(201);
+        assertThat(photo.json().path("status").asString()).isEqualTo("SENT");
+        JsonNode out = lastOut();
+        assertThat(out.path("type").asString()).isEqualTo("image");
+        assertThat(out.path("body").asString()).isEqualTo("Así es el VIP");
+        assertThat(out.path("mediaType").asString()).isEqualTo("image/png");
+        Response bytes = api.get("/api/v1/simulator/phones/" + phoneId + "/messages/" + out.path("id").asString() + "/media")
+            .token(admin).send();
+        assertThat(bytes.status()).isEqualTo(200);
+        assertThat(bytes.header("content-type")).startsWith("image/png");
+    }
+
+    @Test
     void theSimulatedGraphAnswersLikeMetaToABadTokenAndAnUnknownNumber() throws Exception {
         String body = "{\"messaging_product\":\"whatsapp\",\"to\":\"50255127788\",\"type\":\"text\",\"text\":{\"body\":\"Hola\"}}";
         HttpResponse<String> badToken = graphPost(phoneNumberId, "Bearer otro-token-cualquiera", body);

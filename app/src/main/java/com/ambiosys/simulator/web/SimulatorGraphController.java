@@ -9,7 +9,10 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 import com.ambiosys.platform.security.PublicEndpoint;
@@ -44,6 +47,25 @@ class SimulatorGraphController {
             @RequestHeader(name = "Authorization", required = false) String authorization) {
         String base = ServletUriComponentsBuilder.fromCurrentContextPath().path("/simulator/media").toUriString();
         return answer(graph.media(mediaId, authorization, base));
+    }
+
+    @PostMapping(path = "/simulator/graph/{version:v[0-9]+\\.[0-9]+}/{phoneNumberId}/media",
+            consumes = MediaType.MULTIPART_FORM_DATA_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<Map<String, Object>> upload(@PathVariable String phoneNumberId,
+            @RequestHeader(name = "Authorization", required = false) String authorization,
+            @RequestParam(name = "messaging_product", required = false) String messagingProduct,
+            @RequestParam(name = "type", required = false) String type,
+            @RequestPart(name = "file", required = false) MultipartFile file) throws java.io.IOException {
+        return answer(graph.upload(phoneNumberId, authorization, messagingProduct, type, file == null ? null : file.getBytes(),
+                file == null ? null : file.getOriginalFilename()));
+    }
+
+    @GetMapping(path = "/simulator/graph/{version:v[0-9]+\\.[0-9]+}/{wabaId}/message_templates",
+            produces = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<Map<String, Object>> templates(@PathVariable String wabaId,
+            @RequestHeader(name = "Authorization", required = false) String authorization,
+            @RequestParam(name = "status", required = false) String status) {
+        return answer(graph.templates(wabaId, authorization, status));
     }
 
     /** The media URL (Meta's lookaside host): the bytes, to the same token. */
