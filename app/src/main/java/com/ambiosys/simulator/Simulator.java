@@ -142,7 +142,9 @@ public class Simulator {
     public List<ThreadMessage> thread(UUID phoneId) {
         UUID tenant = TenantContext.require();
         phone(tenant, phoneId);
-        return tx.read(tenant, s -> jdbc.sql(MESSAGE + " where tenant_id = :t and phone_id = :p order by created_at, id limit 500")
+        // the latest 500, oldest first (as a chat reads)
+        return tx.read(tenant, s -> jdbc.sql("select * from (" + MESSAGE
+                + " where tenant_id = :t and phone_id = :p order by created_at desc, id desc limit 500) latest order by created_at, id")
             .param("t", tenant).param("p", phoneId).query((rs, n) -> message(rs)).list());
     }
 
