@@ -155,14 +155,6 @@ public class Channels {
             .param("t", TenantContext.require()).param("id", id).update();
     }
 
-    /** The decrypted access token of a channel (for calls to Meta). */
-    @Transactional(readOnly = true)
-    public String accessToken(UUID id) {
-        return jdbc.sql("select access_token from inbox_channels where tenant_id = :t and id = :id")
-            .param("t", TenantContext.require()).param("id", id).query(String.class).optional().map(cipher::decrypt)
-            .orElseThrow(() -> ApiException.notFound("channel"));
-    }
-
     /** How the inbox reaches Meta for a channel: its token, and whether the simulator plays Meta for it. */
     @Transactional(readOnly = true)
     MetaGraph.Access graphAccess(UUID id) {
