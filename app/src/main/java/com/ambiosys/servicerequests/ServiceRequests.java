@@ -297,9 +297,11 @@ public class ServiceRequests {
         params.put("q", q);
         boolean text = q != null;
         // the text search (number, customer name or description) goes through service_request_customers_matching
-        // and service_requests_matching (V15): under row-level security the application role cannot use the
-        // trigram indexes itself
-        String where = """
+        // (V24: the customer words index) and service_requests_matching (V15): under row-level security the
+        // application role cannot use the word and trigram indexes itself
+        String matching = "(r.customer_id = any(array(select service_request_customers_matching(:q)))"
+                + " or r.id = any(array(select service_requests_matching(:q))))";
+        String filters = """
                  where r.tenant_id = :t
                    and (cast(:statuses as text[]) is null or r.status = any(cast(:statuses as text[])))
                    and (cast(:type as uuid) is null or r.service_type_id = :type)
@@ -308,32 +310,32 @@ public class ServiceRequests {
                    and (cast(:sla as text) is null or r.response_sla = :sla or r.resolution_sla = :sla)
                    and (cast(:from as timestamptz) is null or r.created_at >= :from)
                    and (cast(:to as timestamptz) is null or r.created_at < :to)
-                """ + (text ? """
-                   and (r.customer_id = any(array(select service_request_customers_matching(:q)))
-                        or r.id = any(array(select service_requests_matching(:q))))
-                """ : "") + visibility();
+                """ + visibility();
+        String where = filters + (text ? " and " + matching : "");
+        // the total first (exact up to EXACT_TOTAL_UP_TO, then estimated: a text search too); a text that
+        // matches more than that (a common surname: thousands of requests) is then read by walking the
+        // list's index in its order and stopping after the page (coalesce keeps the planner from fetching
+        // every match through the bitmap of the two functions' ids and sorting them), a rarer one by
+        // fetching its matches and sorting them
+        Total total = total(where, params);
+        String pageWhere = text && total.counted() > EXACT_TOTAL_UP_TO ? filters + " and coalesce(" + matching + ", false)"
+                : where;
         String order = SORTS.getOrDefault(filter.sort() == null ? "-createdAt" : filter.sort(), SORTS.get("-createdAt"));
         Map<UUID, String> typeNames = new HashMap<>();
         setup.types(false).forEach(t -> typeNames.put(t.id(), t.name()));
         Map<UUID, String> names = names();
-        // the page first, then its customers' names (20 lookups, not one per row skipped by a deep offset);
-        // a text search counts its matches in the same statement (count(*) over ()): the search runs once
-        long[] counted = { -1 };
+        // the page first, then its customers' names (20 lookups, not one per row skipped by a deep offset)
         List<Summary> items = jdbc.sql("""
                 select r.*, c.commercial_name
                   from (select r.id, r.number, r.customer_id, r.service_type_id, r.owner_id, r.priority, r.channel,
                                r.status, r.requested_date, r.created_at, r.response_sla, r.resolution_sla,
-                               r.resolution_due_at""" + (text ? ", count(*) over () as total" : "") + """
-
-                          from service_requests r""" + where + " order by " + order + """
+                               r.resolution_due_at
+                          from service_requests r""" + pageWhere + " order by " + order + """
                          limit :limit offset :offset) r
                   join customers c on c.tenant_id = :t and c.id = r.customer_id
                  order by """ + " " + order)
             .params(params).param("limit", page.sizeOrDefault()).param("offset", page.offset())
             .query((rs, n) -> {
-                if (text) {
-                    counted[0] = rs.getLong("total");
-                }
                 UUID owner = rs.getObject("owner_id", UUID.class);
                 UUID type = rs.getObject("service_type_id", UUID.class);
                 java.sql.Date requested = rs.getDate("requested_date");
@@ -346,34 +348,34 @@ public class ServiceRequests {
                         rs.getString("resolution_sla"), due == null ? null : due.toInstant());
             })
             .list();
-        long total = counted[0] >= 0 ? counted[0] : total(where, params, text);
-        return new PageResponse<>(items, page.pageOrDefault(), page.sizeOrDefault(), total,
-                !text && total > EXACT_TOTAL_UP_TO);
+        return new PageResponse<>(items, page.pageOrDefault(), page.sizeOrDefault(), total.value(), total.estimated());
     }
 
-    /** Totals above this are estimated when nothing is searched: counting 200 000 rows costs more than the page. */
+    /** Totals above this are estimated: counting 200 000 rows costs more than the page. */
     static final int EXACT_TOTAL_UP_TO = 1000;
 
     private static final java.util.regex.Pattern PLAN_ROWS = java.util.regex.Pattern.compile("\"Plan Rows\":\\s*([0-9.eE+]+)");
 
+    /** A list's total: {@code counted} rows were counted (at most EXACT_TOTAL_UP_TO + 1), {@code value} is the total given. */
+    private record Total(long counted, long value, boolean estimated) {
+    }
+
     /**
-     * The number of requests the filter finds: exact for a text search (asked only for a page past its
-     * end) and up to {@link #EXACT_TOTAL_UP_TO}; beyond that, the planner's estimate (statistics kept by
-     * autovacuum), never less than the exact part. As CustomerManagement does for customers.
+     * The number of requests the filter finds: exact up to {@link #EXACT_TOTAL_UP_TO}; beyond that, the
+     * planner's estimate (statistics kept by autovacuum), never less than the exact part. As
+     * CustomerManagement does for customers.
      */
-    private long total(String where, Map<String, Object> params, boolean text) {
-        if (text) {
-            return jdbc.sql("select count(*) from service_requests r" + where).params(params).query(Long.class).single();
-        }
+    private Total total(String where, Map<String, Object> params) {
         long counted = jdbc.sql("select count(*) from (select 1 from service_requests r" + where + " limit "
                 + (EXACT_TOTAL_UP_TO + 1) + ") x").params(params).query(Long.class).single();
         if (counted <= EXACT_TOTAL_UP_TO) {
-            return counted;
+            return new Total(counted, counted, false);
         }
         String plan = jdbc.sql("explain (format json) select 1 from service_requests r" + where).params(params)
             .query(String.class).single();
         java.util.regex.Matcher rows = PLAN_ROWS.matcher(plan);
-        return rows.find() ? Math.max(counted, Math.round(Double.parseDouble(rows.group(1)))) : counted;
+        return new Total(counted, rows.find() ? Math.max(counted, Math.round(Double.parseDouble(rows.group(1)))) : counted,
+                true);
     }
 
     /** Transitions, field changes, assignments and SLA events, oldest first. */
