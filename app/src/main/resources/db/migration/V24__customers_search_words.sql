@@ -12,6 +12,7 @@ create table customer_search_words (
     word        text collate "C" not null,
     customer_id uuid not null,
     contact_id  uuid,             -- null: a word of the customer's own name
+    name_words  text not null,    -- every word of that name, each after a space: " jose perez"
     -- copies of the customer's columns the search needs, so it answers from the word index alone
     sort_key    text not null,    -- search_name: the list's order
     owner_id    uuid,             -- a sales rep sees their own customers only
@@ -40,6 +41,15 @@ as $$
     select distinct w from regexp_split_to_table(p_text, '[[:space:][:punct:]]+') w where w <> ''
 $$;
 
+-- Each word of a search name with the line of all of them (name_words).
+create function f_search_words_of(p_text text)
+    returns table (word text, line text)
+    language sql immutable parallel safe strict
+as $$
+    select w, ' ' || array_to_string(a.words, ' ')
+      from (select array(select f_search_words(p_text)) as words) a, unnest(a.words) w
+$$;
+
 -- The word table follows customers and contacts in the same transaction, whatever writes them (the
 -- application, an import, the demo seeding, a bulk load in SQL): statement triggers with transition
 -- tables, one statement per statement rather than per row. They run as the caller, under row-level
@@ -58,18 +68,18 @@ begin
             delete from customer_search_words w using changed c
              where w.tenant_id = c.tenant_id and w.customer_id = c.id
         )
-        insert into customer_search_words (tenant_id, word, customer_id, contact_id, sort_key, owner_id, deleted)
-        select c.tenant_id, w, c.id, null, c.search_name, c.owner_id, c.status = 'DELETED'
-          from changed c cross join lateral f_search_words(c.search_name) w
+        insert into customer_search_words (tenant_id, word, customer_id, contact_id, name_words, sort_key, owner_id, deleted)
+        select c.tenant_id, w.word, c.id, null, w.line, c.search_name, c.owner_id, c.status = 'DELETED'
+          from changed c cross join lateral f_search_words_of(c.search_name) w
         union all
-        select c.tenant_id, w, c.id, k.id, c.search_name, c.owner_id, c.status = 'DELETED'
+        select c.tenant_id, w.word, c.id, k.id, w.line, c.search_name, c.owner_id, c.status = 'DELETED'
           from changed c
           join customer_contacts k on k.tenant_id = c.tenant_id and k.customer_id = c.id
-         cross join lateral f_search_words(k.search_name) w;
+         cross join lateral f_search_words_of(k.search_name) w;
     elsif tg_op = 'INSERT' then
-        insert into customer_search_words (tenant_id, word, customer_id, contact_id, sort_key, owner_id, deleted)
-        select c.tenant_id, w, c.id, null, c.search_name, c.owner_id, c.status = 'DELETED'
-          from new_rows c cross join lateral f_search_words(c.search_name) w;
+        insert into customer_search_words (tenant_id, word, customer_id, contact_id, name_words, sort_key, owner_id, deleted)
+        select c.tenant_id, w.word, c.id, null, w.line, c.search_name, c.owner_id, c.status = 'DELETED'
+          from new_rows c cross join lateral f_search_words_of(c.search_name) w;
     end if;
     -- DELETE: the foreign key's cascade removes the words
     return null;
@@ -90,11 +100,11 @@ begin
          where w.tenant_id = o.tenant_id and w.customer_id = o.customer_id and w.contact_id = o.id;
     end if;
     if tg_op in ('INSERT', 'UPDATE') then
-        insert into customer_search_words (tenant_id, word, customer_id, contact_id, sort_key, owner_id, deleted)
-        select k.tenant_id, w, k.customer_id, k.id, c.search_name, c.owner_id, c.status = 'DELETED'
+        insert into customer_search_words (tenant_id, word, customer_id, contact_id, name_words, sort_key, owner_id, deleted)
+        select k.tenant_id, w.word, k.customer_id, k.id, w.line, c.search_name, c.owner_id, c.status = 'DELETED'
           from new_rows k
           join customers c on c.tenant_id = k.tenant_id and c.id = k.customer_id
-         cross join lateral f_search_words(k.search_name) w;
+         cross join lateral f_search_words_of(k.search_name) w;
     end if;
     return null;
 end
@@ -108,14 +118,14 @@ create trigger customer_search_words_delete after delete on customer_contacts
     referencing old table as old_rows for each statement execute function customer_search_words_contacts();
 
 -- the words of the customers and contacts already there (as the owner: every tenant)
-insert into customer_search_words (tenant_id, word, customer_id, contact_id, sort_key, owner_id, deleted)
-select c.tenant_id, w, c.id, null, c.search_name, c.owner_id, c.status = 'DELETED'
-  from customers c cross join lateral f_search_words(c.search_name) w;
-insert into customer_search_words (tenant_id, word, customer_id, contact_id, sort_key, owner_id, deleted)
-select k.tenant_id, w, k.customer_id, k.id, c.search_name, c.owner_id, c.status = 'DELETED'
+insert into customer_search_words (tenant_id, word, customer_id, contact_id, name_words, sort_key, owner_id, deleted)
+select c.tenant_id, w.word, c.id, null, w.line, c.search_name, c.owner_id, c.status = 'DELETED'
+  from customers c cross join lateral f_search_words_of(c.search_name) w;
+insert into customer_search_words (tenant_id, word, customer_id, contact_id, name_words, sort_key, owner_id, deleted)
+select k.tenant_id, w.word, k.customer_id, k.id, w.line, c.search_name, c.owner_id, c.status = 'DELETED'
   from customer_contacts k
   join customers c on c.tenant_id = k.tenant_id and c.id = k.customer_id
- cross join lateral f_search_words(k.search_name) w;
+ cross join lateral f_search_words_of(k.search_name) w;
 
 -- The search: the customers of the tenant in app.tenant_id that are not deleted and that the viewer
 -- may see (p_viewer: a sales rep's user id, their own customers; null: every customer), in the list's
@@ -135,53 +145,59 @@ create function customers_search(p_q text, p_digits text, p_viewer uuid, p_limit
     rows 100
 as $$
 #variable_conflict use_column
+declare
+    v_tenant   uuid := nullif(current_setting('app.tenant_id', true), '')::uuid;
+    v_words    text[] := array(select f_search_words(lower(f_unaccent(p_q))) limit 16);
+    v_patterns text[];
+    v_driver   text;
 begin
+    -- the rarest word of the text drives (its index entries counted up to 5 000: "de" has tens of
+    -- thousands, "mixco" a few hundred); the others are looked for in the line of its name's words
+    v_patterns := array(select '% ' || w || '%' from unnest(v_words) w);
+    if cardinality(v_words) = 1 then
+        v_driver := v_words[1];
+    else
+        select q.word into v_driver
+          from unnest(v_words) as q(word)
+         order by (select count(*) from (select 1 from customer_search_words w
+                                          where w.tenant_id = v_tenant
+                                            and w.word >= q.word and w.word < q.word || chr(1114111)
+                                          limit 5000) x),
+                  length(q.word) desc
+         limit 1;
+    end if;
     return query
-        with words as (
-            select array(select f_search_words(lower(f_unaccent(p_q))) limit 16) as list
-        ),
-        -- each query word is one range of the word index, read index-only (offset 0 keeps the planner
-        -- from turning the per-word lookups into a scan of the tenant's whole index)
-        hits as (
-            select q.i, w.customer_id, w.contact_id, w.sort_key
-              from unnest((select list from words)) with ordinality as q(word, i)
-             cross join lateral (
-                   select w.customer_id, w.contact_id, w.sort_key from customer_search_words w
-                    where w.tenant_id = (select nullif(current_setting('app.tenant_id', true), '')::uuid)
-                      and w.word >= q.word and w.word < q.word || chr(1114111)
-                      and not w.deleted and (p_viewer is null or w.owner_id = p_viewer)
-                   offset 0) w
-        ),
-        -- one word: every hit; several: the names (the customer's or one contact's) that have all of them
-        named as (
-            select customer_id as id, sort_key from hits where (select cardinality(list) from words) = 1
+        with named as (
+            -- one word: a range of the word index, read index-only
+            select h.customer_id as id, h.sort_key from customer_search_words h
+             where cardinality(v_words) = 1
+               and h.tenant_id = v_tenant and h.word >= v_driver and h.word < v_driver || chr(1114111)
+               and not h.deleted and (p_viewer is null or h.owner_id = p_viewer)
             union all
-            select customer_id, any_value(sort_key) from hits
-             where (select cardinality(list) from words) > 1
-             group by customer_id, contact_id
-            having bit_or(1 << (i - 1)::int) = (1 << (select cardinality(list) from words)) - 1
+            -- several: the driver's range, and every word begins a word of the same name
+            select h.customer_id, h.sort_key from customer_search_words h
+             where cardinality(v_words) > 1
+               and h.tenant_id = v_tenant and h.word >= v_driver and h.word < v_driver || chr(1114111)
+               and not h.deleted and (p_viewer is null or h.owner_id = p_viewer)
+               and h.name_words like all (v_patterns)
         ),
         other as (
             select c.id from customers c
-             where c.tenant_id = (select nullif(current_setting('app.tenant_id', true), '')::uuid)
-               and c.tax_id = (select upper(regexp_replace(p_q, '[\s.-]', '', 'g')))
+             where c.tenant_id = v_tenant and c.tax_id = (select upper(regexp_replace(p_q, '[\s.-]', '', 'g')))
             union
             select k.customer_id from customer_contacts k
              where length(p_digits) >= 6
-               and k.tenant_id = (select nullif(current_setting('app.tenant_id', true), '')::uuid)
-               and k.phone_digits like (select '%' || p_digits || '%')
+               and k.tenant_id = v_tenant and k.phone_digits like (select '%' || p_digits || '%')
             union
             select k.customer_id from customer_contacts k
-             where k.tenant_id = (select nullif(current_setting('app.tenant_id', true), '')::uuid)
-               and k.emails @> (select array[lower(p_q)])
+             where k.tenant_id = v_tenant and k.emails @> (select array[lower(p_q)])
         ),
         matched as materialized (
             select distinct id, sort_key from (
                 select id, sort_key from named
                 union all
                 select c.id, c.search_name from customers c
-                 where c.tenant_id = (select nullif(current_setting('app.tenant_id', true), '')::uuid)
-                   and c.id = any(array(select id from other))
+                 where c.tenant_id = v_tenant and c.id = any(array(select id from other))
                    and c.status <> 'DELETED' and (p_viewer is null or c.owner_id = p_viewer)
             ) x
         )
@@ -203,22 +219,25 @@ as $$
 $$;
 
 -- A service request's customer name (GET /api/v1/service-requests?q=): the customers whose own name has
--- every word of the text as the beginning of one of its words, through the same index.
+-- every word of the text as the beginning of one of its words (deleted customers too: their requests
+-- stay), through the same index, the longest word driving.
 create or replace function service_request_customers_matching(p_q text)
     returns setof uuid
     language sql stable security definer set search_path = public, pg_temp
     rows 20
 as $$
     with words as (
-        select array(select f_search_words(lower(f_unaccent(p_q)))) as list
+        select array(select f_search_words(lower(f_unaccent(p_q))) limit 16) as list
+    ),
+    driver as (
+        select x as word from words, unnest(words.list) x order by length(x) desc, x limit 1
+    ),
+    patterns as (
+        select array(select '% ' || x || '%' from words, unnest(words.list) x) as list
     )
-    select w.customer_id
-      from unnest((select list from words)) as q(word)
-      cross join lateral (
-          select w.customer_id from customer_search_words w
-           where w.tenant_id = (select nullif(current_setting('app.tenant_id', true), '')::uuid)
-             and w.word >= q.word and w.word < q.word || chr(1114111) and w.contact_id is null
-          offset 0) w
-     group by w.customer_id
-    having count(distinct q.word) = (select cardinality(list) from words)
+    select distinct w.customer_id from customer_search_words w, patterns p
+     where w.tenant_id = (select nullif(current_setting('app.tenant_id', true), '')::uuid)
+       and w.word >= (select word from driver) and w.word < (select word from driver) || chr(1114111)
+       and w.contact_id is null
+       and w.name_words like all (p.list)
 $$;

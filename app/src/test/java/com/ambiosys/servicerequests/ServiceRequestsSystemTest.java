@@ -371,12 +371,15 @@ class ServiceRequestsSystemTest extends TenantApiTest {
                 select count(*) from service_request_sla_events where tenant_id = :t and clock = 'RESPONSE' and event = 'BREACHED'
                 """).param("t", tenant.id()).query(Long.class).single());
         assertThat(events).isEqualTo(2);
-        long published = jdbc.sql("""
-                select count(*) from event_publication
-                 where event_type like '%SlaBreached' and listener_id like '%SlaAlerts%'
-                   and (serialized_event like :a or serialized_event like :b)
-                """).param("a", "%" + ids.get(0) + "%").param("b", "%" + ids.get(1) + "%").query(Long.class).single();
-        assertThat(published).isEqualTo(2);
+        // each breach published once (in one SlaReached per batch), however the two runs split the work
+        for (String id : ids.subList(0, 2)) {
+            long published = jdbc.sql("""
+                    select coalesce(sum((length(serialized_event) - length(replace(serialized_event, :id, ''))) / length(:id)), 0)
+                      from event_publication
+                     where event_type like '%SlaReached' and listener_id like '%SlaAlerts%'
+                    """).param("id", id).query(Long.class).single();
+            assertThat(published).as(id).isEqualTo(1);
+        }
 
         // answering after the breach does not undo it
         move(ids.get(0), "IN_REVIEW", null);
