@@ -315,11 +315,17 @@ public class ServiceRequests {
         // the total first (exact up to EXACT_TOTAL_UP_TO, then estimated: a text search too); a text that
         // matches more than that (a common surname: thousands of requests) is then read by walking the
         // list's index in its order and stopping after the page (coalesce keeps the planner from fetching
-        // every match through the bitmap of the two functions' ids and sorting them), a rarer one by
-        // fetching its matches and sorting them
+        // every match through the bitmap of the two functions' ids and sorting them), a rarer one (a number,
+        // a rare name) by fetching its matches through that bitmap and sorting them (not by walking the
+        // whole list to find them)
         Total total = total(where, params);
-        String pageWhere = text && total.counted() > EXACT_TOTAL_UP_TO ? filters + " and coalesce(" + matching + ", false)"
-                : where;
+        String columns = """
+                r.id, r.number, r.customer_id, r.service_type_id, r.owner_id, r.priority, r.channel, r.status,
+                r.requested_date, r.created_at, r.response_sla, r.resolution_sla, r.resolution_due_at""";
+        String source = !text ? "service_requests r" + where
+                : total.counted() > EXACT_TOTAL_UP_TO ? "service_requests r" + filters + " and coalesce(" + matching + ", false)"
+                // offset 0: planned on its own, for all its rows (the bitmap), not for the first ones in order
+                : "(select " + columns + " from service_requests r" + where + " offset 0) r";
         String order = SORTS.getOrDefault(filter.sort() == null ? "-createdAt" : filter.sort(), SORTS.get("-createdAt"));
         Map<UUID, String> typeNames = new HashMap<>();
         setup.types(false).forEach(t -> typeNames.put(t.id(), t.name()));
@@ -327,10 +333,7 @@ public class ServiceRequests {
         // the page first, then its customers' names (20 lookups, not one per row skipped by a deep offset)
         List<Summary> items = jdbc.sql("""
                 select r.*, c.commercial_name
-                  from (select r.id, r.number, r.customer_id, r.service_type_id, r.owner_id, r.priority, r.channel,
-                               r.status, r.requested_date, r.created_at, r.response_sla, r.resolution_sla,
-                               r.resolution_due_at
-                          from service_requests r""" + pageWhere + " order by " + order + """
+                  from (select""" + " " + columns + " from " + source + " order by " + order + """
                          limit :limit offset :offset) r
                   join customers c on c.tenant_id = :t and c.id = r.customer_id
                  order by """ + " " + order)
