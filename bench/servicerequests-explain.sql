@@ -26,10 +26,11 @@ select format('(%L::uuid, %L::text[], %L::uuid, %L::uuid, %L::varchar, %L::times
                nullif(:'from', '') as "from", nullif(:'to', '') as "to", nullif(trim(:'q'), '') as q,
                (:'size')::int as size, (:'page')::bigint as page) x \gset
 
--- the total: counted up to 1000 (EXACT_TOTAL_UP_TO + 1 rows), a text search too, and the planner's
--- estimate above (an EXPLAIN, not shown). A text search that counted more than 1000 has its page read by
--- walking the list's index (the condition inside coalesce(..., false)), a rarer one through the functions'
--- ids (ServiceRequests.list)
+-- the total: counted up to 1000 (EXACT_TOTAL_UP_TO + 1 rows) and the planner's estimate above (an
+-- EXPLAIN, not shown). A text search (ServiceRequests.list) first reads its first 1001 matches through the
+-- functions' ids and counts them in the statement that takes the page from them (shown as the page when
+-- there are at most 1000); with more, the count below stands for that statement and the page is read by
+-- walking the list's index (the condition inside coalesce(..., false))
 select case when nullif(trim(:'q'), '') is null then ''
             else '(r.customer_id = any(array(select service_request_customers_matching($8))) or r.id = any(array(select service_requests_matching($8))))'
        end as matching \gset
@@ -51,7 +52,9 @@ select 'execute bench_count' || :'args' as run_count \gset
 select case when :'matching' = '' then ''
             when :counted_count > 1000 then 'and coalesce(' || :'matching' || ', false)'
             else 'and ' || :'matching' end as page_matching,
-       case when :'matching' <> '' and :counted_count <= 1000 then 'offset 0) r' else '' end as fence_end,
+       case when :'matching' <> '' and :counted_count <= 1000 then 'limit 1001) r' else '' end as fence_end,
+       case when :'matching' <> '' and :counted_count <= 1000 then ', count(*) over () as total' else '' end
+           as total_column,
        case when :'matching' <> '' and :counted_count <= 1000
             then '(select r.id, r.number, r.customer_id, r.service_type_id, r.owner_id, r.priority, r.channel, r.status, '
                  || 'r.requested_date, r.created_at, r.response_sla, r.resolution_sla, r.resolution_due_at, r.created_by from service_requests r'
@@ -60,7 +63,7 @@ select case when :'matching' = '' then ''
 prepare bench_page(uuid, text[], uuid, uuid, varchar, timestamptz, timestamptz, varchar, uuid, int, bigint) as
 select r.*, c.commercial_name
   from (select r.id, r.number, r.customer_id, r.service_type_id, r.owner_id, r.priority, r.channel,
-               r.status, r.requested_date, r.created_at, r.response_sla, r.resolution_sla, r.resolution_due_at
+               r.status, r.requested_date, r.created_at, r.response_sla, r.resolution_sla, r.resolution_due_at :total_column
           from :fence_start
          where r.tenant_id = $1
            and (cast($2 as text[]) is null or r.status = any(cast($2 as text[])))

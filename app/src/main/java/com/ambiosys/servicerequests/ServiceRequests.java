@@ -312,33 +312,59 @@ public class ServiceRequests {
                    and (cast(:to as timestamptz) is null or r.created_at < :to)
                 """ + visibility();
         String where = filters + (text ? " and " + matching : "");
-        // the total first (exact up to EXACT_TOTAL_UP_TO, then estimated: a text search too); a text that
-        // matches more than that (a common surname: thousands of requests) is then read by walking the
-        // list's index in its order and stopping after the page (coalesce keeps the planner from fetching
-        // every match through the bitmap of the two functions' ids and sorting them), a rarer one (a number,
-        // a rare name) by fetching its matches through that bitmap and sorting them (not by walking the
-        // whole list to find them)
-        Total total = total(where, params);
-        String columns = """
-                r.id, r.number, r.customer_id, r.service_type_id, r.owner_id, r.priority, r.channel, r.status,
-                r.requested_date, r.created_at, r.response_sla, r.resolution_sla, r.resolution_due_at""";
-        String source = !text ? "service_requests r" + where
-                : total.counted() > EXACT_TOTAL_UP_TO ? "service_requests r" + filters + " and coalesce(" + matching + ", false)"
-                // offset 0: planned on its own, for all its rows (the bitmap), not for the first ones in order
-                : "(select " + columns + " from service_requests r" + where + " offset 0) r";
         String order = SORTS.getOrDefault(filter.sort() == null ? "-createdAt" : filter.sort(), SORTS.get("-createdAt"));
+        if (!text) {
+            Total total = total(where, params);
+            return new PageResponse<>(page("service_requests r" + where, order, false, params, page, null),
+                    page.pageOrDefault(), page.sizeOrDefault(), total.value(), total.estimated());
+        }
+        // a text search: its first EXACT_TOTAL_UP_TO + 1 matches (any of them: through the bitmap of the two
+        // functions' ids), counted, and the page taken from them; when there are no more (a number, a rare
+        // name) that is the page and its exact total. A text that matches more (a common surname: thousands
+        // of requests) has an estimated total, and its page is read by walking the list's index in its
+        // order and stopping after the page (coalesce keeps the planner from fetching every match through
+        // the bitmap and sorting them all)
+        long[] counted = { -1 };
+        List<Summary> items = page("(select " + COLUMNS + " from service_requests r" + where + " limit "
+                + (EXACT_TOTAL_UP_TO + 1) + ") r", order, true, params, page, counted);
+        if (counted[0] < 0) { // a page past the end
+            counted[0] = total(where, params).counted();
+        }
+        if (counted[0] <= EXACT_TOTAL_UP_TO) {
+            return new PageResponse<>(items, page.pageOrDefault(), page.sizeOrDefault(), counted[0], false);
+        }
+        Total total = estimated(where, params, counted[0]);
+        items = page("service_requests r" + filters + " and coalesce(" + matching + ", false)", order, false, params, page,
+                null);
+        return new PageResponse<>(items, page.pageOrDefault(), page.sizeOrDefault(), total.value(), total.estimated());
+    }
+
+    private static final String COLUMNS = """
+            r.id, r.number, r.customer_id, r.service_type_id, r.owner_id, r.priority, r.channel, r.status,
+            r.requested_date, r.created_at, r.response_sla, r.resolution_sla, r.resolution_due_at""";
+
+    /**
+     * One page of the list from {@code source} (requests as {@code r}, filtered), then its customers' names
+     * (20 lookups, not one per row skipped by a deep offset); {@code count}: the source's rows are counted
+     * into {@code counted[0]} (count(*) over ()).
+     */
+    private List<Summary> page(String source, String order, boolean count, Map<String, Object> params, PageQuery page,
+            long[] counted) {
         Map<UUID, String> typeNames = new HashMap<>();
         setup.types(false).forEach(t -> typeNames.put(t.id(), t.name()));
         Map<UUID, String> names = names();
-        // the page first, then its customers' names (20 lookups, not one per row skipped by a deep offset)
-        List<Summary> items = jdbc.sql("""
+        return jdbc.sql("""
                 select r.*, c.commercial_name
-                  from (select""" + " " + columns + " from " + source + " order by " + order + """
+                  from (select""" + " " + COLUMNS + (count ? ", count(*) over () as total" : "") + " from " + source
+                + " order by " + order + """
                          limit :limit offset :offset) r
                   join customers c on c.tenant_id = :t and c.id = r.customer_id
                  order by """ + " " + order)
             .params(params).param("limit", page.sizeOrDefault()).param("offset", page.offset())
             .query((rs, n) -> {
+                if (count) {
+                    counted[0] = rs.getLong("total");
+                }
                 UUID owner = rs.getObject("owner_id", UUID.class);
                 UUID type = rs.getObject("service_type_id", UUID.class);
                 java.sql.Date requested = rs.getDate("requested_date");
@@ -351,7 +377,6 @@ public class ServiceRequests {
                         rs.getString("resolution_sla"), due == null ? null : due.toInstant());
             })
             .list();
-        return new PageResponse<>(items, page.pageOrDefault(), page.sizeOrDefault(), total.value(), total.estimated());
     }
 
     /** Totals above this are estimated: counting 200 000 rows costs more than the page. */
@@ -371,9 +396,11 @@ public class ServiceRequests {
     private Total total(String where, Map<String, Object> params) {
         long counted = jdbc.sql("select count(*) from (select 1 from service_requests r" + where + " limit "
                 + (EXACT_TOTAL_UP_TO + 1) + ") x").params(params).query(Long.class).single();
-        if (counted <= EXACT_TOTAL_UP_TO) {
-            return new Total(counted, counted, false);
-        }
+        return counted <= EXACT_TOTAL_UP_TO ? new Total(counted, counted, false) : estimated(where, params, counted);
+    }
+
+    /** The planner's estimate of the requests the filter finds, when more than EXACT_TOTAL_UP_TO were counted. */
+    private Total estimated(String where, Map<String, Object> params, long counted) {
         String plan = jdbc.sql("explain (format json) select 1 from service_requests r" + where).params(params)
             .query(String.class).single();
         java.util.regex.Matcher rows = PLAN_ROWS.matcher(plan);
