@@ -34,6 +34,7 @@ import com.ambiosys.platform.security.CurrentUser;
 import com.ambiosys.platform.security.CurrentUsers;
 import com.ambiosys.platform.tenancy.TenantContext;
 import com.ambiosys.platform.web.ApiException;
+import com.ambiosys.platform.web.ListTotals;
 import com.ambiosys.platform.web.PageQuery;
 import com.ambiosys.platform.web.PageResponse;
 
@@ -50,11 +51,13 @@ public class CustomerManagement {
     private final com.ambiosys.files.FileManagement files;
     private final com.ambiosys.platform.crypto.SecretCipher cipher;
     private final com.ambiosys.identity.StaffDirectory staff;
+    private final ListTotals totals;
 
     CustomerManagement(JdbcClient jdbc, AuditTrail audit, Clock clock, com.ambiosys.geo.GeoDirectory geo,
             com.ambiosys.files.FileManagement files, com.ambiosys.platform.crypto.SecretCipher cipher,
-            com.ambiosys.identity.StaffDirectory staff) {
+            com.ambiosys.identity.StaffDirectory staff, ListTotals totals) {
         this.staff = staff;
+        this.totals = totals;
         this.jdbc = jdbc;
         this.audit = audit;
         this.clock = clock;
@@ -133,8 +136,8 @@ public class CustomerManagement {
             .params(filter.params()).param("limit", page.sizeOrDefault()).param("offset", page.offset())
             .query((rs, n) -> summary(rs))
             .list();
-        long total = total(filter);
-        return new PageResponse<>(items, page.pageOrDefault(), page.sizeOrDefault(), total, total > EXACT_TOTAL_UP_TO);
+        ListTotals.Total total = totals.count("customers", "customers c" + filter.where(), filter.params());
+        return new PageResponse<>(items, page.pageOrDefault(), page.sizeOrDefault(), total.value(), total.estimated());
     }
 
     private static final String SUMMARY_COLUMNS = "c.id, c.kind, c.commercial_name, c.tax_id, c.status, c.owner_id, c.tags, c.created_at";
@@ -175,27 +178,6 @@ public class CustomerManagement {
                 rs.getObject("owner_id", UUID.class), strings(rs.getArray("tags")),
                 rs.getTimestamp("created_at").toInstant());
     }
-
-    /** Totals above this are estimated when nothing is searched: counting 100 000 rows costs more than the page. */
-    static final int EXACT_TOTAL_UP_TO = 1000;
-
-    /**
-     * The number of customers the filter finds (no text search): exact up to {@link #EXACT_TOTAL_UP_TO};
-     * beyond that, the planner's estimate (statistics kept by autovacuum), never less than the exact part.
-     */
-    private long total(Filter filter) {
-        long counted = jdbc.sql("select count(*) from (select 1 from customers c" + filter.where() + " limit "
-                + (EXACT_TOTAL_UP_TO + 1) + ") x").params(filter.params()).query(Long.class).single();
-        if (counted <= EXACT_TOTAL_UP_TO) {
-            return counted;
-        }
-        String plan = jdbc.sql("explain (format json) select 1 from customers c" + filter.where())
-            .params(filter.params()).query(String.class).single();
-        java.util.regex.Matcher rows = PLAN_ROWS.matcher(plan);
-        return rows.find() ? Math.max(counted, Math.round(Double.parseDouble(rows.group(1)))) : counted;
-    }
-
-    private static final java.util.regex.Pattern PLAN_ROWS = java.util.regex.Pattern.compile("\"Plan Rows\":\\s*([0-9.eE+]+)");
 
     /** One row of an export: the customer and its first contact. */
     public record ExportRow(String commercialName, String kind, String taxId, String country, String status,

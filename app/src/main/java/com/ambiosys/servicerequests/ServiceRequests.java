@@ -39,6 +39,7 @@ import com.ambiosys.platform.security.CurrentUser;
 import com.ambiosys.platform.security.CurrentUsers;
 import com.ambiosys.platform.tenancy.TenantContext;
 import com.ambiosys.platform.web.ApiException;
+import com.ambiosys.platform.web.ListTotals;
 import com.ambiosys.platform.web.PageQuery;
 import com.ambiosys.platform.web.PageResponse;
 import com.ambiosys.servicerequests.ServiceRequestSetup.ServiceType;
@@ -110,6 +111,7 @@ public class ServiceRequests {
     };
 
     private final JdbcClient jdbc;
+    private final ListTotals totals;
     private final JsonMapper json;
     private final AuditTrail audit;
     private final Clock clock;
@@ -124,7 +126,8 @@ public class ServiceRequests {
 
     ServiceRequests(JdbcClient jdbc, JsonMapper json, AuditTrail audit, Clock clock, ApplicationEventPublisher events,
             MessageSource messages, ServiceRequestSetup setup, SlaTracker sla, CustomerManagement customers,
-            StaffDirectory staff, FileManagement files, LineItemPricing pricing) {
+            StaffDirectory staff, FileManagement files, LineItemPricing pricing, ListTotals totals) {
+        this.totals = totals;
         this.jdbc = jdbc;
         this.json = json;
         this.audit = audit;
@@ -314,7 +317,7 @@ public class ServiceRequests {
         String where = filters + (text ? " and " + matching : "");
         String order = SORTS.getOrDefault(filter.sort() == null ? "-createdAt" : filter.sort(), SORTS.get("-createdAt"));
         if (!text) {
-            Total total = total(where, params);
+            ListTotals.Total total = totals.count("service-requests", "service_requests r" + where, params);
             return new PageResponse<>(page("service_requests r" + where, order, false, params, page, null),
                     page.pageOrDefault(), page.sizeOrDefault(), total.value(), total.estimated());
         }
@@ -328,12 +331,12 @@ public class ServiceRequests {
         List<Summary> items = page("(select " + COLUMNS + " from service_requests r" + where + " limit "
                 + (EXACT_TOTAL_UP_TO + 1) + ") r", order, true, params, page, counted);
         if (counted[0] < 0) { // a page past the end
-            counted[0] = total(where, params).counted();
+            counted[0] = totals.count("service-requests", "service_requests r" + where, params).counted();
         }
         if (counted[0] <= EXACT_TOTAL_UP_TO) {
             return new PageResponse<>(items, page.pageOrDefault(), page.sizeOrDefault(), counted[0], false);
         }
-        Total total = estimated(where, params, counted[0]);
+        ListTotals.Total total = totals.estimate("service-requests", "service_requests r" + where, params, counted[0]);
         items = page("service_requests r" + filters + " and coalesce(" + matching + ", false)", order, false, params, page,
                 null);
         return new PageResponse<>(items, page.pageOrDefault(), page.sizeOrDefault(), total.value(), total.estimated());
@@ -379,34 +382,8 @@ public class ServiceRequests {
             .list();
     }
 
-    /** Totals above this are estimated: counting 200 000 rows costs more than the page. */
-    static final int EXACT_TOTAL_UP_TO = 1000;
-
-    private static final java.util.regex.Pattern PLAN_ROWS = java.util.regex.Pattern.compile("\"Plan Rows\":\\s*([0-9.eE+]+)");
-
-    /** A list's total: {@code counted} rows were counted (at most EXACT_TOTAL_UP_TO + 1), {@code value} is the total given. */
-    private record Total(long counted, long value, boolean estimated) {
-    }
-
-    /**
-     * The number of requests the filter finds: exact up to {@link #EXACT_TOTAL_UP_TO}; beyond that, the
-     * planner's estimate (statistics kept by autovacuum), never less than the exact part. As
-     * CustomerManagement does for customers.
-     */
-    private Total total(String where, Map<String, Object> params) {
-        long counted = jdbc.sql("select count(*) from (select 1 from service_requests r" + where + " limit "
-                + (EXACT_TOTAL_UP_TO + 1) + ") x").params(params).query(Long.class).single();
-        return counted <= EXACT_TOTAL_UP_TO ? new Total(counted, counted, false) : estimated(where, params, counted);
-    }
-
-    /** The planner's estimate of the requests the filter finds, when more than EXACT_TOTAL_UP_TO were counted. */
-    private Total estimated(String where, Map<String, Object> params, long counted) {
-        String plan = jdbc.sql("explain (format json) select 1 from service_requests r" + where).params(params)
-            .query(String.class).single();
-        java.util.regex.Matcher rows = PLAN_ROWS.matcher(plan);
-        return new Total(counted, rows.find() ? Math.max(counted, Math.round(Double.parseDouble(rows.group(1)))) : counted,
-                true);
-    }
+    /** Totals above this are estimated (ListTotals): counting 200 000 rows costs more than the page. */
+    static final int EXACT_TOTAL_UP_TO = ListTotals.EXACT_UP_TO;
 
     /** Transitions, field changes, assignments and SLA events, oldest first. */
     @Transactional(readOnly = true)
