@@ -52,7 +52,7 @@ $$;
 
 -- The word table follows customers and contacts in the same transaction, whatever writes them (the
 -- application, an import, the demo seeding, a bulk load in SQL): statement triggers with transition
--- tables, one statement per statement rather than per row. They run as the caller, under row-level
+-- tables, one insert per statement rather than one per row. They run as the caller, under row-level
 -- security, so they can only write the rows of the caller's tenant. A customer whose name, owner or
 -- deletion changes has all its words (its name's and its contacts') written again.
 create function customer_search_words_customers() returns trigger
