@@ -26,10 +26,15 @@ select format('(%L::uuid, %L, %L, %L::uuid, %L::uuid, %L, %L, %L, %L, %L, %L::uu
                regexp_replace(coalesce(:'q', ''), '[^0-9]', '', 'g') as digits,
                (:'size')::int as size, (:'page')::bigint as page) x \gset
 
--- the total: a text search counts in the page statement (count(*) over ()); the list counts up to
--- 1000 (EXACT_TOTAL_UP_TO + 1 rows) and takes the planner's estimate above (an EXPLAIN, not shown)
+-- the total: the list counts up to 1000 (EXACT_TOTAL_UP_TO + 1 rows) and takes the planner's estimate
+-- above (an EXPLAIN, not shown); a text search takes it from customers_search (V24) or, with another
+-- filter, counts in the page statement (count(*) over ())
 select nullif(trim(:'q'), '') is null as capped,
-       case when nullif(trim(:'q'), '') is null then '' else ', count(*) over () as total' end as total_column \gset
+       (nullif(:'status', '') is not null or nullif(:'owner', '') is not null or nullif(trim(:'tag'), '') is not null)
+           as narrowed \gset
+select case when :'narrowed' then ', count(*) over () as total' else ', m.matches as total' end as total_column,
+       case when :'narrowed' then 'null' else ((:'page')::bigint * (:'size')::int + (:'size')::int)::text end as first
+\gset
 \if :capped
 prepare bench_count(uuid, varchar, varchar, uuid, uuid, varchar, varchar, varchar, varchar, varchar, uuid, uuid) as
 select count(*) from (select 1 from customers c
@@ -37,24 +42,38 @@ select count(*) from (select 1 from customers c
                        and (cast($2 as text) is null or c.status = $3)
                        and (cast($4 as uuid) is null or c.owner_id = $5)
                        and (cast($6 as text) is null or $7 = any(c.tags))
+                     and (cast($11 as uuid) is null or c.owner_id = $12)
                        and (cast($8 as text) is null
-                            or c.id = any(array(select customers_matching($9, $10))))
-                     and (cast($11 as uuid) is null or c.owner_id = $12) limit 1001) x;
-\else
-prepare bench_count as select 'counted by the page statement' as count;
-\endif
+                            or c.id = any(array(select customers_matching($9, $10)))) limit 1001) x;
 
 prepare bench_page(uuid, varchar, varchar, uuid, uuid, varchar, varchar, varchar, varchar, varchar, uuid, uuid, int,
                    bigint) as
-select c.id, c.kind, c.commercial_name, c.tax_id, c.status, c.owner_id, c.tags, c.created_at :total_column
+select c.id, c.kind, c.commercial_name, c.tax_id, c.status, c.owner_id, c.tags, c.created_at
   from customers c
                      where c.tenant_id = $1 and c.status <> 'DELETED'
                        and (cast($2 as text) is null or c.status = $3)
                        and (cast($4 as uuid) is null or c.owner_id = $5)
                        and (cast($6 as text) is null or $7 = any(c.tags))
+                     and (cast($11 as uuid) is null or c.owner_id = $12)
                        and (cast($8 as text) is null
-                            or c.id = any(array(select customers_matching($9, $10))))
-                     and (cast($11 as uuid) is null or c.owner_id = $12) order by c.search_name, c.id limit $13 offset $14;
+                            or c.id = any(array(select customers_matching($9, $10)))) order by c.search_name, c.id limit $13 offset $14;
+\else
+prepare bench_count as select 'counted by customers_search or the page statement' as count;
+
+-- the text search (CustomerManagement.textSearch): customers_search's matches in the list's order, the
+-- page read from them and stopped after its rows; $8/$9 unused here (kept so that the arguments line up)
+prepare bench_page(uuid, varchar, varchar, uuid, uuid, varchar, varchar, varchar, varchar, varchar, uuid, uuid, int,
+                   bigint) as
+select c.id, c.kind, c.commercial_name, c.tax_id, c.status, c.owner_id, c.tags, c.created_at :total_column
+  from customers_search($9, $10, cast($11 as uuid), cast(:first as int)) with ordinality m(id, matches, n)
+  join customers c on c.tenant_id = $1 and c.id = m.id
+                     where c.tenant_id = $1 and c.status <> 'DELETED'
+                       and (cast($2 as text) is null or c.status = $3)
+                       and (cast($4 as uuid) is null or c.owner_id = $5)
+                       and (cast($6 as text) is null or $7 = any(c.tags))
+                     and (cast($11 as uuid) is null or c.owner_id = $12)
+                       and (cast($8 as text) is null or true) order by m.n limit $13 offset $14;
+\endif
 
 \echo '== parameters' :args :paging
 show plan_cache_mode;

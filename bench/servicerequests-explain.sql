@@ -26,12 +26,15 @@ select format('(%L::uuid, %L::text[], %L::uuid, %L::uuid, %L::varchar, %L::times
                nullif(:'from', '') as "from", nullif(:'to', '') as "to", nullif(trim(:'q'), '') as q,
                (:'size')::int as size, (:'page')::bigint as page) x \gset
 
--- the total: a text search counts in the page statement (count(*) over ()); the list counts up to 1000
--- (EXACT_TOTAL_UP_TO + 1 rows) and takes the planner's estimate above (an EXPLAIN, not shown)
-select nullif(trim(:'q'), '') is null as capped,
-       case when nullif(trim(:'q'), '') is null then '' else ', count(*) over () as total' end as total_column,
-       case when nullif(trim(:'q'), '') is null then '' else 'and (r.customer_id = any(array(select service_request_customers_matching($8))) or r.id = any(array(select service_requests_matching($8))))' end as matching \gset
-\if :capped
+-- the total: counted up to 1000 (EXACT_TOTAL_UP_TO + 1 rows) and the planner's estimate above (an
+-- EXPLAIN, not shown). A text search (ServiceRequests.list) first reads its first 1001 matches through the
+-- functions' ids and counts them in the statement that takes the page from them (shown as the page when
+-- there are at most 1000); with more, the count below stands for that statement and the page is read by
+-- walking the list's index (the condition inside coalesce(..., false))
+select case when nullif(trim(:'q'), '') is null then ''
+            else '(r.customer_id = any(array(select service_request_customers_matching($8))) or r.id = any(array(select service_requests_matching($8))))'
+       end as matching \gset
+select case when :'matching' = '' then '' else 'and ' || :'matching' end as count_matching \gset
 prepare bench_count(uuid, text[], uuid, uuid, varchar, timestamptz, timestamptz, varchar, uuid) as
 select count(*) from (select 1 from service_requests r
  where r.tenant_id = $1
@@ -42,17 +45,26 @@ select count(*) from (select 1 from service_requests r
    and (cast($5 as text) is null or r.response_sla = $5 or r.resolution_sla = $5)
    and (cast($6 as timestamptz) is null or r.created_at >= $6)
    and (cast($7 as timestamptz) is null or r.created_at < $7)
-   and (cast($9 as uuid) is null or r.owner_id = $9 or r.created_by = $9) limit 1001) x;
-\else
-prepare bench_count(uuid, text[], uuid, uuid, varchar, timestamptz, timestamptz, varchar, uuid) as
-select 'counted by the page statement' as count;
-\endif
+   and (cast($9 as uuid) is null or r.owner_id = $9 or r.created_by = $9)
+   :count_matching limit 1001) x;
+select 'execute bench_count' || :'args' as run_count \gset
+:run_count \gset counted_
+select case when :'matching' = '' then ''
+            when :counted_count > 1000 then 'and coalesce(' || :'matching' || ', false)'
+            else 'and ' || :'matching' end as page_matching,
+       case when :'matching' <> '' and :counted_count <= 1000 then 'limit 1001) r' else '' end as fence_end,
+       case when :'matching' <> '' and :counted_count <= 1000 then ', count(*) over () as total' else '' end
+           as total_column,
+       case when :'matching' <> '' and :counted_count <= 1000
+            then '(select r.id, r.number, r.customer_id, r.service_type_id, r.owner_id, r.priority, r.channel, r.status, '
+                 || 'r.requested_date, r.created_at, r.response_sla, r.resolution_sla, r.resolution_due_at, r.created_by from service_requests r'
+            else 'service_requests r' end as fence_start \gset
 
 prepare bench_page(uuid, text[], uuid, uuid, varchar, timestamptz, timestamptz, varchar, uuid, int, bigint) as
 select r.*, c.commercial_name
   from (select r.id, r.number, r.customer_id, r.service_type_id, r.owner_id, r.priority, r.channel,
                r.status, r.requested_date, r.created_at, r.response_sla, r.resolution_sla, r.resolution_due_at :total_column
-          from service_requests r
+          from :fence_start
          where r.tenant_id = $1
            and (cast($2 as text[]) is null or r.status = any(cast($2 as text[])))
            and (cast($3 as uuid) is null or r.service_type_id = $3)
@@ -61,8 +73,9 @@ select r.*, c.commercial_name
            and (cast($5 as text) is null or r.response_sla = $5 or r.resolution_sla = $5)
            and (cast($6 as timestamptz) is null or r.created_at >= $6)
            and (cast($7 as timestamptz) is null or r.created_at < $7)
-           :matching
+           :page_matching
            and (cast($9 as uuid) is null or r.owner_id = $9 or r.created_by = $9)
+         :fence_end
          order by r.created_at desc, r.id desc limit $10 offset $11) r
   join customers c on c.tenant_id = $1 and c.id = r.customer_id
  order by r.created_at desc, r.id desc;

@@ -30,6 +30,7 @@ const RequestSettingsPage = lazy(() => import('./requests/SettingsPage'));
 const InboxPage = lazy(() => import('./inbox/InboxPage'));
 const ChannelsPage = lazy(() => import('./inbox/ChannelsPage'));
 const InboxSettingsPage = lazy(() => import('./inbox/InboxSettingsPage'));
+const SimulatorPage = lazy(() => import('./simulator/SimulatorPage'));
 
 const queryClient = new QueryClient({
   defaultOptions: { queries: { retry: 1, refetchOnWindowFocus: false, staleTime: 10_000 } },
@@ -95,6 +96,7 @@ export function App() {
                     <Route path="/inbox/settings" element={guarded('inbox:manage', <InboxSettingsPage />)} />
                     {/* one route with the conversation optional: opening one keeps the page, its list and its stream */}
                     <Route path="/inbox/:id?" element={guarded('inbox:view', <InboxPage />)} />
+                    <Route path="/simulator" element={guarded('inbox:simulate', <SimulatorPage />)} />
                     <Route path="*" element={<NotFound />} />
                   </Route>
                 </Route>

@@ -178,3 +178,15 @@ export async function authorizedFetch(path: string, init: RequestInit = {}): Pro
   }
   return response;
 }
+
+/** Fetches a file from the API with the session's token (an <img> cannot send it); null when it is not there. */
+export async function fetchBlob(path: string): Promise<Blob | null> {
+  const fetchOnce = () => fetch(path, { headers: { 'Accept-Language': i18n.language, ...(accessToken ? { Authorization: `Bearer ${accessToken}` } : {}) } });
+  try {
+    let response = await fetchOnce();
+    if (response.status === 401 && (await refreshSession())) response = await fetchOnce();
+    return response.ok ? await response.blob() : null;
+  } catch {
+    return null;
+  }
+}

@@ -34,7 +34,7 @@ export const en: Messages = {
     home: 'Home', customers: 'Customers', servicerequests: 'Requests', quotations: 'Quotations',
     scheduling: 'Schedule', inbox: 'Conversations', finance: 'Finance', reporting: 'Reports',
     admin: 'Administration', users: 'Users', roles: 'Roles', accessLog: 'Access log', auditLog: 'Audit log',
-    requestsBoard: 'Request board', requestsSettings: 'Request settings',
+    requestsBoard: 'Request board', requestsSettings: 'Request settings', simulator: 'WhatsApp simulator',
     inboxChannels: 'Messaging channels', inboxSettings: 'Conversation settings',
   },
   shell: {
@@ -46,6 +46,18 @@ export const en: Messages = {
   noAccess: { title: 'No access', text: 'You do not have permission to see this section.', back: 'Go home' },
   notFound: { title: 'Page not found' },
   comingSoon: 'This module is coming soon.',
+  simulator: {
+    title: 'WhatsApp simulator',
+    intro: 'Write as a customer’s phone: the simulator sends the platform signed webhooks like Meta’s and shows what the platform answers, with its sent, delivered and read ticks.',
+    off: 'The WhatsApp simulator is switched off on this server.',
+    noChannels: 'There are no simulated channels. Create a WhatsApp channel marked as simulated.',
+    channel: 'Simulated channel', phone: 'Customer’s phone', addPhone: 'Add phone', newPhone: 'Phone (E.164)',
+    profileName: 'Profile name', thread: 'Conversation', empty: 'No messages yet. Write the first one.',
+    fromPhone: 'Customer', fromBusiness: 'Business', message: 'Message', send: 'Send', sendPhoto: 'Attach photo',
+    sendLocation: 'Share location', latitude: 'Latitude', longitude: 'Longitude', placeName: 'Place name',
+    address: 'Address', photo: 'Photo', document: 'Document', template: 'Template {{name}} ({{language}})', other: 'Message of type {{type}}',
+    status: { SENT: 'Sent', DELIVERED: 'Delivered', READ: 'Read', ACCEPTED: 'Taken by the platform', REJECTED: 'Refused by the platform' },
+  },
   servicerequests: {
     addFromCatalog: 'Add from the catalog (name or SKU)',
     title: 'Service requests', board: 'Request board', settings: 'Request settings',

@@ -32,7 +32,7 @@ export const es = {
     home: 'Inicio', customers: 'Clientes', servicerequests: 'Solicitudes', quotations: 'Cotizaciones',
     scheduling: 'Agenda', inbox: 'Conversaciones', finance: 'Finanzas', reporting: 'Reportes',
     admin: 'Administración', users: 'Usuarios', roles: 'Roles', accessLog: 'Accesos', auditLog: 'Auditoría',
-    requestsBoard: 'Tablero de solicitudes', requestsSettings: 'Configurar solicitudes',
+    requestsBoard: 'Tablero de solicitudes', requestsSettings: 'Configurar solicitudes', simulator: 'Simulador de WhatsApp',
     inboxChannels: 'Canales de mensajería', inboxSettings: 'Configurar conversaciones',
   },
   shell: {
@@ -44,6 +44,18 @@ export const es = {
   noAccess: { title: 'Sin acceso', text: 'No tiene permiso para ver esta sección.', back: 'Ir al inicio' },
   notFound: { title: 'Página no encontrada' },
   comingSoon: 'Este módulo llegará pronto.',
+  simulator: {
+    title: 'Simulador de WhatsApp',
+    intro: 'Escriba como el teléfono de un cliente: el simulador envía a la plataforma webhooks firmados como los de Meta y muestra lo que la plataforma responde, con sus marcas de enviado, entregado y leído.',
+    off: 'El simulador de WhatsApp está apagado en este servidor.',
+    noChannels: 'No hay canales simulados. Cree un canal de WhatsApp marcado como simulado.',
+    channel: 'Canal simulado', phone: 'Teléfono del cliente', addPhone: 'Agregar teléfono', newPhone: 'Teléfono (E.164)',
+    profileName: 'Nombre del perfil', thread: 'Conversación', empty: 'Aún no hay mensajes. Escriba el primero.',
+    fromPhone: 'Cliente', fromBusiness: 'Empresa', message: 'Mensaje', send: 'Enviar', sendPhoto: 'Adjuntar foto',
+    sendLocation: 'Compartir ubicación', latitude: 'Latitud', longitude: 'Longitud', placeName: 'Nombre del lugar',
+    address: 'Dirección', photo: 'Foto', document: 'Documento', template: 'Plantilla {{name}} ({{language}})', other: 'Mensaje de tipo {{type}}',
+    status: { SENT: 'Enviado', DELIVERED: 'Entregado', READ: 'Leído', ACCEPTED: 'Recibido por la plataforma', REJECTED: 'Rechazado por la plataforma' },
+  },
   servicerequests: {
     addFromCatalog: 'Agregar del catálogo (nombre o SKU)',
     title: 'Solicitudes de servicio', board: 'Tablero de solicitudes', settings: 'Configuración de solicitudes',

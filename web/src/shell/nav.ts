@@ -15,6 +15,7 @@ export const NAV: NavItem[] = [
   { key: 'catalog', path: '/catalog', permission: 'catalog:view', group: 'main' },
   { key: 'scheduling', path: '/schedule', permission: 'scheduling:view', group: 'main' },
   { key: 'inbox', path: '/inbox', permission: 'inbox:view', group: 'main' },
+  { key: 'simulator', path: '/simulator', permission: 'inbox:simulate', group: 'main' },
   { key: 'finance', path: '/finance', permission: 'finance:view', group: 'main' },
   { key: 'reporting', path: '/reports', permission: 'reporting:view', group: 'main' },
   { key: 'users', path: '/admin/users', permission: 'users:view', group: 'admin' },

@@ -34,6 +34,7 @@ import com.ambiosys.platform.security.CurrentUser;
 import com.ambiosys.platform.security.CurrentUsers;
 import com.ambiosys.platform.tenancy.TenantContext;
 import com.ambiosys.platform.web.ApiException;
+import com.ambiosys.platform.web.ListTotals;
 import com.ambiosys.platform.web.PageQuery;
 import com.ambiosys.platform.web.PageResponse;
 
@@ -50,11 +51,13 @@ public class CustomerManagement {
     private final com.ambiosys.files.FileManagement files;
     private final com.ambiosys.platform.crypto.SecretCipher cipher;
     private final com.ambiosys.identity.StaffDirectory staff;
+    private final ListTotals totals;
 
     CustomerManagement(JdbcClient jdbc, AuditTrail audit, Clock clock, com.ambiosys.geo.GeoDirectory geo,
             com.ambiosys.files.FileManagement files, com.ambiosys.platform.crypto.SecretCipher cipher,
-            com.ambiosys.identity.StaffDirectory staff) {
+            com.ambiosys.identity.StaffDirectory staff, ListTotals totals) {
         this.staff = staff;
+        this.totals = totals;
         this.jdbc = jdbc;
         this.audit = audit;
         this.clock = clock;
@@ -125,53 +128,56 @@ public class CustomerManagement {
     @Transactional(readOnly = true)
     public PageResponse<CustomerSummary> search(CustomerViews.CustomerFilter criteria, PageQuery page) {
         Filter filter = new Filter(criteria);
-        boolean text = criteria.q() != null && !criteria.q().isBlank();
-        // a text search counts its matches in the same statement (count(*) over ()): the search runs once
-        long[] counted = { -1 };
-        List<CustomerSummary> items = jdbc.sql("""
-                select c.id, c.kind, c.commercial_name, c.tax_id, c.status, c.owner_id, c.tags, c.created_at"""
-                + (text ? ", count(*) over () as total" : "") + " from customers c" + filter.where()
+        if (filter.text()) {
+            return textSearch(filter, page);
+        }
+        List<CustomerSummary> items = jdbc.sql("select " + SUMMARY_COLUMNS + " from customers c" + filter.where()
                 + " order by c.search_name, c.id limit :limit offset :offset")
             .params(filter.params()).param("limit", page.sizeOrDefault()).param("offset", page.offset())
-            .query((rs, n) -> {
-                if (text) {
-                    counted[0] = rs.getLong("total");
-                }
-                return new CustomerSummary(rs.getObject("id", UUID.class), rs.getString("kind"),
-                        rs.getString("commercial_name"), rs.getString("tax_id"), rs.getString("status"),
-                        rs.getObject("owner_id", UUID.class), strings(rs.getArray("tags")),
-                        rs.getTimestamp("created_at").toInstant());
-            })
+            .query((rs, n) -> summary(rs))
             .list();
-        long total = counted[0] >= 0 ? counted[0] : total(filter, text);
-        return new PageResponse<>(items, page.pageOrDefault(), page.sizeOrDefault(), total, !text && total > EXACT_TOTAL_UP_TO);
+        ListTotals.Total total = totals.count("customers", "customers c" + filter.where(), filter.params());
+        return new PageResponse<>(items, page.pageOrDefault(), page.sizeOrDefault(), total.value(), total.estimated());
     }
 
-    /** Totals above this are estimated when nothing is searched: counting 100 000 rows costs more than the page. */
-    static final int EXACT_TOTAL_UP_TO = 1000;
+    private static final String SUMMARY_COLUMNS = "c.id, c.kind, c.commercial_name, c.tax_id, c.status, c.owner_id, c.tags, c.created_at";
 
     /**
-     * The number of customers the filter finds: exact for a text search (its matches come from the
-     * indexes; asked only for a page past the end) and up to {@link #EXACT_TOTAL_UP_TO}; beyond that,
-     * the planner's estimate (statistics kept by autovacuum), never less than the exact part.
+     * A text search: customers_search (V24) gives the matching customers the viewer may see in the
+     * list's order, and how many; the page is read from it and stops after the page's rows (the
+     * statement still runs under row-level security and the same filters). With another filter
+     * (status, owner, tag, department) it gives every match and the page statement counts those the
+     * filters keep (count(*) over ()). The total is exact either way.
      */
-    private long total(Filter filter, boolean text) {
-        if (text) {
-            return jdbc.sql("select count(*) from customers c" + filter.where()).params(filter.params())
-                .query(Long.class).single();
-        }
-        long counted = jdbc.sql("select count(*) from (select 1 from customers c" + filter.where() + " limit "
-                + (EXACT_TOTAL_UP_TO + 1) + ") x").params(filter.params()).query(Long.class).single();
-        if (counted <= EXACT_TOTAL_UP_TO) {
-            return counted;
-        }
-        String plan = jdbc.sql("explain (format json) select 1 from customers c" + filter.where())
-            .params(filter.params()).query(String.class).single();
-        java.util.regex.Matcher rows = PLAN_ROWS.matcher(plan);
-        return rows.find() ? Math.max(counted, Math.round(Double.parseDouble(rows.group(1)))) : counted;
+    private PageResponse<CustomerSummary> textSearch(Filter filter, PageQuery page) {
+        boolean narrowed = filter.narrowed();
+        long[] counted = { -1 };
+        List<CustomerSummary> items = jdbc.sql("select " + SUMMARY_COLUMNS
+                + (narrowed ? ", count(*) over () as total" : ", m.matches as total")
+                + " from customers_search(:q, :digits, cast(:viewer as uuid), cast(:first as int))"
+                + " with ordinality m(id, matches, n) join customers c on c.tenant_id = :t and c.id = m.id"
+                + filter.whereBesidesText() + " order by m.n limit :limit offset :offset")
+            .params(filter.params()).param("first", narrowed ? null : page.offset() + page.sizeOrDefault())
+            .param("limit", page.sizeOrDefault()).param("offset", page.offset())
+            .query((rs, n) -> {
+                counted[0] = rs.getLong("total");
+                return summary(rs);
+            })
+            .list();
+        long total = counted[0] >= 0 ? counted[0] // a page past the end: counted apart
+                : narrowed ? jdbc.sql("select count(*) from customers c" + filter.where()).params(filter.params())
+                        .query(Long.class).single()
+                : jdbc.sql("select coalesce(max(matches), 0) from customers_search(:q, :digits, cast(:viewer as uuid), 1)")
+                        .params(filter.params()).query(Long.class).single();
+        return new PageResponse<>(items, page.pageOrDefault(), page.sizeOrDefault(), total, false);
     }
 
-    private static final java.util.regex.Pattern PLAN_ROWS = java.util.regex.Pattern.compile("\"Plan Rows\":\\s*([0-9.eE+]+)");
+    private static CustomerSummary summary(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return new CustomerSummary(rs.getObject("id", UUID.class), rs.getString("kind"),
+                rs.getString("commercial_name"), rs.getString("tax_id"), rs.getString("status"),
+                rs.getObject("owner_id", UUID.class), strings(rs.getArray("tags")),
+                rs.getTimestamp("created_at").toInstant());
+    }
 
     /** One row of an export: the customer and its first contact. */
     public record ExportRow(String commercialName, String kind, String taxId, String country, String status,
@@ -202,6 +208,8 @@ public class CustomerManagement {
     /** The filters of the list, the search and the export, as SQL over {@code customers c}. */
     private static final class Filter {
         private final Map<String, Object> params = new LinkedHashMap<>(visibilityParams());
+        private final boolean text;
+        private final boolean narrowed;
 
         Filter(CustomerViews.CustomerFilter criteria) {
             String q = criteria.q();
@@ -214,9 +222,30 @@ public class CustomerManagement {
             params.put("tag", tag == null ? null : tag.trim().toLowerCase(Locale.ROOT));
             params.put("q", text);
             params.put("digits", text == null ? "" : Phones.digits(text));
+            this.text = text != null;
+            this.narrowed = criteria.status() != null || criteria.ownerId() != null || tag != null
+                    || criteria.departmentId() != null;
+        }
+
+        /** Whether a text is searched. */
+        boolean text() {
+            return text;
+        }
+
+        /** Whether a filter other than the text narrows the list. */
+        boolean narrowed() {
+            return narrowed;
         }
 
         String where() {
+            return whereBesidesText() + """
+                       and (cast(:q as text) is null
+                            or c.id = any(array(select customers_matching(:q, :digits))))
+                    """;
+        }
+
+        /** Every condition but the text's (the text search joins customers_search instead). */
+        String whereBesidesText() {
             return """
                      where c.tenant_id = :t and c.status <> 'DELETED'
                        and (cast(:status as text) is null or c.status = :status)
@@ -226,8 +255,6 @@ public class CustomerManagement {
                             or exists (select 1 from customer_addresses a
                                         where a.tenant_id = c.tenant_id and a.customer_id = c.id
                                           and a.department_id = :department))
-                       and (cast(:q as text) is null
-                            or c.id = any(array(select customers_matching(:q, :digits))))
                     """ + visibility();
         }
 

@@ -28,7 +28,7 @@ public final class PermissionCatalog {
         m.put("invoicing", List.of("view", "create", "cancel"));
         m.put("finance", List.of("view", "create", "edit", "approve", "export"));
         m.put("scheduling", List.of("view", "create", "edit", "delete"));
-        m.put("inbox", List.of("view", "reply", "assign", "manage"));
+        m.put("inbox", List.of("view", "reply", "assign", "manage", "simulate")); // simulate: the WhatsApp simulator (administrators)
         m.put("assistant", List.of("view", "configure"));
         m.put("notifications", List.of("view", "configure"));
         m.put("workforce", List.of("view", "create", "edit", "delete"));

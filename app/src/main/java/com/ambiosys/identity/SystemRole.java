@@ -8,7 +8,7 @@ public enum SystemRole {
     ADMIN("Administrador", PermissionCatalog.all()),
     MANAGER("Gerente", PermissionCatalog.of("users:view", "roles:view", "audit:view", "tenants:view", "files", "customers",
             "catalog", "servicerequests", "quotations", "invoicing:view", "finance:view", "finance:approve",
-            "scheduling", "inbox", "assistant:view", "notifications:view", "workforce:view", "reporting")),
+            "scheduling", "inbox:view", "inbox:reply", "inbox:assign", "inbox:manage", "assistant:view", "notifications:view", "workforce:view", "reporting")),
     SALES("Vendedor", PermissionCatalog.of("files:view", "files:create", "customers:view", "customers:create", "customers:edit", "customers:export",
             "catalog:view", "servicerequests:view", "servicerequests:create", "servicerequests:edit", "quotations:view",
             "quotations:create", "quotations:edit", "quotations:send", "scheduling:view", "inbox:view", "inbox:reply",

@@ -62,7 +62,7 @@ public class ChannelTemplates {
         }
         List<Template> templates;
         try {
-            templates = graph.approvedTemplates(channels.accessToken(channelId), channel.wabaId()).stream()
+            templates = graph.approvedTemplates(channels.graphAccess(channelId), channel.wabaId()).stream()
                 .filter(t -> "APPROVED".equalsIgnoreCase(t.path("status").asString("")))
                 .map(ChannelTemplates::template).toList();
         }

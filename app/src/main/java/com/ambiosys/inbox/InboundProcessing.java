@@ -137,7 +137,7 @@ class InboundProcessing {
         if (mediaId.isEmpty()) {
             throw new MetaGraph.GraphException("no media id");
         }
-        String token = TenantContext.callAs(tenant, () -> channels.accessToken(message.channelId()));
+        MetaGraph.Access token = TenantContext.callAs(tenant, () -> channels.graphAccess(message.channelId()));
         MetaGraph.MediaInfo info = graph.media(token, mediaId);
         String expected = hex(info.sha256() != null ? info.sha256() : media.path("sha256").asString(null));
         String name = media.path("filename").asString(mediaId + extension(info.mimeType()));

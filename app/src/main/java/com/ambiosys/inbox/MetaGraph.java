@@ -9,6 +9,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 import tools.jackson.databind.JsonNode;
@@ -28,14 +29,42 @@ class MetaGraph {
         }
     }
 
+    /** A channel's way to Meta: its access token, and whether the simulator plays Meta for it. */
+    record Access(String token, boolean simulated) {
+    }
+
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
         .followRedirects(HttpClient.Redirect.NORMAL).build();
     private final JsonMapper json;
-    private final String baseUrl;
+    private final String graphUrl;
+    private final String simulatorUrl;
+    private final Environment environment;
 
-    MetaGraph(JsonMapper json, @Value("${ambiosys.whatsapp.graph-url:https://graph.facebook.com/v23.0}") String baseUrl) {
+    MetaGraph(JsonMapper json, @Value("${ambiosys.whatsapp.graph-url:https://graph.facebook.com/v23.0}") String graphUrl,
+            @Value("${ambiosys.simulator.base-url:}") String simulatorUrl, Environment environment) {
         this.json = json;
-        this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+        this.graphUrl = trimmed(graphUrl);
+        this.simulatorUrl = simulatorUrl.isBlank() ? null : trimmed(simulatorUrl);
+        this.environment = environment;
+    }
+
+    /**
+     * Meta's Graph API for a real channel; for a simulated one the simulator's copy of it, on this very
+     * server unless {@code ambiosys.simulator.base-url} says otherwise.
+     */
+    String baseUrl(Access access) {
+        if (!access.simulated()) {
+            return graphUrl;
+        }
+        if (simulatorUrl != null) {
+            return simulatorUrl;
+        }
+        return "http://127.0.0.1:" + environment.getProperty("local.server.port", environment.getProperty("server.port", "8080"))
+                + "/simulator/graph/v23.0";
+    }
+
+    private static String trimmed(String url) {
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
     }
 
     /** Meta's answer to a send: its HTTP status and JSON body (empty object when none). */
@@ -43,9 +72,9 @@ class MetaGraph {
     }
 
     /** {@code POST /{phone-number-id}/messages}; a network failure is a {@link GraphException}. */
-    SendAnswer sendMessage(String accessToken, String phoneNumberId, String body) {
-        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(baseUrl + "/" + phoneNumberId + "/messages"))
-            .header("Authorization", "Bearer " + accessToken).header("Content-Type", "application/json")
+    SendAnswer sendMessage(Access access, String phoneNumberId, String body) {
+        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(baseUrl(access) + "/" + phoneNumberId + "/messages"))
+            .header("Authorization", "Bearer " + access.token()).header("Content-Type", "application/json")
             .timeout(Duration.ofSeconds(20)).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
                 HttpResponse.BodyHandlers.ofString());
         String text = response.body();
@@ -56,13 +85,13 @@ class MetaGraph {
      * {@code GET /{waba-id}/message_templates}: the account's approved templates (following Meta's paging
      * up to a few pages); a failure is a {@link GraphException}.
      */
-    java.util.List<JsonNode> approvedTemplates(String accessToken, String wabaId) {
+    java.util.List<JsonNode> approvedTemplates(Access access, String wabaId) {
         java.util.List<JsonNode> templates = new java.util.ArrayList<>();
-        String url = baseUrl + "/" + wabaId + "/message_templates?status=APPROVED&limit=100"
+        String url = baseUrl(access) + "/" + wabaId + "/message_templates?status=APPROVED&limit=100"
                 + "&fields=name,language,category,status,components";
         for (int page = 0; page < 5 && url != null; page++) {
             HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(url))
-                .header("Authorization", "Bearer " + accessToken).timeout(Duration.ofSeconds(15)).GET().build(),
+                .header("Authorization", "Bearer " + access.token()).timeout(Duration.ofSeconds(15)).GET().build(),
                     HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 200) {
                 throw new GraphException("templates of " + wabaId + ": HTTP " + response.statusCode());
@@ -78,7 +107,7 @@ class MetaGraph {
      * {@code POST /{phone-number-id}/media}: uploads the bytes as Meta takes them (multipart: {@code
      * messaging_product}, {@code type}, {@code file}) and answers the media id to send by.
      */
-    String uploadMedia(String accessToken, String phoneNumberId, byte[] bytes, String mimeType, String filename) {
+    String uploadMedia(Access access, String phoneNumberId, byte[] bytes, String mimeType, String filename) {
         String boundary = "ambiosys-" + java.util.UUID.randomUUID();
         java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
         String safeName = filename.replaceAll("[\"\r\n]", "_");
@@ -88,8 +117,8 @@ class MetaGraph {
                 + "\"\r\nContent-Type: " + mimeType + "\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
         body.writeBytes(bytes);
         body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(baseUrl + "/" + phoneNumberId + "/media"))
-            .header("Authorization", "Bearer " + accessToken).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(baseUrl(access) + "/" + phoneNumberId + "/media"))
+            .header("Authorization", "Bearer " + access.token()).header("Content-Type", "multipart/form-data; boundary=" + boundary)
             .timeout(Duration.ofSeconds(60)).POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(),
                 HttpResponse.BodyHandlers.ofString());
         JsonNode answer = response.body() == null || response.body().isBlank() ? json.createObjectNode()
@@ -101,9 +130,9 @@ class MetaGraph {
         return answer.path("id").asString();
     }
 
-    MediaInfo media(String accessToken, String mediaId) {
-        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(baseUrl + "/" + mediaId))
-            .header("Authorization", "Bearer " + accessToken).timeout(Duration.ofSeconds(15)).GET().build(),
+    MediaInfo media(Access access, String mediaId) {
+        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(baseUrl(access) + "/" + mediaId))
+            .header("Authorization", "Bearer " + access.token()).timeout(Duration.ofSeconds(15)).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200) {
             throw new GraphException("media " + mediaId + ": HTTP " + response.statusCode());
@@ -114,9 +143,9 @@ class MetaGraph {
     }
 
     /** The bytes behind a media URL (which needs the same token). */
-    InputStream download(String accessToken, String url) {
+    InputStream download(Access access, String url) {
         HttpResponse<InputStream> response = send(HttpRequest.newBuilder(URI.create(url))
-            .header("Authorization", "Bearer " + accessToken).timeout(Duration.ofSeconds(60)).GET().build(),
+            .header("Authorization", "Bearer " + access.token()).timeout(Duration.ofSeconds(60)).GET().build(),
                 HttpResponse.BodyHandlers.ofInputStream());
         if (response.statusCode() != 200) {
             try (InputStream ignored = response.body()) {

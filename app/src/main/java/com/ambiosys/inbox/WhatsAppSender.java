@@ -158,14 +158,14 @@ public class WhatsAppSender {
         if (inserted == 0) { // another request with this key got there first
             return byKey(tenant, target.channelId(), idempotencyKey).orElseThrow();
         }
-        String token = channels.accessToken(target.channelId());
+        MetaGraph.Access access = TenantContext.callAs(tenant, () -> channels.graphAccess(target.channelId()));
         String toSend = body;
         try {
             if (file != null) {
                 if ("inbox_message".equals(file.ownerType())) { // uploaded for this message (not another entity's file)
                     files.attach(file.id(), "inbox_message", id.toString());
                 }
-                String mediaId = upload(token, target.phoneNumberId(), file);
+                String mediaId = upload(access, target.phoneNumberId(), file);
                 Map<String, Object> withMedia = payload(outgoing, mediaId);
                 withMedia.put("to", target.waId());
                 if (context != null) {
@@ -176,7 +176,7 @@ public class WhatsAppSender {
                     .param("payload", sentBody).param("t", tenant).param("id", id).update());
                 toSend = sentBody;
             }
-            MetaGraph.SendAnswer response = graph.sendMessage(token, target.phoneNumberId(), toSend);
+            MetaGraph.SendAnswer response = graph.sendMessage(access, target.phoneNumberId(), toSend);
             JsonNode answer = response.body();
             if (response.status() / 100 == 2 && answer.path("messages").path(0).has("id")) {
                 String wamid = answer.path("messages").path(0).path("id").asString();
@@ -240,7 +240,7 @@ public class WhatsAppSender {
             .orElseThrow(() -> ApiException.badRequest("invalid-reply-to"));
     }
 
-    private String upload(String token, String phoneNumberId, StoredFile file) {
+    private String upload(MetaGraph.Access access, String phoneNumberId, StoredFile file) {
         FileManagement.Download download = files.content(file.id());
         byte[] bytes;
         try (java.io.InputStream in = download.content()) {
@@ -249,7 +249,7 @@ public class WhatsAppSender {
         catch (java.io.IOException ex) {
             throw new MetaGraph.GraphException("could not read file " + file.id() + ": " + ex.getMessage());
         }
-        return graph.uploadMedia(token, phoneNumberId, bytes, file.mediaType(), file.name());
+        return graph.uploadMedia(access, phoneNumberId, bytes, file.mediaType(), file.name());
     }
 
     private void fail(UUID tenant, UUID id, Map<?, ?> error) {

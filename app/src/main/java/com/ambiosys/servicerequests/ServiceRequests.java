@@ -39,6 +39,7 @@ import com.ambiosys.platform.security.CurrentUser;
 import com.ambiosys.platform.security.CurrentUsers;
 import com.ambiosys.platform.tenancy.TenantContext;
 import com.ambiosys.platform.web.ApiException;
+import com.ambiosys.platform.web.ListTotals;
 import com.ambiosys.platform.web.PageQuery;
 import com.ambiosys.platform.web.PageResponse;
 import com.ambiosys.servicerequests.ServiceRequestSetup.ServiceType;
@@ -110,6 +111,7 @@ public class ServiceRequests {
     };
 
     private final JdbcClient jdbc;
+    private final ListTotals totals;
     private final JsonMapper json;
     private final AuditTrail audit;
     private final Clock clock;
@@ -124,7 +126,8 @@ public class ServiceRequests {
 
     ServiceRequests(JdbcClient jdbc, JsonMapper json, AuditTrail audit, Clock clock, ApplicationEventPublisher events,
             MessageSource messages, ServiceRequestSetup setup, SlaTracker sla, CustomerManagement customers,
-            StaffDirectory staff, FileManagement files, LineItemPricing pricing) {
+            StaffDirectory staff, FileManagement files, LineItemPricing pricing, ListTotals totals) {
+        this.totals = totals;
         this.jdbc = jdbc;
         this.json = json;
         this.audit = audit;
@@ -297,9 +300,11 @@ public class ServiceRequests {
         params.put("q", q);
         boolean text = q != null;
         // the text search (number, customer name or description) goes through service_request_customers_matching
-        // and service_requests_matching (V15): under row-level security the application role cannot use the
-        // trigram indexes itself
-        String where = """
+        // (V24: the customer words index) and service_requests_matching (V15): under row-level security the
+        // application role cannot use the word and trigram indexes itself
+        String matching = "(r.customer_id = any(array(select service_request_customers_matching(:q)))"
+                + " or r.id = any(array(select service_requests_matching(:q))))";
+        String filters = """
                  where r.tenant_id = :t
                    and (cast(:statuses as text[]) is null or r.status = any(cast(:statuses as text[])))
                    and (cast(:type as uuid) is null or r.service_type_id = :type)
@@ -308,30 +313,59 @@ public class ServiceRequests {
                    and (cast(:sla as text) is null or r.response_sla = :sla or r.resolution_sla = :sla)
                    and (cast(:from as timestamptz) is null or r.created_at >= :from)
                    and (cast(:to as timestamptz) is null or r.created_at < :to)
-                """ + (text ? """
-                   and (r.customer_id = any(array(select service_request_customers_matching(:q)))
-                        or r.id = any(array(select service_requests_matching(:q))))
-                """ : "") + visibility();
+                """ + visibility();
+        String where = filters + (text ? " and " + matching : "");
         String order = SORTS.getOrDefault(filter.sort() == null ? "-createdAt" : filter.sort(), SORTS.get("-createdAt"));
+        if (!text) {
+            ListTotals.Total total = totals.count("service-requests", "service_requests r" + where, params);
+            return new PageResponse<>(page("service_requests r" + where, order, false, params, page, null),
+                    page.pageOrDefault(), page.sizeOrDefault(), total.value(), total.estimated());
+        }
+        // a text search: its first EXACT_TOTAL_UP_TO + 1 matches (any of them: through the bitmap of the two
+        // functions' ids), counted, and the page taken from them; when there are no more (a number, a rare
+        // name) that is the page and its exact total. A text that matches more (a common surname: thousands
+        // of requests) has an estimated total, and its page is read by walking the list's index in its
+        // order and stopping after the page (coalesce keeps the planner from fetching every match through
+        // the bitmap and sorting them all)
+        long[] counted = { -1 };
+        List<Summary> items = page("(select " + COLUMNS + " from service_requests r" + where + " limit "
+                + (EXACT_TOTAL_UP_TO + 1) + ") r", order, true, params, page, counted);
+        if (counted[0] < 0) { // a page past the end
+            counted[0] = totals.count("service-requests", "service_requests r" + where, params).counted();
+        }
+        if (counted[0] <= EXACT_TOTAL_UP_TO) {
+            return new PageResponse<>(items, page.pageOrDefault(), page.sizeOrDefault(), counted[0], false);
+        }
+        ListTotals.Total total = totals.estimate("service-requests", "service_requests r" + where, params, counted[0]);
+        items = page("service_requests r" + filters + " and coalesce(" + matching + ", false)", order, false, params, page,
+                null);
+        return new PageResponse<>(items, page.pageOrDefault(), page.sizeOrDefault(), total.value(), total.estimated());
+    }
+
+    private static final String COLUMNS = """
+            r.id, r.number, r.customer_id, r.service_type_id, r.owner_id, r.priority, r.channel, r.status,
+            r.requested_date, r.created_at, r.response_sla, r.resolution_sla, r.resolution_due_at""";
+
+    /**
+     * One page of the list from {@code source} (requests as {@code r}, filtered), then its customers' names
+     * (20 lookups, not one per row skipped by a deep offset); {@code count}: the source's rows are counted
+     * into {@code counted[0]} (count(*) over ()).
+     */
+    private List<Summary> page(String source, String order, boolean count, Map<String, Object> params, PageQuery page,
+            long[] counted) {
         Map<UUID, String> typeNames = new HashMap<>();
         setup.types(false).forEach(t -> typeNames.put(t.id(), t.name()));
         Map<UUID, String> names = names();
-        // the page first, then its customers' names (20 lookups, not one per row skipped by a deep offset);
-        // a text search counts its matches in the same statement (count(*) over ()): the search runs once
-        long[] counted = { -1 };
-        List<Summary> items = jdbc.sql("""
+        return jdbc.sql("""
                 select r.*, c.commercial_name
-                  from (select r.id, r.number, r.customer_id, r.service_type_id, r.owner_id, r.priority, r.channel,
-                               r.status, r.requested_date, r.created_at, r.response_sla, r.resolution_sla,
-                               r.resolution_due_at""" + (text ? ", count(*) over () as total" : "") + """
-
-                          from service_requests r""" + where + " order by " + order + """
+                  from (select""" + " " + COLUMNS + (count ? ", count(*) over () as total" : "") + " from " + source
+                + " order by " + order + """
                          limit :limit offset :offset) r
                   join customers c on c.tenant_id = :t and c.id = r.customer_id
                  order by """ + " " + order)
             .params(params).param("limit", page.sizeOrDefault()).param("offset", page.offset())
             .query((rs, n) -> {
-                if (text) {
+                if (count) {
                     counted[0] = rs.getLong("total");
                 }
                 UUID owner = rs.getObject("owner_id", UUID.class);
@@ -346,35 +380,10 @@ public class ServiceRequests {
                         rs.getString("resolution_sla"), due == null ? null : due.toInstant());
             })
             .list();
-        long total = counted[0] >= 0 ? counted[0] : total(where, params, text);
-        return new PageResponse<>(items, page.pageOrDefault(), page.sizeOrDefault(), total,
-                !text && total > EXACT_TOTAL_UP_TO);
     }
 
-    /** Totals above this are estimated when nothing is searched: counting 200 000 rows costs more than the page. */
-    static final int EXACT_TOTAL_UP_TO = 1000;
-
-    private static final java.util.regex.Pattern PLAN_ROWS = java.util.regex.Pattern.compile("\"Plan Rows\":\\s*([0-9.eE+]+)");
-
-    /**
-     * The number of requests the filter finds: exact for a text search (asked only for a page past its
-     * end) and up to {@link #EXACT_TOTAL_UP_TO}; beyond that, the planner's estimate (statistics kept by
-     * autovacuum), never less than the exact part. As CustomerManagement does for customers.
-     */
-    private long total(String where, Map<String, Object> params, boolean text) {
-        if (text) {
-            return jdbc.sql("select count(*) from service_requests r" + where).params(params).query(Long.class).single();
-        }
-        long counted = jdbc.sql("select count(*) from (select 1 from service_requests r" + where + " limit "
-                + (EXACT_TOTAL_UP_TO + 1) + ") x").params(params).query(Long.class).single();
-        if (counted <= EXACT_TOTAL_UP_TO) {
-            return counted;
-        }
-        String plan = jdbc.sql("explain (format json) select 1 from service_requests r" + where).params(params)
-            .query(String.class).single();
-        java.util.regex.Matcher rows = PLAN_ROWS.matcher(plan);
-        return rows.find() ? Math.max(counted, Math.round(Double.parseDouble(rows.group(1)))) : counted;
-    }
+    /** Totals above this are estimated (ListTotals): counting 200 000 rows costs more than the page. */
+    static final int EXACT_TOTAL_UP_TO = ListTotals.EXACT_UP_TO;
 
     /** Transitions, field changes, assignments and SLA events, oldest first. */
     @Transactional(readOnly = true)

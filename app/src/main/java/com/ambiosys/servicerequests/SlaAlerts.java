@@ -9,7 +9,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 
 /**
  * Counts and logs SLA events (metrics {@code ambiosys.sla.at_risk} and {@code ambiosys.sla.breached}
- * by clock). Notifications to people will subscribe to the same events.
+ * by clock). Notifications to people will subscribe to the same events ({@link SlaReached}: a batch of them).
  */
 @Component
 class SlaAlerts {
@@ -22,15 +22,20 @@ class SlaAlerts {
         this.meters = meters;
     }
 
+    /** One batch of events: one transaction and one publication to complete, whatever its size. */
     @ApplicationModuleListener
-    void on(SlaAtRisk event) {
+    void on(SlaReached reached) {
+        reached.atRisk().forEach(this::atRisk);
+        reached.breached().forEach(this::breached);
+    }
+
+    private void atRisk(SlaAtRisk event) {
         meters.counter("ambiosys.sla.at_risk", "clock", event.clock()).increment();
         log.info("SLA {} at risk for request {} (tenant {}), due {}", event.clock(), event.requestId(), event.tenantId(),
                 event.dueAt());
     }
 
-    @ApplicationModuleListener
-    void on(SlaBreached event) {
+    private void breached(SlaBreached event) {
         meters.counter("ambiosys.sla.breached", "clock", event.clock()).increment();
         log.warn("SLA {} breached for request {} (tenant {}), was due {}", event.clock(), event.requestId(),
                 event.tenantId(), event.dueAt());

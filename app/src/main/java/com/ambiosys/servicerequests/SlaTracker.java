@@ -108,7 +108,8 @@ class SlaTracker {
      * Recomputes and stores both clocks of each request at {@code now} with one update statement, records
      * the at-risk and breach events newly reached with one insert (a unique row per clock and event: a row
      * already there is skipped, so no event is recorded twice, even by two instances), and publishes
-     * exactly the events that insert recorded, in the order of the rows (response, then resolution).
+     * exactly the events that insert recorded, in the order of the rows (response, then resolution), as
+     * one {@link SlaReached} for the whole batch.
      */
     void applyAll(UUID tenantId, List<Row> rows, Map<UUID, List<Pause>> pauses, BusinessCalendar calendar, Instant now) {
         if (rows.isEmpty()) {
@@ -166,12 +167,20 @@ class SlaTracker {
             .param("clocks", reached.stream().map(Reached::clock).toArray(String[]::new))
             .param("events", reached.stream().map(Reached::event).toArray(String[]::new))
             .query((rs, i) -> rs.getObject(1, UUID.class) + "/" + rs.getString(2) + "/" + rs.getString(3)).list());
+        List<SlaAtRisk> atRisk = new ArrayList<>();
+        List<SlaBreached> breached = new ArrayList<>();
         for (Reached r : reached) {
             if (recorded.contains(r.requestId() + "/" + r.clock() + "/" + r.event())) {
-                events.publishEvent(Status.BREACHED.name().equals(r.event())
-                        ? new SlaBreached(tenantId, r.requestId(), r.clock(), r.dueAt())
-                        : new SlaAtRisk(tenantId, r.requestId(), r.clock(), r.dueAt()));
+                if (Status.BREACHED.name().equals(r.event())) {
+                    breached.add(new SlaBreached(tenantId, r.requestId(), r.clock(), r.dueAt()));
+                }
+                else {
+                    atRisk.add(new SlaAtRisk(tenantId, r.requestId(), r.clock(), r.dueAt()));
+                }
             }
+        }
+        if (!atRisk.isEmpty() || !breached.isEmpty()) {
+            events.publishEvent(new SlaReached(tenantId, atRisk, breached));
         }
     }
 

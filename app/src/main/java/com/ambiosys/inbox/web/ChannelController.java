@@ -30,12 +30,13 @@ class ChannelController {
     record WhatsAppRequest(@NotBlank @Size(max = 100) String name, @NotBlank @Pattern(regexp = "[0-9]{5,30}") String phoneNumberId,
             @Pattern(regexp = "[0-9]{5,30}") String wabaId, @Size(max = 30) String displayPhone,
             @Size(min = 10, max = 1000) String accessToken, @Size(min = 8, max = 200) String appSecret,
-            @Size(min = 8, max = 200) String verifyToken, Boolean active, @Valid AssignmentRequest assignment) {
+            @Size(min = 8, max = 200) String verifyToken, Boolean active, @Valid AssignmentRequest assignment,
+            Boolean simulated) {
 
         Channels.WhatsAppSettings settings() {
             return new Channels.WhatsAppSettings(name, phoneNumberId, wabaId, displayPhone, accessToken, appSecret,
                     verifyToken, active, assignment == null ? null : new Channels.Assignment(assignment.mode(),
-                            assignment.teamId()));
+                            assignment.teamId()), simulated);
         }
     }
 

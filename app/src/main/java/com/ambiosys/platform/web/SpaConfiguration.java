@@ -66,6 +66,8 @@ class SpaConfiguration implements WebMvcConfigurer {
             if (path.equals("/") || path.startsWith("/api/") || path.equals("/api") || path.startsWith("/actuator")
                     || path.startsWith("/assets/") || path.startsWith("/swagger-ui") || path.startsWith("/v3/")
                     || path.startsWith("/webhooks/")
+                    // the WhatsApp simulator's copy of Meta's Graph API (media lookups are GETs from the platform)
+                    || path.startsWith("/simulator/graph/") || path.startsWith("/simulator/media/")
                     || path.equals("/error") || path.equals("/index.html")) {
                 return false;
             }

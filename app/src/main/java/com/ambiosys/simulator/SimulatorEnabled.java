@@ -1,0 +1,15 @@
+package com.ambiosys.simulator;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+
+/** The bean exists only while the simulator is on ({@code ambiosys.simulator.enabled}, default true). */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@ConditionalOnProperty(name = "ambiosys.simulator.enabled", havingValue = "true", matchIfMissing = true)
+public @interface SimulatorEnabled {
+}
