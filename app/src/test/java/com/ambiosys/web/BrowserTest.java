@@ -715,6 +715,53 @@ class BrowserTest {
         assertAccessible("request settings");
     }
 
+    /**
+     * Issue 6's acceptance: a message written in the WhatsApp simulator (a signed webhook into the
+     * platform) appears live in the inbox of the demo tenant's administrator, who answers; the simulator
+     * shows the answer. Simulator and inbox are two tabs of one browser.
+     */
+    @Test
+    void aMessageFromTheWhatsAppSimulatorAppearsLiveInTheInboxAndTheReplyReachesIt() {
+        page.navigate(url("/login"));
+        page.getByLabel("Correo electrónico").fill("admin@ambiotec.example");
+        page.getByLabel("Contraseña").fill(demoAdminPassword);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Entrar")).click();
+        assertThat(page.getByTestId("user-menu")).isVisible();
+        Page inbox = context.newPage(); // signs in silently with the stored refresh token
+        inbox.navigate(url("/inbox"));
+        assertThat(inbox.getByTestId("stream-state")).hasAttribute("data-state", "connected");
+
+        // a new customer's phone writes from the simulator
+        String phone = "+5037845" + (1000 + java.util.concurrent.ThreadLocalRandom.current().nextInt(9000));
+        page.navigate(url("/simulator"));
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Agregar teléfono")).click();
+        page.getByLabel("Teléfono (E.164)").fill(phone);
+        page.getByLabel("Nombre del perfil").fill("Karla Beatriz Monterroso");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Crear")).click();
+        page.getByRole(AriaRole.TEXTBOX, new Page.GetByRoleOptions().setName("Mensaje")).fill(
+                "Buenas tardes, ¿alquilan sanitarios portátiles para una feria en San Salvador?");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Enviar").setExact(true)).click();
+
+        // it appears in the inbox without a reload; the agent answers
+        com.microsoft.playwright.Locator conversation = inbox.getByRole(AriaRole.BUTTON,
+                new Page.GetByRoleOptions().setName("Conversación con Karla Beatriz Monterroso"));
+        assertThat(conversation).isVisible();
+        conversation.click();
+        assertThat(inbox.getByRole(AriaRole.ARTICLE, new Page.GetByRoleOptions()
+            .setName("Recibido: Buenas tardes, ¿alquilan sanitarios portátiles para una feria en San Salvador?"))).isVisible();
+        inbox.getByRole(AriaRole.TEXTBOX, new Page.GetByRoleOptions().setName("Mensaje"))
+            .fill("Con gusto, Karla. Sí, tenemos sanitarios para eventos; ¿para qué fechas y cuántas personas?");
+        inbox.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Enviar").setExact(true)).click();
+        assertThat(inbox.getByRole(AriaRole.ARTICLE, new Page.GetByRoleOptions()
+            .setName("Enviado: Con gusto, Karla. Sí, tenemos sanitarios para eventos; ¿para qué fechas y cuántas personas?")))
+            .isVisible();
+
+        // the simulator's phone shows it
+        assertThat(page.getByRole(AriaRole.LISTITEM, new Page.GetByRoleOptions()
+            .setName("Empresa: Con gusto, Karla. Sí, tenemos sanitarios para eventos; ¿para qué fechas y cuántas personas?")))
+            .isVisible();
+    }
+
     private void sql(String statement) {
         com.ambiosys.platform.tenancy.TenantContext.runAs(tenant.id(), () -> tx.executeWithoutResult(s -> jdbc.sql(statement).update()));
     }
