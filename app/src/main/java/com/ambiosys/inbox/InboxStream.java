@@ -78,9 +78,10 @@ public class InboxStream implements SmartLifecycle {
                 org.springframework.http.MediaType.APPLICATION_JSON);
     }
 
+    /** A notification is {@code tenant:id:kind:payload}, or {@code tenant:id} for an event too long to carry. */
     private void deliver(String notification) {
-        String[] parts = notification.split(":");
-        if (parts.length != 2) {
+        String[] parts = notification.split(":", 4);
+        if (parts.length != 2 && parts.length != 4) {
             return;
         }
         UUID tenant = UUID.fromString(parts[0]);
@@ -88,7 +89,9 @@ public class InboxStream implements SmartLifecycle {
         if (set == null || set.isEmpty()) {
             return;
         }
-        InboxEvents.Event e = tx.read(tenant, s -> events.one(tenant, Long.parseLong(parts[1])));
+        long id = Long.parseLong(parts[1]);
+        InboxEvents.Event e = parts.length == 4 ? new InboxEvents.Event(id, tenant, parts[2], null, parts[3], null)
+                : tx.read(tenant, s -> events.one(tenant, id));
         if (e == null) {
             return;
         }
