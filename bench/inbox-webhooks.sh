@@ -433,7 +433,7 @@ read -r STORED DISTINCT_STORED <<<"$(psql_as owner -At -F ' ' -c "select count(*
 TASKS_LEFT="$(psql_as owner -Atc "select count(*) from scheduled_tasks where task_name = 'inbox-process-contact'")"
 EVENTS="$(psql_as owner -Atc "select count(*) from inbox_events where tenant_id = '$TENANT' and kind = 'message.new'")"
 SENT_IDS="$(result_value distinct_ids "$W")"
-ALL_MSGS="$SENT_IDS"
+ALL_MSGS="$STORED" # the counters cover the messages that were stored (all of them in a valid run)
 
 # --- 3. where the time goes --------------------------------------------------------------------
 
@@ -544,7 +544,8 @@ row() { printf '  %-34s %-22s %-12s %s\n' "$@" | sed 's/[[:space:]]*$//'; }
         row "SSE webhook -> event max" "$(result_value max_ms "$S") ms"
     fi
     echo "-----------------------------------------------------------------------------"
-    echo "  (per message: over all $ALL_MSGS messages of warm-up and measured run, drain included; CPU over the measured run)"
+    echo "  (per message: over the $ALL_MSGS messages stored, warm-up and drain included; CPU: the measured run's, over the"
+    echo "   messages answered during it; the JIT compiler's threads and the GC are in the JVM's part)"
     echo
     echo "Statements of the application (pg_stat_statements, warm-up, run and drain):"
     cat "$WORK/statements.txt" 2>/dev/null || echo "  (STATEMENTS=0)"

@@ -257,6 +257,18 @@ public class WhatsAppIngest {
     }
 
     private UUID upsertContact(ChannelRef channel, String waId, String name, Instant sentAt, Instant now) {
+        // most messages come from a contact already known: a plain update by the unique key is a fraction of the
+        // cost of an insert that conflicts (a speculative insertion into the index, then the update)
+        Optional<UUID> known = jdbc.sql("""
+                update inbox_contacts set name = coalesce(:name, name), last_inbound_at = greatest(last_inbound_at, :sent)
+                 where tenant_id = :t and channel_id = :channel and external_id = :wa
+                returning id
+                """)
+            .param("name", name).param("sent", Timestamp.from(sentAt)).param("t", channel.tenantId())
+            .param("channel", channel.channelId()).param("wa", waId).query(UUID.class).optional();
+        if (known.isPresent()) {
+            return known.get();
+        }
         Object[] upserted = jdbc.sql("""
                 insert into inbox_contacts (tenant_id, id, channel_id, external_id, name, phone, last_inbound_at, created_at)
                 values (:t, :id, :channel, :wa, :name, :phone, :sent, :now)
