@@ -1,6 +1,7 @@
 package com.ambiosys.inbox;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -18,7 +19,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.core.env.Environment;
+import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyEmitter;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 import com.ambiosys.platform.tenancy.TenantTransactions;
@@ -73,9 +76,15 @@ public class InboxStream implements SmartLifecycle {
         return emitter;
     }
 
-    private static SseEmitter.SseEventBuilder event(InboxEvents.Event e) {
-        return SseEmitter.event().id(Long.toString(e.id())).name(e.kind()).data(e.payload(),
-                org.springframework.http.MediaType.APPLICATION_JSON);
+    private static final MediaType UTF8_TEXT = new MediaType(MediaType.TEXT_PLAIN, StandardCharsets.UTF_8);
+
+    /**
+     * The event as one SSE frame ({@code id}, {@code event}, {@code data}), built once and written as it is to
+     * every client: one write per client instead of an event builder and three converter writes each.
+     */
+    static Set<ResponseBodyEmitter.DataWithMediaType> event(InboxEvents.Event e) {
+        String frame = "id:" + e.id() + "\nevent:" + e.kind() + "\ndata:" + e.payload().replace("\n", "\ndata:") + "\n\n";
+        return Set.of(new ResponseBodyEmitter.DataWithMediaType(frame, UTF8_TEXT));
     }
 
     /** A notification is {@code tenant:id:kind:payload}, or {@code tenant:id} for an event too long to carry. */
@@ -95,9 +104,10 @@ public class InboxStream implements SmartLifecycle {
         if (e == null) {
             return;
         }
+        Set<ResponseBodyEmitter.DataWithMediaType> frame = event(e);
         for (SseEmitter emitter : set) {
             try {
-                emitter.send(event(e));
+                emitter.send(frame);
             }
             catch (IOException | IllegalStateException ex) {
                 set.remove(emitter);
