@@ -86,6 +86,7 @@ export function App() {
                     <Route path="/requests" element={guarded('servicerequests:view', <RequestsPage />)} />
                     <Route path="/requests/board" element={guarded('servicerequests:view', <BoardPage />)} />
                     <Route path="/requests/new" element={guarded('servicerequests:create', <NewRequestPage />)} />
+                    <Route path="/requests/:id/edit" element={guarded('servicerequests:edit', <NewRequestPage />)} />
                     <Route path="/requests/settings" element={guarded('servicerequests:configure', <RequestSettingsPage />)} />
                     <Route path="/requests/:id" element={guarded('servicerequests:view', <RequestPage />)} />
                     <Route path="*" element={<NotFound />} />

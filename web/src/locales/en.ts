@@ -48,7 +48,9 @@ export const en: Messages = {
   servicerequests: {
     addFromCatalog: 'Add from the catalog (name or SKU)',
     title: 'Service requests', board: 'Request board', settings: 'Request settings',
-    new: 'New request', number: 'Number', customer: 'Customer', type: 'Service type', owner: 'Sales rep',
+    boardTruncated: 'Showing the {{shown}} most urgent of {{total}} open requests; filter by type or sales rep to see the others.',
+    boardTruncatedAbout: 'Showing the {{shown}} most urgent of about {{total}} open requests; filter by type or sales rep to see the others.',
+    new: 'New request', editTitle: 'Edit {{number}}', number: 'Number', customer: 'Customer', type: 'Service type', owner: 'Sales rep',
     priority: 'Priority', channel: 'Channel', status: 'Status', requestedDate: 'Requested date', created: 'Created',
     description: 'Description', contact: 'Contact', address: 'Service address', dueAt: 'Due',
     search: 'Search by number, customer or description', from: 'Created from', to: 'Created to', slaStatus: 'SLA status',

@@ -46,7 +46,9 @@ export const es = {
   servicerequests: {
     addFromCatalog: 'Agregar del catálogo (nombre o SKU)',
     title: 'Solicitudes de servicio', board: 'Tablero de solicitudes', settings: 'Configuración de solicitudes',
-    new: 'Nueva solicitud', number: 'Número', customer: 'Cliente', type: 'Tipo de servicio', owner: 'Vendedor',
+    boardTruncated: 'Se muestran las {{shown}} solicitudes abiertas más urgentes de {{total}}; filtre por tipo o vendedor para ver las demás.',
+    boardTruncatedAbout: 'Se muestran las {{shown}} solicitudes abiertas más urgentes de unas {{total}}; filtre por tipo o vendedor para ver las demás.',
+    new: 'Nueva solicitud', editTitle: 'Editar {{number}}', number: 'Número', customer: 'Cliente', type: 'Tipo de servicio', owner: 'Vendedor',
     priority: 'Prioridad', channel: 'Canal', status: 'Estado', requestedDate: 'Fecha solicitada', created: 'Creada',
     description: 'Descripción', contact: 'Contacto', address: 'Dirección de servicio', dueAt: 'Vence',
     search: 'Buscar por número, cliente o descripción', from: 'Creada desde', to: 'Creada hasta', slaStatus: 'Estado del SLA',

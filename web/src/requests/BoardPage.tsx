@@ -1,17 +1,20 @@
 import MoreVertIcon from '@mui/icons-material/MoreVert';
 import ViewListIcon from '@mui/icons-material/ViewList';
 import {
-  Alert, Box, Button, IconButton, Link, Menu, MenuItem, Paper, Snackbar, Stack, Typography,
+  Alert, Box, Button, IconButton, Link, Menu, MenuItem, Paper, Snackbar, Stack, TextField, Typography,
 } from '@mui/material';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link as RouterLink } from 'react-router';
+import { Link as RouterLink, useSearchParams } from 'react-router';
 import { api, type Page } from '../api/client';
 import { useAuth } from '../auth/AuthContext';
 import { boardColumns, canDrop, laterSla, menuTargets, type Dragged } from './board';
 import { OPEN_STATUSES, type RequestStatus, type ServiceRequest, type Summary } from './types';
-import { PriorityChip, SlaChip, TransitionDialog, useRequestSettings, type PendingMove } from './ui';
+import { PriorityChip, SlaChip, TransitionDialog, useOwners, useRequestSettings, useServiceTypes, type PendingMove } from './ui';
+
+/** The board shows at most this many open requests, the most urgent first; filters narrow it down. */
+const BOARD_SIZE = 200;
 
 const detailsQuery = (id: string) => ({
   queryKey: ['service-request', id],
@@ -29,10 +32,23 @@ export default function BoardPage() {
   const { can } = useAuth();
   const client = useQueryClient();
   const settings = useRequestSettings();
-  const params = new URLSearchParams({ size: '200', sort: 'priority' });
+  const types = useServiceTypes();
+  const owners = useOwners();
+  // the filters live in the address, so a filtered board can be bookmarked and shared
+  const [search, setSearch] = useSearchParams();
+  const serviceTypeId = search.get('serviceTypeId') ?? '';
+  const ownerId = search.get('ownerId') ?? '';
+  const setFilter = (key: string, value: string) => setSearch((prev) => {
+    const next = new URLSearchParams(prev);
+    if (value) next.set(key, value); else next.delete(key);
+    return next;
+  }, { replace: true });
+  const params = new URLSearchParams({ size: String(BOARD_SIZE), sort: 'priority' });
   OPEN_STATUSES.forEach((s) => params.append('status', s));
+  if (serviceTypeId) params.set('serviceTypeId', serviceTypeId);
+  if (ownerId) params.set('ownerId', ownerId);
   const board = useQuery({
-    queryKey: ['service-requests', 'board'],
+    queryKey: ['service-requests', 'board', serviceTypeId, ownerId],
     queryFn: () => api<Page<Summary>>(`/api/v1/service-requests?${params}`),
   });
   const [dragged, setDragged] = useState<Dragged | null>(null);
@@ -82,7 +98,25 @@ export default function BoardPage() {
         <Button variant="outlined" startIcon={<ViewListIcon />} component={RouterLink} to="/requests">{t('servicerequests.list')}</Button>
       </Stack>
       <Typography color="text.secondary" variant="body2" sx={{ mb: 2 }}>{t('servicerequests.dragHint')}</Typography>
+      <Stack direction={{ xs: 'column', sm: 'row' }} spacing={1.5} sx={{ mb: 2 }}>
+        <TextField select size="small" label={t('servicerequests.type')} value={serviceTypeId} sx={{ minWidth: 220 }}
+          onChange={(e) => setFilter('serviceTypeId', e.target.value)} data-testid="board-type">
+          <MenuItem value="">{t('servicerequests.any')}</MenuItem>
+          {(types.data ?? []).map((ty) => <MenuItem key={ty.id} value={ty.id}>{ty.name}</MenuItem>)}
+        </TextField>
+        <TextField select size="small" label={t('servicerequests.owner')} value={ownerId} sx={{ minWidth: 220 }}
+          onChange={(e) => setFilter('ownerId', e.target.value)} data-testid="board-owner">
+          <MenuItem value="">{t('servicerequests.any')}</MenuItem>
+          {(owners.data ?? []).map((o) => <MenuItem key={o.id} value={o.id}>{o.fullName}</MenuItem>)}
+        </TextField>
+      </Stack>
       {board.error && <Alert severity="error">{(board.error as Error).message}</Alert>}
+      {board.data && board.data.total > cards.length && (
+        <Alert severity="info" sx={{ mb: 2 }} data-testid="board-truncated">
+          {t(board.data.totalEstimated ? 'servicerequests.boardTruncatedAbout' : 'servicerequests.boardTruncated',
+            { shown: cards.length, total: board.data.total })}
+        </Alert>
+      )}
       <Box sx={{ display: 'flex', gap: 1.5, overflowX: 'auto', pb: 2, alignItems: 'stretch' }}>
         {open.map((status) => {
           const inColumn = cards.filter((c) => c.status === status);

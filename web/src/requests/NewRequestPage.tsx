@@ -2,18 +2,18 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import AddIcon from '@mui/icons-material/Add';
 import DeleteIcon from '@mui/icons-material/Delete';
 import {
-  Alert, Autocomplete, Box, Button, Card, CardContent, FormControlLabel, IconButton, MenuItem, Stack, Switch, TextField,
+  Alert, Autocomplete, Box, Button, Card, CardContent, FormControlLabel, IconButton, LinearProgress, MenuItem, Stack, Switch, TextField,
   Typography, type TextFieldProps,
 } from '@mui/material';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { Controller, get, useFieldArray, useForm, type Control, type FieldErrors, type Resolver } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router';
+import { useNavigate, useParams } from 'react-router';
 import { api, ApiError, type Page } from '../api/client';
 import { useAuth } from '../auth/AuthContext';
 import {
-  CURRENCIES, DESIGN_PARAMETERS, UNITS, emptyTypeData, formPath, PLANT_SERVICES, requestSchema, TOILET_MODELS, USAGES, WATER_TYPES,
+  CURRENCIES, DESIGN_PARAMETERS, UNITS, emptyTypeData, formPath, formTypeData, PLANT_SERVICES, requestSchema, TOILET_MODELS, USAGES, WATER_TYPES,
 } from './schemas';
 import { CHANNELS, PRIORITIES, type DataSchema, type ServiceRequest, type ServiceType } from './types';
 
@@ -59,15 +59,44 @@ function Section({ title, children }: { title: string; children: ReactNode }) {
 
 const grid = { display: 'grid', gap: 2, gridTemplateColumns: { xs: '1fr', sm: '1fr 1fr', md: 'repeat(3, 1fr)' } } as const;
 
-/** A new request: customer, contact and site, type with its own data, priority, channel, line items. */
+/** The values of the form for an existing request (its customer, type and channel are fixed once created). */
+export function formValuesOf(r: ServiceRequest): FormValues {
+  return {
+    customerId: r.customerId, contactId: r.contactId ?? '', addressId: r.addressId ?? '', serviceTypeId: r.serviceTypeId,
+    priority: r.priority, channel: r.channel, requestedDate: r.requestedDate ?? '', description: r.description,
+    typeData: formTypeData(r.dataSchema, r.typeData),
+    items: r.items.map((i) => ({
+      ...(i.catalogItemId ? { catalogItemId: i.catalogItemId } : {}), description: i.description, quantity: String(i.quantity),
+      unit: i.unit ?? '', unitPrice: String(i.unitPrice), currency: i.currency, vatRate: String(i.vatRate),
+    })),
+  };
+}
+
+/** `/requests/new` and `/requests/:id/edit`: loads the request to edit, then shows the form. */
 export default function NewRequestPage() {
+  const { t } = useTranslation();
+  const { id } = useParams();
+  const request = useQuery({
+    queryKey: ['service-request', id],
+    queryFn: () => api<ServiceRequest>(`/api/v1/service-requests/${id}`),
+    enabled: !!id,
+  });
+  if (!id) return <RequestForm />;
+  if (request.error) return <Alert severity="error">{(request.error as Error).message}</Alert>;
+  if (!request.data) return <LinearProgress aria-label={t('common.loading')} />;
+  return <RequestForm editing={request.data} />;
+}
+
+/** A request's form: customer, contact and site, type with its own data, priority, channel, line items. */
+function RequestForm({ editing }: { editing?: ServiceRequest }) {
   const { t } = useTranslation();
   const { me } = useAuth();
   const navigate = useNavigate();
   const client = useQueryClient();
   const [failure, setFailure] = useState<string | null>(null);
   const [customerQuery, setCustomerQuery] = useState('');
-  const [customer, setCustomer] = useState<CustomerOption | null>(null);
+  const [customer, setCustomer] = useState<CustomerOption | null>(
+    editing ? { id: editing.customerId, commercialName: editing.customerName, taxId: null } : null);
   const [customerSearch, setCustomerSearch] = useState('');
   useEffect(() => { // ask the server once the typing pauses
     const timer = setTimeout(() => setCustomerSearch(customerQuery.trim()), 250);
@@ -95,7 +124,7 @@ export default function NewRequestPage() {
     (zodResolver(requestSchema(schemaOf.current(values.serviceTypeId), t)) as unknown as Resolver<FormValues>)(values, context, options);
   const form = useForm<FormValues>({
     resolver,
-    defaultValues: {
+    defaultValues: editing ? formValuesOf(editing) : {
       customerId: '', contactId: '', addressId: '', serviceTypeId: '', priority: 'NORMAL', channel: 'PHONE', requestedDate: '',
       description: '', typeData: {}, items: [],
     },
@@ -112,21 +141,26 @@ export default function NewRequestPage() {
   });
   useEffect(() => {
     const d = details.data;
-    if (!d) return;
+    if (!d || editing) return; // an edited request keeps its own contact and site
     const contact = d.contacts.find((c) => c.role === 'PRIMARY') ?? d.contacts[0];
     const address = d.addresses.find((a) => a.kind === 'SERVICE_SITE') ?? d.addresses[0];
     setValue('contactId', contact?.id ?? '');
     setValue('addressId', address?.id ?? '');
-  }, [details.data, setValue]);
+  }, [details.data, editing, setValue]);
 
   const submit = form.handleSubmit(async (parsed) => {
     setFailure(null);
     const body = parsed as unknown as Record<string, unknown>;
     try {
-      const created = await api<ServiceRequest>('/api/v1/service-requests', { method: 'POST', body });
+      const saved = editing
+        ? await api<ServiceRequest>(`/api/v1/service-requests/${editing.id}`, { method: 'PUT', body: {
+          contactId: body.contactId, addressId: body.addressId, priority: body.priority, requestedDate: body.requestedDate,
+          description: body.description, typeData: body.typeData, items: body.items } })
+        : await api<ServiceRequest>('/api/v1/service-requests', { method: 'POST', body });
       void client.invalidateQueries({ queryKey: ['service-requests'] });
-      client.setQueryData(['service-request', created.id], created);
-      navigate(`/requests/${created.id}`);
+      void client.invalidateQueries({ queryKey: ['service-request-history', saved.id] });
+      client.setQueryData(['service-request', saved.id], saved);
+      navigate(`/requests/${saved.id}`, { replace: !!editing });
     } catch (error) {
       if (error instanceof ApiError) {
         const unmapped: string[] = [];
@@ -149,7 +183,9 @@ export default function NewRequestPage() {
 
   return (
     <Box component="form" noValidate onSubmit={submit} sx={{ maxWidth: 1100 }}>
-      <Typography variant="h4" component="h1" sx={{ mb: 2 }}>{t('servicerequests.new')}</Typography>
+      <Typography variant="h4" component="h1" sx={{ mb: 2 }}>
+        {editing ? t('servicerequests.editTitle', { number: editing.number }) : t('servicerequests.new')}
+      </Typography>
       <Stack spacing={2}>
         {failure && <Alert severity="error" data-testid="request-error">{failure}</Alert>}
         <Section title={t('servicerequests.general')}>
@@ -171,6 +207,7 @@ export default function NewRequestPage() {
             }}
             noOptionsText={t('servicerequests.noCustomers')}
             loading={customers.isFetching}
+            disabled={!!editing}
             renderInput={(params) => (
               <TextField {...params} label={t('servicerequests.customerSearch')} required error={!!customerError}
                 helperText={customerError ?? t('servicerequests.customerHelp')} name="customerId" />
@@ -186,10 +223,11 @@ export default function NewRequestPage() {
               slotProps={{ inputLabel: { shrink: true } }} />
             <FormField control={control} name="priority" label={t('servicerequests.priority')}
               options={PRIORITIES.map((p) => ({ value: p, label: t(`servicerequests.priorities.${p}`) }))} />
-            <FormField control={control} name="channel" label={t('servicerequests.channel')}
+            <FormField control={control} name="channel" label={t('servicerequests.channel')} disabled={!!editing}
               options={CHANNELS.map((c) => ({ value: c, label: t(`servicerequests.channels.${c}`) }))} />
             <Controller control={control} name="serviceTypeId" render={({ field, fieldState }) => (
               <TextField select required label={t('servicerequests.type')} name={field.name} value={field.value} inputRef={field.ref}
+                disabled={!!editing}
                 error={!!fieldState.error} helperText={fieldState.error?.message}
                 onChange={(e) => {
                   field.onChange(e.target.value);
@@ -248,7 +286,9 @@ export default function NewRequestPage() {
         </Section>
         <Stack direction="row" spacing={2} sx={{ justifyContent: 'flex-end' }}>
           <Button onClick={() => navigate(-1)}>{t('common.cancel')}</Button>
-          <Button type="submit" variant="contained" disabled={formState.isSubmitting} data-testid="save-request">{t('common.create')}</Button>
+          <Button type="submit" variant="contained" disabled={formState.isSubmitting} data-testid="save-request">
+            {editing ? t('common.save') : t('common.create')}
+          </Button>
         </Stack>
       </Stack>
     </Box>

@@ -96,6 +96,9 @@ export default function RequestPage() {
         {can('servicerequests:assign') && r.allowedTransitions.length > 0 && (
           <Button size="small" onClick={() => setReassigning(true)} data-testid="reassign">{t('servicerequests.reassign')}</Button>
         )}
+        {editable && r.allowedTransitions.length > 0 && (
+          <Button size="small" component={RouterLink} to={`/requests/${r.id}/edit`} data-testid="edit-request">{t('common.edit')}</Button>
+        )}
       </Stack>
       {r.statusReason && <Alert severity="info" sx={{ mb: 2 }}>{t('servicerequests.reason')}: {r.statusReason}</Alert>}
       {editable && r.allowedTransitions.length > 0 && (
@@ -142,7 +145,7 @@ export default function RequestPage() {
             <Stack spacing={2}>{r.sla.map((c) => <SlaClockView key={c.clock} sla={c} />)}</Stack>
           </Section>
           <MediaSection request={r} editable={editable && can('files:create') && r.allowedTransitions.length > 0} />
-          <HistorySection id={r.id} />
+          <HistorySection id={r.id} customer={customer.data} />
         </Stack>
       </Box>
       {move && <TransitionDialog move={move} onClose={() => setMove(null)} />}
@@ -316,7 +319,7 @@ function MediaTile({ fileId, onRemove }: { fileId: string; onRemove?: () => void
   );
 }
 
-function HistorySection({ id }: { id: string }) {
+function HistorySection({ id, customer }: { id: string; customer?: CustomerDetails }) {
   const { t } = useTranslation();
   const format = useFormat();
   const history = useQuery({
@@ -324,15 +327,28 @@ function HistorySection({ id }: { id: string }) {
     queryFn: () => api<HistoryEntry[]>(`/api/v1/service-requests/${id}/history`),
   });
   const status = (s: string | null) => (s ? t(`servicerequests.statuses.${s as RequestStatus}`) : t('servicerequests.none'));
-  const fieldLabel = (f: string | null) => (f ? t(`servicerequests.fields.${f}`, { defaultValue: f }) : '');
+  const fieldLabel = (f: string | null) => {
+    if (!f) return '';
+    const key = f.startsWith('typeData.') ? f.slice('typeData.'.length) : f; // a type's field: its own label
+    return t(`servicerequests.fields.${key}`, { defaultValue: key });
+  };
+  // contacts and sites are stored by id: show their names (a removed one keeps its id)
+  const named = (field: string | null, value: string | null): string => {
+    if (value === null) return t('servicerequests.none');
+    if (field === 'contactId') return customer?.contacts.find((c) => c.id === value)?.fullName ?? value;
+    if (field === 'addressId') {
+      const a = customer?.addresses.find((x) => x.id === value);
+      return a ? [a.street, a.zone].filter(Boolean).join(', ') : value;
+    }
+    if (field === 'priority') return t(`servicerequests.priorities.${value}`, { defaultValue: value });
+    return value;
+  };
   const text = (e: HistoryEntry): string => {
     switch (e.kind) {
       case 'TRANSITION':
         return e.from ? `${status(e.from)} → ${status(e.to)}` : `${t('servicerequests.historyCreated')}: ${status(e.to)}`;
       case 'CHANGE':
-        return t('servicerequests.historyChange', {
-          field: fieldLabel(e.field), from: e.from ?? t('servicerequests.none'), to: e.to ?? t('servicerequests.none'),
-        });
+        return t('servicerequests.historyChange', { field: fieldLabel(e.field), from: named(e.field, e.from), to: named(e.field, e.to) });
       case 'ASSIGNMENT':
         return `${t('servicerequests.historyAssigned', { from: e.from ?? t('servicerequests.unassigned'), to: e.to ?? t('servicerequests.unassigned') })}`
           + (e.field ? ` (${t(`servicerequests.assignmentMethods.${e.field}`, { defaultValue: e.field })})` : '');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import '../zod-setup';
-import { emptyTypeData, formPath, itemSchema, requestSchema, typeDataSchema } from './schemas';
+import { emptyTypeData, formPath, formTypeData, itemSchema, requestSchema, typeDataSchema } from './schemas';
 
 const t = (key: string) => key.replace('servicerequests.validation.', '');
 
@@ -93,5 +93,26 @@ describe('the whole request', () => {
   it('maps the server\'s field names onto the form', () => {
     expect(formPath('typeData.units')).toBe('typeData.units');
     expect(formPath('items[2].unitPrice')).toBe('items.2.unitPrice');
+  });
+});
+
+describe('editing stored type data', () => {
+  it('gives back what was stored when the form is saved unchanged, for every schema', () => {
+    const stored = {
+      PORTABLE_TOILETS: { units: 8, model: 'VIP', usage: 'EVENT', rentalStart: '2026-12-05', rentalEnd: '2026-12-06', cleaningsPerWeek: 2, notes: 'Feria de Antigua' },
+      SEPTIC_TANK: { waterType: 'BLACK', volumeM3: 6.5, accessConditions: 'Callejón de 3 m', hoseDistanceM: 25 },
+      WASTEWATER_PLANT: { flowM3PerDay: 40, service: 'OPERATION', siteSurveyNeeded: true, designParameters: { bodMgL: 250, ph: 7.2 } },
+      FREE_FORM: { Lugar: 'Santa Tecla', Turno: 'noche' },
+    } as const;
+    for (const [schema, data] of Object.entries(stored)) {
+      const form = formTypeData(schema as keyof typeof stored, data);
+      expect(typeDataSchema(schema as keyof typeof stored, t).parse(form)).toEqual(data);
+    }
+  });
+
+  it('fills what was never stored with the empty values and keeps numbers as the text typed', () => {
+    expect(formTypeData('SEPTIC_TANK', { volumeM3: 6 })).toEqual({ waterType: '', volumeM3: '6', accessConditions: '', hoseDistanceM: '', notes: '' });
+    expect(formTypeData('WASTEWATER_PLANT', null)).toEqual(emptyTypeData('WASTEWATER_PLANT'));
+    expect(formTypeData('FREE_FORM', {})).toEqual({ rows: [] });
   });
 });

@@ -122,6 +122,7 @@ export function typeDataSchema(schema: DataSchema, t: Translate) {
 }
 
 /** The empty form values of a schema's type data. */
+/** The empty form values of a schema's type data. */
 export function emptyTypeData(schema: DataSchema | undefined): Record<string, unknown> {
   switch (schema) {
     case 'PORTABLE_TOILETS':
@@ -135,6 +136,25 @@ export function emptyTypeData(schema: DataSchema | undefined): Record<string, un
     default:
       return {};
   }
+}
+
+/** Stored type data as the form holds it (numbers as typed text, free-form pairs as rows), for editing a request. */
+export function formTypeData(schema: DataSchema | undefined, stored: Record<string, unknown> | null | undefined): Record<string, unknown> {
+  const data = stored ?? {};
+  const typed = (v: unknown) => (v === null || v === undefined ? '' : typeof v === 'boolean' ? v : String(v));
+  if (schema === 'FREE_FORM') {
+    return { rows: Object.entries(data).map(([key, value]) => ({ key, value: typed(value) })) };
+  }
+  const empty = emptyTypeData(schema);
+  return Object.fromEntries(Object.entries(empty).map(([key, blank]) => {
+    const value = data[key];
+    if (blank !== null && typeof blank === 'object') { // design parameters: one level down
+      const nested = (value ?? {}) as Record<string, unknown>;
+      return [key, Object.fromEntries(Object.keys(blank).map((k) => [k, typed(nested[k])]))];
+    }
+    if (typeof blank === 'boolean') return [key, value === true];
+    return [key, typed(value)];
+  }));
 }
 
 export const CURRENCIES = ['GTQ', 'USD'] as const;

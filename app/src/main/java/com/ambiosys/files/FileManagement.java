@@ -212,6 +212,16 @@ public class FileManagement {
                 })).flatMap(this::read);
     }
 
+    /**
+     * The bytes of a file of the current tenant, for a module that passes them on (the inbox sending a photo
+     * to WhatsApp). An unknown or deleted file, or bytes gone from the storage, answer 404.
+     */
+    public Download content(UUID id) {
+        UUID tenant = TenantContext.require();
+        Located located = tx.read(tenant, status -> new Located(get(id), location(tenant, id)));
+        return read(located).orElseThrow(() -> ApiException.notFound("file"));
+    }
+
     private record Located(StoredFile file, Location location) {
     }
 

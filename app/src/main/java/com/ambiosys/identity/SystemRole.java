@@ -13,8 +13,10 @@ public enum SystemRole {
             "catalog:view", "servicerequests:view", "servicerequests:create", "servicerequests:edit", "quotations:view",
             "quotations:create", "quotations:edit", "quotations:send", "scheduling:view", "inbox:view", "inbox:reply",
             "notifications:view")),
-    AGENT("Agente", PermissionCatalog.of("files:view", "files:create", "inbox", "customers:view", "customers:create", "customers:edit",
-            "servicerequests:view", "servicerequests:create", "catalog:view", "notifications:view")),
+    // an agent answers whoever writes: every customer and request is theirs to see; managing the inbox is not
+    AGENT("Agente", PermissionCatalog.of("files:view", "files:create", "inbox:view", "inbox:reply", "inbox:assign", "customers:view",
+            "customers:view_all", "customers:create", "customers:edit", "servicerequests:view", "servicerequests:view_all",
+            "servicerequests:create", "catalog:view", "notifications:view")),
     FINANCE("Finanzas", PermissionCatalog.of("files:view", "files:create", "finance", "invoicing", "customers:view", "customers:view_all",
             "quotations:view", "quotations:view_all", "reporting", "notifications:view")),
     SUPERVISOR("Supervisor", PermissionCatalog.of("files:view", "files:create", "scheduling", "workforce", "servicerequests:view",

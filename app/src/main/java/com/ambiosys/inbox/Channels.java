@@ -28,20 +28,26 @@ public class Channels {
 
     /** A channel as the API shows it: secrets only as their last four characters. */
     public record Channel(UUID id, String kind, String name, String phoneNumberId, String wabaId, String displayPhone,
-            String accessTokenHint, String appSecretHint, String verifyTokenHint, boolean active) {
+            String accessTokenHint, String appSecretHint, String verifyTokenHint, boolean active, Assignment assignment) {
     }
 
-    /** What a WhatsApp channel needs; a null secret on update keeps the stored one. */
+    /** How new and reopened conversations are assigned: MANUAL, or ROUND_ROBIN among online agents (of the team, if any). */
+    public record Assignment(String mode, UUID teamId) {
+    }
+
+    /** What a WhatsApp channel needs; a null secret (or assignment) on update keeps the stored one. */
     public record WhatsAppSettings(String name, String phoneNumberId, String wabaId, String displayPhone,
-            String accessToken, String appSecret, String verifyToken, Boolean active) {
+            String accessToken, String appSecret, String verifyToken, Boolean active, Assignment assignment) {
     }
 
     private final JdbcClient jdbc;
     private final SecretCipher cipher;
     private final AuditTrail audit;
     private final Clock clock;
+    private final InboxTeams teams;
 
-    Channels(JdbcClient jdbc, SecretCipher cipher, AuditTrail audit, Clock clock) {
+    Channels(JdbcClient jdbc, SecretCipher cipher, AuditTrail audit, Clock clock, InboxTeams teams) {
+        this.teams = teams;
         this.jdbc = jdbc;
         this.cipher = cipher;
         this.audit = audit;
@@ -81,6 +87,7 @@ public class Channels {
         catch (DuplicateKeyException ex) {
             throw ApiException.conflict("phone-number-in-use", settings.phoneNumberId());
         }
+        assignment(id, settings.assignment());
         Channel created = get(id);
         audit.record(AuditAction.CREATE, "channel", id, null, created);
         return created;
@@ -109,9 +116,22 @@ public class Channels {
         catch (DuplicateKeyException ex) {
             throw ApiException.conflict("phone-number-in-use", settings.phoneNumberId());
         }
+        assignment(id, settings.assignment());
         Channel after = get(id);
         audit.record(AuditAction.UPDATE, "channel", id, before, after);
         return after;
+    }
+
+    private void assignment(UUID id, Assignment assignment) {
+        if (assignment == null) {
+            return;
+        }
+        if (assignment.teamId() != null && !teams.exists(assignment.teamId())) {
+            throw ApiException.badRequest("unknown-team");
+        }
+        jdbc.sql("update inbox_channels set assignment_mode = :mode, assignment_team_id = :team where tenant_id = :t and id = :id")
+            .param("mode", assignment.mode() == null ? "MANUAL" : assignment.mode()).param("team", assignment.teamId())
+            .param("t", TenantContext.require()).param("id", id).update();
     }
 
     /** The decrypted access token of a channel (for calls to Meta). */
@@ -123,14 +143,16 @@ public class Channels {
     }
 
     private static final String SELECT = """
-            select id, kind, name, phone_number_id, waba_id, display_phone, access_token, app_secret, verify_token, active
+            select id, kind, name, phone_number_id, waba_id, display_phone, access_token, app_secret, verify_token, active,
+                   assignment_mode, assignment_team_id
               from inbox_channels""";
 
     private Channel channel(java.sql.ResultSet rs) throws java.sql.SQLException {
         return new Channel(rs.getObject("id", UUID.class), rs.getString("kind"), rs.getString("name"),
                 rs.getString("phone_number_id"), rs.getString("waba_id"), rs.getString("display_phone"),
                 hint(rs.getString("access_token")), hint(rs.getString("app_secret")), hint(rs.getString("verify_token")),
-                rs.getBoolean("active"));
+                rs.getBoolean("active"),
+                new Assignment(rs.getString("assignment_mode"), rs.getObject("assignment_team_id", UUID.class)));
     }
 
     private String hint(String encrypted) {

@@ -37,7 +37,8 @@ import com.ambiosys.platform.web.PageResponse;
 public class Conversations {
 
     public record Summary(UUID id, UUID channelId, UUID contactId, String contactName, String contactPhone, UUID customerId,
-            String status, String priority, UUID assigneeId, String assigneeName, List<String> labels, Instant lastMessageAt,
+            String status, String priority, UUID assigneeId, String assigneeName, UUID teamId, String teamName,
+            List<String> labels, Instant lastMessageAt,
             String lastMessage, Instant snoozedUntil) {
     }
 
@@ -47,7 +48,7 @@ public class Conversations {
     public record Conversation(Summary summary, boolean customerConfirmed, String customerName, List<Note> notes) {
     }
 
-    public record Filter(String status, UUID assigneeId, String label, UUID channelId, Boolean unassigned) {
+    public record Filter(String status, UUID assigneeId, String label, UUID channelId, Boolean unassigned, UUID teamId) {
     }
 
     private final JdbcClient jdbc;
@@ -56,10 +57,14 @@ public class Conversations {
     private final StaffDirectory staff;
     private final CustomerManagement customers;
     private final InboxEvents events;
+    private final InboxTeams teams;
+    private final AgentPresence presence;
 
     Conversations(JdbcClient jdbc, Clock clock, AuditTrail audit, StaffDirectory staff, CustomerManagement customers,
-            InboxEvents events) {
+            InboxEvents events, InboxTeams teams, AgentPresence presence) {
         this.events = events;
+        this.teams = teams;
+        this.presence = presence;
         this.jdbc = jdbc;
         this.clock = clock;
         this.audit = audit;
@@ -72,8 +77,11 @@ public class Conversations {
         Instant now = clock.instant();
         UUID conversation = jdbc.sql("""
                 select id from inbox_conversations where tenant_id = :t and contact_id = :c and status <> 'RESOLVED' for update
-                """).param("t", tenant).param("c", contactId).query(UUID.class).optional()
-            .orElseGet(() -> reopenOrStart(tenant, channelId, contactId, now));
+                """).param("t", tenant).param("c", contactId).query(UUID.class).optional().orElse(null);
+        if (conversation == null) {
+            conversation = reopenOrStart(tenant, channelId, contactId, now);
+            autoAssign(tenant, channelId, conversation, now);
+        }
         jdbc.sql("""
                 update inbox_conversations set status = case when status = 'SNOOZED' then 'OPEN' else status end,
                        snoozed_until = case when status = 'SNOOZED' then null else snoozed_until end,
@@ -116,6 +124,39 @@ public class Conversations {
         return id;
     }
 
+    /**
+     * A new or reopened conversation of a ROUND_ROBIN channel goes to the next online agent (of the channel's
+     * team, or of every agent); one whose agent is still online keeps them. No one online: it stays unassigned.
+     */
+    private void autoAssign(UUID tenant, UUID channelId, UUID conversation, Instant now) {
+        Map<String, Object> rule = jdbc.sql("select assignment_mode, assignment_team_id from inbox_channels where tenant_id = :t and id = :id")
+            .param("t", tenant).param("id", channelId).query().singleRow();
+        if (!"ROUND_ROBIN".equals(rule.get("assignment_mode"))) {
+            return;
+        }
+        UUID team = (UUID) rule.get("assignment_team_id");
+        UUID current = jdbc.sql("select assignee_id from inbox_conversations where tenant_id = :t and id = :id")
+            .param("t", tenant).param("id", conversation)
+            .query((rs, n) -> java.util.Optional.ofNullable(rs.getObject(1, UUID.class))).single().orElse(null);
+        if (current != null && presence.isOnline(tenant, current)
+                && (team == null || teams.isMember(team, current))) {
+            return;
+        }
+        presence.nextAgent(tenant, team).ifPresent(agent -> {
+            jdbc.sql("""
+                    update inbox_conversations set assignee_id = :a, team_id = coalesce(:team, team_id), updated_at = :now,
+                           version = version + 1 where tenant_id = :t and id = :id
+                    """).param("a", agent).param("team", team).param("now", Timestamp.from(now)).param("t", tenant)
+                .param("id", conversation).update();
+            Map<String, Object> payload = new LinkedHashMap<>();
+            payload.put("conversationId", conversation);
+            payload.put("assigneeId", agent.toString());
+            payload.put("teamId", team == null ? null : team.toString());
+            payload.put("automatic", true);
+            events.publish(tenant, "conversation.assigned", conversation, payload);
+        });
+    }
+
     /** Suggests the CRM customer of a new inbox contact by its phone (staff confirm or change it). */
     void suggestCustomer(UUID tenant, UUID contactId, String phone) {
         customers.findByPhone(phone).ifPresent(customer -> jdbc.sql("""
@@ -132,6 +173,7 @@ public class Conversations {
         params.put("label", filter.label() == null ? null : filter.label().toLowerCase(Locale.ROOT));
         params.put("channel", filter.channelId());
         params.put("unassigned", Boolean.TRUE.equals(filter.unassigned()));
+        params.put("team", filter.teamId());
         String where = """
                  where v.tenant_id = :t
                    and (cast(:status as text) is null or v.status = :status)
@@ -139,6 +181,7 @@ public class Conversations {
                    and (not :unassigned or v.assignee_id is null)
                    and (cast(:label as text) is null or :label = any(v.labels))
                    and (cast(:channel as uuid) is null or v.channel_id = :channel)
+                   and (cast(:team as uuid) is null or v.team_id = :team)
                 """;
         long total = jdbc.sql("select count(*) from inbox_conversations v" + where).params(params).query(Long.class).single();
         Map<UUID, String> names = names();
@@ -197,19 +240,33 @@ public class Conversations {
         return get(id);
     }
 
+    /**
+     * Assigns the conversation to an agent, a team, or an agent of a team (both null: unassigned). The agent must
+     * be an active user who may reply and, when a team is given, one of its members.
+     */
     @Transactional
-    public Conversation assign(UUID id, UUID assigneeId) {
+    public Conversation assign(UUID id, UUID assigneeId, UUID teamId) {
         Conversation before = get(id);
         if (assigneeId != null && staff.activeWith("inbox:reply").stream().noneMatch(m -> m.id().equals(assigneeId))) {
             throw ApiException.badRequest("invalid-assignee");
         }
-        jdbc.sql("update inbox_conversations set assignee_id = :a, updated_at = :now, version = version + 1 where tenant_id = :t and id = :id")
-            .param("a", assigneeId).param("now", Timestamp.from(clock.instant())).param("t", TenantContext.require())
-            .param("id", id).update();
-        audit.record(AuditAction.UPDATE, "conversation", id, Map.of("assigneeId", String.valueOf(before.summary().assigneeId())),
-                Map.of("assigneeId", String.valueOf(assigneeId)));
-        events.publish(TenantContext.require(), "conversation.assigned", id,
-                Map.of("conversationId", id, "assigneeId", String.valueOf(assigneeId)));
+        if (teamId != null && !teams.exists(teamId)) {
+            throw ApiException.badRequest("unknown-team");
+        }
+        if (teamId != null && assigneeId != null && !teams.isMember(teamId, assigneeId)) {
+            throw ApiException.badRequest("assignee-not-in-team");
+        }
+        jdbc.sql("""
+                update inbox_conversations set assignee_id = :a, team_id = :team, updated_at = :now, version = version + 1
+                 where tenant_id = :t and id = :id
+                """).param("a", assigneeId).param("team", teamId).param("now", Timestamp.from(clock.instant()))
+            .param("t", TenantContext.require()).param("id", id).update();
+        audit.record(AuditAction.UPDATE, "conversation", id,
+                Map.of("assigneeId", String.valueOf(before.summary().assigneeId()), "teamId",
+                        String.valueOf(before.summary().teamId())),
+                Map.of("assigneeId", String.valueOf(assigneeId), "teamId", String.valueOf(teamId)));
+        events.publish(TenantContext.require(), "conversation.assigned", id, Map.of("conversationId", id, "assigneeId",
+                String.valueOf(assigneeId), "teamId", String.valueOf(teamId)));
         return get(id);
     }
 
@@ -261,6 +318,7 @@ public class Conversations {
 
     private static final String SUMMARY = """
             select v.id, v.channel_id, v.contact_id, k.name, k.phone, k.customer_id, v.status, v.priority, v.assignee_id,
+                   v.team_id, (select t.name from inbox_teams t where t.tenant_id = v.tenant_id and t.id = v.team_id) as team_name,
                    v.labels, v.last_message_at, v.snoozed_until,
                    (select m.body from inbox_messages m where m.tenant_id = v.tenant_id and m.conversation_id = v.id
                      order by m.sent_at desc, m.id desc limit 1) as last_message
@@ -273,15 +331,13 @@ public class Conversations {
         return new Summary(rs.getObject("id", UUID.class), rs.getObject("channel_id", UUID.class),
                 rs.getObject("contact_id", UUID.class), rs.getString("name"), rs.getString("phone"),
                 rs.getObject("customer_id", UUID.class), rs.getString("status"), rs.getString("priority"), assignee,
-                assignee == null ? null : names.get(assignee),
+                assignee == null ? null : names.get(assignee), rs.getObject("team_id", UUID.class), rs.getString("team_name"),
                 labels == null ? List.of() : Arrays.asList((String[]) labels.getArray()),
                 rs.getTimestamp("last_message_at").toInstant(), rs.getString("last_message"),
                 snoozed == null ? null : snoozed.toInstant());
     }
 
     private Map<UUID, String> names() {
-        Map<UUID, String> names = new LinkedHashMap<>();
-        staff.all().forEach(m -> names.put(m.id(), m.fullName()));
-        return names;
+        return InboxTeams.names(staff);
     }
 }

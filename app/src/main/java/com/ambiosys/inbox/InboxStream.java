@@ -41,25 +41,40 @@ public class InboxStream implements SmartLifecycle {
     static final long HEARTBEAT_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(20);
 
     private final Map<UUID, Set<SseEmitter>> clients = new ConcurrentHashMap<>();
+    /** The user behind each open stream: the heartbeat marks them seen (agent presence). */
+    private final Map<SseEmitter, UUID> users = new ConcurrentHashMap<>();
     private final InboxEvents events;
     private final TenantTransactions tx;
     private final Environment env;
+    private final AgentPresence presence;
     private volatile boolean running;
     private Thread listener;
 
-    InboxStream(InboxEvents events, TenantTransactions tx, Environment env) {
+    InboxStream(InboxEvents events, TenantTransactions tx, Environment env, AgentPresence presence) {
+        this.presence = presence;
         this.events = events;
         this.tx = tx;
         this.env = env;
     }
 
-    /** A new client of the tenant; replays what it missed after {@code lastEventId}. */
-    public SseEmitter connect(UUID tenant, Long lastEventId) {
+    /**
+     * A new client of the tenant; replays what it missed after {@code lastEventId}. The user (may be null) is
+     * marked seen now and on every heartbeat while the stream is open: that is what makes an agent online.
+     */
+    public SseEmitter connect(UUID tenant, UUID user, Long lastEventId) {
         SseEmitter emitter = new SseEmitter(0L); // no timeout: the client reconnects when the network drops
         Set<SseEmitter> set = clients.computeIfAbsent(tenant, k -> new CopyOnWriteArraySet<>());
-        emitter.onCompletion(() -> set.remove(emitter));
-        emitter.onTimeout(() -> set.remove(emitter));
-        emitter.onError(e -> set.remove(emitter));
+        Runnable gone = () -> {
+            set.remove(emitter);
+            users.remove(emitter);
+        };
+        emitter.onCompletion(gone);
+        emitter.onTimeout(gone);
+        emitter.onError(e -> gone.run());
+        if (user != null) {
+            users.put(emitter, user);
+            tx.run(tenant, s -> presence.seen(tenant, Set.of(user)));
+        }
         try {
             emitter.send(SseEmitter.event().comment("connected").reconnectTime(3000));
             if (lastEventId != null) {
@@ -116,14 +131,30 @@ public class InboxStream implements SmartLifecycle {
     }
 
     private void heartbeat() {
-        clients.values().forEach(set -> set.forEach(emitter -> {
-            try {
-                emitter.send(SseEmitter.event().comment("ping"));
+        clients.forEach((tenant, set) -> {
+            Set<UUID> seen = new java.util.HashSet<>();
+            set.forEach(emitter -> {
+                try {
+                    emitter.send(SseEmitter.event().comment("ping"));
+                    UUID user = users.get(emitter);
+                    if (user != null) {
+                        seen.add(user);
+                    }
+                }
+                catch (IOException | IllegalStateException ex) {
+                    set.remove(emitter);
+                    users.remove(emitter);
+                }
+            });
+            if (!seen.isEmpty()) {
+                try {
+                    tx.run(tenant, s -> presence.seen(tenant, seen));
+                }
+                catch (RuntimeException ex) {
+                    log.warn("Agent presence of tenant {} not updated: {}", tenant, ex.getMessage());
+                }
             }
-            catch (IOException | IllegalStateException ex) {
-                set.remove(emitter);
-            }
-        }));
+        });
     }
 
     private void listen() {
@@ -181,6 +212,7 @@ public class InboxStream implements SmartLifecycle {
         running = false;
         clients.values().forEach(set -> set.forEach(SseEmitter::complete));
         clients.clear();
+        users.clear();
         if (listener != null) {
             try {
                 listener.join(3000);

@@ -52,6 +52,55 @@ class MetaGraph {
         return new SendAnswer(response.statusCode(), text == null || text.isBlank() ? json.createObjectNode() : json.readTree(text));
     }
 
+    /**
+     * {@code GET /{waba-id}/message_templates}: the account's approved templates (following Meta's paging
+     * up to a few pages); a failure is a {@link GraphException}.
+     */
+    java.util.List<JsonNode> approvedTemplates(String accessToken, String wabaId) {
+        java.util.List<JsonNode> templates = new java.util.ArrayList<>();
+        String url = baseUrl + "/" + wabaId + "/message_templates?status=APPROVED&limit=100"
+                + "&fields=name,language,category,status,components";
+        for (int page = 0; page < 5 && url != null; page++) {
+            HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(url))
+                .header("Authorization", "Bearer " + accessToken).timeout(Duration.ofSeconds(15)).GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                throw new GraphException("templates of " + wabaId + ": HTTP " + response.statusCode());
+            }
+            JsonNode body = json.readTree(response.body());
+            body.path("data").forEach(templates::add);
+            url = body.path("paging").path("next").asString(null);
+        }
+        return templates;
+    }
+
+    /**
+     * {@code POST /{phone-number-id}/media}: uploads the bytes as Meta takes them (multipart: {@code
+     * messaging_product}, {@code type}, {@code file}) and answers the media id to send by.
+     */
+    String uploadMedia(String accessToken, String phoneNumberId, byte[] bytes, String mimeType, String filename) {
+        String boundary = "ambiosys-" + java.util.UUID.randomUUID();
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        String safeName = filename.replaceAll("[\"\r\n]", "_");
+        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"messaging_product\"\r\n\r\nwhatsapp\r\n"
+                + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"type\"\r\n\r\n" + mimeType + "\r\n"
+                + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + safeName
+                + "\"\r\nContent-Type: " + mimeType + "\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        body.writeBytes(bytes);
+        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(baseUrl + "/" + phoneNumberId + "/media"))
+            .header("Authorization", "Bearer " + accessToken).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+            .timeout(Duration.ofSeconds(60)).POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(),
+                HttpResponse.BodyHandlers.ofString());
+        JsonNode answer = response.body() == null || response.body().isBlank() ? json.createObjectNode()
+                : json.readTree(response.body());
+        if (response.statusCode() != 200 || !answer.has("id")) {
+            throw new GraphException("media upload: HTTP " + response.statusCode() + " "
+                    + answer.path("error").path("message").asString(""));
+        }
+        return answer.path("id").asString();
+    }
+
     MediaInfo media(String accessToken, String mediaId) {
         HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(baseUrl + "/" + mediaId))
             .header("Authorization", "Bearer " + accessToken).timeout(Duration.ofSeconds(15)).GET().build(),

@@ -17,6 +17,8 @@ import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
+import com.ambiosys.files.FileManagement;
+import com.ambiosys.files.StoredFile;
 import com.ambiosys.platform.ids.Ids;
 import com.ambiosys.platform.security.CurrentUser;
 import com.ambiosys.platform.security.CurrentUsers;
@@ -48,14 +50,42 @@ public class WhatsAppSender {
     public record Section(String title, List<Row> rows) {
     }
 
-    /** @param type TEXT, BUTTONS, LIST or TEMPLATE */
+    /**
+     * @param type TEXT, BUTTONS, LIST, TEMPLATE, or IMAGE, DOCUMENT, AUDIO, VIDEO with the {@code fileId} of an upload
+     * @param replyToMessageId our id of the contact's message this one answers (sent as Meta's {@code context})
+     */
     public record Outgoing(String type, String text, List<Button> buttons, String listButton, List<Section> sections,
-            String templateName, String templateLanguage, List<String> templateParameters) {
+            String templateName, String templateLanguage, List<String> templateParameters, UUID fileId, String caption,
+            String filename, UUID replyToMessageId) {
+
+        public Outgoing(String type, String text, List<Button> buttons, String listButton, List<Section> sections,
+                String templateName, String templateLanguage, List<String> templateParameters) {
+            this(type, text, buttons, listButton, sections, templateName, templateLanguage, templateParameters, null, null,
+                    null, null);
+        }
+    }
+
+    /** The message a reply answers: our id and its text. */
+    public record ReplyTo(UUID id, String text) {
+    }
+
+    /** A media message's file (null until an inbound one is downloaded) and what Meta says of it. */
+    public record Media(UUID fileId, String mediaType, String filename, String caption) {
     }
 
     public record Message(UUID id, String direction, String type, String body, String status, String externalId,
-            Map<String, Object> error, Instant sentAt) {
+            Map<String, Object> error, Instant sentAt, ReplyTo replyTo, Media media) {
     }
+
+    /** What WhatsApp takes for each media type (Cloud API limits), and their size limits. */
+    static final Map<String, List<String>> MEDIA_TYPES = Map.of(
+            "IMAGE", List.of("image/jpeg", "image/png"),
+            "VIDEO", List.of("video/mp4", "video/3gpp"),
+            "AUDIO", List.of("audio/aac", "audio/amr", "audio/mpeg", "audio/mp4", "audio/ogg"),
+            "DOCUMENT", List.of());
+    static final Map<String, Long> MEDIA_LIMITS = Map.of("IMAGE", 5L << 20, "VIDEO", 16L << 20, "AUDIO", 16L << 20,
+            "DOCUMENT", 100L << 20);
+    static final java.util.Set<String> MEDIA_KINDS = java.util.Set.of("image", "document", "audio", "video", "sticker");
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
@@ -64,9 +94,11 @@ public class WhatsAppSender {
     private final Clock clock;
     private final MetaGraph graph;
     private final InboxEvents events;
+    private final FileManagement files;
 
     WhatsAppSender(JdbcClient jdbc, JsonMapper json, TenantTransactions tx, Channels channels, Clock clock,
-            MetaGraph graph, InboxEvents events) {
+            MetaGraph graph, InboxEvents events, FileManagement files) {
+        this.files = files;
         this.events = events;
         this.jdbc = jdbc;
         this.json = json;
@@ -82,7 +114,7 @@ public class WhatsAppSender {
     /** Sends (once per idempotency key) and answers the stored message, sent or failed. */
     public Message send(UUID contactId, Outgoing outgoing, String idempotencyKey) {
         UUID tenant = TenantContext.require();
-        Map<String, Object> payload = payload(outgoing);
+        Map<String, Object> payload = payload(outgoing, null);
         Target target = tx.read(tenant, s -> jdbc.sql("""
                 select k.channel_id, c.phone_number_id, k.external_id, k.last_inbound_at
                   from inbox_contacts k join inbox_channels c on c.tenant_id = k.tenant_id and c.id = k.channel_id
@@ -100,28 +132,51 @@ public class WhatsAppSender {
         if (!inWindow && !"TEMPLATE".equals(outgoing.type())) {
             throw new ApiException(HttpStatus.CONFLICT, "outside-24h-window");
         }
+        StoredFile file = MEDIA_TYPES.containsKey(outgoing.type()) ? mediaFile(outgoing) : null;
+        String context = replyTo(tenant, contactId, outgoing.replyToMessageId());
         payload.put("to", target.waId());
+        if (context != null) {
+            payload.put("context", Map.of("message_id", context));
+        }
         String body = json.writeValueAsString(payload);
         UUID id = Ids.next();
         CurrentUser actor = CurrentUsers.current().orElse(null);
         int inserted = tx.call(tenant, s -> jdbc.sql("""
                 insert into inbox_messages (tenant_id, id, channel_id, contact_id, direction, type, body, payload, sent_at,
-                    received_at, status, idempotency_key, sent_by, processed_at, conversation_id)
+                    received_at, status, idempotency_key, sent_by, processed_at, conversation_id, context_id, file_id, media_type)
                 values (:t, :id, :channel, :contact, 'OUT', :type, :text, cast(:payload as jsonb), :now, :now, 'PENDING', :key,
                     :by, :now, (select v.id from inbox_conversations v
-                                 where v.tenant_id = :t and v.contact_id = :contact and v.status <> 'RESOLVED'))
+                                 where v.tenant_id = :t and v.contact_id = :contact and v.status <> 'RESOLVED'),
+                    :context, :file, :mediaType)
                 on conflict (tenant_id, channel_id, idempotency_key) where idempotency_key is not null do nothing
                 """)
             .param("t", tenant).param("id", id).param("channel", target.channelId()).param("contact", contactId)
             .param("type", outgoing.type().toLowerCase(java.util.Locale.ROOT)).param("text", text(outgoing))
             .param("payload", body).param("now", Timestamp.from(now)).param("key", idempotencyKey)
-            .param("by", actor == null ? null : actor.userId()).update());
+            .param("by", actor == null ? null : actor.userId()).param("context", context)
+            .param("file", file == null ? null : file.id()).param("mediaType", file == null ? null : file.mediaType()).update());
         if (inserted == 0) { // another request with this key got there first
             return byKey(tenant, target.channelId(), idempotencyKey).orElseThrow();
         }
         String token = channels.accessToken(target.channelId());
+        String toSend = body;
         try {
-            MetaGraph.SendAnswer response = graph.sendMessage(token, target.phoneNumberId(), body);
+            if (file != null) {
+                if ("inbox_message".equals(file.ownerType())) { // uploaded for this message (not another entity's file)
+                    files.attach(file.id(), "inbox_message", id.toString());
+                }
+                String mediaId = upload(token, target.phoneNumberId(), file);
+                Map<String, Object> withMedia = payload(outgoing, mediaId);
+                withMedia.put("to", target.waId());
+                if (context != null) {
+                    withMedia.put("context", Map.of("message_id", context));
+                }
+                String sentBody = json.writeValueAsString(withMedia);
+                tx.run(tenant, s -> jdbc.sql("update inbox_messages set payload = cast(:payload as jsonb) where tenant_id = :t and id = :id")
+                    .param("payload", sentBody).param("t", tenant).param("id", id).update());
+                toSend = sentBody;
+            }
+            MetaGraph.SendAnswer response = graph.sendMessage(token, target.phoneNumberId(), toSend);
             JsonNode answer = response.body();
             if (response.status() / 100 == 2 && answer.path("messages").path(0).has("id")) {
                 String wamid = answer.path("messages").path(0).path("id").asString();
@@ -154,6 +209,49 @@ public class WhatsAppSender {
         return sent;
     }
 
+    /** The upload the message sends, checked against what WhatsApp takes for its type. */
+    private StoredFile mediaFile(Outgoing o) {
+        if (o.fileId() == null) {
+            throw ApiException.badRequest("media-file-required");
+        }
+        StoredFile file;
+        try {
+            file = files.get(o.fileId());
+        }
+        catch (ApiException ex) {
+            throw ApiException.badRequest("unknown-file");
+        }
+        List<String> allowed = MEDIA_TYPES.get(o.type());
+        if ((!allowed.isEmpty() && !allowed.contains(file.mediaType())) || file.sizeBytes() > MEDIA_LIMITS.get(o.type())) {
+            throw ApiException.badRequest("media-type-not-allowed", file.mediaType(), o.type());
+        }
+        return file;
+    }
+
+    /** The wamid of the contact's message a reply answers (our id in, Meta's id out). */
+    private String replyTo(UUID tenant, UUID contactId, UUID messageId) {
+        if (messageId == null) {
+            return null;
+        }
+        return tx.read(tenant, s -> jdbc.sql("""
+                select external_id from inbox_messages where tenant_id = :t and contact_id = :c and id = :id
+                   and external_id is not null
+                """).param("t", tenant).param("c", contactId).param("id", messageId).query(String.class).optional())
+            .orElseThrow(() -> ApiException.badRequest("invalid-reply-to"));
+    }
+
+    private String upload(String token, String phoneNumberId, StoredFile file) {
+        FileManagement.Download download = files.content(file.id());
+        byte[] bytes;
+        try (java.io.InputStream in = download.content()) {
+            bytes = in.readAllBytes();
+        }
+        catch (java.io.IOException ex) {
+            throw new MetaGraph.GraphException("could not read file " + file.id() + ": " + ex.getMessage());
+        }
+        return graph.uploadMedia(token, phoneNumberId, bytes, file.mediaType(), file.name());
+    }
+
     private void fail(UUID tenant, UUID id, Map<?, ?> error) {
         log.warn("WhatsApp send {} failed: {}", id, error);
         tx.run(tenant, s -> jdbc.sql("update inbox_messages set status = 'FAILED', error = cast(:error as jsonb) where tenant_id = :t and id = :id")
@@ -168,19 +266,26 @@ public class WhatsAppSender {
         if (!exists) {
             throw ApiException.notFound("contact");
         }
-        return tx.read(tenant, s -> jdbc.sql(SELECT + " where tenant_id = :t and contact_id = :c order by sent_at desc, id desc limit :limit")
+        return tx.read(tenant, s -> jdbc.sql(SELECT + " where m.tenant_id = :t and m.contact_id = :c order by m.sent_at desc, m.id desc limit :limit")
             .param("t", tenant).param("c", contactId).param("limit", limit).query((rs, n) -> message(rs)).list());
     }
 
-    private static final String SELECT = "select id, direction, type, body, status, external_id, error::text, sent_at from inbox_messages";
+    private static final String SELECT = """
+            select m.id, m.direction, m.type, m.body, m.status, m.external_id, m.error::text as error, m.sent_at, m.file_id,
+                   coalesce(m.media_type, m.payload -> m.type ->> 'mime_type') as media_type,
+                   m.payload -> m.type ->> 'filename' as filename, m.payload -> m.type ->> 'caption' as caption,
+                   r.id as reply_id, r.body as reply_text
+              from inbox_messages m
+              left join inbox_messages r on r.tenant_id = m.tenant_id and r.channel_id = m.channel_id
+                                        and r.external_id = m.context_id""";
 
     private Optional<Message> byKey(UUID tenant, UUID channelId, String key) {
-        return tx.read(tenant, s -> jdbc.sql(SELECT + " where tenant_id = :t and channel_id = :c and idempotency_key = :k")
+        return tx.read(tenant, s -> jdbc.sql(SELECT + " where m.tenant_id = :t and m.channel_id = :c and m.idempotency_key = :k")
             .param("t", tenant).param("c", channelId).param("k", key).query((rs, n) -> message(rs)).optional());
     }
 
     private Message message(UUID tenant, UUID id) {
-        return tx.read(tenant, s -> jdbc.sql(SELECT + " where tenant_id = :t and id = :id").param("t", tenant).param("id", id)
+        return tx.read(tenant, s -> jdbc.sql(SELECT + " where m.tenant_id = :t and m.id = :id").param("t", tenant).param("id", id)
             .query((rs, n) -> message(rs)).single());
     }
 
@@ -189,11 +294,15 @@ public class WhatsAppSender {
         String error = rs.getString("error");
         return new Message(rs.getObject("id", UUID.class), rs.getString("direction"), rs.getString("type"),
                 rs.getString("body"), rs.getString("status"), rs.getString("external_id"),
-                error == null ? null : json.readValue(error, Map.class), rs.getTimestamp("sent_at").toInstant());
+                error == null ? null : json.readValue(error, Map.class), rs.getTimestamp("sent_at").toInstant(),
+                rs.getObject("reply_id", UUID.class) == null ? null
+                        : new ReplyTo(rs.getObject("reply_id", UUID.class), rs.getString("reply_text")),
+                MEDIA_KINDS.contains(rs.getString("type")) ? new Media(rs.getObject("file_id", UUID.class),
+                        rs.getString("media_type"), rs.getString("filename"), rs.getString("caption")) : null);
     }
 
     /** Meta's request body for the message, checked against the Cloud API's limits. */
-    static Map<String, Object> payload(Outgoing o) {
+    static Map<String, Object> payload(Outgoing o, String mediaId) {
         Map<String, Object> p = new LinkedHashMap<>();
         p.put("messaging_product", "whatsapp");
         p.put("recipient_type", "individual");
@@ -262,6 +371,22 @@ public class WhatsAppSender {
                 p.put("type", "template");
                 p.put("template", template);
             }
+            case "IMAGE", "DOCUMENT", "AUDIO", "VIDEO" -> {
+                String kind = o.type().toLowerCase(java.util.Locale.ROOT);
+                Map<String, Object> media = new LinkedHashMap<>();
+                media.put("id", mediaId == null ? "" : mediaId); // the upload's id, known once Meta has the bytes
+                if (o.caption() != null && !o.caption().isBlank() && !"AUDIO".equals(o.type())) {
+                    if (o.caption().length() > 1024) {
+                        throw ApiException.badRequest("invalid-message-text", 1024);
+                    }
+                    media.put("caption", o.caption());
+                }
+                if ("DOCUMENT".equals(o.type()) && o.filename() != null && !o.filename().isBlank()) {
+                    media.put("filename", o.filename());
+                }
+                p.put("type", kind);
+                p.put(kind, media);
+            }
             default -> throw ApiException.badRequest("invalid-message-type", o.type());
         }
         return p;
@@ -274,6 +399,9 @@ public class WhatsAppSender {
     }
 
     private static String text(Outgoing o) {
+        if (MEDIA_TYPES.containsKey(o.type())) {
+            return o.caption() == null || o.caption().isBlank() || "AUDIO".equals(o.type()) ? null : o.caption();
+        }
         return "TEMPLATE".equals(o.type()) ? o.templateName() : o.text();
     }
 }

@@ -17,7 +17,9 @@ import com.sun.net.httpserver.HttpServer;
  * Meta's Graph API for media, on loopback, as the Cloud API documents it: {@code GET /v23.0/{media-id}}
  * with the bearer token answers {@code {url, mime_type, sha256, file_size, id}}; the URL answers the
  * bytes to the same token. A media id can be told to fail a number of times (500) or to lie about its
- * hash.
+ * hash. {@code POST /{phone-number-id}/media} takes a multipart upload ({@code messaging_product},
+ * {@code type}, {@code file}) and answers {@code {id}}; {@code GET /{waba-id}/message_templates} answers
+ * the account's templates, filtered by {@code status} as Meta does, in pages of {@code limit}.
  */
 final class FakeMetaGraph implements AutoCloseable {
 
@@ -36,6 +38,15 @@ final class FakeMetaGraph implements AutoCloseable {
     /** When set, a send answers this Cloud API error (HTTP 400). */
     volatile String sendError;
 
+    /** A media upload as Meta received it. */
+    record Upload(String messagingProduct, String type, String filename, byte[] bytes) {
+    }
+
+    final java.util.List<Upload> uploads = new java.util.concurrent.CopyOnWriteArrayList<>();
+    /** The WhatsApp Business Account's templates, as Graph objects (JSON), and how often they were read. */
+    final java.util.List<String> templates = new java.util.concurrent.CopyOnWriteArrayList<>();
+    final AtomicInteger templateReads = new AtomicInteger();
+
     FakeMetaGraph(int port, String token) throws IOException {
         this.token = token;
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
@@ -47,6 +58,19 @@ final class FakeMetaGraph implements AutoCloseable {
     private void describe(HttpExchange exchange) throws IOException {
         String id = exchange.getRequestURI().getPath().substring("/v23.0/".length());
         if (!authorized(exchange)) {
+            return;
+        }
+        if ("POST".equals(exchange.getRequestMethod()) && id.endsWith("/media")) {
+            upload(exchange);
+            return;
+        }
+        if ("GET".equals(exchange.getRequestMethod()) && id.endsWith("/message_templates")) {
+            templateReads.incrementAndGet();
+            String query = exchange.getRequestURI().getQuery() == null ? "" : exchange.getRequestURI().getQuery();
+            String status = query.replaceAll("(?s).*(?:^|&)status=([A-Z_]+).*|.*", "$1");
+            String data = templates.stream().filter(t -> status.isEmpty() || t.contains("\"status\":\"" + status + "\""))
+                .collect(java.util.stream.Collectors.joining(","));
+            send(exchange, 200, "{\"data\":[" + data + "],\"paging\":{\"cursors\":{\"before\":\"MAZDZD\",\"after\":\"MjQZD\"}}}");
             return;
         }
         if ("POST".equals(exchange.getRequestMethod()) && id.endsWith("/messages")) {
@@ -75,6 +99,43 @@ final class FakeMetaGraph implements AutoCloseable {
         send(exchange, 200, "{\"url\":\"http://127.0.0.1:" + server.getAddress().getPort() + "/download/" + id
                 + "\",\"mime_type\":\"" + m.mimeType() + "\",\"sha256\":\"" + sha + "\",\"file_size\":" + m.bytes().length
                 + ",\"id\":\"" + id + "\",\"messaging_product\":\"whatsapp\"}");
+    }
+
+    /** Parses the multipart body as Meta does: each part by its name; the file part keeps its bytes. */
+    private void upload(HttpExchange exchange) throws IOException {
+        String contentType = String.valueOf(exchange.getRequestHeaders().getFirst("Content-Type"));
+        if (!contentType.startsWith("multipart/form-data") || !contentType.contains("boundary=")) {
+            send(exchange, 400, "{\"error\":{\"message\":\"(#100) Param file must be a file with one of the following types\",\"type\":\"OAuthException\",\"code\":100}}");
+            return;
+        }
+        String boundary = contentType.substring(contentType.indexOf("boundary=") + 9);
+        // ISO-8859-1 maps every byte to one char and back: the file's bytes survive the split
+        String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.ISO_8859_1);
+        Map<String, String> fields = new java.util.HashMap<>();
+        String filename = null;
+        byte[] file = null;
+        for (String part : body.split("--" + java.util.regex.Pattern.quote(boundary))) {
+            int headerEnd = part.indexOf("\r\n\r\n");
+            if (headerEnd < 0) {
+                continue;
+            }
+            String headers = part.substring(0, headerEnd);
+            String value = part.substring(headerEnd + 4, part.endsWith("\r\n") ? part.length() - 2 : part.length());
+            String name = headers.replaceAll("(?s).*?; name=\"([^\"]*)\".*", "$1");
+            if ("file".equals(name)) {
+                filename = headers.replaceAll("(?s).*filename=\"([^\"]*)\".*", "$1");
+                file = value.getBytes(StandardCharsets.ISO_8859_1);
+            }
+            else {
+                fields.put(name, value);
+            }
+        }
+        if (file == null || !"whatsapp".equals(fields.get("messaging_product"))) {
+            send(exchange, 400, "{\"error\":{\"message\":\"(#100) The parameter messaging_product is required.\",\"type\":\"OAuthException\",\"code\":100}}");
+            return;
+        }
+        uploads.add(new Upload(fields.get("messaging_product"), fields.get("type"), filename, file));
+        send(exchange, 200, "{\"id\":\"10" + uploads.size() + "2030405060\"}");
     }
 
     private void download(HttpExchange exchange) throws IOException {

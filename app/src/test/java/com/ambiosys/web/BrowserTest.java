@@ -678,10 +678,28 @@ class BrowserTest {
         page.getByTestId("card-" + requestNumber).getByRole(AriaRole.LINK).click();
         assertThat(page.getByTestId("request-status")).hasText("Cotizada");
         assertThat(page.getByTestId("history")).containsText("Se confirmó el acceso con el cliente.");
+        // edited while open: the form comes back filled in, the change lands in the history with its field's name
+        page.getByTestId("edit-request").click();
+        assertThat(page.getByLabel("Volumen (m³)")).hasValue("6");
+        assertThat(page.getByLabel("Concepto")).hasValue("Succión de fosa séptica hasta 5 m³");
+        page.getByLabel("Volumen (m³)").fill("8");
+        page.getByTestId("save-request").click();
+        assertThat(page.getByTestId("type-data")).containsText("8");
+        assertThat(page.getByTestId("history")).containsText("Volumen (m³): 6 → 8");
         page.getByTestId("nav-requestsSettings").click();
         assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Configuración de solicitudes"))).isVisible();
         screenshot("request-settings-light-es");
         assertThat(page.getByRole(AriaRole.CELL, new Page.GetByRoleOptions().setName("Fosa séptica urgente").setExact(true))).isVisible();
+
+        // the board narrowed to one type: kept in the address, the request is there only under its own type
+        page.navigate(url("/requests/board"));
+        page.getByRole(AriaRole.COMBOBOX, new Page.GetByRoleOptions().setName("Tipo de servicio")).click();
+        page.getByRole(AriaRole.OPTION, new Page.GetByRoleOptions().setName("Sanitarios portátiles")).click();
+        assertThat(page.getByTestId("card-" + requestNumber)).hasCount(0);
+        page.getByRole(AriaRole.COMBOBOX, new Page.GetByRoleOptions().setName("Tipo de servicio")).click();
+        page.getByRole(AriaRole.OPTION, new Page.GetByRoleOptions().setName("Limpieza de fosa séptica")).click();
+        assertThat(page.getByTestId("card-" + requestNumber)).isVisible();
+        org.junit.jupiter.api.Assertions.assertTrue(page.url().contains("serviceTypeId="), page.url());
 
         page.setViewportSize(390, 844); // a phone: the board scrolls sideways, the request page stacks
         page.navigate(url("/requests/board"));

@@ -6,6 +6,7 @@ import java.util.UUID;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
@@ -18,6 +19,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import com.ambiosys.inbox.ChannelTemplates;
 import com.ambiosys.inbox.Channels;
 import com.ambiosys.platform.security.RequiresPermission;
 
@@ -28,18 +30,31 @@ class ChannelController {
     record WhatsAppRequest(@NotBlank @Size(max = 100) String name, @NotBlank @Pattern(regexp = "[0-9]{5,30}") String phoneNumberId,
             @Pattern(regexp = "[0-9]{5,30}") String wabaId, @Size(max = 30) String displayPhone,
             @Size(min = 10, max = 1000) String accessToken, @Size(min = 8, max = 200) String appSecret,
-            @Size(min = 8, max = 200) String verifyToken, Boolean active) {
+            @Size(min = 8, max = 200) String verifyToken, Boolean active, @Valid AssignmentRequest assignment) {
 
         Channels.WhatsAppSettings settings() {
             return new Channels.WhatsAppSettings(name, phoneNumberId, wabaId, displayPhone, accessToken, appSecret,
-                    verifyToken, active);
+                    verifyToken, active, assignment == null ? null : new Channels.Assignment(assignment.mode(),
+                            assignment.teamId()));
         }
     }
 
-    private final Channels channels;
+    record AssignmentRequest(@NotNull @Pattern(regexp = "MANUAL|ROUND_ROBIN") String mode, UUID teamId) {
+    }
 
-    ChannelController(Channels channels) {
+    private final Channels channels;
+    private final ChannelTemplates templates;
+
+    ChannelController(Channels channels, ChannelTemplates templates) {
         this.channels = channels;
+        this.templates = templates;
+    }
+
+    /** The channel's approved WhatsApp templates (from Meta, kept a few minutes). */
+    @GetMapping("/{id}/templates")
+    @RequiresPermission("inbox:view")
+    List<ChannelTemplates.Template> templates(@PathVariable UUID id) {
+        return templates.approved(id);
     }
 
     @GetMapping

@@ -28,13 +28,14 @@ import com.ambiosys.platform.web.PageResponse;
 class ConversationController {
 
     record ListFilter(@Pattern(regexp = "OPEN|PENDING|SNOOZED|RESOLVED") String status, UUID assigneeId,
-            @Size(max = 40) String label, UUID channelId, Boolean unassigned) {
+            @Size(max = 40) String label, UUID channelId, Boolean unassigned, UUID teamId) {
     }
 
     record StatusRequest(@NotNull @Pattern(regexp = "OPEN|PENDING|SNOOZED|RESOLVED") String status, Instant snoozedUntil) {
     }
 
-    record AssigneeRequest(UUID assigneeId) {
+    /** Both null: unassigned. */
+    record AssigneeRequest(UUID assigneeId, UUID teamId) {
     }
 
     record LabelsRequest(@NotNull @Size(max = 20) List<@NotBlank @Size(max = 40) String> labels,
@@ -57,7 +58,7 @@ class ConversationController {
     @RequiresPermission("inbox:view")
     PageResponse<Conversations.Summary> list(@Valid ListFilter filter, @Valid PageQuery page) {
         return conversations.list(new Conversations.Filter(filter.status(), filter.assigneeId(), filter.label(),
-                filter.channelId(), filter.unassigned()), page);
+                filter.channelId(), filter.unassigned(), filter.teamId()), page);
     }
 
     @GetMapping("/api/v1/inbox/conversations/{id}")
@@ -75,7 +76,7 @@ class ConversationController {
     @PutMapping("/api/v1/inbox/conversations/{id}/assignee")
     @RequiresPermission("inbox:assign")
     Conversations.Conversation assign(@PathVariable UUID id, @Valid @RequestBody AssigneeRequest body) {
-        return conversations.assign(id, body.assigneeId());
+        return conversations.assign(id, body.assigneeId(), body.teamId());
     }
 
     @PutMapping("/api/v1/inbox/conversations/{id}/labels")

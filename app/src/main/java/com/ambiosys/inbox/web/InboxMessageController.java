@@ -32,11 +32,12 @@ import com.ambiosys.platform.web.ApiException;
 @RequestMapping("/api/v1/inbox/contacts/{contactId}/messages")
 class InboxMessageController {
 
-    record SendRequest(@NotNull @Pattern(regexp = "TEXT|BUTTONS|LIST|TEMPLATE") String type, @Size(max = 4096) String text,
-            @Size(max = 10) List<WhatsAppSender.Button> buttons, @Size(max = 20) String listButton,
-            @Size(max = 10) List<WhatsAppSender.Section> sections, @Size(max = 512) String templateName,
-            @Pattern(regexp = "[a-z]{2}(_[A-Z]{2})?") String templateLanguage,
-            @Size(max = 20) List<@Size(max = 1024) String> templateParameters) {
+    record SendRequest(@NotNull @Pattern(regexp = "TEXT|BUTTONS|LIST|TEMPLATE|IMAGE|DOCUMENT|AUDIO|VIDEO") String type,
+            @Size(max = 4096) String text, @Size(max = 10) List<WhatsAppSender.Button> buttons,
+            @Size(max = 20) String listButton, @Size(max = 10) List<WhatsAppSender.Section> sections,
+            @Size(max = 512) String templateName, @Pattern(regexp = "[a-z]{2}(_[A-Z]{2})?") String templateLanguage,
+            @Size(max = 20) List<@Size(max = 1024) String> templateParameters, UUID fileId,
+            @Size(max = 1024) String caption, @Size(max = 240) String filename, UUID replyToMessageId) {
     }
 
     private final WhatsAppSender sender;
@@ -62,7 +63,8 @@ class InboxMessageController {
         }
         WhatsAppSender.Message message = sender.send(contactId, new WhatsAppSender.Outgoing(body.type(), body.text(),
                 body.buttons(), body.listButton(), body.sections(), body.templateName(), body.templateLanguage(),
-                body.templateParameters()), key.trim());
+                body.templateParameters(), body.fileId(), body.caption(), body.filename(), body.replyToMessageId()),
+                key.trim());
         return ResponseEntity.status(HttpStatus.CREATED).body(message);
     }
 }

@@ -7,6 +7,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 import com.ambiosys.inbox.InboxStream;
+import com.ambiosys.platform.security.CurrentUsers;
 import com.ambiosys.platform.security.RequiresPermission;
 import com.ambiosys.platform.tenancy.TenantContext;
 
@@ -31,6 +32,7 @@ class InboxStreamController {
         if (lastEventId != null && lastEventId.matches("[0-9]{1,18}")) {
             last = Long.parseLong(lastEventId);
         }
-        return stream.connect(TenantContext.require(), last);
+        return stream.connect(TenantContext.require(),
+                CurrentUsers.current().map(u -> u.userId()).orElse(null), last);
     }
 }
