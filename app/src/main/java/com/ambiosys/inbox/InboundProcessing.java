@@ -43,7 +43,8 @@ import tools.jackson.databind.json.JsonMapper;
  * message at a time in the order of their timestamps. Media is downloaded from Meta at once into
  * {@code files} and its sha256 checked; a failure (Meta answering 500, a wrong hash) is retried with
  * backoff, and the contact's later messages wait for it. After {@code MAX_ATTEMPTS} the message is
- * marked processed with its error so the contact's queue moves on.
+ * marked processed with its error so the contact's queue moves on. A message with nothing to fetch whose
+ * contact has nothing waiting never comes here: {@link WhatsAppIngest} marks it processed as it stores it.
  */
 @Component
 class InboundProcessing {

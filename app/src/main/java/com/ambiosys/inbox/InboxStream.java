@@ -1,6 +1,7 @@
 package com.ambiosys.inbox;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -18,7 +19,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.core.env.Environment;
+import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyEmitter;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 import com.ambiosys.platform.tenancy.TenantTransactions;
@@ -88,14 +91,21 @@ public class InboxStream implements SmartLifecycle {
         return emitter;
     }
 
-    private static SseEmitter.SseEventBuilder event(InboxEvents.Event e) {
-        return SseEmitter.event().id(Long.toString(e.id())).name(e.kind()).data(e.payload(),
-                org.springframework.http.MediaType.APPLICATION_JSON);
+    private static final MediaType UTF8_TEXT = new MediaType(MediaType.TEXT_PLAIN, StandardCharsets.UTF_8);
+
+    /**
+     * The event as one SSE frame ({@code id}, {@code event}, {@code data}), built once and written as it is to
+     * every client: one write per client instead of an event builder and three converter writes each.
+     */
+    static Set<ResponseBodyEmitter.DataWithMediaType> event(InboxEvents.Event e) {
+        String frame = "id:" + e.id() + "\nevent:" + e.kind() + "\ndata:" + e.payload().replace("\n", "\ndata:") + "\n\n";
+        return Set.of(new ResponseBodyEmitter.DataWithMediaType(frame, UTF8_TEXT));
     }
 
+    /** A notification is {@code tenant:id:kind:payload}, or {@code tenant:id} for an event too long to carry. */
     private void deliver(String notification) {
-        String[] parts = notification.split(":");
-        if (parts.length != 2) {
+        String[] parts = notification.split(":", 4);
+        if (parts.length != 2 && parts.length != 4) {
             return;
         }
         UUID tenant = UUID.fromString(parts[0]);
@@ -103,13 +113,16 @@ public class InboxStream implements SmartLifecycle {
         if (set == null || set.isEmpty()) {
             return;
         }
-        InboxEvents.Event e = tx.read(tenant, s -> events.one(tenant, Long.parseLong(parts[1])));
+        long id = Long.parseLong(parts[1]);
+        InboxEvents.Event e = parts.length == 4 ? new InboxEvents.Event(id, tenant, parts[2], null, parts[3], null)
+                : tx.read(tenant, s -> events.one(tenant, id));
         if (e == null) {
             return;
         }
+        Set<ResponseBodyEmitter.DataWithMediaType> frame = event(e);
         for (SseEmitter emitter : set) {
             try {
-                emitter.send(event(e));
+                emitter.send(frame);
             }
             catch (IOException | IllegalStateException ex) {
                 set.remove(emitter);

@@ -124,7 +124,11 @@ public class WhatsAppIngest {
                 if (channel == null || !channel.active()) {
                     continue;
                 }
-                int[] counts = tx.call(channel.tenantId(), status -> store(channel, value, now));
+                Set<UUID> contacts = new java.util.LinkedHashSet<>();
+                int[] counts = tx.call(channel.tenantId(), status -> store(channel, value, now, contacts));
+                // after the transaction has ended and given its connection back: scheduling takes one of its own, and
+                // asking for a second connection while holding the first deadlocks the pool under load
+                scheduleProcessing(channel.tenantId(), contacts);
                 stored += counts[0];
                 duplicates += counts[1];
                 statuses += counts[2];
@@ -166,8 +170,23 @@ public class WhatsAppIngest {
         }
     }
 
-    /** Stores one change's messages and statuses: {stored, duplicates, statuses}. */
-    private int[] store(ChannelRef channel, JsonNode value, Instant now) {
+    /**
+     * The processing of the contacts whose new messages were just committed. A failure here does not fail the
+     * webhook (the messages are stored): the sweep schedules contacts with waiting messages again.
+     */
+    private void scheduleProcessing(UUID tenant, Set<UUID> contacts) {
+        for (UUID contact : contacts) {
+            try {
+                processing.schedule(tenant, contact);
+            }
+            catch (RuntimeException ex) {
+                log.warn("Processing of contact {} not scheduled, the sweep will: {}", contact, ex.getMessage());
+            }
+        }
+    }
+
+    /** Stores one change's messages and statuses: {stored, duplicates, statuses}; adds the contacts with new messages. */
+    private int[] store(ChannelRef channel, JsonNode value, Instant now, Set<UUID> scheduled) {
         int stored = 0;
         int duplicates = 0;
         int statuses = 0;
@@ -188,18 +207,28 @@ public class WhatsAppIngest {
             UUID contact = upsertContact(channel, from, names.get(from), sentAt, now);
             String type = message.path("type").asString("unsupported");
             String storedType = KNOWN_TYPES.contains(type) ? type : "unsupported";
-            int inserted = jdbc.sql("""
+            // A message with nothing to fetch (not media) whose contact has nothing waiting is processed as it is
+            // stored: no job, no second transaction. Media, or anything behind a contact's waiting message, is left
+            // to InboundProcessing, which keeps the contact's order. Answers whether it waits (no row: a duplicate).
+            Optional<Boolean> waits = jdbc.sql("""
                     insert into inbox_messages (tenant_id, id, channel_id, contact_id, direction, external_id, type, body,
-                        payload, context_id, sent_at, received_at, status)
+                        payload, context_id, sent_at, received_at, status, processed_at)
                     values (:t, :id, :channel, :contact, 'IN', :external, :type, :body, cast(:payload as jsonb), :context,
-                        :sent, :now, 'RECEIVED')
+                        :sent, :now, 'RECEIVED',
+                        case when :media or exists (select 1 from inbox_messages w
+                                                     where w.tenant_id = :t and w.contact_id = :contact
+                                                       and w.direction = 'IN' and w.processed_at is null)
+                             then null else cast(:now as timestamptz) end)
                     on conflict (tenant_id, channel_id, external_id) do nothing
+                    returning processed_at is null
                     """)
                 .param("t", channel.tenantId()).param("id", Ids.next()).param("channel", channel.channelId())
                 .param("contact", contact).param("external", externalId).param("type", storedType)
                 .param("body", body(message, type)).param("payload", json.writeValueAsString(message))
                 .param("context", message.path("context").path("id").asString(null))
-                .param("sent", Timestamp.from(sentAt)).param("now", Timestamp.from(now)).update();
+                .param("sent", Timestamp.from(sentAt)).param("now", Timestamp.from(now))
+                .param("media", InboundProcessing.MEDIA.contains(type)).query(Boolean.class).optional();
+            int inserted = waits.isPresent() ? 1 : 0;
             if (inserted == 1) {
                 stored++;
                 UUID conversation = conversations.attachInbound(channel.tenantId(), channel.channelId(), contact, externalId,
@@ -213,7 +242,9 @@ public class WhatsAppIngest {
                 event.put("body", body(message, type));
                 event.put("sentAt", sentAt.toString());
                 events.publish(channel.tenantId(), "message.new", conversation, event);
-                com.ambiosys.platform.tx.AfterCommit.run(() -> processing.schedule(channel.tenantId(), contact));
+                if (waits.get()) {
+                    scheduled.add(contact);
+                }
             }
             else {
                 duplicates++;
@@ -226,6 +257,18 @@ public class WhatsAppIngest {
     }
 
     private UUID upsertContact(ChannelRef channel, String waId, String name, Instant sentAt, Instant now) {
+        // most messages come from a contact already known: a plain update by the unique key is a fraction of the
+        // cost of an insert that conflicts (a speculative insertion into the index, then the update)
+        Optional<UUID> known = jdbc.sql("""
+                update inbox_contacts set name = coalesce(:name, name), last_inbound_at = greatest(last_inbound_at, :sent)
+                 where tenant_id = :t and channel_id = :channel and external_id = :wa
+                returning id
+                """)
+            .param("name", name).param("sent", Timestamp.from(sentAt)).param("t", channel.tenantId())
+            .param("channel", channel.channelId()).param("wa", waId).query(UUID.class).optional();
+        if (known.isPresent()) {
+            return known.get();
+        }
         Object[] upserted = jdbc.sql("""
                 insert into inbox_contacts (tenant_id, id, channel_id, external_id, name, phone, last_inbound_at, created_at)
                 values (:t, :id, :channel, :wa, :name, :phone, :sent, :now)

@@ -109,6 +109,32 @@ class WhatsAppWebhookTest extends TenantApiTest {
     }
 
     @Test
+    void manyWebhooksAtOnceAreAllStoredAndTextIsProcessedAsItIsStored() throws Exception {
+        // more concurrent webhooks than the pool has connections: each must finish with the one connection it holds
+        int n = 60;
+        ExecutorService pool = Executors.newFixedThreadPool(n);
+        List<Callable<Integer>> posts = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            String from = "5025555" + String.format("%04d", i);
+            String body = message(phoneNumberId, from, "wamid.MANY" + i, 1_763_800_000L + i, "text",
+                    "\"text\":{\"body\":\"Buenos días, mensaje " + i + "\"}");
+            posts.add(() -> post(body, sign(body, SECRET)));
+        }
+        long start = System.nanoTime();
+        for (Future<Integer> f : pool.invokeAll(posts)) {
+            assertThat(f.get()).isEqualTo(200);
+        }
+        pool.shutdown();
+        assertThat(java.time.Duration.ofNanos(System.nanoTime() - start)).isLessThan(java.time.Duration.ofSeconds(20));
+        assertThat(messages(tenant)).hasSize(n);
+        // nothing to fetch and nothing waiting for these contacts: processed in the webhook's own transaction
+        long waiting = tenantTx.read(tenant.id(), s -> jdbc.sql(
+                "select count(*) from inbox_messages where tenant_id = :t and processed_at is null")
+            .param("t", tenant.id()).query(Long.class).single());
+        assertThat(waiting).isZero();
+    }
+
+    @Test
     void theSameWebhookTwiceAndConcurrentlyIsStoredOnce() throws Exception {
         String body = message(phoneNumberId, "50255551234", "wamid.DUP", 1_763_800_000L, "text", "\"text\":{\"body\":\"Hola\"}");
         String signature = sign(body, SECRET);

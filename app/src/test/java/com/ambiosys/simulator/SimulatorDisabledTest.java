@@ -18,7 +18,9 @@ import com.ambiosys.support.ApiClient;
 import com.ambiosys.support.TestTenants;
 
 /** With {@code ambiosys.simulator.enabled=false} (production) no simulator endpoint or page answers, and no channel can be simulated. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "ambiosys.simulator.enabled=false")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = { "ambiosys.simulator.enabled=false",
+        // the demo tenant is seeded by whichever context starts first on the shared database: not this one, which has no simulator
+        "ambiosys.demo.enabled=false" })
 @ActiveProfiles("test")
 class SimulatorDisabledTest {
 
