@@ -271,20 +271,24 @@ class SimulatorSystemTest extends TenantApiTest {
         assertThat(channels.path(0).path("displayPhone").asString()).isEqualTo("+502 2200 0000");
         JsonNode phones = api.get("/api/v1/simulator/channels/" + channels.path(0).path("id").asString() + "/phones")
             .token(demoAdmin).send().json();
+        // other tests (the browser's acceptance test) may add phones to the demo channel: the seeded three are there
         assertThat(phones.valueStream().map(p -> p.path("phone").asString()).toList())
-            .containsExactlyInAnyOrder("+50255127788", "+50378451203", "+50241889020");
+            .contains("+50255127788", "+50378451203", "+50241889020");
         JsonNode andrea = phones.valueStream().filter(p -> p.path("phone").asString().equals("+50255127788")).findFirst().orElseThrow();
         JsonNode thread = api.get("/api/v1/simulator/phones/" + andrea.path("id").asString() + "/messages").token(demoAdmin)
             .send().json();
-        assertThat(thread).hasSize(3);
-        thread.forEach(m -> assertThat(m.path("status").asString()).isEqualTo("ACCEPTED"));
+        assertThat(thread.size()).isGreaterThanOrEqualTo(3);
+        for (int i = 0; i < 3; i++) { // the seeded messages, the oldest, went through the webhook path
+            assertThat(thread.path(i).path("direction").asString()).isEqualTo("IN");
+            assertThat(thread.path(i).path("status").asString()).isEqualTo("ACCEPTED");
+        }
         UUID demo = jdbc.sql("select id from tenants where slug = 'ambiotec-demo'").query(UUID.class).single();
         Long stored = tenantTx.read(demo, s -> jdbc.sql("""
                 select count(*) from inbox_messages m join inbox_contacts k on k.tenant_id = m.tenant_id and k.id = m.contact_id
                  where m.tenant_id = :t and k.external_id in ('50255127788', '50378451203', '50241889020')
                    and m.direction = 'IN' and m.conversation_id is not null
                 """).param("t", demo).query(Long.class).single());
-        assertThat(stored).isEqualTo(7);
+        assertThat(stored).isGreaterThanOrEqualTo(7);
     }
 
     @Test
