@@ -304,6 +304,11 @@ public class ServiceRequests {
         // application role cannot use the word and trigram indexes itself
         String matching = "(r.customer_id = any(array(select service_request_customers_matching(:q)))"
                 + " or r.id = any(array(select service_requests_matching(:q))))";
+        // the same test for a walk in the list's order, row by row: a hashed subplan per function (one hash
+        // probe a row) instead of "= any(array)", which compares each row with every element (a common word
+        // in descriptions, "quetzal", matches 7 500 requests: 48 ms of comparisons for a 20-row page)
+        String walking = "(r.customer_id in (select service_request_customers_matching(:q))"
+                + " or r.id in (select service_requests_matching(:q)))";
         String filters = """
                  where r.tenant_id = :t
                    and (cast(:statuses as text[]) is null or r.status = any(cast(:statuses as text[])))
@@ -337,7 +342,7 @@ public class ServiceRequests {
             return new PageResponse<>(items, page.pageOrDefault(), page.sizeOrDefault(), counted[0], false);
         }
         ListTotals.Total total = totals.estimate("service-requests", "service_requests r" + where, params, counted[0]);
-        items = page("service_requests r" + filters + " and coalesce(" + matching + ", false)", order, false, params, page,
+        items = page("service_requests r" + filters + " and coalesce(" + walking + ", false)", order, false, params, page,
                 null);
         return new PageResponse<>(items, page.pageOrDefault(), page.sizeOrDefault(), total.value(), total.estimated());
     }
