@@ -10,6 +10,7 @@ import { Controller, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { api } from '../api/client';
+import { useAuth } from '../auth/AuthContext';
 import { showProblem } from '../customers/model';
 import { problemMessage } from '../requests/ui';
 import { useChannels, useTeams } from './api';
@@ -66,6 +67,7 @@ export default function ChannelsPage() {
           <CardContent>
             <Stack direction="row" spacing={1} sx={{ alignItems: 'center', mb: 1 }}>
               <Typography variant="h6" component="h2" sx={{ flexGrow: 1 }}>{c.name}</Typography>
+              {c.simulated && <Chip size="small" color="info" label={t('inbox.channels.simulatedChip')} />}
               <Chip size="small" color={c.active ? 'success' : 'default'} label={t(c.active ? 'inbox.channels.active' : 'inbox.channels.inactive')} />
             </Stack>
             <Typography variant="body2">{c.displayPhone ?? '—'} · {t('inbox.channels.phoneNumberId')}: {c.phoneNumberId}</Typography>
@@ -110,6 +112,7 @@ function channelSchema(t: (key: string, options?: Record<string, unknown>) => st
     appSecret: secret(8),
     verifyToken: secret(8),
     active: z.boolean(),
+    simulated: z.boolean(),
     mode: z.enum(['MANUAL', 'ROUND_ROBIN']),
     teamId: z.string(),
   });
@@ -119,6 +122,8 @@ type ChannelForm = z.infer<ReturnType<typeof channelSchema>>;
 /** Creates or edits a WhatsApp channel; secrets are write-only (their hint shows what is stored). */
 function ChannelDialog({ channel, onClose }: { channel?: Channel; onClose(saved?: Channel): void }) {
   const { t } = useTranslation();
+  const { can } = useAuth();
+  const simulating = can('inbox:simulate'); // only who may use the simulator marks a channel as simulated
   const teams = useTeams();
   const [failure, setFailure] = useState<string | null>(null);
   const [verifyToken, setVerifyToken] = useState<string | null>(null);
@@ -127,6 +132,7 @@ function ChannelDialog({ channel, onClose }: { channel?: Channel; onClose(saved?
     defaultValues: {
       name: channel?.name ?? '', phoneNumberId: channel?.phoneNumberId ?? '', wabaId: channel?.wabaId ?? '',
       displayPhone: channel?.displayPhone ?? '', accessToken: '', appSecret: '', verifyToken: '', active: channel?.active ?? true,
+      simulated: channel?.simulated ?? false,
       mode: channel?.assignment?.mode ?? 'MANUAL', teamId: channel?.assignment?.teamId ?? '',
     },
   });
@@ -138,6 +144,7 @@ function ChannelDialog({ channel, onClose }: { channel?: Channel; onClose(saved?
       name: f.name, phoneNumberId: f.phoneNumberId, wabaId: f.wabaId || null, displayPhone: f.displayPhone || null,
       accessToken: f.accessToken || null, appSecret: f.appSecret || null, verifyToken: f.verifyToken || null, active: f.active,
     };
+    if (simulating) body.simulated = f.simulated; // otherwise left out: the server keeps what is stored
     body.assignment = { mode: f.mode, teamId: f.mode === 'ROUND_ROBIN' ? f.teamId || null : null };
     try {
       const saved = await api<Channel>(channel ? `/api/v1/inbox/channels/${channel.id}/whatsapp` : '/api/v1/inbox/channels/whatsapp',
@@ -211,6 +218,12 @@ function ChannelDialog({ channel, onClose }: { channel?: Channel; onClose(saved?
             <FormControlLabel control={<Switch checked={f.value} onChange={(e) => f.onChange(e.target.checked)} />}
               label={t('inbox.channels.active')} />
           )} />
+          {simulating && (
+            <Controller control={control} name="simulated" render={({ field: f }) => (
+              <FormControlLabel control={<Switch checked={f.value} onChange={(e) => f.onChange(e.target.checked)} />}
+                label={t('inbox.channels.simulated')} />
+            )} />
+          )}
         </Stack>
       </DialogContent>
       <DialogActions>

@@ -69,6 +69,8 @@ export interface Channel {
   appSecretHint: string | null;
   verifyTokenHint: string | null;
   active: boolean;
+  /** Meta's side is played by the WhatsApp simulator (development and demos). */
+  simulated?: boolean;
   assignment?: { mode: 'MANUAL' | 'ROUND_ROBIN'; teamId?: string | null } | null;
 }
 

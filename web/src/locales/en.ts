@@ -310,6 +310,7 @@ export const en: Messages = {
       callbackUrl: 'Callback URL', copy: 'Copy', copied: 'Copied', assignment: 'Assignment of new conversations',
       modes: { MANUAL: 'Manual', ROUND_ROBIN: 'Round robin among online agents' }, team: 'Team', anyTeam: 'All agents',
       digits: 'Digits only (5 to 30)', secretMin: 'At least {{count}} characters',
+      simulated: 'Simulated: the WhatsApp simulator plays Meta (development and demos)', simulatedChip: 'Simulated',
     },
     settings: { title: 'Conversation settings' },
     teamsAdmin: {

@@ -308,6 +308,7 @@ export const es = {
       callbackUrl: 'URL de devolución de llamada', copy: 'Copiar', copied: 'Copiado', assignment: 'Asignación de conversaciones nuevas',
       modes: { MANUAL: 'Manual', ROUND_ROBIN: 'Rotativa entre los agentes en línea' }, team: 'Equipo', anyTeam: 'Todos los agentes',
       digits: 'Solo dígitos (5 a 30)', secretMin: 'Mínimo {{count}} caracteres',
+      simulated: 'Simulado: el simulador de WhatsApp hace de Meta (desarrollo y demostraciones)', simulatedChip: 'Simulado',
     },
     settings: { title: 'Configuración de conversaciones' },
     teamsAdmin: {

@@ -130,6 +130,7 @@ class InboxBrowserTest {
         Locator card = page.getByTestId("channel-" + phoneNumberId);
         assertThat(card).containsText("WhatsApp ventas");
         assertThat(card).containsText("••••-123"); // the app secret only as its hint
+        assertThat(card).not().containsText("Simulado"); // the administrator may mark a channel simulated; this one is real
         assertThat(page.getByTestId("webhook-url")).hasValue(url("/webhooks/whatsapp"));
     }
 
