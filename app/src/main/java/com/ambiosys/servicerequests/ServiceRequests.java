@@ -358,15 +358,14 @@ public class ServiceRequests {
      */
     private List<Summary> page(String source, String order, boolean count, Map<String, Object> params, PageQuery page,
             long[] counted) {
-        Map<UUID, String> typeNames = new HashMap<>();
-        setup.types(false).forEach(t -> typeNames.put(t.id(), t.name()));
         Map<UUID, String> names = names();
         return jdbc.sql("""
-                select r.*, c.commercial_name
+                select r.*, c.commercial_name, st.name as type_name
                   from (select""" + " " + COLUMNS + (count ? ", count(*) over () as total" : "") + " from " + source
                 + " order by " + order + """
                          limit :limit offset :offset) r
                   join customers c on c.tenant_id = :t and c.id = r.customer_id
+                  join service_types st on st.tenant_id = :t and st.id = r.service_type_id
                  order by """ + " " + order)
             .params(params).param("limit", page.sizeOrDefault()).param("offset", page.offset())
             .query((rs, n) -> {
@@ -378,7 +377,7 @@ public class ServiceRequests {
                 java.sql.Date requested = rs.getDate("requested_date");
                 Timestamp due = rs.getTimestamp("resolution_due_at");
                 return new Summary(rs.getObject("id", UUID.class), rs.getString("number"),
-                        rs.getObject("customer_id", UUID.class), rs.getString("commercial_name"), type, typeNames.get(type),
+                        rs.getObject("customer_id", UUID.class), rs.getString("commercial_name"), type, rs.getString("type_name"),
                         owner, owner == null ? null : names.get(owner), rs.getString("priority"), rs.getString("channel"),
                         rs.getString("status"), requested == null ? null : requested.toLocalDate(),
                         rs.getTimestamp("created_at").toInstant(), rs.getString("response_sla"),

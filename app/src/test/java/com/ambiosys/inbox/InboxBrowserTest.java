@@ -80,17 +80,7 @@ class InboxBrowserTest {
         context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1366, 850).setLocale("es-GT")
             .setColorScheme(ColorScheme.LIGHT).setBypassCSP(bypassCsp));
         page = context.newPage();
-        page.onConsoleMessage(message -> {
-            if ("error".equals(message.type())) {
-                consoleErrors.add(message.text());
-            }
-        });
-        page.onPageError(error -> consoleErrors.add(error));
-        page.onResponse(response -> {
-            if (response.status() >= 400) {
-                failedResponses.add(response.status() + " " + response.request().method() + " " + response.url());
-            }
-        });
+        Chromium.recordErrors(page, consoleErrors, failedResponses);
     }
 
     @AfterEach

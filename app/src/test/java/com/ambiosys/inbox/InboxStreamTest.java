@@ -76,9 +76,7 @@ class InboxStreamTest extends TenantApiTest {
     void receive(String id, String text) throws Exception {
         String body = WhatsAppWebhookTest.message(phoneNumberId, "50255551234", id, System.currentTimeMillis() / 1000, "text",
                 "\"text\":{\"body\":\"" + text + "\"}");
-        assertThat(http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/webhooks/whatsapp"))
-            .header("X-Hub-Signature-256", WhatsAppWebhookTest.sign(body, WhatsAppWebhookTest.SECRET))
-            .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.discarding()).statusCode())
+        assertThat(WhatsAppWebhookTest.deliver(http, port, body))
             .isEqualTo(200);
     }
 

@@ -2,10 +2,7 @@ package com.ambiosys.inbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -50,9 +47,7 @@ class InboxTeamsTest extends TenantApiTest {
     String receive(String from, String text) throws Exception {
         String body = WhatsAppWebhookTest.message(phoneNumberId, from, "wamid.T" + UUID.randomUUID(),
                 System.currentTimeMillis() / 1000, "text", "\"text\":{\"body\":\"" + text + "\"}");
-        assertThat(http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/webhooks/whatsapp"))
-            .header("X-Hub-Signature-256", WhatsAppWebhookTest.sign(body, WhatsAppWebhookTest.SECRET))
-            .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.discarding()).statusCode())
+        assertThat(WhatsAppWebhookTest.deliver(http, port, body))
             .isEqualTo(200);
         return api.get("/api/v1/inbox/conversations").token(admin).send().json().path("items").valueStream()
             .filter(c -> c.path("contactPhone").asString().equals("+" + from)).findFirst().orElseThrow().path("id").asString();

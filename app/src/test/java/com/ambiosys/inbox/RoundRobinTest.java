@@ -90,9 +90,7 @@ class RoundRobinTest extends TenantApiTest {
     String receive(String from) throws Exception {
         String body = WhatsAppWebhookTest.message(phoneNumberId, from, "wamid.RR" + UUID.randomUUID(),
                 System.currentTimeMillis() / 1000, "text", "\"text\":{\"body\":\"Hola, quiero cotizar\"}");
-        assertThat(http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/webhooks/whatsapp"))
-            .header("X-Hub-Signature-256", WhatsAppWebhookTest.sign(body, WhatsAppWebhookTest.SECRET))
-            .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.discarding()).statusCode())
+        assertThat(WhatsAppWebhookTest.deliver(http, port, body))
             .isEqualTo(200);
         return from;
     }

@@ -2,10 +2,7 @@ package com.ambiosys.inbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.util.Base64;
 import java.util.Map;
 import java.util.UUID;
@@ -44,9 +41,7 @@ class WhatsAppComposerTest extends TenantApiTest {
                 "verificar-compositor")).token(admin).send().json().path("id").asString();
         String inbound = WhatsAppWebhookTest.message(phoneNumberId, "50255551234", "wamid.IN-Q1",
                 System.currentTimeMillis() / 1000 - 60, "text", "\"text\":{\"body\":\"¿Me manda foto del sanitario VIP?\"}");
-        assertThat(http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/webhooks/whatsapp"))
-            .header("X-Hub-Signature-256", WhatsAppWebhookTest.sign(inbound, WhatsAppWebhookTest.SECRET))
-            .POST(HttpRequest.BodyPublishers.ofString(inbound)).build(), HttpResponse.BodyHandlers.discarding()).statusCode())
+        assertThat(WhatsAppWebhookTest.deliver(http, port, inbound))
             .isEqualTo(200);
         contactId = tenantTx.read(tenant.id(), s -> jdbc.sql("select id from inbox_contacts where tenant_id = :t")
             .param("t", tenant.id()).query(UUID.class).single()).toString();

@@ -3,10 +3,7 @@ package com.ambiosys.inbox;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.Map;
@@ -46,9 +43,7 @@ class WhatsAppMediaTest extends TenantApiTest {
 
     void receive(String from, String id, long timestamp, String type, String content) throws Exception {
         String body = WhatsAppWebhookTest.message(phoneNumberId, from, id, timestamp, type, content);
-        int status = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/webhooks/whatsapp"))
-            .header("X-Hub-Signature-256", WhatsAppWebhookTest.sign(body, WhatsAppWebhookTest.SECRET))
-            .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+        int status = WhatsAppWebhookTest.deliver(http, port, body);
         assertThat(status).isEqualTo(200);
     }
 

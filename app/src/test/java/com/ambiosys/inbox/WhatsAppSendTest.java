@@ -2,10 +2,7 @@ package com.ambiosys.inbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -54,9 +51,7 @@ class WhatsAppSendTest extends TenantApiTest {
     }
 
     void webhook(String body) throws Exception {
-        assertThat(http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/webhooks/whatsapp"))
-            .header("X-Hub-Signature-256", WhatsAppWebhookTest.sign(body, WhatsAppWebhookTest.SECRET))
-            .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.discarding()).statusCode())
+        assertThat(WhatsAppWebhookTest.deliver(http, port, body))
             .isEqualTo(200);
     }
 

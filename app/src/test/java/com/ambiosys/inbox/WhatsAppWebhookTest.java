@@ -60,6 +60,13 @@ class WhatsAppWebhookTest extends TenantApiTest {
         return "sha256=" + HexFormat.of().formatHex(WhatsAppIngest.hmac(secret, body.getBytes(StandardCharsets.UTF_8)));
     }
 
+    /** Posts a webhook signed with {@link #SECRET}, as Meta does, and answers the status code. */
+    static int deliver(HttpClient http, int port, String body) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/webhooks/whatsapp"))
+            .header("X-Hub-Signature-256", sign(body, SECRET)).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+
     int post(String body, String signature) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/webhooks/whatsapp"))
             .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));

@@ -56,6 +56,24 @@ public final class Chromium {
         assertThat(violations).as("accessibility of " + screen).isEmpty();
     }
 
+    /**
+     * Records the page's console errors and uncaught exceptions, and every response of 400 or more (to say
+     * which request a console error is about).
+     */
+    public static void recordErrors(Page page, List<String> consoleErrors, List<String> failedResponses) {
+        page.onConsoleMessage(message -> {
+            if ("error".equals(message.type())) {
+                consoleErrors.add(message.text());
+            }
+        });
+        page.onPageError(error -> consoleErrors.add(error));
+        page.onResponse(response -> {
+            if (response.status() >= 400) {
+                failedResponses.add(response.status() + " " + response.request().method() + " " + response.url());
+            }
+        });
+    }
+
     public static void screenshot(Page page, String name) {
         page.waitForLoadState();
         page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name + ".png")).setFullPage(false));
