@@ -64,135 +64,11 @@ WRK_PID=""
 WORK=""
 DATA_DIR=""
 
-log() { printf '[bench %(%H:%M:%S)T] %s\n' -1 "$*" >&2; }
-die() {
-    log "ERROR: $*"
-    exit 1
-}
+# shared helpers: logging, clocks, processes, the clean-up on exit (bench/lib.sh)
+source "$SCRIPT_DIR/lib.sh"
 
 # --- helpers -----------------------------------------------------------------------------------
 
-to_seconds() {
-    local v="$1"
-    [[ "$v" =~ ^([0-9]+)([smh]?)$ ]] || die "bad duration '$v' (use e.g. 30, 30s, 2m)"
-    local n="${BASH_REMATCH[1]}" unit="${BASH_REMATCH[2]}"
-    case "$unit" in
-        m) echo $((n * 60)) ;;
-        h) echo $((n * 3600)) ;;
-        *) echo "$n" ;;
-    esac
-}
-
-now_ms() {
-    local t="${EPOCHREALTIME/[.,]/}"
-    echo $((t / 1000))
-}
-
-result_value() {
-    local key="$1" line="$2"
-    sed -n "s/.*[[:space:]]$key=\([^[:space:]]*\).*/\1/p" <<<"$line"
-}
-
-cmp() { awk -v a="$1" -v b="$3" "BEGIN { exit !(a $2 b) }"; }
-
-port_in_use() { timeout 1 bash -c "exec 3<>/dev/tcp/$HOST/$1" 2>/dev/null; }
-
-alive() {
-    local stat
-    [[ -n "$1" ]] && kill -0 "$1" 2>/dev/null || return 1
-    stat="$(cat "/proc/$1/stat" 2>/dev/null)" || return 1
-    stat="${stat##*) }"
-    [[ "${stat%% *}" != Z ]]
-}
-
-# shellcheck disable=SC2317
-wait_gone() {
-    local pid="$1" deadline=$(($(now_ms) + $2 * 1000))
-    while alive "$pid"; do
-        (($(now_ms) < deadline)) || return 1
-        sleep 0.1
-    done
-}
-
-# shellcheck disable=SC2317 # only called from cleanup
-postmaster_pid() {
-    local file="$DATA_DIR/postgres/postmaster.pid" pid
-    [[ -n "$DATA_DIR" && -f "$file" ]] || return 1
-    pid="$(head -n 1 "$file" 2>/dev/null || true)"
-    [[ "$pid" =~ ^[0-9]+$ ]] && alive "$pid" || return 1
-    [[ "$(cat "/proc/$pid/comm" 2>/dev/null)" == postgres ]] || return 1
-    echo "$pid"
-}
-
-app_log_tail() {
-    if [[ -n "$WORK" && -f "$WORK/app.log" ]]; then
-        log "last 40 lines of the app's output:"
-        tail -n 40 "$WORK/app.log" >&2 || true
-    fi
-}
-
-# CPU time (ms) used so far by the app and its PostgreSQL: the JVM, the postmaster with the children
-# it has reaped (parallel workers, ended connections) and its live children (the pool's backends)
-cpu_ms() {
-    local tck total=0 pg p f
-    tck="$(getconf CLK_TCK)"
-    read_ticks() { # utime + stime (+ cutime + cstime with $2 = all) of pid $1
-        local stat
-        stat="$(cat "/proc/$1/stat" 2>/dev/null)" || { echo 0; return; }
-        read -r -a f <<<"${stat##*) }"
-        if [[ "${2:-}" == all ]]; then echo $((f[11] + f[12] + f[13] + f[14])); else echo $((f[11] + f[12])); fi
-    }
-    total=$((total + $(read_ticks "$APP_PID")))
-    if pg="$(postmaster_pid)"; then
-        total=$((total + $(read_ticks "$pg" all)))
-        for p in $(ps -o pid= --ppid "$pg" 2>/dev/null); do total=$((total + $(read_ticks "$p"))); done
-    fi
-    echo $((total * 1000 / tck))
-}
-
-# percent-encodes a string for a query parameter (UTF-8 bytes)
-urlencode() {
-    local LC_ALL=C s="$1" out="" c i
-    for ((i = 0; i < ${#s}; i++)); do
-        c="${s:i:1}"
-        case "$c" in
-            [a-zA-Z0-9.~_-]) out+="$c" ;;
-            *) out+="$(printf '%%%02X' "'$c")" ;;
-        esac
-    done
-    printf '%s' "$out"
-}
-
-# shellcheck disable=SC2317
-cleanup() {
-    local rc=$?
-    set +e
-    trap '' INT TERM
-    if alive "$WRK_PID"; then
-        kill -TERM "$WRK_PID" 2>/dev/null
-        wait "$WRK_PID" 2>/dev/null
-    fi
-    if alive "$APP_PID"; then
-        log "stopping the app (pid $APP_PID)"
-        kill -TERM "$APP_PID" 2>/dev/null
-        if ! wait_gone "$APP_PID" "$STOP_TIMEOUT"; then
-            log "app still running after ${STOP_TIMEOUT}s: SIGKILL"
-            kill -KILL "$APP_PID" 2>/dev/null
-        fi
-        wait "$APP_PID" 2>/dev/null
-    fi
-    local pg
-    if pg="$(postmaster_pid)"; then
-        log "stopping the embedded PostgreSQL left behind (pid $pg)"
-        kill -INT "$pg" 2>/dev/null
-        wait_gone "$pg" 15 || kill -KILL "$pg" 2>/dev/null
-        wait_gone "$pg" 5
-    fi
-    if [[ -n "$WORK" && -d "$WORK" ]]; then
-        rm -rf -- "$WORK"
-    fi
-    exit "$rc"
-}
 trap cleanup EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
@@ -217,21 +93,6 @@ else
     JAVA="$(command -v java)" || die "java is required (set JAVA_HOME or put java on PATH)"
 fi
 
-apt_install() { # $1 command, $2 package
-    command -v "$1" >/dev/null && return 0
-    log "$1 not found: installing $2 with apt-get"
-    local sudo_cmd=()
-    if (($(id -u) != 0)); then
-        command -v sudo >/dev/null || die "$1 is missing and installing it needs root or sudo"
-        sudo_cmd=(sudo -n)
-    fi
-    export DEBIAN_FRONTEND=noninteractive
-    if ! timeout "$APT_TIMEOUT" "${sudo_cmd[@]}" apt-get install -y -q "$2" >&2; then
-        timeout "$APT_TIMEOUT" "${sudo_cmd[@]}" apt-get update -q >&2 || die "apt-get update failed"
-        timeout "$APT_TIMEOUT" "${sudo_cmd[@]}" apt-get install -y -q "$2" >&2 || die "could not install $2"
-    fi
-    command -v "$1" >/dev/null || die "$1 still not found after installing $2"
-}
 apt_install wrk wrk
 apt_install psql postgresql-client
 
@@ -298,7 +159,6 @@ log "ready after $(awk -v ms=$(($(now_ms) - start_ms)) 'BEGIN { printf "%.1f", m
 
 PG_PORT="$(sed -n 4p "$DATA_DIR/postgres/postmaster.pid")"
 [[ "$PG_PORT" =~ ^[0-9]+$ ]] || die "could not read the embedded PostgreSQL's port"
-cred() { sed -n "s/^$1=//p" "$DATA_DIR/postgres.credentials"; }
 # passwords go through the environment of psql only, never its command line
 psql_as() { # $1 owner|app, then psql arguments
     local role="$1"
@@ -377,28 +237,6 @@ declare -A TITLE=(
 declare -A USER_OF=([a]=admin [b]=admin [c]=admin [d]=admin [e]=admin [f]=admin [g]=rep)
 
 # --- log in ------------------------------------------------------------------------------------
-
-login() { # $1 email
-    local code attempt token
-    for attempt in 1 2 3 4 5; do
-        code="$(printf '{"email":"%s","password":"%s"}' "$1" "$PASSWORD" |
-            curl -s --noproxy '*' --max-time 10 -o "$WORK/login.json" -w '%{http_code}' \
-                -H 'Content-Type: application/json' --data-binary @- "$BASE/api/v1/auth/login" || true)"
-        if [[ "$code" == 200 ]]; then
-            token="$(sed -n 's/.*"accessToken"[[:space:]]*:[[:space:]]*"\([^"]*\)".*/\1/p' "$WORK/login.json")"
-            [[ -n "$token" ]] || die "login answered 200 without an accessToken"
-            echo "$token"
-            return 0
-        fi
-        if [[ "$code" == 400 || "$code" == 401 || "$code" == 403 ]]; then
-            die "login of $1 failed with HTTP $code: $(head -c 500 "$WORK/login.json" 2>/dev/null)"
-        fi
-        log "login attempt $attempt: HTTP $code, retrying"
-        sleep 1
-    done
-    die "login of $1 failed (last HTTP status $code)"
-}
-token_for() { if [[ "$1" == rep ]]; then login "$REP_EMAIL"; else login "$ADMIN_EMAIL"; fi; }
 
 # every path answers 200 (and a total) before anything is measured
 for s in $SCENARIOS; do

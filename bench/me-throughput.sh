@@ -60,111 +60,13 @@ WRK_PID=""
 WORK=""
 DATA_DIR=""
 
-log() { printf '[bench %(%H:%M:%S)T] %s\n' -1 "$*" >&2; }
-die() {
-    log "ERROR: $*"
-    exit 1
-}
+# shared helpers: logging, clocks, processes, the clean-up on exit (bench/lib.sh)
+source "$SCRIPT_DIR/lib.sh"
 
 # --- helpers -----------------------------------------------------------------------------------
 
-# wrk duration ("30", "30s", "2m", "1h") -> seconds
-to_seconds() {
-    local v="$1"
-    [[ "$v" =~ ^([0-9]+)([smh]?)$ ]] || die "bad duration '$v' (use e.g. 30, 30s, 2m)"
-    local n="${BASH_REMATCH[1]}" unit="${BASH_REMATCH[2]}"
-    case "$unit" in
-        m) echo $((n * 60)) ;;
-        h) echo $((n * 3600)) ;;
-        *) echo "$n" ;;
-    esac
-}
-
-now_ms() { # wall clock in ms, without a fork (bash 5's EPOCHREALTIME)
-    local t="${EPOCHREALTIME/[.,]/}"
-    echo $((t / 1000))
-}
-
-# value of key=value in a BENCH_RESULT line
-result_value() {
-    local key="$1" line="$2"
-    sed -n "s/.*[[:space:]]$key=\([^[:space:]]*\).*/\1/p" <<<"$line"
-}
-
-# awk float comparison: cmp 1.5 '<' 2
-cmp() { awk -v a="$1" -v b="$3" "BEGIN { exit !(a $2 b) }"; }
-
 verdict() { if cmp "$1" "$2" "$3"; then echo PASS; else echo FAIL; fi; }
 
-port_in_use() { timeout 1 bash -c "exec 3<>/dev/tcp/$HOST/$1" 2>/dev/null; }
-
-# true while pid $1 runs (a zombie, exited but not yet reaped, does not count)
-alive() {
-    local stat
-    [[ -n "$1" ]] && kill -0 "$1" 2>/dev/null || return 1
-    stat="$(cat "/proc/$1/stat" 2>/dev/null)" || return 1
-    stat="${stat##*) }"
-    [[ "${stat%% *}" != Z ]]
-}
-
-# shellcheck disable=SC2317 # only called from cleanup, which runs from a trap
-# waits up to $2 seconds for pid $1 to go away; returns 1 if it is still there
-wait_gone() {
-    local pid="$1" deadline=$(($(now_ms) + $2 * 1000))
-    while alive "$pid"; do
-        (($(now_ms) < deadline)) || return 1
-        sleep 0.1
-    done
-}
-
-# the embedded PostgreSQL's postmaster pid, if it runs from our data directory
-postmaster_pid() {
-    local file="$DATA_DIR/postgres/postmaster.pid" pid
-    [[ -n "$DATA_DIR" && -f "$file" ]] || return 1
-    pid="$(head -n 1 "$file" 2>/dev/null || true)"
-    [[ "$pid" =~ ^[0-9]+$ ]] && alive "$pid" || return 1
-    [[ "$(cat "/proc/$pid/comm" 2>/dev/null)" == postgres ]] || return 1 # not a reused pid
-    echo "$pid"
-}
-
-app_log_tail() {
-    if [[ -n "$WORK" && -f "$WORK/app.log" ]]; then
-        log "last 40 lines of the app's output:"
-        tail -n 40 "$WORK/app.log" >&2 || true
-    fi
-}
-
-# shellcheck disable=SC2317 # runs from the EXIT trap
-cleanup() {
-    local rc=$?
-    set +e
-    trap '' INT TERM # cleanup is bounded; let it finish
-    if alive "$WRK_PID"; then
-        kill -TERM "$WRK_PID" 2>/dev/null # timeout(1) passes it on to wrk
-        wait "$WRK_PID" 2>/dev/null
-    fi
-    if alive "$APP_PID"; then
-        log "stopping the app (pid $APP_PID)"
-        kill -TERM "$APP_PID" 2>/dev/null
-        if ! wait_gone "$APP_PID" "$STOP_TIMEOUT"; then
-            log "app still running after ${STOP_TIMEOUT}s: SIGKILL"
-            kill -KILL "$APP_PID" 2>/dev/null
-        fi
-        wait "$APP_PID" 2>/dev/null
-    fi
-    # the app stops its PostgreSQL in a shutdown hook; if it could not (SIGKILL), stop it here
-    local pg
-    if pg="$(postmaster_pid)"; then
-        log "stopping the embedded PostgreSQL left behind (pid $pg)"
-        kill -INT "$pg" 2>/dev/null # fast shutdown
-        wait_gone "$pg" 15 || kill -KILL "$pg" 2>/dev/null
-        wait_gone "$pg" 5
-    fi
-    if [[ -n "$WORK" && -d "$WORK" ]]; then
-        rm -rf -- "$WORK"
-    fi
-    exit "$rc"
-}
 trap cleanup EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
