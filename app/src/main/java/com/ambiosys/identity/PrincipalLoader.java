@@ -1,5 +1,6 @@
 package com.ambiosys.identity;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -7,6 +8,8 @@ import java.util.UUID;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.stereotype.Component;
 
 import com.ambiosys.platform.security.CurrentUser;
@@ -25,7 +28,11 @@ class PrincipalLoader {
     private record Key(UUID tenantId, UUID userId) {
     }
 
-    private final Cache<Key, Optional<CurrentUser>> cache;
+    /** A loaded user and their permissions as Spring Security authorities, built once per cache entry. */
+    record Principal(CurrentUser user, List<GrantedAuthority> authorities) {
+    }
+
+    private final Cache<Key, Optional<Principal>> cache;
     private final Users users;
     private final PermissionStore permissions;
     private final TenantManagement tenants;
@@ -42,6 +49,11 @@ class PrincipalLoader {
 
     /** The active user, or empty if the user or tenant is gone, inactive or suspended. */
     Optional<CurrentUser> load(UUID tenantId, UUID userId) {
+        return principal(tenantId, userId).map(Principal::user);
+    }
+
+    /** {@link #load} with the user's authorities, as every authenticated request needs them. */
+    Optional<Principal> principal(UUID tenantId, UUID userId) {
         return cache.get(new Key(tenantId, userId), this::fetch);
     }
 
@@ -53,7 +65,7 @@ class PrincipalLoader {
         cache.asMap().keySet().removeIf(k -> k.tenantId().equals(tenantId));
     }
 
-    private Optional<CurrentUser> fetch(Key key) {
+    private Optional<Principal> fetch(Key key) {
         if (!tenants.find(key.tenantId()).map(TenantSummary::active).orElse(false)) {
             return Optional.empty();
         }
@@ -63,8 +75,9 @@ class PrincipalLoader {
                 // sorted once here, so every request can hand it out as it is
                 Set<String> granted = java.util.Collections.unmodifiableSortedSet(
                         new java.util.TreeSet<>(permissions.effectivePermissions(user.id())));
-                return new CurrentUser(user.tenantId(), user.id(), user.email(), user.fullName(), user.language(),
-                        user.permissionVersion(), granted);
+                CurrentUser current = new CurrentUser(user.tenantId(), user.id(), user.email(), user.fullName(),
+                        user.language(), user.permissionVersion(), granted);
+                return new Principal(current, granted.stream().<GrantedAuthority>map(SimpleGrantedAuthority::new).toList());
             }));
     }
 }

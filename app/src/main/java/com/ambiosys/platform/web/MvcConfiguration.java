@@ -1,6 +1,14 @@
 package com.ambiosys.platform.web;
 
+import java.util.List;
+
+import jakarta.validation.Validator;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.convert.ConversionService;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
@@ -9,9 +17,23 @@ import com.ambiosys.platform.security.PermissionInterceptor;
 @Configuration(proxyBeanMethods = false)
 class MvcConfiguration implements WebMvcConfigurer {
 
+    private final ObjectProvider<ConversionService> conversions;
+    private final ObjectProvider<Validator> validator;
+
+    MvcConfiguration(@Qualifier("mvcConversionService") ObjectProvider<ConversionService> conversions,
+            ObjectProvider<Validator> validator) {
+        this.conversions = conversions;
+        this.validator = validator;
+    }
+
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
         registry.addInterceptor(new PermissionInterceptor()).addPathPatterns("/api/**")
             .excludePathPatterns("/api/docs", "/api/docs/**"); // OpenAPI, served by springdoc
+    }
+
+    @Override
+    public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
+        resolvers.add(new QueryRecordArguments(conversions::getObject, validator::getObject));
     }
 }

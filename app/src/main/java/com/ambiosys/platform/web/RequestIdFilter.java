@@ -1,7 +1,6 @@
 package com.ambiosys.platform.web;
 
 import java.io.IOException;
-import java.util.UUID;
 import java.util.regex.Pattern;
 
 import jakarta.servlet.FilterChain;
@@ -11,6 +10,8 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.slf4j.MDC;
 import org.springframework.web.filter.OncePerRequestFilter;
+
+import com.ambiosys.platform.ids.Ids;
 
 /** Gives every request an id (the caller's {@code X-Request-Id} when well-formed) for logs, audit and replies. */
 public class RequestIdFilter extends OncePerRequestFilter {
@@ -24,7 +25,7 @@ public class RequestIdFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         String id = request.getHeader(HEADER);
         if (id == null || !VALID.matcher(id).matches()) {
-            id = UUID.randomUUID().toString();
+            id = Ids.next().toString(); // not SecureRandom: a request id is a label, not a secret
         }
         MDC.put(MDC_KEY, id);
         request.setAttribute(MDC_KEY, id);

@@ -1,8 +1,13 @@
 package com.ambiosys.platform.web;
 
+import java.lang.annotation.ElementType;
 import java.util.List;
 import java.util.Locale;
 
+import jakarta.validation.Path;
+import jakarta.validation.TraversableResolver;
+
+import org.springframework.boot.validation.autoconfigure.ValidationConfigurationCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -37,5 +42,33 @@ class WebConfiguration {
                 new RequestSizeLimitFilter(properties.maxRequestBytes(), problems));
         bean.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
         return bean;
+    }
+
+    @Bean
+    FilterRegistrationBean<ReadAdmissionFilter> readAdmissionFilter(WebProperties properties, ProblemWriter problems) {
+        FilterRegistrationBean<ReadAdmissionFilter> bean = new FilterRegistrationBean<>(
+                new ReadAdmissionFilter(properties.concurrentReads(), properties.readQueueTimeout(), problems));
+        bean.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);
+        return bean;
+    }
+
+    /**
+     * Bean validation checks request records and commands, never JPA entities, so it need not ask JPA
+     * whether each property is loaded before reading it (Hibernate Validator's default when JPA is
+     * present, which cost a reflective lookup per property of every validated request).
+     */
+    @Bean
+    ValidationConfigurationCustomizer everyPropertyReachable() {
+        return configuration -> configuration.traversableResolver(new TraversableResolver() {
+            @Override
+            public boolean isReachable(Object bean, Path.Node property, Class<?> rootType, Path path, ElementType type) {
+                return true;
+            }
+
+            @Override
+            public boolean isCascadable(Object bean, Path.Node property, Class<?> rootType, Path path, ElementType type) {
+                return true;
+            }
+        });
     }
 }

@@ -1,0 +1,162 @@
+package com.ambiosys.platform.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+import java.lang.reflect.Method;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.core.MethodParameter;
+import org.springframework.format.support.DefaultFormattingConversionService;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.validation.BindException;
+import org.springframework.validation.beanvalidation.LocalValidatorFactoryBean;
+import org.springframework.web.bind.support.ConfigurableWebBindingInitializer;
+import org.springframework.web.context.request.ServletWebRequest;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.method.support.ModelAndViewContainer;
+import org.springframework.web.servlet.mvc.method.annotation.ServletModelAttributeMethodProcessor;
+import org.springframework.web.servlet.mvc.method.annotation.ServletRequestDataBinderFactory;
+
+/**
+ * The query records bound by {@link QueryRecordArguments} are the ones Spring's own constructor binding
+ * builds from the same request, and whatever Spring would refuse is refused by Spring itself (the fast
+ * path steps aside).
+ */
+class QueryRecordArgumentsTest {
+
+    record Filter(List<@Pattern(regexp = "NEW|IN_REVIEW|QUOTED") String> status, UUID ownerId, LocalDate from,
+            @Size(max = 10) String q, Boolean unassigned) {
+    }
+
+    @SuppressWarnings("unused")
+    void handler(@Valid Filter filter, @Valid PageQuery page, Filter unvalidated) {
+    }
+
+    static LocalValidatorFactoryBean validator;
+    static DefaultFormattingConversionService conversions = new DefaultFormattingConversionService();
+
+    final AtomicInteger springCalls = new AtomicInteger();
+    final ServletModelAttributeMethodProcessor spring = new ServletModelAttributeMethodProcessor(true);
+    final QueryRecordArguments fast = new QueryRecordArguments(() -> conversions, () -> validator,
+            new HandlerMethodArgumentResolver() {
+                @Override
+                public boolean supportsParameter(MethodParameter parameter) {
+                    return spring.supportsParameter(parameter);
+                }
+
+                @Override
+                public Object resolveArgument(MethodParameter parameter, ModelAndViewContainer container,
+                        org.springframework.web.context.request.NativeWebRequest request,
+                        org.springframework.web.bind.support.WebDataBinderFactory binders) throws Exception {
+                    springCalls.incrementAndGet();
+                    return spring.resolveArgument(parameter, container, request, binders);
+                }
+            });
+
+    @BeforeAll
+    static void validator() {
+        validator = new LocalValidatorFactoryBean();
+        validator.afterPropertiesSet();
+    }
+
+    @AfterAll
+    static void close() {
+        validator.close();
+    }
+
+    static MethodParameter parameter(int index) throws NoSuchMethodException {
+        Method m = QueryRecordArgumentsTest.class.getDeclaredMethod("handler", Filter.class, PageQuery.class, Filter.class);
+        return new MethodParameter(m, index);
+    }
+
+    static ServletRequestDataBinderFactory binders() {
+        ConfigurableWebBindingInitializer initializer = new ConfigurableWebBindingInitializer();
+        initializer.setConversionService(conversions);
+        initializer.setValidator(validator);
+        return new ServletRequestDataBinderFactory(null, initializer);
+    }
+
+    static MockHttpServletRequest request(String query) {
+        MockHttpServletRequest request = new MockHttpServletRequest("GET", "/api/v1/things");
+        request.setQueryString(query);
+        for (String pair : query.split("&")) {
+            if (!pair.isEmpty()) {
+                int eq = pair.indexOf('=');
+                request.addParameter(eq < 0 ? pair : pair.substring(0, eq), eq < 0 ? "" : pair.substring(eq + 1));
+            }
+        }
+        return request;
+    }
+
+    Object bind(HandlerMethodArgumentResolver resolver, int index, String query) throws Exception {
+        return resolver.resolveArgument(parameter(index), new ModelAndViewContainer(),
+                new ServletWebRequest(request(query)), binders());
+    }
+
+    @Test
+    void bindsValidQueriesLikeSpringWithoutAskingSpring() throws Exception {
+        String owner = UUID.randomUUID().toString();
+        List<String> queries = List.of("", "status=NEW", "status=NEW&status=QUOTED", "status=NEW,IN_REVIEW",
+                "ownerId=" + owner + "&from=2026-11-01&q=jose&unassigned=true", "q=", "ownerId=", "other=1&q=x");
+        for (String query : queries) {
+            for (int index : new int[] { 0, 2 }) {
+                Object expected = bind(spring, index, query);
+                assertThat(bind(fast, index, query)).as(query).isEqualTo(expected).isInstanceOf(Filter.class);
+            }
+        }
+        for (String query : List.of("", "page=3", "page=0&size=200", "size=1")) {
+            assertThat(bind(fast, 1, query)).as(query).isEqualTo(bind(spring, 1, query));
+        }
+        assertThat(springCalls).as("valid queries never go through Spring's binding").hasValue(0);
+        assertThat(((Filter) bind(fast, 0, "status=NEW,IN_REVIEW")).status()).containsExactly("NEW", "IN_REVIEW");
+    }
+
+    @Test
+    void leavesWhatSpringRefusesToSpring() throws Exception {
+        // the unvalidated parameter takes an over-long q; the validated ones do not
+        assertThat(((Filter) bind(fast, 2, "q=far-too-long-text")).q()).isEqualTo("far-too-long-text");
+        for (String query : List.of("q=far-too-long-text", "status=CLOSED", "ownerId=not-a-uuid", "from=yesterday",
+                "unassigned=maybe")) {
+            Throwable expected = catchThrowable(() -> bind(spring, 0, query));
+            Throwable actual = catchThrowable(() -> bind(fast, 0, query));
+            assertThat(expected).as(query).isInstanceOf(BindException.class);
+            assertThat(actual).as(query).isInstanceOf(expected.getClass());
+            assertThat(((BindException) actual).getFieldErrors()).as(query).hasSameSizeAs(
+                    ((BindException) expected).getFieldErrors());
+            assertThat(((BindException) actual).getFieldError().getField())
+                .isEqualTo(((BindException) expected).getFieldError().getField());
+        }
+        for (String query : List.of("size=500", "page=-1", "page=abc")) {
+            assertThat(catchThrowable(() -> bind(fast, 1, query))).as(query).isInstanceOf(BindException.class);
+        }
+        assertThat(springCalls).hasValue(8);
+    }
+
+    @Test
+    void leavesMarkerAndNestedNamesToSpring() throws Exception {
+        Object expected = bind(spring, 0, "_unassigned=&q=x");
+        assertThat(bind(fast, 0, "_unassigned=&q=x")).isEqualTo(expected);
+        assertThat(springCalls).hasValue(1);
+    }
+
+    @Test
+    void takesOnlyOurRecordsWithSimpleComponents() throws Exception {
+        assertThat(fast.supportsParameter(parameter(0))).isTrue();
+        assertThat(fast.supportsParameter(parameter(1))).isTrue();
+        Method other = Object.class.getMethod("equals", Object.class);
+        assertThat(fast.supportsParameter(new MethodParameter(other, 0))).isFalse();
+    }
+}
