@@ -1,6 +1,8 @@
 package com.ambiosys.platform.web;
 
 import java.io.IOException;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 
 import jakarta.servlet.FilterChain;
@@ -10,8 +12,6 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.slf4j.MDC;
 import org.springframework.web.filter.OncePerRequestFilter;
-
-import com.ambiosys.platform.ids.Ids;
 
 /** Gives every request an id (the caller's {@code X-Request-Id} when well-formed) for logs, audit and replies. */
 public class RequestIdFilter extends OncePerRequestFilter {
@@ -25,7 +25,7 @@ public class RequestIdFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         String id = request.getHeader(HEADER);
         if (id == null || !VALID.matcher(id).matches()) {
-            id = Ids.next().toString(); // not SecureRandom: a request id is a label, not a secret
+            id = newId();
         }
         MDC.put(MDC_KEY, id);
         request.setAttribute(MDC_KEY, id);
@@ -36,6 +36,13 @@ public class RequestIdFilter extends OncePerRequestFilter {
         finally {
             MDC.remove(MDC_KEY);
         }
+    }
+
+    /** A random id in UUID form; not from SecureRandom (a request id is a label, not a secret). */
+    static String newId() {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        return new UUID((random.nextLong() & ~0xF000L) | 0x4000L, (random.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L)
+            .toString();
     }
 
     /** The id of the request this thread serves, or null outside a request. */
