@@ -365,15 +365,11 @@ public class ServiceRequests {
             }
         }
         if (plain) {
-            String ids = jdbc.sql("""
-                    select cast(array(select service_requests_search_page(:q, cast(:viewer as uuid), cast(:limit as int),
-                                                                           cast(:offset as bigint))) as text)""")
-                .param("q", q).param("viewer", params.get("viewer")).param("limit", page.sizeOrDefault())
-                .param("offset", page.offset()).query(String.class).single();
-            params.put("page", ids);
-            List<Summary> items = page("service_requests r where r.tenant_id = :t and r.id = any(cast(:page as uuid[]))"
-                    + visibility(),
-                    order, false, params, page.sizeOrDefault(), 0, null);
+            // the page's ids (an init plan), then their rows by id (offset 0: the walk skipped the offset)
+            params.put("walk", page.offset());
+            List<Summary> items = page("service_requests r where r.tenant_id = :t and r.id = any(array("
+                    + "select service_requests_search_page(:q, cast(:viewer as uuid), cast(:limit as int),"
+                    + " cast(:walk as bigint))))" + visibility(), order, false, params, page.sizeOrDefault(), 0, null);
             return new PageResponse<>(items, page.pageOrDefault(), page.sizeOrDefault(), total.value(), total.estimated());
         }
         // other filters or another order, more than EXACT_TOTAL_UP_TO matches in all: the first
