@@ -320,31 +320,97 @@ public class ServiceRequests {
                    and (cast(:to as timestamptz) is null or r.created_at < :to)
                 """ + visibility();
         String where = filters + (text ? " and " + matching : "");
-        String order = SORTS.getOrDefault(filter.sort() == null ? "-createdAt" : filter.sort(), SORTS.get("-createdAt"));
+        String sort = filter.sort() == null || !SORTS.containsKey(filter.sort()) ? "-createdAt" : filter.sort();
+        String order = SORTS.get(sort);
         if (!text) {
             ListTotals.Total total = totals.count("service-requests", "service_requests r" + where, params);
-            return new PageResponse<>(page("service_requests r" + where, order, false, params, page, null),
+            boolean deep = deep(sort, page.offset());
+            if (deep) {
+                params.put("deep", page.offset()); // after the count: not a part of its key
+            }
+            return new PageResponse<>(page(deep ? deep("service_requests r" + where, sort) : "service_requests r" + where,
+                    order, false, params, page.sizeOrDefault(), deep ? 0 : page.offset(), null),
                     page.pageOrDefault(), page.sizeOrDefault(), total.value(), total.estimated());
         }
-        // a text search: its first EXACT_TOTAL_UP_TO + 1 matches (any of them: through the bitmap of the two
-        // functions' ids), counted, and the page taken from them; when there are no more (a number, a rare
-        // name) that is the page and its exact total. A text that matches more (a common surname: thousands
-        // of requests) has an estimated total, and its page is read by walking the list's index in its
-        // order and stopping after the page (coalesce keeps the planner from fetching every match through
-        // the bitmap and sorting them all)
+        // a text search: its matches found once (service_requests_search, V28): with at most EXACT_TOTAL_UP_TO in
+        // all, the matching customers and the other matching requests, from which the page and its exact total
+        // are taken; with more (a common name: thousands of requests), an estimated total (kept a few seconds,
+        // as ListTotals keeps every estimate: the next pages and the same search again skip the counting), and
+        // the page of the list without other filters in its default order is read by walking the list's order
+        // and stopping after the page (service_requests_search_page)
+        boolean plain = filter.statuses() == null || filter.statuses().isEmpty();
+        plain = plain && filter.serviceTypeId() == null && filter.ownerId() == null && filter.customerId() == null
+                && filter.slaStatus() == null && filter.createdFrom() == null && filter.createdTo() == null
+                && "-createdAt".equals(sort);
+        ListTotals.Total total = totals.kept("service-requests", params);
+        if (total == null) {
+            Map<String, Object> search = jdbc.sql("""
+                    select cast(customers as text) as customers, cast(requests as text) as requests, more
+                      from service_requests_search(:q, cast(:cap as int))""")
+                .param("q", q).param("cap", EXACT_TOTAL_UP_TO).query().singleRow();
+            if (!(Boolean) search.get("more")) {
+                params.put("customers", search.get("customers"));
+                params.put("requests", search.get("requests"));
+                String found = "service_requests r" + filters + " and (r.customer_id = any(cast(:customers as uuid[]))"
+                        + " or r.id = any(cast(:requests as uuid[])))";
+                long[] counted = { -1 };
+                List<Summary> items = page(found, order, true, params, page.sizeOrDefault(), page.offset(), counted);
+                if (counted[0] < 0) { // a page past the end
+                    counted[0] = jdbc.sql("select count(*) from " + found).params(params).query(Long.class).single();
+                }
+                return new PageResponse<>(items, page.pageOrDefault(), page.sizeOrDefault(), counted[0], false);
+            }
+            if (plain) {
+                total = totals.estimate("service-requests", "service_requests r" + where, params, EXACT_TOTAL_UP_TO + 1);
+            }
+        }
+        if (plain) {
+            // the page's ids (an init plan), then their rows by id (offset 0: the walk skipped the offset)
+            params.put("walk", page.offset());
+            List<Summary> items = page("service_requests r where r.tenant_id = :t and r.id = any(array("
+                    + "select service_requests_search_page(:q, cast(:viewer as uuid), cast(:limit as int),"
+                    + " cast(:walk as bigint))))" + visibility(), order, false, params, page.sizeOrDefault(), 0, null);
+            return new PageResponse<>(items, page.pageOrDefault(), page.sizeOrDefault(), total.value(), total.estimated());
+        }
+        // other filters or another order, more than EXACT_TOTAL_UP_TO matches in all: the first
+        // EXACT_TOTAL_UP_TO + 1 matches of the filters (through the bitmap of the two functions' ids), counted,
+        // and the page taken from them; when there are no more that is the page and its exact total. More
+        // have an estimated total, and the page is read by walking the list's index in its order and stopping
+        // after the page (coalesce keeps the planner from fetching every match through the bitmap and
+        // sorting them all)
         long[] counted = { -1 };
         List<Summary> items = page("(select " + COLUMNS + " from service_requests r" + where + " limit "
-                + (EXACT_TOTAL_UP_TO + 1) + ") r", order, true, params, page, counted);
+                + (EXACT_TOTAL_UP_TO + 1) + ") r", order, true, params, page.sizeOrDefault(), page.offset(), counted);
         if (counted[0] < 0) { // a page past the end
             counted[0] = totals.count("service-requests", "service_requests r" + where, params).counted();
         }
         if (counted[0] <= EXACT_TOTAL_UP_TO) {
             return new PageResponse<>(items, page.pageOrDefault(), page.sizeOrDefault(), counted[0], false);
         }
-        ListTotals.Total total = totals.estimate("service-requests", "service_requests r" + where, params, counted[0]);
-        items = page("service_requests r" + filters + " and coalesce(" + walking + ", false)", order, false, params, page,
-                null);
+        total = totals.estimate("service-requests", "service_requests r" + where, params, counted[0]);
+        items = page("service_requests r" + filters + " and coalesce(" + walking + ", false)", order, false, params,
+                page.sizeOrDefault(), page.offset(), null);
         return new PageResponse<>(items, page.pageOrDefault(), page.sizeOrDefault(), total.value(), total.estimated());
+    }
+
+    /** Offsets from which a page of the list in its order of creation first finds the key at the offset. */
+    static final long DEEP_OFFSET = 1000;
+
+    private static boolean deep(String sort, long offset) {
+        return offset >= DEEP_OFFSET && ("-createdAt".equals(sort) || "createdAt".equals(sort));
+    }
+
+    /**
+     * A deep page (offset 10 000) of the list in its order of creation: the key (created_at, id) of the row
+     * at the offset, found with the same filters through the narrow service_requests_keys_idx (V28; with
+     * filters the planner takes the index that carries them), and the page from that key on (offset 0):
+     * an index-only scan of the page's wide index forms every entry it passes, 13 columns, the narrow one
+     * three.
+     */
+    private static String deep(String source, String sort) {
+        String cmp = "-createdAt".equals(sort) ? "<=" : ">=";
+        return source + " and (r.created_at, r.id) " + cmp + " (select r.created_at, r.id from " + source
+                + " order by " + SORTS.get(sort) + " limit 1 offset :deep)";
     }
 
     private static final String COLUMNS = """
@@ -356,8 +422,8 @@ public class ServiceRequests {
      * (20 lookups, not one per row skipped by a deep offset); {@code count}: the source's rows are counted
      * into {@code counted[0]} (count(*) over ()).
      */
-    private List<Summary> page(String source, String order, boolean count, Map<String, Object> params, PageQuery page,
-            long[] counted) {
+    private List<Summary> page(String source, String order, boolean count, Map<String, Object> params, long limit,
+            long offset, long[] counted) {
         Map<UUID, String> names = names();
         return jdbc.sql("""
                 select r.*, c.commercial_name, st.name as type_name
@@ -367,7 +433,7 @@ public class ServiceRequests {
                   join customers c on c.tenant_id = :t and c.id = r.customer_id
                   join service_types st on st.tenant_id = :t and st.id = r.service_type_id
                  order by """ + " " + order)
-            .params(params).param("limit", page.sizeOrDefault()).param("offset", page.offset())
+            .params(params).param("limit", limit).param("offset", offset)
             .query((rs, n) -> {
                 if (count) {
                     counted[0] = rs.getLong("total");

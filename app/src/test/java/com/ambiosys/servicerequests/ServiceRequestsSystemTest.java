@@ -484,4 +484,83 @@ class ServiceRequestsSystemTest extends TenantApiTest {
         assertThat(api.get("/api/v1/service-requests?q=hernandez").token(them).send().json().path("total").asLong())
             .isZero();
     }
+
+    @Test
+    void deepPagesAndSearchesWithManyMatchesKeepTheListsOrder() {
+        UUID rep = tenants.addUser(tenant, "rep1", SystemRole.SALES);
+        String repToken = api.login(tenant.email("rep1"), TestTenants.PASSWORD);
+        Map<String, Object> body = request("SEPTIC_TANK", septic());
+        body.put("customerId", api.post("/api/v1/customers", Map.of("kind", "COMPANY", "commercialName",
+                "Ferretería Hernández", "country", "GT")).token(admin).send().json().path("id").asString());
+        body.remove("contactId");
+        body.put("description", "Limpieza de fosa en la bodega de Mixco");
+        String newest = create(admin, body);
+        // 2 600 older requests of that customer, two at a time created at the same instant (the key at a deep
+        // offset is (created_at, id)), every third one the rep's, half of them in review
+        tenantTx.run(tenant.id(), s -> jdbc.sql("""
+                insert into service_requests (tenant_id, id, number, customer_id, service_type_id, owner_id, priority,
+                                              channel, description, status, created_at, updated_at)
+                select tenant_id, gen_random_uuid(), 'SR-T' || lpad(i::text, 5, '0'), customer_id, service_type_id,
+                       case when i % 3 = 0 then cast(:rep as uuid) end, priority, channel, description,
+                       case when i % 2 = 0 then 'IN_REVIEW' else 'NEW' end, created_at - make_interval(mins => i / 2),
+                       updated_at
+                  from service_requests, generate_series(1, 2600) i
+                 where tenant_id = :t and id = :id
+                """).param("t", tenant.id()).param("id", UUID.fromString(newest)).param("rep", rep).update());
+
+        // deep pages (offset 1 000 and more) are the pages an offset gives, in both orders of creation, with a filter
+        for (String query : List.of("page=50", "page=51&sort=-createdAt", "page=60&sort=createdAt", "page=56&status=NEW",
+                "page=130", "page=200")) {
+            String sql = "select id from service_requests where tenant_id = :t"
+                    + (query.contains("status=NEW") ? " and status = 'NEW'" : "")
+                    + (query.endsWith("sort=createdAt") ? " order by created_at, id" : " order by created_at desc, id desc")
+                    + " limit 20 offset " + Integer.parseInt(query.replaceAll("page=([0-9]+).*", "$1")) * 20;
+            assertThat(ids(api.get("/api/v1/service-requests?" + query).token(admin).send().json())).as(query)
+                .isEqualTo(expected(sql, Map.of()));
+        }
+
+        // a common name as a sales rep (the requests they own or created), the first pages, walked in the list's order
+        String mine = "select id from service_requests where tenant_id = :t and (owner_id = :rep or created_by = :rep)"
+                + " order by created_at desc, id desc limit 20 offset ";
+        for (int page : new int[] { 0, 1, 40 }) {
+            JsonNode found = api.get("/api/v1/service-requests?q=hernandez&page=" + page).token(repToken).send().json();
+            assertThat(found.path("totalEstimated").asBoolean()).isTrue();
+            assertThat(ids(found)).as("page " + page).isEqualTo(expected(mine + page * 20, Map.of("rep", rep)));
+        }
+        // with another filter and more than 1 000 matches; and with a filter that leaves fewer: exact
+        JsonNode inReview = api.get("/api/v1/service-requests?q=hernandez&status=IN_REVIEW&page=2").token(admin).send()
+            .json();
+        assertThat(ids(inReview)).isEqualTo(expected("select id from service_requests where tenant_id = :t"
+                + " and status = 'IN_REVIEW' order by created_at desc, id desc limit 20 offset 40", Map.of()));
+        JsonNode repsInReview = api.get("/api/v1/service-requests?q=hernandez&status=IN_REVIEW&ownerId=" + rep).token(admin)
+            .send().json();
+        assertThat(repsInReview.path("totalEstimated").asBoolean()).isFalse();
+        assertThat(repsInReview.path("total").asLong()).isEqualTo(433); // i even and a multiple of 3, up to 2 600
+
+        // a text that names a customer and is in descriptions: each request once in the exact total
+        Map<String, Object> dairy = request("SEPTIC_TANK", septic());
+        dairy.put("customerId", api.post("/api/v1/customers", Map.of("kind", "COMPANY", "commercialName",
+                "Lácteos Quetzal", "country", "GT")).token(admin).send().json().path("id").asString());
+        dairy.remove("contactId");
+        dairy.put("description", "Succión de fosa en Quetzaltenango");
+        String both = create(admin, dairy);
+        dairy.put("description", "Visita técnica");
+        String byName = create(admin, dairy);
+        Map<String, Object> other = request("SEPTIC_TANK", septic());
+        other.put("description", "Limpieza de trampa de grasa en QUETZALTENANGO");
+        String byDescription = create(admin, other);
+        JsonNode quetzal = api.get("/api/v1/service-requests?q=quetzal").token(admin).send().json();
+        assertThat(quetzal.path("totalEstimated").asBoolean()).isFalse();
+        assertThat(quetzal.path("total").asLong()).isEqualTo(3);
+        assertThat(ids(quetzal)).containsExactly(byDescription, byName, both);
+    }
+
+    static List<String> ids(JsonNode page) {
+        return page.path("items").valueStream().map(r -> r.path("id").asString()).toList();
+    }
+
+    List<String> expected(String sql, Map<String, Object> params) {
+        return tenantTx.read(tenant.id(), s -> jdbc.sql(sql).param("t", tenant.id()).params(params).query(UUID.class)
+            .list()).stream().map(UUID::toString).toList();
+    }
 }

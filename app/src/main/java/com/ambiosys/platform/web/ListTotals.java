@@ -55,6 +55,15 @@ public class ListTotals {
         return counted <= EXACT_UP_TO ? new Total(counted, counted, false) : estimate(list, fromWhere, params, counted);
     }
 
+    /**
+     * The estimate kept for {@code list} and these parameters (more than EXACT_UP_TO rows a few seconds
+     * ago), or null: a caller that would find its total another way (ServiceRequests' text search) skips
+     * that work as {@link #count} does.
+     */
+    public Total kept(String list, Map<String, Object> params) {
+        return estimates.getIfPresent(key(list, params));
+    }
+
     /** The planner's estimate of the rows of {@code fromWhere}, when more than EXACT_UP_TO were counted. */
     public Total estimate(String list, String fromWhere, Map<String, Object> params, long counted) {
         String plan = jdbc.sql("explain (format json) select 1 from " + fromWhere).params(params).query(String.class)
