@@ -418,20 +418,20 @@ public class ServiceRequests {
             r.requested_date, r.created_at, r.response_sla, r.resolution_sla, r.resolution_due_at""";
 
     /**
-     * One page of the list from {@code source} (requests as {@code r}, filtered), then its customers' names
-     * (20 lookups, not one per row skipped by a deep offset); {@code count}: the source's rows are counted
-     * into {@code counted[0]} (count(*) over ()).
+     * One page of the list from {@code source} (requests as {@code r}, filtered), then the names of its
+     * customers, types and owners (20 lookups each, not one per row skipped by a deep offset); {@code count}:
+     * the source's rows are counted into {@code counted[0]} (count(*) over ()).
      */
     private List<Summary> page(String source, String order, boolean count, Map<String, Object> params, long limit,
             long offset, long[] counted) {
-        Map<UUID, String> names = names();
         return jdbc.sql("""
-                select r.*, c.commercial_name, st.name as type_name
+                select r.*, c.commercial_name, st.name as type_name, u.full_name as owner_name
                   from (select""" + " " + COLUMNS + (count ? ", count(*) over () as total" : "") + " from " + source
                 + " order by " + order + """
                          limit :limit offset :offset) r
                   join customers c on c.tenant_id = :t and c.id = r.customer_id
                   join service_types st on st.tenant_id = :t and st.id = r.service_type_id
+                  left join users u on u.tenant_id = :t and u.id = r.owner_id
                  order by """ + " " + order)
             .params(params).param("limit", limit).param("offset", offset)
             .query((rs, n) -> {
@@ -444,7 +444,7 @@ public class ServiceRequests {
                 Timestamp due = rs.getTimestamp("resolution_due_at");
                 return new Summary(rs.getObject("id", UUID.class), rs.getString("number"),
                         rs.getObject("customer_id", UUID.class), rs.getString("commercial_name"), type, rs.getString("type_name"),
-                        owner, owner == null ? null : names.get(owner), rs.getString("priority"), rs.getString("channel"),
+                        owner, rs.getString("owner_name"), rs.getString("priority"), rs.getString("channel"),
                         rs.getString("status"), requested == null ? null : requested.toLocalDate(),
                         rs.getTimestamp("created_at").toInstant(), rs.getString("response_sla"),
                         rs.getString("resolution_sla"), due == null ? null : due.toInstant());
