@@ -258,16 +258,32 @@ public class WhatsAppSender {
             .param("error", json.writeValueAsString(error)).param("t", tenant).param("id", id).update());
     }
 
-    /** The contact's thread, newest first. */
-    public List<Message> thread(UUID contactId, int limit) {
+    /**
+     * The contact's thread, newest first: the latest {@code limit} messages, or with {@code before} (one of the
+     * contact's messages) the {@code limit} before it, to page back through a long thread.
+     */
+    public List<Message> thread(UUID contactId, int limit, UUID before) {
         UUID tenant = TenantContext.require();
-        boolean exists = tx.read(tenant, s -> jdbc.sql("select count(*) from inbox_contacts where tenant_id = :t and id = :id")
-            .param("t", tenant).param("id", contactId).query(Long.class).single()) > 0;
-        if (!exists) {
-            throw ApiException.notFound("contact");
-        }
-        return tx.read(tenant, s -> jdbc.sql(SELECT + " where m.tenant_id = :t and m.contact_id = :c order by m.sent_at desc, m.id desc limit :limit")
-            .param("t", tenant).param("c", contactId).param("limit", limit).query((rs, n) -> message(rs)).list());
+        return tx.read(tenant, s -> {
+            boolean exists = jdbc.sql("select count(*) from inbox_contacts where tenant_id = :t and id = :id")
+                .param("t", tenant).param("id", contactId).query(Long.class).single() > 0;
+            if (!exists) {
+                throw ApiException.notFound("contact");
+            }
+            if (before != null && jdbc.sql("select count(*) from inbox_messages where tenant_id = :t and id = :id and contact_id = :c")
+                .param("t", tenant).param("id", before).param("c", contactId).query(Long.class).single() == 0) {
+                throw ApiException.notFound("message");
+            }
+            return jdbc.sql(SELECT + """
+
+                     where m.tenant_id = :t and m.contact_id = :c
+                       and (cast(:before as uuid) is null
+                            or (m.sent_at, m.id) < (select b.sent_at, b.id from inbox_messages b
+                                                      where b.tenant_id = :t and b.id = :before))
+                     order by m.sent_at desc, m.id desc limit :limit""")
+                .param("t", tenant).param("c", contactId).param("before", before).param("limit", limit)
+                .query((rs, n) -> message(rs)).list();
+        });
     }
 
     private static final String SELECT = """

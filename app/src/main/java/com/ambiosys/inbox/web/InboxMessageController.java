@@ -49,8 +49,8 @@ class InboxMessageController {
     @GetMapping
     @RequiresPermission("inbox:view")
     List<WhatsAppSender.Message> thread(@PathVariable UUID contactId,
-            @RequestParam(defaultValue = "50") @Min(1) @Max(200) int limit) {
-        return sender.thread(contactId, limit);
+            @RequestParam(defaultValue = "50") @Min(1) @Max(200) int limit, @RequestParam(required = false) UUID before) {
+        return sender.thread(contactId, limit, before);
     }
 
     /** Sends once per {@code Idempotency-Key}: repeating the key answers the message already sent. */
