@@ -23,6 +23,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import com.ambiosys.inbox.WhatsAppChannels.ChannelRef;
 import com.ambiosys.platform.ids.Ids;
@@ -132,7 +133,20 @@ public class WhatsAppIngest {
                     continue;
                 }
                 Set<UUID> contacts = new java.util.LinkedHashSet<>();
-                int[] counts = tx.call(channel.tenantId(), status -> store(channel, value, now, contacts));
+                int[] counts = null;
+                // most changes (known contacts with an open conversation) take a JDBC-only transaction; not inside a
+                // caller's transaction, which the change joins as before
+                if (!TransactionSynchronizationManager.isActualTransactionActive()) {
+                    try {
+                        counts = tx.callJdbc(channel.tenantId(), status -> store(channel, value, now, contacts, true));
+                    }
+                    catch (NeedsFullTransaction ex) { // rolled back: a new contact or conversation, done in full below
+                        contacts.clear();
+                    }
+                }
+                if (counts == null) {
+                    counts = tx.call(channel.tenantId(), status -> store(channel, value, now, contacts, false));
+                }
                 // after the transaction has ended and given its connection back: scheduling takes one of its own, and
                 // asking for a second connection while holding the first deadlocks the pool under load
                 scheduleProcessing(channel.tenantId(), contacts);
@@ -191,8 +205,22 @@ public class WhatsAppIngest {
         }
     }
 
-    /** Stores one change's messages and statuses: {stored, duplicates, statuses}; adds the contacts with new messages. */
-    private int[] store(ChannelRef channel, JsonNode value, Instant now, Set<UUID> scheduled) {
+    /**
+     * Thrown in a JDBC-only transaction ({@link TenantTransactions#callJdbc}) by work that needs more: a new
+     * contact (is it a customer?) or a contact without an open conversation (reopen or start one, assign it) call
+     * {@code @Transactional} services. The transaction rolls back and the change is stored again in a full one.
+     */
+    static final class NeedsFullTransaction extends RuntimeException {
+        NeedsFullTransaction() {
+            super("needs a full transaction", null, false, false);
+        }
+    }
+
+    /**
+     * Stores one change's messages and statuses: {stored, duplicates, statuses}; adds the contacts with new messages.
+     * {@code lean}: in a JDBC-only transaction, which {@link NeedsFullTransaction} rolls back.
+     */
+    private int[] store(ChannelRef channel, JsonNode value, Instant now, Set<UUID> scheduled, boolean lean) {
         int stored = 0;
         int duplicates = 0;
         int statuses = 0;
@@ -210,7 +238,7 @@ public class WhatsAppIngest {
                 continue;
             }
             Instant sentAt = instant(message.path("timestamp").asString(""), now);
-            UUID contact = upsertContact(channel, from, names.get(from), sentAt, now);
+            UUID contact = upsertContact(channel, from, names.get(from), sentAt, now, lean);
             String type = message.path("type").asString("unsupported");
             String storedType = KNOWN_TYPES.contains(type) ? type : "unsupported";
             String text = body(message, type);
@@ -278,6 +306,9 @@ public class WhatsAppIngest {
             if (row.isPresent()) {
                 stored++;
                 if (row.get()[1] == null) { // no open conversation: reopen or start one (and assign it), as before
+                    if (lean) {
+                        throw new NeedsFullTransaction();
+                    }
                     UUID conversation = conversations.attachInbound(channel.tenantId(), channel.channelId(), contact,
                             externalId, sentAt);
                     Map<String, Object> full = new LinkedHashMap<>();
@@ -299,7 +330,7 @@ public class WhatsAppIngest {
         return new int[] { stored, duplicates, statuses };
     }
 
-    private UUID upsertContact(ChannelRef channel, String waId, String name, Instant sentAt, Instant now) {
+    private UUID upsertContact(ChannelRef channel, String waId, String name, Instant sentAt, Instant now, boolean lean) {
         // most messages come from a contact already known: a plain update by the unique key is a fraction of the
         // cost of an insert that conflicts (a speculative insertion into the index, then the update)
         Optional<UUID> known = jdbc.sql("""
@@ -311,6 +342,9 @@ public class WhatsAppIngest {
             .param("channel", channel.channelId()).param("wa", waId).query(UUID.class).optional();
         if (known.isPresent()) {
             return known.get();
+        }
+        if (lean) {
+            throw new NeedsFullTransaction();
         }
         Object[] upserted = jdbc.sql("""
                 insert into inbox_contacts (tenant_id, id, channel_id, external_id, name, phone, last_inbound_at, created_at)
