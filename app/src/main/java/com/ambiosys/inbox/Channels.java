@@ -60,9 +60,11 @@ public class Channels {
     private final InboxTeams teams;
     private final TenantTransactions tx;
     private final boolean simulatorEnabled;
+    private final WhatsAppChannels webhookChannels;
 
     Channels(JdbcClient jdbc, SecretCipher cipher, AuditTrail audit, Clock clock, InboxTeams teams, TenantTransactions tx,
-            @Value("${ambiosys.simulator.enabled:true}") boolean simulatorEnabled) {
+            @Value("${ambiosys.simulator.enabled:true}") boolean simulatorEnabled, WhatsAppChannels webhookChannels) {
+        this.webhookChannels = webhookChannels;
         this.teams = teams;
         this.jdbc = jdbc;
         this.cipher = cipher;
@@ -137,6 +139,7 @@ public class Channels {
         catch (DuplicateKeyException ex) {
             throw ApiException.conflict("phone-number-in-use", settings.phoneNumberId());
         }
+        webhookChannels.forgetAfterCommit(); // the webhook's cached secret, phone number id or active flag
         assignment(id, settings.assignment());
         Channel after = get(id);
         audit.record(AuditAction.UPDATE, "channel", id, before, after);

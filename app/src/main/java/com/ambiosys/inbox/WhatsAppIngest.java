@@ -23,8 +23,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
-import com.ambiosys.platform.crypto.SecretCipher;
+import com.ambiosys.inbox.WhatsAppChannels.ChannelRef;
 import com.ambiosys.platform.ids.Ids;
 import com.ambiosys.platform.tenancy.TenantTransactions;
 
@@ -57,26 +58,33 @@ public class WhatsAppIngest {
     public record Result(Outcome outcome, int stored, int duplicates, int statuses) {
     }
 
-    record ChannelRef(UUID tenantId, UUID channelId, String appSecret, boolean active) {
-    }
+    /** One HMAC-SHA256 per request thread: {@code Mac.getInstance} looks the provider up every time. */
+    private static final ThreadLocal<Mac> MACS = ThreadLocal.withInitial(() -> {
+        try {
+            return Mac.getInstance("HmacSHA256");
+        }
+        catch (NoSuchAlgorithmException ex) {
+            throw new IllegalStateException(ex);
+        }
+    });
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
-    private final SecretCipher cipher;
+    private final WhatsAppChannels webhookChannels;
     private final TenantTransactions tx;
     private final Clock clock;
     private final InboundProcessing processing;
     private final Conversations conversations;
     private final InboxEvents events;
 
-    WhatsAppIngest(JdbcClient jdbc, JsonMapper json, SecretCipher cipher, TenantTransactions tx, Clock clock,
+    WhatsAppIngest(JdbcClient jdbc, JsonMapper json, WhatsAppChannels webhookChannels, TenantTransactions tx, Clock clock,
             InboundProcessing processing, Conversations conversations, InboxEvents events) {
         this.events = events;
         this.processing = processing;
         this.conversations = conversations;
         this.jdbc = jdbc;
         this.json = json;
-        this.cipher = cipher;
+        this.webhookChannels = webhookChannels;
         this.tx = tx;
         this.clock = clock;
     }
@@ -103,14 +111,14 @@ public class WhatsAppIngest {
             for (JsonNode change : entry.path("changes")) {
                 String phoneNumberId = change.path("value").path("metadata").path("phone_number_id").asString("");
                 if (!phoneNumberId.isEmpty()) {
-                    channels.computeIfAbsent(phoneNumberId, this::channel);
+                    channels.computeIfAbsent(phoneNumberId, webhookChannels::find);
                 }
             }
         }
         List<ChannelRef> known = channels.values().stream().flatMap(Optional::stream).toList();
         // every channel the body names must be known and the signature must match each one's app secret
         if (known.isEmpty() || known.size() != channels.size()
-                || !known.stream().allMatch(c -> signatureMatches(body, signatureHeader, cipher.decrypt(c.appSecret())))) {
+                || !known.stream().allMatch(c -> signatureMatches(body, signatureHeader, c.signingKey()))) {
             return new Result(Outcome.UNAUTHORIZED, 0, 0, 0);
         }
         int stored = 0;
@@ -125,7 +133,20 @@ public class WhatsAppIngest {
                     continue;
                 }
                 Set<UUID> contacts = new java.util.LinkedHashSet<>();
-                int[] counts = tx.call(channel.tenantId(), status -> store(channel, value, now, contacts));
+                int[] counts = null;
+                // most changes (known contacts with an open conversation) take a JDBC-only transaction; not inside a
+                // caller's transaction, which the change joins as before
+                if (!TransactionSynchronizationManager.isActualTransactionActive()) {
+                    try {
+                        counts = tx.callJdbc(channel.tenantId(), status -> store(channel, value, now, contacts, true));
+                    }
+                    catch (NeedsFullTransaction ex) { // rolled back: a new contact or conversation, done in full below
+                        contacts.clear();
+                    }
+                }
+                if (counts == null) {
+                    counts = tx.call(channel.tenantId(), status -> store(channel, value, now, contacts, false));
+                }
                 // after the transaction has ended and given its connection back: scheduling takes one of its own, and
                 // asking for a second connection while holding the first deadlocks the pool under load
                 scheduleProcessing(channel.tenantId(), contacts);
@@ -137,16 +158,8 @@ public class WhatsAppIngest {
         return new Result(Outcome.STORED, stored, duplicates, statuses);
     }
 
-    private Optional<ChannelRef> channel(String phoneNumberId) {
-        return jdbc.sql("select tenant_id, channel_id, app_secret, active from inbox_whatsapp_channel(:p)")
-            .param("p", phoneNumberId)
-            .query((rs, n) -> new ChannelRef(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3),
-                    rs.getBoolean(4)))
-            .optional();
-    }
-
-    static boolean signatureMatches(byte[] body, String header, String appSecret) {
-        if (header == null || !header.startsWith("sha256=") || appSecret == null) {
+    static boolean signatureMatches(byte[] body, String header, SecretKeySpec key) {
+        if (header == null || !header.startsWith("sha256=") || key == null) {
             return false;
         }
         byte[] given;
@@ -156,7 +169,14 @@ public class WhatsAppIngest {
         catch (IllegalArgumentException ex) {
             return false;
         }
-        return MessageDigest.isEqual(hmac(appSecret, body), given);
+        Mac mac = MACS.get();
+        try {
+            mac.init(key);
+        }
+        catch (InvalidKeyException ex) {
+            throw new IllegalStateException(ex);
+        }
+        return MessageDigest.isEqual(mac.doFinal(body), given);
     }
 
     static byte[] hmac(String secret, byte[] body) {
@@ -185,8 +205,22 @@ public class WhatsAppIngest {
         }
     }
 
-    /** Stores one change's messages and statuses: {stored, duplicates, statuses}; adds the contacts with new messages. */
-    private int[] store(ChannelRef channel, JsonNode value, Instant now, Set<UUID> scheduled) {
+    /**
+     * Thrown in a JDBC-only transaction ({@link TenantTransactions#callJdbc}) by work that needs more: a new
+     * contact (is it a customer?) or a contact without an open conversation (reopen or start one, assign it) call
+     * {@code @Transactional} services. The transaction rolls back and the change is stored again in a full one.
+     */
+    static final class NeedsFullTransaction extends RuntimeException {
+        NeedsFullTransaction() {
+            super("needs a full transaction", null, false, false);
+        }
+    }
+
+    /**
+     * Stores one change's messages and statuses: {stored, duplicates, statuses}; adds the contacts with new messages.
+     * {@code lean}: in a JDBC-only transaction, which {@link NeedsFullTransaction} rolls back.
+     */
+    private int[] store(ChannelRef channel, JsonNode value, Instant now, Set<UUID> scheduled, boolean lean) {
         int stored = 0;
         int duplicates = 0;
         int statuses = 0;
@@ -204,45 +238,85 @@ public class WhatsAppIngest {
                 continue;
             }
             Instant sentAt = instant(message.path("timestamp").asString(""), now);
-            UUID contact = upsertContact(channel, from, names.get(from), sentAt, now);
+            UUID contact = upsertContact(channel, from, names.get(from), sentAt, now, lean);
             String type = message.path("type").asString("unsupported");
             String storedType = KNOWN_TYPES.contains(type) ? type : "unsupported";
+            String text = body(message, type);
+            // the event without its conversation, which the statement puts first: the same JSON as a map of
+            // conversationId, contactId, direction, externalId, type, body, sentAt written by Jackson
+            Map<String, Object> event = new LinkedHashMap<>();
+            event.put("contactId", contact);
+            event.put("direction", "IN");
+            event.put("externalId", externalId);
+            event.put("type", storedType);
+            event.put("body", text);
+            event.put("sentAt", sentAt.toString());
+            String rest = json.writeValueAsString(event).substring(1); // without its "{"
+            boolean inline = (":message.new:{\"conversationId\":\"00000000-0000-0000-0000-000000000000\"," + rest)
+                .getBytes(StandardCharsets.UTF_8).length <= InboxEvents.NOTIFY_LIMIT;
+            // One statement: the message, inserted with the contact's open conversation; that conversation's update;
+            // the message.new event and its NOTIFY. The contact's row lock (the update above) orders the webhooks of
+            // one contact, and this statement's snapshot is taken after it, so it sees their messages.
             // A message with nothing to fetch (not media) whose contact has nothing waiting is processed as it is
             // stored: no job, no second transaction. Media, or anything behind a contact's waiting message, is left
-            // to InboundProcessing, which keeps the contact's order. Answers whether it waits (no row: a duplicate).
-            Optional<Boolean> waits = jdbc.sql("""
-                    insert into inbox_messages (tenant_id, id, channel_id, contact_id, direction, external_id, type, body,
-                        payload, context_id, sent_at, received_at, status, processed_at)
-                    values (:t, :id, :channel, :contact, 'IN', :external, :type, :body, cast(:payload as jsonb), :context,
-                        :sent, :now, 'RECEIVED',
-                        case when :media or exists (select 1 from inbox_messages w
-                                                     where w.tenant_id = :t and w.contact_id = :contact
-                                                       and w.direction = 'IN' and w.processed_at is null)
-                             then null else cast(:now as timestamptz) end)
-                    on conflict (tenant_id, channel_id, external_id) do nothing
-                    returning processed_at is null
+            // to InboundProcessing, which keeps the contact's order. Answers whether it waits and the conversation
+            // updated (none: no open one, or it was resolved meanwhile); no row: a duplicate.
+            Optional<Object[]> row = jdbc.sql("""
+                    with m as (
+                        insert into inbox_messages (tenant_id, id, channel_id, contact_id, conversation_id, direction,
+                            external_id, type, body, payload, context_id, sent_at, received_at, status, processed_at)
+                        values (:t, :id, :channel, :contact,
+                            (select v.id from inbox_conversations v
+                              where v.tenant_id = :t and v.contact_id = :contact and v.status <> 'RESOLVED'),
+                            'IN', :external, :type, :body, cast(:payload as jsonb), :context, :sent, :now, 'RECEIVED',
+                            case when :media or exists (select 1 from inbox_messages w
+                                                         where w.tenant_id = :t and w.contact_id = :contact
+                                                           and w.direction = 'IN' and w.processed_at is null)
+                                 then null else cast(:now as timestamptz) end)
+                        on conflict (tenant_id, channel_id, external_id) do nothing
+                        returning conversation_id, processed_at is null as waits),
+                    c as (
+                        update inbox_conversations v
+                           set status = case when v.status = 'SNOOZED' then 'OPEN' else v.status end,
+                               snoozed_until = case when v.status = 'SNOOZED' then null else v.snoozed_until end,
+                               last_message_at = greatest(v.last_message_at, :sent), updated_at = :now
+                          from m
+                         where v.tenant_id = :t and v.id = m.conversation_id and v.status <> 'RESOLVED'
+                        returning v.id, '{"conversationId":"' || v.id || '",' || :rest as data),
+                    e as (
+                        insert into inbox_events (tenant_id, kind, conversation_id, payload, created_at)
+                        select :t, 'message.new', c.id, cast(c.data as jsonb), :eventAt from c
+                        returning id)
+                    select m.waits, c.id,
+                           case when e.id is not null
+                                then pg_notify(:notifyChannel, cast(:t as text) || ':' || e.id
+                                                         || case when :inline then ':message.new:' || c.data else '' end)
+                           end
+                      from m left join c on true left join e on true
                     """)
                 .param("t", channel.tenantId()).param("id", Ids.next()).param("channel", channel.channelId())
                 .param("contact", contact).param("external", externalId).param("type", storedType)
-                .param("body", body(message, type)).param("payload", json.writeValueAsString(message))
+                .param("body", text).param("payload", json.writeValueAsString(message))
                 .param("context", message.path("context").path("id").asString(null))
                 .param("sent", Timestamp.from(sentAt)).param("now", Timestamp.from(now))
-                .param("media", InboundProcessing.MEDIA.contains(type)).query(Boolean.class).optional();
-            int inserted = waits.isPresent() ? 1 : 0;
-            if (inserted == 1) {
+                .param("media", InboundProcessing.MEDIA.contains(type)).param("rest", rest)
+                .param("eventAt", Timestamp.from(clock.instant())).param("notifyChannel", InboxEvents.CHANNEL)
+                .param("inline", inline)
+                .query((rs, n) -> new Object[] { rs.getBoolean(1), rs.getObject(2, UUID.class) }).optional();
+            if (row.isPresent()) {
                 stored++;
-                UUID conversation = conversations.attachInbound(channel.tenantId(), channel.channelId(), contact, externalId,
-                        sentAt);
-                Map<String, Object> event = new LinkedHashMap<>();
-                event.put("conversationId", conversation);
-                event.put("contactId", contact);
-                event.put("direction", "IN");
-                event.put("externalId", externalId);
-                event.put("type", storedType);
-                event.put("body", body(message, type));
-                event.put("sentAt", sentAt.toString());
-                events.publish(channel.tenantId(), "message.new", conversation, event);
-                if (waits.get()) {
+                if (row.get()[1] == null) { // no open conversation: reopen or start one (and assign it), as before
+                    if (lean) {
+                        throw new NeedsFullTransaction();
+                    }
+                    UUID conversation = conversations.attachInbound(channel.tenantId(), channel.channelId(), contact,
+                            externalId, sentAt);
+                    Map<String, Object> full = new LinkedHashMap<>();
+                    full.put("conversationId", conversation);
+                    full.putAll(event);
+                    events.publish(channel.tenantId(), "message.new", conversation, full);
+                }
+                if ((Boolean) row.get()[0]) {
                     scheduled.add(contact);
                 }
             }
@@ -256,7 +330,7 @@ public class WhatsAppIngest {
         return new int[] { stored, duplicates, statuses };
     }
 
-    private UUID upsertContact(ChannelRef channel, String waId, String name, Instant sentAt, Instant now) {
+    private UUID upsertContact(ChannelRef channel, String waId, String name, Instant sentAt, Instant now, boolean lean) {
         // most messages come from a contact already known: a plain update by the unique key is a fraction of the
         // cost of an insert that conflicts (a speculative insertion into the index, then the update)
         Optional<UUID> known = jdbc.sql("""
@@ -268,6 +342,9 @@ public class WhatsAppIngest {
             .param("channel", channel.channelId()).param("wa", waId).query(UUID.class).optional();
         if (known.isPresent()) {
             return known.get();
+        }
+        if (lean) {
+            throw new NeedsFullTransaction();
         }
         Object[] upserted = jdbc.sql("""
                 insert into inbox_contacts (tenant_id, id, channel_id, external_id, name, phone, last_inbound_at, created_at)

@@ -116,6 +116,23 @@ class WhatsAppWebhookTest extends TenantApiTest {
     }
 
     @Test
+    void aRotatedSecretOrADeactivatedChannelTakesEffectAtOnceThoughTheWebhookKeepsChannelsAFewSeconds() throws Exception {
+        String first = message(phoneNumberId, "50255551234", "wamid.R1", 1_763_800_000L, "text", "\"text\":{\"body\":\"Hola\"}");
+        assertThat(post(first, sign(first, SECRET))).isEqualTo(200); // the channel is now kept by the webhook
+        Response rotated = api.put("/api/v1/inbox/channels/" + channelId + "/whatsapp", Map.of("name", "WhatsApp ventas",
+                "phoneNumberId", phoneNumberId, "appSecret", "secreto-nuevo-456")).token(admin).send();
+        assertThat(rotated.status()).as(rotated.text()).isEqualTo(200);
+        String second = message(phoneNumberId, "50255551234", "wamid.R2", 1_763_800_010L, "text", "\"text\":{\"body\":\"Sigo\"}");
+        assertThat(post(second, sign(second, SECRET))).as("the old secret").isEqualTo(401);
+        assertThat(post(second, sign(second, "secreto-nuevo-456"))).isEqualTo(200);
+        assertThat(api.put("/api/v1/inbox/channels/" + channelId + "/whatsapp", Map.of("name", "WhatsApp ventas",
+                "phoneNumberId", phoneNumberId, "active", false)).token(admin).send().status()).isEqualTo(200);
+        String third = message(phoneNumberId, "50255551234", "wamid.R3", 1_763_800_020L, "text", "\"text\":{\"body\":\"¿Hola?\"}");
+        assertThat(post(third, sign(third, "secreto-nuevo-456"))).isEqualTo(200); // acknowledged, not stored
+        assertThat(messages(tenant)).extracting(m -> m.get("external_id")).containsExactly("wamid.R1", "wamid.R2");
+    }
+
+    @Test
     void manyWebhooksAtOnceAreAllStoredAndTextIsProcessedAsItIsStored() throws Exception {
         // more concurrent webhooks than the pool has connections: each must finish with the one connection it holds
         int n = 60;

@@ -28,7 +28,7 @@ import com.ambiosys.platform.security.PublicEndpoint;
 @PublicEndpoint
 class WhatsAppWebhookController {
 
-    private static final Logger log = LoggerFactory.getLogger(WhatsAppWebhookController.class);
+    static final Logger log = LoggerFactory.getLogger(WhatsAppWebhookController.class);
 
     private final WhatsAppIngest ingest;
 
@@ -46,22 +46,27 @@ class WhatsAppWebhookController {
         return ResponseEntity.status(HttpStatus.FORBIDDEN).body("");
     }
 
+    /** Served by {@link WhatsAppWebhookFilter} before the filter chain; this mapping answers the same if it is bypassed. */
     @PostMapping
     ResponseEntity<Void> receive(@RequestBody(required = false) byte[] body,
             @RequestHeader(name = "X-Hub-Signature-256", required = false) String signature) {
+        int status = receive(ingest, body, signature);
+        return status == 503 ? ResponseEntity.status(status).header("Retry-After", "30").build()
+                : ResponseEntity.status(status).build();
+    }
+
+    /** 401 unsigned, badly signed or for an unknown channel; 200 once committed; 503 when the database cannot take it. */
+    static int receive(WhatsAppIngest ingest, byte[] body, String signature) {
         if (body == null || body.length == 0) {
-            return ResponseEntity.status(HttpStatus.UNAUTHORIZED).build();
+            return 401;
         }
         try {
             WhatsAppIngest.Result result = ingest.ingest(body, signature);
-            if (result.outcome() == WhatsAppIngest.Outcome.UNAUTHORIZED) {
-                return ResponseEntity.status(HttpStatus.UNAUTHORIZED).build();
-            }
-            return ResponseEntity.ok().build();
+            return result.outcome() == WhatsAppIngest.Outcome.UNAUTHORIZED ? 401 : 200;
         }
         catch (DataAccessException | TransactionException ex) {
             log.error("WhatsApp webhook not stored, answering 503 so that Meta retries", ex);
-            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "30").build();
+            return 503;
         }
     }
 }
