@@ -10,14 +10,14 @@ import {
   Alert, Box, Button, Chip, CircularProgress, IconButton, Link, Stack, Tab, Tabs, TextField, Tooltip, Typography,
 } from '@mui/material';
 import { useMutation, useQuery, useQueryClient, type UseQueryResult } from '@tanstack/react-query';
-import { useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api/client';
 import { problemMessage, useFormat } from '../requests/ui';
-import { inboxKeys, useThread } from './api';
+import { inboxKeys, useOlderMessages, useThread } from './api';
 import { Composer } from './Composer';
 import { ConversationActions } from './ConversationActions';
-import { cloudError, mapLink, mediaFile } from './model';
+import { cloudError, mapLink, mediaFile, withOlder } from './model';
 import type { Conversation, Message, Note } from './types';
 
 export function ThreadPane({ conversationId, conversation, onBack, onShowCustomer }: {
@@ -28,6 +28,8 @@ export function ThreadPane({ conversationId, conversation, onBack, onShowCustome
   const [replyTo, setReplyTo] = useState<Message | null>(null);
   const summary = conversation.data?.summary;
   const thread = useThread(summary?.contactId);
+  const earlier = useOlderMessages(summary?.contactId, thread.data);
+  const shown = useMemo(() => withOlder(earlier.older, thread.data ?? []), [earlier.older, thread.data]);
   useEffect(() => {
     setReplyTo(null);
     setTab('messages');
@@ -64,8 +66,9 @@ export function ThreadPane({ conversationId, conversation, onBack, onShowCustome
       </Tabs>
       {tab === 'messages' ? (
         <>
-          <Messages messages={thread.data ?? []} loading={thread.isLoading} error={thread.error} conversationKey={conversationId}
-            onReply={setReplyTo} />
+          <Messages messages={shown} loading={thread.isLoading}
+            error={thread.error ?? earlier.error} conversationKey={conversationId} onReply={setReplyTo}
+            older={earlier.hasOlder ? { load: () => void earlier.load(), loading: earlier.loading } : undefined} />
           <Composer conversation={conversation.data!} messages={thread.data ?? []} replyTo={replyTo} onClearReply={() => setReplyTo(null)} />
         </>
       ) : (
@@ -77,16 +80,20 @@ export function ThreadPane({ conversationId, conversation, onBack, onShowCustome
 
 /**
  * The thread, oldest at the top: stays at the bottom while the agent is there; a message arriving
- * while they read further up does not move the page but offers a jump to it.
+ * while they read further up does not move the page but offers a jump to it. Earlier messages load
+ * above the first one on request, and what the agent was reading stays where it was.
  */
-function Messages({ messages, loading, error, conversationKey, onReply }: {
+function Messages({ messages, loading, error, conversationKey, onReply, older }: {
   messages: Message[]; loading: boolean; error: unknown; conversationKey: string; onReply(m: Message): void;
+  older?: { load(): void; loading: boolean };
 }) {
   const { t } = useTranslation();
   const box = useRef<HTMLDivElement>(null);
   const atBottom = useRef(true);
   const [unseen, setUnseen] = useState(0);
   const count = useRef(0);
+  const first = useRef<string | undefined>(undefined);
+  const height = useRef(0);
   const key = useRef(conversationKey);
 
   useLayoutEffect(() => {
@@ -94,13 +101,19 @@ function Messages({ messages, loading, error, conversationKey, onReply }: {
     if (!el) return;
     const switched = key.current !== conversationKey;
     key.current = conversationKey;
-    if (switched || atBottom.current || count.current === 0) {
+    const prepended = !switched && count.current > 0 && messages.length > count.current
+      && messages[0]?.id !== first.current && messages.some((m) => m.id === first.current);
+    if (prepended) {
+      el.scrollTop += el.scrollHeight - height.current; // earlier messages above: the reader stays on theirs
+    } else if (switched || atBottom.current || count.current === 0) {
       el.scrollTop = el.scrollHeight;
       setUnseen(0);
     } else if (messages.length > count.current) {
       setUnseen((n) => n + messages.length - count.current);
     }
     count.current = messages.length;
+    first.current = messages[0]?.id;
+    height.current = el.scrollHeight;
   }, [messages, conversationKey]);
 
   const toBottom = () => {
@@ -122,6 +135,11 @@ function Messages({ messages, loading, error, conversationKey, onReply }: {
         {loading && <CircularProgress aria-label={t('common.loading')} sx={{ alignSelf: 'center' }} />}
         {error != null && <Alert severity="error">{problemMessage(error, t('common.error'))}</Alert>}
         {!loading && messages.length === 0 && <Typography color="text.secondary" sx={{ alignSelf: 'center' }}>{t('inbox.noMessages')}</Typography>}
+        {older && (
+          <Button size="small" onClick={older.load} disabled={older.loading} sx={{ alignSelf: 'center' }} data-testid="older-messages">
+            {older.loading ? t('common.loading') : t('inbox.olderMessages')}
+          </Button>
+        )}
         {messages.map((m) => <Bubble key={m.id} message={m} quoted={m.replyTo ? byId.get(m.replyTo.id) : undefined} onReply={onReply} />)}
       </Box>
       {unseen > 0 && (

@@ -1,7 +1,7 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { api, ApiError, authorizedFetch, type Page } from '../api/client';
-import { mergeListEvent, type ListFilter } from './model';
+import { mergeListEvent, withOlder, type ListFilter } from './model';
 import { readStream, type SseEvent } from './sse';
 import type { Agent, CannedResponse, Channel, Conversation, ConversationSummary, Message, Team, Template } from './types';
 
@@ -71,13 +71,52 @@ export function useConversation(id: string | undefined) {
   });
 }
 
-/** The contact's last 200 messages, oldest first (the API answers newest first). */
+/** How many of a contact's latest messages the thread loads, and how many more each "earlier messages". */
+export const THREAD_PAGE = 200;
+export const OLDER_PAGE = 100;
+
+/** The contact's last THREAD_PAGE messages, oldest first (the API answers newest first). */
 export function useThread(contactId: string | undefined) {
   return useQuery({
     queryKey: inboxKeys.thread(contactId ?? ''),
-    queryFn: async () => (await api<Message[]>(`/api/v1/inbox/contacts/${contactId}/messages?limit=200`)).reverse(),
+    queryFn: async () => (await api<Message[]>(`/api/v1/inbox/contacts/${contactId}/messages?limit=${THREAD_PAGE}`)).reverse(),
     enabled: !!contactId,
   });
+}
+
+/**
+ * The earlier messages of a long thread, loaded on demand before the oldest one shown, oldest first.
+ * Each load also keeps what the latest page showed then, so a new message pushing the oldest out of
+ * that page leaves no gap (see withOlder).
+ */
+export function useOlderMessages(contactId: string | undefined, latest: Message[] | undefined) {
+  const [older, setOlder] = useState<Message[]>([]);
+  const [more, setMore] = useState(true);
+  const [loading, setLoading] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  useEffect(() => {
+    setOlder([]);
+    setMore(true);
+    setError(null);
+  }, [contactId]);
+  const hasOlder = more && (older.length > 0 || (latest?.length ?? 0) >= THREAD_PAGE);
+  const load = useCallback(async () => {
+    const shown = withOlder(older, latest ?? []);
+    if (!contactId || shown.length === 0) return;
+    setLoading(true);
+    setError(null);
+    try {
+      const page = (await api<Message[]>(
+        `/api/v1/inbox/contacts/${contactId}/messages?limit=${OLDER_PAGE}&before=${shown[0].id}`)).reverse();
+      setOlder([...page, ...shown]);
+      if (page.length < OLDER_PAGE) setMore(false);
+    } catch (e) {
+      setError(e);
+    } finally {
+      setLoading(false);
+    }
+  }, [contactId, older, latest]);
+  return { older, hasOlder, load, loading, error };
 }
 
 const PAGE = 30;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   cloudError, ComposeKeys, filterCanned, fillTemplate, isUnread, mergeListEvent, mergeThreadEvent, serviceWindow, slashQuery,
-  substitute,
+  substitute, withOlder,
 } from './model';
 import type { CannedResponse, ConversationSummary, Message } from './types';
 
@@ -122,5 +122,24 @@ describe('isUnread and cloudError', () => {
     expect(cloudError({ code: 131047, title: 'Re-engagement message', message: 'Re-engagement message',
       error_data: { details: 'More than 24 hours have passed' } })).toBe('Re-engagement message: More than 24 hours have passed (131047)');
     expect(cloudError(null)).toBeNull();
+  });
+});
+
+describe('withOlder', () => {
+  const m = (id: string) => msg({ id });
+  it('is the latest page alone until earlier messages are loaded', () => {
+    const latest = [m('c'), m('d')];
+    expect(withOlder([], latest)).toBe(latest);
+  });
+  it('puts the earlier messages first and shows each message once, the latest copy winning', () => {
+    const latest = [{ ...m('c'), status: 'READ' }, m('d'), m('e')];
+    // "c" was in the latest page when the earlier ones were loaded, and still is
+    const shown = withOlder([m('a'), m('b'), { ...m('c'), status: 'SENT' }], latest);
+    expect(shown.map((x) => x.id)).toEqual(['a', 'b', 'c', 'd', 'e']);
+    expect(shown[2].status).toBe('READ');
+  });
+  it('leaves no gap when a new message pushes the oldest out of the latest page', () => {
+    // loaded: a, b before the latest page [c, d]; then "e" arrives and the page becomes [d, e]
+    expect(withOlder([m('a'), m('b'), m('c'), m('d')], [m('d'), m('e')]).map((x) => x.id)).toEqual(['a', 'b', 'c', 'd', 'e']);
   });
 });

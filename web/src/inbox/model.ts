@@ -202,3 +202,13 @@ export function mediaFile(m: Message): { fileId: string; mediaType: string | nul
   if (!fileId) return null;
   return { fileId, mediaType: m.media?.mediaType ?? null, filename: m.media?.filename ?? null };
 }
+
+/**
+ * The thread shown: the earlier messages loaded on demand, then the latest page (both oldest first),
+ * each message once, with the latest page's copy (its status is the live one).
+ */
+export function withOlder(older: Message[], latest: Message[]): Message[] {
+  if (older.length === 0) return latest;
+  const inLatest = new Set(latest.map((m) => m.id));
+  return [...older.filter((m) => !inLatest.has(m.id)), ...latest];
+}

@@ -262,7 +262,7 @@ export const en: Messages = {
     presence: { label: 'My availability', ONLINE: 'Online', AWAY: 'Away' },
     openCount_one: '{{count}} open', openCount_other: '{{count}} open',
     back: 'Back to the list', thread: 'Conversation messages', threadTabs: 'Messages and notes', messages: 'Messages',
-    noMessages: 'No messages yet.', newMessages_one: '{{count}} new message', newMessages_other: '{{count}} new messages',
+    olderMessages: 'Earlier messages', noMessages: 'No messages yet.', newMessages_one: '{{count}} new message', newMessages_other: '{{count}} new messages',
     sentMessage: 'Sent: {{text}}', receivedMessage: 'Received: {{text}}', replyTo: 'Reply to this message',
     replyingTo: 'Replying to: {{text}}', failed: 'Not delivered: {{error}}', unsupported: '(unsupported message type)',
     delivery: { PENDING: 'Sending', SENT: 'Sent', DELIVERED: 'Delivered', READ: 'Read', FAILED: 'Failed', RECEIVED: 'Received' },

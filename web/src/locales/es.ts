@@ -260,7 +260,7 @@ export const es = {
     presence: { label: 'Mi disponibilidad', ONLINE: 'En línea', AWAY: 'Ausente' },
     openCount_one: '{{count}} abierta', openCount_other: '{{count}} abiertas',
     back: 'Volver a la lista', thread: 'Mensajes de la conversación', threadTabs: 'Mensajes y notas', messages: 'Mensajes',
-    noMessages: 'Todavía no hay mensajes.', newMessages_one: '{{count}} mensaje nuevo', newMessages_other: '{{count}} mensajes nuevos',
+    olderMessages: 'Mensajes anteriores', noMessages: 'Todavía no hay mensajes.', newMessages_one: '{{count}} mensaje nuevo', newMessages_other: '{{count}} mensajes nuevos',
     sentMessage: 'Enviado: {{text}}', receivedMessage: 'Recibido: {{text}}', replyTo: 'Responder a este mensaje',
     replyingTo: 'Respondiendo a: {{text}}', failed: 'No se entregó: {{error}}', unsupported: '(tipo de mensaje no compatible)',
     delivery: { PENDING: 'Enviando', SENT: 'Enviado', DELIVERED: 'Entregado', READ: 'Leído', FAILED: 'Falló', RECEIVED: 'Recibido' },
