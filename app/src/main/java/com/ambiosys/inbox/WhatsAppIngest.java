@@ -6,10 +6,13 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -21,8 +24,11 @@ import javax.crypto.spec.SecretKeySpec;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import com.ambiosys.inbox.WhatsAppChannels.ChannelRef;
@@ -37,6 +43,8 @@ import tools.jackson.databind.json.JsonMapper;
  * time, picks tenant and channel by {@code phone_number_id}, and stores every message of every entry and
  * change exactly once (unique on channel and message id) and every status forward only, in the
  * tenant's transaction. It answers only after the commit; the caller turns a database failure into 503.
+ * Concurrent POSTs of a tenant share transactions (group commit, {@link WebhookBatcher}): one commit and one WAL
+ * flush for all the POSTs that arrived while the previous batch was written.
  */
 @Service
 public class WhatsAppIngest {
@@ -76,9 +84,22 @@ public class WhatsAppIngest {
     private final InboundProcessing processing;
     private final Conversations conversations;
     private final InboxEvents events;
+    /** Group commit of concurrent deliveries (null: each POST in a transaction of its own). */
+    private final WebhookBatcher<Delivery, Written> batcher;
 
+    /**
+     * @param batch {@code ambiosys.inbox.webhook-batch.enabled}: concurrent deliveries of a tenant written in one
+     *        transaction ({@link WebhookBatcher}): at most {@code max-size} (100) deliveries, a new batch waiting up
+     *        to {@code max-wait} (2 ms) for company, at most {@code writers} (2) batches of a tenant at a time
+     */
     WhatsAppIngest(JdbcClient jdbc, JsonMapper json, WhatsAppChannels webhookChannels, TenantTransactions tx, Clock clock,
-            InboundProcessing processing, Conversations conversations, InboxEvents events) {
+            InboundProcessing processing, Conversations conversations, InboxEvents events,
+            @Value("${ambiosys.inbox.webhook-batch.enabled:true}") boolean batch,
+            @Value("${ambiosys.inbox.webhook-batch.max-size:100}") int batchMaxSize,
+            @Value("${ambiosys.inbox.webhook-batch.max-wait:2ms}") Duration batchMaxWait,
+            @Value("${ambiosys.inbox.webhook-batch.writers:2}") int batchWriters) {
+        this.batcher = batch ? new WebhookBatcher<>(this::write, WhatsAppIngest::unavailable, batchMaxSize, batchMaxWait,
+                batchWriters) : null;
         this.events = events;
         this.processing = processing;
         this.conversations = conversations;
@@ -121,41 +142,135 @@ public class WhatsAppIngest {
                 || !known.stream().allMatch(c -> signatureMatches(body, signatureHeader, c.signingKey()))) {
             return new Result(Outcome.UNAUTHORIZED, 0, 0, 0);
         }
-        int stored = 0;
-        int duplicates = 0;
-        int statuses = 0;
         Instant now = clock.instant();
+        Map<UUID, List<Change>> byTenant = new LinkedHashMap<>(); // one in practice: a number belongs to one tenant
         for (JsonNode entry : root.path("entry")) {
             for (JsonNode change : entry.path("changes")) {
                 JsonNode value = change.path("value");
                 ChannelRef channel = channels.get(value.path("metadata").path("phone_number_id").asString("")).orElse(null);
-                if (channel == null || !channel.active()) {
-                    continue;
+                if (channel != null && channel.active()) {
+                    byTenant.computeIfAbsent(channel.tenantId(), t -> new ArrayList<>()).add(new Change(channel, value));
                 }
-                Set<UUID> contacts = new java.util.LinkedHashSet<>();
-                int[] counts = null;
-                // most changes (known contacts with an open conversation) take a JDBC-only transaction; not inside a
-                // caller's transaction, which the change joins as before
-                if (!TransactionSynchronizationManager.isActualTransactionActive()) {
-                    try {
-                        counts = tx.callJdbc(channel.tenantId(), status -> store(channel, value, now, contacts, true));
-                    }
-                    catch (NeedsFullTransaction ex) { // rolled back: a new contact or conversation, done in full below
-                        contacts.clear();
-                    }
-                }
-                if (counts == null) {
-                    counts = tx.call(channel.tenantId(), status -> store(channel, value, now, contacts, false));
-                }
-                // after the transaction has ended and given its connection back: scheduling takes one of its own, and
-                // asking for a second connection while holding the first deadlocks the pool under load
-                scheduleProcessing(channel.tenantId(), contacts);
-                stored += counts[0];
-                duplicates += counts[1];
-                statuses += counts[2];
             }
         }
+        int stored = 0;
+        int duplicates = 0;
+        int statuses = 0;
+        // inside a caller's transaction (the demo) the changes join it, as before; otherwise they are written with
+        // the tenant's other deliveries of the moment, in one transaction
+        boolean joining = TransactionSynchronizationManager.isActualTransactionActive();
+        for (Map.Entry<UUID, List<Change>> tenant : byTenant.entrySet()) {
+            Delivery delivery = new Delivery(tenant.getValue(), now);
+            Written written = joining
+                    ? tx.call(tenant.getKey(), status -> writeTogether(List.of(delivery), false).get(0))
+                    : batcher != null ? batcher.submit(tenant.getKey(), delivery)
+                    : write(tenant.getKey(), List.of(delivery)).get(0);
+            // after the transaction has ended and given its connection back: scheduling takes one of its own, and
+            // asking for a second connection while holding the first deadlocks the pool under load
+            scheduleProcessing(tenant.getKey(), written.contacts());
+            stored += written.stored();
+            duplicates += written.duplicates();
+            statuses += written.statuses();
+        }
         return new Result(Outcome.STORED, stored, duplicates, statuses);
+    }
+
+    /** A change of a webhook (its {@code value}) and its channel. */
+    record Change(ChannelRef channel, JsonNode value) {
+    }
+
+    /** What one POST brings for one tenant: its changes, received at {@code now}. */
+    record Delivery(List<Change> changes, Instant now) {
+    }
+
+    /** What writing a delivery did: new messages, duplicates, statuses applied; contacts whose processing waits. */
+    record Written(int stored, int duplicates, int statuses, Set<UUID> contacts) {
+    }
+
+    /** Transactions the webhook deliveries were written in (grouped: fewer than deliveries); for tests. */
+    long transactionsWritten() {
+        return batcher == null ? -1 : batcher.transactions();
+    }
+
+    /**
+     * Writes a tenant's deliveries in one transaction (the {@link WebhookBatcher}'s writer): a JDBC-only one for
+     * known contacts with an open conversation, the full one if any message needs more.
+     */
+    private List<Written> write(UUID tenant, List<Delivery> deliveries) {
+        try {
+            return tx.callJdbc(tenant, status -> writeTogether(deliveries, true));
+        }
+        catch (NeedsFullTransaction ex) { // rolled back: a new contact or conversation, done in full
+            return tx.call(tenant, status -> {
+                // one full batch of a tenant at a time (on every instance): starting conversations takes the
+                // assignment cursor's row lock while the batch holds contact rows, which another full batch could
+                // hold in turn; lean batches never take that lock, and everything else is locked in one order
+                jdbc.sql("select pg_advisory_xact_lock(hashtextextended('inbox-webhook-full:' || cast(:t as text), 0))")
+                    .param("t", tenant).query((rs, n) -> 1).single();
+                return writeTogether(deliveries, false);
+            });
+        }
+    }
+
+    /** The database cannot be reached: the whole batch answers 503, no use trying its deliveries one by one. */
+    static boolean unavailable(RuntimeException ex) {
+        return ex instanceof DataAccessResourceFailureException || ex instanceof CannotCreateTransactionException;
+    }
+
+    /** A message to store and whose tally it counts in. */
+    private record Inbound(Tally tally, ChannelRef channel, Map<String, String> names, JsonNode message, Instant now,
+            String from) {
+    }
+
+    /** A status to apply and whose tally it counts in. */
+    private record StatusChange(Tally tally, ChannelRef channel, JsonNode status, String externalId) {
+    }
+
+    private static final class Tally {
+        int stored;
+        int duplicates;
+        int statuses;
+        final Set<UUID> contacts = new LinkedHashSet<>();
+    }
+
+    /**
+     * Stores the deliveries' messages, then applies their statuses, in the caller's transaction. Messages are taken
+     * by channel and sender, in arrival order for each sender, and statuses by channel and message id: every batch
+     * locks contact rows (the per-contact lock) and messages in the same order, so concurrent batches cannot
+     * deadlock, and a contact's messages are stored in the order they came.
+     */
+    private List<Written> writeTogether(List<Delivery> deliveries, boolean lean) {
+        List<Tally> tallies = new ArrayList<>(deliveries.size());
+        List<Inbound> messages = new ArrayList<>();
+        List<StatusChange> statusChanges = new ArrayList<>();
+        for (Delivery delivery : deliveries) {
+            Tally tally = new Tally();
+            tallies.add(tally);
+            for (Change change : delivery.changes()) {
+                Map<String, String> names = new LinkedHashMap<>();
+                for (JsonNode contact : change.value().path("contacts")) {
+                    names.put(contact.path("wa_id").asString(""), contact.path("profile").path("name").asString(null));
+                }
+                for (JsonNode message : change.value().path("messages")) {
+                    messages.add(new Inbound(tally, change.channel(), names, message, delivery.now(),
+                            message.path("from").asString("")));
+                }
+                for (JsonNode status : change.value().path("statuses")) {
+                    statusChanges.add(new StatusChange(tally, change.channel(), status, status.path("id").asString("")));
+                }
+            }
+        }
+        // stable sorts: arrival order is kept within a sender (and within a message id)
+        messages.sort(Comparator.comparing((Inbound m) -> m.channel().channelId()).thenComparing(Inbound::from));
+        statusChanges.sort(Comparator.comparing((StatusChange c) -> c.channel().channelId())
+            .thenComparing(StatusChange::externalId));
+        for (Inbound message : messages) {
+            storeMessage(message, lean);
+        }
+        for (StatusChange change : statusChanges) {
+            change.tally().statuses += applyStatus(change.channel(), change.status());
+        }
+        return tallies.stream().map(t -> new Written(t.stored, t.duplicates, t.statuses, t.contacts)).toList();
     }
 
     static boolean signatureMatches(byte[] body, String header, SecretKeySpec key) {
@@ -216,118 +331,104 @@ public class WhatsAppIngest {
         }
     }
 
-    /**
-     * Stores one change's messages and statuses: {stored, duplicates, statuses}; adds the contacts with new messages.
-     * {@code lean}: in a JDBC-only transaction, which {@link NeedsFullTransaction} rolls back.
-     */
-    private int[] store(ChannelRef channel, JsonNode value, Instant now, Set<UUID> scheduled, boolean lean) {
-        int stored = 0;
-        int duplicates = 0;
-        int statuses = 0;
-        Map<String, String> names = new LinkedHashMap<>();
-        for (JsonNode contact : value.path("contacts")) {
-            names.put(contact.path("wa_id").asString(""), contact.path("profile").path("name").asString(null));
+    /** Stores one message (once: a duplicate counts as such); adds its contact if its processing waits. */
+    private void storeMessage(Inbound inbound, boolean lean) {
+        ChannelRef channel = inbound.channel();
+        JsonNode message = inbound.message();
+        Tally tally = inbound.tally();
+        Instant now = inbound.now();
+        String from = inbound.from();
+        String externalId = message.path("id").asString("");
+        if (from.isEmpty() || externalId.isEmpty()) {
+            log.warn("WhatsApp message without sender or id on channel {}: skipped", channel.channelId());
+            return;
         }
-        List<JsonNode> messages = new ArrayList<>();
-        value.path("messages").forEach(messages::add);
-        for (JsonNode message : messages) {
-            String from = message.path("from").asString("");
-            String externalId = message.path("id").asString("");
-            if (from.isEmpty() || externalId.isEmpty()) {
-                log.warn("WhatsApp message without sender or id on channel {}: skipped", channel.channelId());
-                continue;
-            }
-            Instant sentAt = instant(message.path("timestamp").asString(""), now);
-            UUID contact = upsertContact(channel, from, names.get(from), sentAt, now, lean);
-            String type = message.path("type").asString("unsupported");
-            String storedType = KNOWN_TYPES.contains(type) ? type : "unsupported";
-            String text = body(message, type);
-            // the event without its conversation, which the statement puts first: the same JSON as a map of
-            // conversationId, contactId, direction, externalId, type, body, sentAt written by Jackson
-            Map<String, Object> event = new LinkedHashMap<>();
-            event.put("contactId", contact);
-            event.put("direction", "IN");
-            event.put("externalId", externalId);
-            event.put("type", storedType);
-            event.put("body", text);
-            event.put("sentAt", sentAt.toString());
-            String rest = json.writeValueAsString(event).substring(1); // without its "{"
-            boolean inline = (":message.new:{\"conversationId\":\"00000000-0000-0000-0000-000000000000\"," + rest)
-                .getBytes(StandardCharsets.UTF_8).length <= InboxEvents.NOTIFY_LIMIT;
-            // One statement: the message, inserted with the contact's open conversation; that conversation's update;
-            // the message.new event and its NOTIFY. The contact's row lock (the update above) orders the webhooks of
-            // one contact, and this statement's snapshot is taken after it, so it sees their messages.
-            // A message with nothing to fetch (not media) whose contact has nothing waiting is processed as it is
-            // stored: no job, no second transaction. Media, or anything behind a contact's waiting message, is left
-            // to InboundProcessing, which keeps the contact's order. Answers whether it waits and the conversation
-            // updated (none: no open one, or it was resolved meanwhile); no row: a duplicate.
-            Optional<Object[]> row = jdbc.sql("""
-                    with m as (
-                        insert into inbox_messages (tenant_id, id, channel_id, contact_id, conversation_id, direction,
-                            external_id, type, body, payload, context_id, sent_at, received_at, status, processed_at)
-                        values (:t, :id, :channel, :contact,
-                            (select v.id from inbox_conversations v
-                              where v.tenant_id = :t and v.contact_id = :contact and v.status <> 'RESOLVED'),
-                            'IN', :external, :type, :body, cast(:payload as jsonb), :context, :sent, :now, 'RECEIVED',
-                            case when :media or exists (select 1 from inbox_messages w
-                                                         where w.tenant_id = :t and w.contact_id = :contact
-                                                           and w.direction = 'IN' and w.processed_at is null)
-                                 then null else cast(:now as timestamptz) end)
-                        on conflict (tenant_id, channel_id, external_id) do nothing
-                        returning conversation_id, processed_at is null as waits),
-                    c as (
-                        update inbox_conversations v
-                           set status = case when v.status = 'SNOOZED' then 'OPEN' else v.status end,
-                               snoozed_until = case when v.status = 'SNOOZED' then null else v.snoozed_until end,
-                               last_message_at = greatest(v.last_message_at, :sent), updated_at = :now
-                          from m
-                         where v.tenant_id = :t and v.id = m.conversation_id and v.status <> 'RESOLVED'
-                        returning v.id, '{"conversationId":"' || v.id || '",' || :rest as data),
-                    e as (
-                        insert into inbox_events (tenant_id, kind, conversation_id, payload, created_at)
-                        select :t, 'message.new', c.id, cast(c.data as jsonb), :eventAt from c
-                        returning id)
-                    select m.waits, c.id,
-                           case when e.id is not null
-                                then pg_notify(:notifyChannel, cast(:t as text) || ':' || e.id
-                                                         || case when :inline then ':message.new:' || c.data else '' end)
-                           end
-                      from m left join c on true left join e on true
-                    """)
-                .param("t", channel.tenantId()).param("id", Ids.next()).param("channel", channel.channelId())
-                .param("contact", contact).param("external", externalId).param("type", storedType)
-                .param("body", text).param("payload", json.writeValueAsString(message))
-                .param("context", message.path("context").path("id").asString(null))
-                .param("sent", Timestamp.from(sentAt)).param("now", Timestamp.from(now))
-                .param("media", InboundProcessing.MEDIA.contains(type)).param("rest", rest)
-                .param("eventAt", Timestamp.from(clock.instant())).param("notifyChannel", InboxEvents.CHANNEL)
-                .param("inline", inline)
-                .query((rs, n) -> new Object[] { rs.getBoolean(1), rs.getObject(2, UUID.class) }).optional();
-            if (row.isPresent()) {
-                stored++;
-                if (row.get()[1] == null) { // no open conversation: reopen or start one (and assign it), as before
-                    if (lean) {
-                        throw new NeedsFullTransaction();
-                    }
-                    UUID conversation = conversations.attachInbound(channel.tenantId(), channel.channelId(), contact,
-                            externalId, sentAt);
-                    Map<String, Object> full = new LinkedHashMap<>();
-                    full.put("conversationId", conversation);
-                    full.putAll(event);
-                    events.publish(channel.tenantId(), "message.new", conversation, full);
+        Instant sentAt = instant(message.path("timestamp").asString(""), now);
+        UUID contact = upsertContact(channel, from, inbound.names().get(from), sentAt, now, lean);
+        String type = message.path("type").asString("unsupported");
+        String storedType = KNOWN_TYPES.contains(type) ? type : "unsupported";
+        String text = body(message, type);
+        // the event without its conversation, which the statement puts first: the same JSON as a map of
+        // conversationId, contactId, direction, externalId, type, body, sentAt written by Jackson
+        Map<String, Object> event = new LinkedHashMap<>();
+        event.put("contactId", contact);
+        event.put("direction", "IN");
+        event.put("externalId", externalId);
+        event.put("type", storedType);
+        event.put("body", text);
+        event.put("sentAt", sentAt.toString());
+        String rest = json.writeValueAsString(event).substring(1); // without its "{"
+        boolean inline = (":message.new:{\"conversationId\":\"00000000-0000-0000-0000-000000000000\"," + rest)
+            .getBytes(StandardCharsets.UTF_8).length <= InboxEvents.NOTIFY_LIMIT;
+        // One statement: the message, inserted with the contact's open conversation; that conversation's update;
+        // the message.new event and its NOTIFY. The contact's row lock (the update above) orders the webhooks of
+        // one contact, and this statement's snapshot is taken after it, so it sees their messages.
+        // A message with nothing to fetch (not media) whose contact has nothing waiting is processed as it is
+        // stored: no job, no second transaction. Media, or anything behind a contact's waiting message, is left
+        // to InboundProcessing, which keeps the contact's order. Answers whether it waits and the conversation
+        // updated (none: no open one, or it was resolved meanwhile); no row: a duplicate.
+        Optional<Object[]> row = jdbc.sql("""
+                with m as (
+                    insert into inbox_messages (tenant_id, id, channel_id, contact_id, conversation_id, direction,
+                        external_id, type, body, payload, context_id, sent_at, received_at, status, processed_at)
+                    values (:t, :id, :channel, :contact,
+                        (select v.id from inbox_conversations v
+                          where v.tenant_id = :t and v.contact_id = :contact and v.status <> 'RESOLVED'),
+                        'IN', :external, :type, :body, cast(:payload as jsonb), :context, :sent, :now, 'RECEIVED',
+                        case when :media or exists (select 1 from inbox_messages w
+                                                     where w.tenant_id = :t and w.contact_id = :contact
+                                                       and w.direction = 'IN' and w.processed_at is null)
+                             then null else cast(:now as timestamptz) end)
+                    on conflict (tenant_id, channel_id, external_id) do nothing
+                    returning conversation_id, processed_at is null as waits),
+                c as (
+                    update inbox_conversations v
+                       set status = case when v.status = 'SNOOZED' then 'OPEN' else v.status end,
+                           snoozed_until = case when v.status = 'SNOOZED' then null else v.snoozed_until end,
+                           last_message_at = greatest(v.last_message_at, :sent), updated_at = :now
+                      from m
+                     where v.tenant_id = :t and v.id = m.conversation_id and v.status <> 'RESOLVED'
+                    returning v.id, '{"conversationId":"' || v.id || '",' || :rest as data),
+                e as (
+                    insert into inbox_events (tenant_id, kind, conversation_id, payload, created_at)
+                    select :t, 'message.new', c.id, cast(c.data as jsonb), :eventAt from c
+                    returning id)
+                select m.waits, c.id,
+                       case when e.id is not null
+                            then pg_notify(:notifyChannel, cast(:t as text) || ':' || e.id
+                                                     || case when :inline then ':message.new:' || c.data else '' end)
+                       end
+                  from m left join c on true left join e on true
+                """)
+            .param("t", channel.tenantId()).param("id", Ids.next()).param("channel", channel.channelId())
+            .param("contact", contact).param("external", externalId).param("type", storedType)
+            .param("body", text).param("payload", json.writeValueAsString(message))
+            .param("context", message.path("context").path("id").asString(null))
+            .param("sent", Timestamp.from(sentAt)).param("now", Timestamp.from(now))
+            .param("media", InboundProcessing.MEDIA.contains(type)).param("rest", rest)
+            .param("eventAt", Timestamp.from(clock.instant())).param("notifyChannel", InboxEvents.CHANNEL)
+            .param("inline", inline)
+            .query((rs, n) -> new Object[] { rs.getBoolean(1), rs.getObject(2, UUID.class) }).optional();
+        if (row.isPresent()) {
+            tally.stored++;
+            if (row.get()[1] == null) { // no open conversation: reopen or start one (and assign it), as before
+                if (lean) {
+                    throw new NeedsFullTransaction();
                 }
-                if ((Boolean) row.get()[0]) {
-                    scheduled.add(contact);
-                }
+                UUID conversation = conversations.attachInbound(channel.tenantId(), channel.channelId(), contact,
+                        externalId, sentAt);
+                Map<String, Object> full = new LinkedHashMap<>();
+                full.put("conversationId", conversation);
+                full.putAll(event);
+                events.publish(channel.tenantId(), "message.new", conversation, full);
             }
-            else {
-                duplicates++;
+            if ((Boolean) row.get()[0]) {
+                tally.contacts.add(contact);
             }
         }
-        for (JsonNode status : value.path("statuses")) {
-            statuses += applyStatus(channel, status);
+        else {
+            tally.duplicates++;
         }
-        return new int[] { stored, duplicates, statuses };
     }
 
     private UUID upsertContact(ChannelRef channel, String waId, String name, Instant sentAt, Instant now, boolean lean) {

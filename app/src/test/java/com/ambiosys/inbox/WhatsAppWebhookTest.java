@@ -32,6 +32,8 @@ class WhatsAppWebhookTest extends TenantApiTest {
 
     static final String SECRET = "app-secret-de-prueba-123";
     final HttpClient http = HttpClient.newHttpClient();
+    @org.springframework.beans.factory.annotation.Autowired
+    WhatsAppIngest ingest;
     String phoneNumberId;
     String channelId;
 
@@ -152,6 +154,53 @@ class WhatsAppWebhookTest extends TenantApiTest {
         assertThat(java.time.Duration.ofNanos(System.nanoTime() - start)).isLessThan(java.time.Duration.ofSeconds(20));
         assertThat(messages(tenant)).hasSize(n);
         // nothing to fetch and nothing waiting for these contacts: processed in the webhook's own transaction
+        long waiting = tenantTx.read(tenant.id(), s -> jdbc.sql(
+                "select count(*) from inbox_messages where tenant_id = :t and processed_at is null")
+            .param("t", tenant.id()).query(Long.class).single());
+        assertThat(waiting).isZero();
+    }
+
+    @Test
+    void concurrentWebhooksShareTransactionsAndEachIsAnsweredAfterItsCommit() throws Exception {
+        // group commit: POSTs that arrive while a batch is written are written together; every POST still answered
+        // 200 only once its messages are committed (read back right after), and each message stored once
+        int n = 40;
+        ExecutorService pool = Executors.newFixedThreadPool(n);
+        java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+        List<Callable<Boolean>> posts = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            String from = "5025556" + String.format("%04d", i % 10); // 10 contacts, 4 messages each
+            String id = "wamid.GROUP" + i;
+            String body = message(phoneNumberId, from, id, 1_763_800_000L + i, "text", "\"text\":{\"body\":\"Hola " + i + "\"}");
+            posts.add(() -> {
+                go.await();
+                int status = post(body, sign(body, SECRET));
+                boolean committed = tenantTx.read(tenant.id(), s -> jdbc.sql(
+                        "select count(*) from inbox_messages where tenant_id = :t and external_id = :e")
+                    .param("t", tenant.id()).param("e", id).query(Long.class).single()) == 1;
+                return status == 200 && committed;
+            });
+        }
+        // the first messages of these contacts, in transactions of their own, so that the grouped ones below can
+        // take the lean path as in steady state
+        for (int i = 0; i < 10; i++) {
+            String from = "5025556" + String.format("%04d", i);
+            String body = message(phoneNumberId, from, "wamid.FIRST" + i, 1_763_700_000L, "text", "\"text\":{\"body\":\"Hola\"}");
+            assertThat(post(body, sign(body, SECRET))).isEqualTo(200);
+        }
+        long before = ingest.transactionsWritten();
+        List<Future<Boolean>> answers = new ArrayList<>();
+        for (Callable<Boolean> post : posts) {
+            answers.add(pool.submit(post));
+        }
+        go.countDown();
+        for (Future<Boolean> f : answers) {
+            assertThat(f.get()).isTrue();
+        }
+        pool.shutdown();
+        long transactions = ingest.transactionsWritten() - before;
+        assertThat(transactions).as("transactions for %d concurrent POSTs", n).isPositive().isLessThan(n);
+        assertThat(messages(tenant)).hasSize(n + 10);
         long waiting = tenantTx.read(tenant.id(), s -> jdbc.sql(
                 "select count(*) from inbox_messages where tenant_id = :t and processed_at is null")
             .param("t", tenant.id()).query(Long.class).single());
