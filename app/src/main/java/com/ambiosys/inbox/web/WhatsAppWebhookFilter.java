@@ -1,8 +1,6 @@
 package com.ambiosys.inbox.web;
 
 import java.io.IOException;
-import java.util.UUID;
-import java.util.regex.Pattern;
 
 import org.slf4j.MDC;
 import org.springframework.http.HttpStatus;
@@ -34,7 +32,6 @@ import jakarta.servlet.http.HttpServletResponse;
 class WhatsAppWebhookFilter extends HttpFilter {
 
     static final String PATH = "/webhooks/whatsapp";
-    private static final Pattern VALID_ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
 
     private final WhatsAppIngest ingest;
     private final ProblemWriter problems;
@@ -63,10 +60,7 @@ class WhatsAppWebhookFilter extends HttpFilter {
             return;
         }
         long start = System.nanoTime();
-        String id = request.getHeader(RequestIdFilter.HEADER);
-        if (id == null || !VALID_ID.matcher(id).matches()) {
-            id = UUID.randomUUID().toString();
-        }
+        String id = RequestIdFilter.idFor(request.getHeader(RequestIdFilter.HEADER));
         MDC.put(RequestIdFilter.MDC_KEY, id);
         request.setAttribute(RequestIdFilter.MDC_KEY, id);
         response.setHeader(RequestIdFilter.HEADER, id);

@@ -23,10 +23,7 @@ public class RequestIdFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        String id = request.getHeader(HEADER);
-        if (id == null || !VALID.matcher(id).matches()) {
-            id = newId();
-        }
+        String id = idFor(request.getHeader(HEADER));
         MDC.put(MDC_KEY, id);
         request.setAttribute(MDC_KEY, id);
         response.setHeader(HEADER, id);
@@ -36,6 +33,11 @@ public class RequestIdFilter extends OncePerRequestFilter {
         finally {
             MDC.remove(MDC_KEY);
         }
+    }
+
+    /** The caller's request id when well-formed, otherwise a new one. */
+    public static String idFor(String header) {
+        return header != null && VALID.matcher(header).matches() ? header : newId();
     }
 
     /** A random id in UUID form; not from SecureRandom (a request id is a label, not a secret). */
