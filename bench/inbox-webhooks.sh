@@ -76,7 +76,7 @@ TARGET_SSE_P95_MS=100
 
 HOST=127.0.0.1
 APP_PID=""
-LOAD_PID=""
+WRK_PID="" # the load generator (stopped by cleanup)
 WORK=""
 DATA_DIR=""
 NAME=""
@@ -86,37 +86,10 @@ source "$SCRIPT_DIR/lib.sh"
 # --- helpers -----------------------------------------------------------------------------------
 
 # shellcheck disable=SC2317
-cleanup() {
-    local rc=$?
-    set +e
-    trap '' INT TERM
-    if alive "$LOAD_PID"; then
-        kill -TERM "$LOAD_PID" 2>/dev/null
-        wait "$LOAD_PID" 2>/dev/null
-    fi
-    if alive "$APP_PID"; then
-        log "stopping the app (pid $APP_PID)"
-        kill -TERM "$APP_PID" 2>/dev/null
-        if ! wait_gone "$APP_PID" "$STOP_TIMEOUT"; then
-            log "app still running after ${STOP_TIMEOUT}s: SIGKILL"
-            kill -KILL "$APP_PID" 2>/dev/null
-        fi
-        wait "$APP_PID" 2>/dev/null
-    fi
-    local pg
-    if pg="$(postmaster_pid)"; then
-        log "stopping the embedded PostgreSQL left behind (pid $pg)"
-        kill -INT "$pg" 2>/dev/null
-        wait_gone "$pg" 15 || kill -KILL "$pg" 2>/dev/null
-        wait_gone "$pg" 5
-    fi
-    if ((rc != 0 && rc != 2)) && [[ -n "$WORK" && -f "$WORK/app.log" && -n "$NAME" ]]; then
+on_failure() { # called by cleanup (lib.sh) when the run failed: keep the app's output
+    if [[ -n "$WORK" && -f "$WORK/app.log" && -n "$NAME" ]]; then
         cat "$WORK"/app*.log >"$RESULTS/$NAME-app.log" 2>/dev/null && log "the app's output: $RESULTS/$NAME-app.log"
     fi
-    if [[ -n "$WORK" && -d "$WORK" ]]; then
-        rm -rf -- "$WORK"
-    fi
-    exit "$rc"
 }
 trap cleanup EXIT
 trap 'exit 130' INT
@@ -174,47 +147,6 @@ load() { "$JAVA" -Xss512k -XX:+UseSerialGC -cp "$WORK/classes" InboxLoad "$@"; }
 
 # --- start and wait for readiness --------------------------------------------------------------
 
-java_opts=()
-if [[ -n "${JAVA_OPTS// /}" ]]; then
-    read -r -a java_opts <<<"$JAVA_OPTS"
-fi
-unset_vars=()
-while IFS= read -r name; do
-    unset_vars+=(-u "$name")
-done < <(compgen -e | grep -E '^(AMBIOSYS|SPRING|LOGGING)_' || true)
-
-start_app() { # $1 log file
-    local logfile="$1" start_ms deadline code status
-    log "starting $(basename "$JAR") on $BASE (data in $DATA_DIR)"
-    start_ms="$(now_ms)"
-    env "${unset_vars[@]}" \
-        AMBIOSYS_DATA_DIR="$DATA_DIR" \
-        AMBIOSYS_PORT="$port" \
-        AMBIOSYS_ADMIN_EMAIL="$ADMIN_EMAIL" \
-        AMBIOSYS_ADMIN_PASSWORD="$PASSWORD" \
-        AMBIOSYS_RATE_LIMIT_IP=100000 \
-        SERVER_ADDRESS="$HOST" \
-        "$JAVA" "${java_opts[@]}" -jar "$JAR" >"$logfile" 2>&1 </dev/null &
-    APP_PID=$!
-    deadline=$((start_ms + READY_TIMEOUT * 1000))
-    while :; do
-        code="$(curl -s --noproxy '*' -o /dev/null -w '%{http_code}' --max-time 1 \
-            "$BASE/actuator/health/readiness" || true)"
-        [[ "$code" == 200 ]] && break
-        if ! alive "$APP_PID"; then
-            wait "$APP_PID" && status=0 || status=$?
-            APP_PID=""
-            tail -n 40 "$logfile" >&2 || true
-            die "the app exited (status $status) before it was ready"
-        fi
-        if (($(now_ms) >= deadline)); then
-            tail -n 40 "$logfile" >&2 || true
-            die "not ready after ${READY_TIMEOUT}s (last readiness status: $code)"
-        fi
-        sleep 0.2
-    done
-    log "ready after $(awk -v ms=$(($(now_ms) - start_ms)) 'BEGIN { printf "%.1f", ms / 1000 }')s"
-}
 
 # passwords go through the environment of psql only, never its command line
 psql_as() { # $1 owner|postgres, then psql arguments
@@ -295,9 +227,9 @@ PG_PID="$(postmaster_pid)" || die "no PostgreSQL"
 load webhooks --base "$BASE" --phone-number-id "$PHONE_NUMBER_ID" --secret "$APP_SECRET" --rate "$RATE" \
     --warmup "$WARMUP" --duration "$DURATION" --connections "$CONNECTIONS" --phones "$PHONES" \
     --app-pid "$APP_PID" --pg-pid "$PG_PID" >"$WORK/webhooks.txt" 2>&1 &
-LOAD_PID=$!
-wait "$LOAD_PID" && load_rc=0 || load_rc=$?
-LOAD_PID=""
+WRK_PID=$!
+wait "$WRK_PID" && load_rc=0 || load_rc=$?
+WRK_PID=""
 sent_ms="$(now_ms)"
 cat "$WORK/webhooks.txt" >&2
 W="$(grep '^BENCH_RESULT' "$WORK/webhooks.txt" || true)"
@@ -365,9 +297,9 @@ if ((CLIENTS > 0)); then
     log "SSE: $CLIENTS stream clients, $SSE_RATE messages/s for ${SSE_DURATION}s"
     load sse --base "$BASE" --token "$TOKEN" --phone-number-id "$PHONE_NUMBER_ID" --secret "$APP_SECRET" \
         --clients "$CLIENTS" --rate "$SSE_RATE" --duration "$SSE_DURATION" >"$WORK/sse.txt" 2>&1 &
-    LOAD_PID=$!
-    wait "$LOAD_PID" && sse_rc=0 || sse_rc=$?
-    LOAD_PID=""
+    WRK_PID=$!
+    wait "$WRK_PID" && sse_rc=0 || sse_rc=$?
+    WRK_PID=""
     cat "$WORK/sse.txt" >&2
     S="$(grep '^BENCH_RESULT' "$WORK/sse.txt" || true)"
     [[ -n "$S" ]] || die "the SSE client failed (status $sse_rc)"

@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # What the benchmark scripts share: logging, durations and clocks, process and port checks, the
 # embedded PostgreSQL left behind, CPU time, apt installs, the database credentials, logging in,
-# stopping the app and the clean-up on exit. Sourced by each script after its settings; the functions
-# read the scripts' variables (HOST, APP_PID, WRK_PID, WORK, DATA_DIR, BASE, PASSWORD, ADMIN_EMAIL,
-# REP_EMAIL, STOP_TIMEOUT, APT_TIMEOUT, ...) when they are called.
+# starting and stopping the app and the clean-up on exit. Sourced by each script after its settings; the functions
+# read the scripts' variables (HOST, port, JAR, JAVA, JAVA_OPTS, READY_TIMEOUT, APP_PID, WRK_PID, WORK,
+# DATA_DIR, BASE, PASSWORD, ADMIN_EMAIL, REP_EMAIL, STOP_TIMEOUT, APT_TIMEOUT, ...) when they are called;
+# a script may define on_failure, which cleanup calls after a failed run.
 # shellcheck shell=bash disable=SC2154
 
 log() { printf '[bench %(%H:%M:%S)T] %s\n' -1 "$*" >&2; }
@@ -136,6 +137,50 @@ stop_app() {
     fi
 }
 
+# Starts the jar on $BASE ($HOST, $port) with $DATA_DIR, the bench's admin and JAVA_OPTS, and nothing of the
+# calling shell's AMBIOSYS_*, SPRING_* and LOGGING_* variables; then waits for readiness (READY_TIMEOUT).
+start_app() { # $1 log file, then extra VAR=value settings
+    local logfile="$1" start_ms deadline code status name
+    local java_opts=() unset_vars=()
+    shift
+    if [[ -n "${JAVA_OPTS// /}" ]]; then
+        read -r -a java_opts <<<"$JAVA_OPTS"
+    fi
+    while IFS= read -r name; do
+        unset_vars+=(-u "$name")
+    done < <(compgen -e | grep -E '^(AMBIOSYS|SPRING|LOGGING)_' || true)
+    log "starting $(basename "$JAR") on $BASE (data in $DATA_DIR) $*"
+    start_ms="$(now_ms)"
+    env "${unset_vars[@]}" \
+        AMBIOSYS_DATA_DIR="$DATA_DIR" \
+        AMBIOSYS_PORT="$port" \
+        AMBIOSYS_ADMIN_EMAIL="$ADMIN_EMAIL" \
+        AMBIOSYS_ADMIN_PASSWORD="$PASSWORD" \
+        AMBIOSYS_RATE_LIMIT_IP=100000 \
+        SERVER_ADDRESS="$HOST" \
+        "$@" \
+        "$JAVA" "${java_opts[@]}" -jar "$JAR" >"$logfile" 2>&1 </dev/null &
+    APP_PID=$!
+    deadline=$((start_ms + READY_TIMEOUT * 1000))
+    while :; do
+        code="$(curl -s --noproxy '*' -o /dev/null -w '%{http_code}' --max-time 1 \
+            "$BASE/actuator/health/readiness" || true)"
+        [[ "$code" == 200 ]] && break
+        if ! alive "$APP_PID"; then
+            wait "$APP_PID" && status=0 || status=$?
+            APP_PID=""
+            tail -n 40 "$logfile" >&2 || true
+            die "the app exited (status $status) before it was ready"
+        fi
+        if (($(now_ms) >= deadline)); then
+            tail -n 40 "$logfile" >&2 || true
+            die "not ready after ${READY_TIMEOUT}s (last readiness status: $code)"
+        fi
+        sleep 0.2
+    done
+    log "ready after $(awk -v ms=$(($(now_ms) - start_ms)) 'BEGIN { printf "%.1f", ms / 1000 }')s"
+}
+
 # shellcheck disable=SC2317
 cleanup() {
     local rc=$?
@@ -160,6 +205,9 @@ cleanup() {
         kill -INT "$pg" 2>/dev/null
         wait_gone "$pg" 15 || kill -KILL "$pg" 2>/dev/null
         wait_gone "$pg" 5
+    fi
+    if ((rc != 0 && rc != 2)) && declare -F on_failure >/dev/null; then
+        on_failure # a script's own keepsake of a failed run (the inbox script keeps the app's output)
     fi
     if [[ -n "$WORK" && -d "$WORK" ]]; then
         rm -rf -- "$WORK"

@@ -143,49 +143,6 @@ NAME="servicerequests${TAG:+-$TAG}-$STAMP"
 
 # --- start and wait for readiness --------------------------------------------------------------
 
-java_opts=()
-if [[ -n "${JAVA_OPTS// /}" ]]; then
-    read -r -a java_opts <<<"$JAVA_OPTS"
-fi
-unset_vars=()
-while IFS= read -r name; do
-    unset_vars+=(-u "$name")
-done < <(compgen -e | grep -E '^(AMBIOSYS|SPRING|LOGGING)_' || true)
-
-start_app() { # $1 log file, then extra VAR=value settings
-    local logfile="$1" start_ms deadline code status
-    shift
-    log "starting $(basename "$JAR") on $BASE (data in $DATA_DIR) $*"
-    start_ms="$(now_ms)"
-    env "${unset_vars[@]}" \
-        AMBIOSYS_DATA_DIR="$DATA_DIR" \
-        AMBIOSYS_PORT="$port" \
-        AMBIOSYS_ADMIN_EMAIL="$ADMIN_EMAIL" \
-        AMBIOSYS_ADMIN_PASSWORD="$PASSWORD" \
-        AMBIOSYS_RATE_LIMIT_IP=100000 \
-        SERVER_ADDRESS="$HOST" \
-        "$@" \
-        "$JAVA" "${java_opts[@]}" -jar "$JAR" >"$logfile" 2>&1 </dev/null &
-    APP_PID=$!
-    deadline=$((start_ms + READY_TIMEOUT * 1000))
-    while :; do
-        code="$(curl -s --noproxy '*' -o /dev/null -w '%{http_code}' --max-time 1 \
-            "$BASE/actuator/health/readiness" || true)"
-        [[ "$code" == 200 ]] && break
-        if ! alive "$APP_PID"; then
-            wait "$APP_PID" && status=0 || status=$?
-            APP_PID=""
-            tail -n 40 "$logfile" >&2 || true
-            die "the app exited (status $status) before it was ready"
-        fi
-        if (($(now_ms) >= deadline)); then
-            tail -n 40 "$logfile" >&2 || true
-            die "not ready after ${READY_TIMEOUT}s (last readiness status: $code)"
-        fi
-        sleep 0.2
-    done
-    log "ready after $(awk -v ms=$(($(now_ms) - start_ms)) 'BEGIN { printf "%.1f", ms / 1000 }')s"
-}
 
 # the job does not run during the list measurements: once at start-up, then after an hour
 start_app "$WORK/app.log" AMBIOSYS_JOBS_SLA_WATCH_INTERVAL=1h

@@ -434,16 +434,21 @@ class ServiceRequestsSystemTest extends TenantApiTest {
         assertThat(api.get(base).token(admin).send().json().path("status").asString()).isEqualTo("NEW");
     }
 
-    @Test
-    void aTextSearchFindsNumbersCustomerNamesAndDescriptionsWithHonestTotals() {
-        String first = create(admin, request("SEPTIC_TANK", septic()));
-        String number = api.get("/api/v1/service-requests/" + first).token(admin).send().json().path("number").asString();
+    /** A septic-tank request of a new customer, "Ferretería Hernández", at the Mixco warehouse: its id. */
+    String hernandezRequest() {
         Map<String, Object> body = request("SEPTIC_TANK", septic());
         body.put("customerId", api.post("/api/v1/customers", Map.of("kind", "COMPANY", "commercialName",
                 "Ferretería Hernández", "country", "GT")).token(admin).send().json().path("id").asString());
         body.remove("contactId");
         body.put("description", "Limpieza de fosa en la bodega de Mixco");
-        String newest = create(admin, body);
+        return create(admin, body);
+    }
+
+    @Test
+    void aTextSearchFindsNumbersCustomerNamesAndDescriptionsWithHonestTotals() {
+        String first = create(admin, request("SEPTIC_TANK", septic()));
+        String number = api.get("/api/v1/service-requests/" + first).token(admin).send().json().path("number").asString();
+        String newest = hernandezRequest();
         // 1 100 older requests of the same customer: a common name, more matches than are counted
         tenantTx.run(tenant.id(), s -> jdbc.sql("""
                 insert into service_requests (tenant_id, id, number, customer_id, service_type_id, priority, channel,
@@ -489,12 +494,7 @@ class ServiceRequestsSystemTest extends TenantApiTest {
     void deepPagesAndSearchesWithManyMatchesKeepTheListsOrder() {
         UUID rep = tenants.addUser(tenant, "rep1", SystemRole.SALES);
         String repToken = api.login(tenant.email("rep1"), TestTenants.PASSWORD);
-        Map<String, Object> body = request("SEPTIC_TANK", septic());
-        body.put("customerId", api.post("/api/v1/customers", Map.of("kind", "COMPANY", "commercialName",
-                "Ferretería Hernández", "country", "GT")).token(admin).send().json().path("id").asString());
-        body.remove("contactId");
-        body.put("description", "Limpieza de fosa en la bodega de Mixco");
-        String newest = create(admin, body);
+        String newest = hernandezRequest();
         // 2 600 older requests of that customer, two at a time created at the same instant (the key at a deep
         // offset is (created_at, id)), every third one the rep's, half of them in review
         tenantTx.run(tenant.id(), s -> jdbc.sql("""

@@ -45,8 +45,7 @@ public class ListTotals {
      * named parameters; {@code list} names the list in the cache.
      */
     public Total count(String list, String fromWhere, Map<String, Object> params) {
-        String key = key(list, params);
-        Total kept = estimates.getIfPresent(key);
+        Total kept = kept(list, params);
         if (kept != null) {
             return kept;
         }
