@@ -163,7 +163,7 @@ start_app "$WORK/app.log"
 if [[ "$STATEMENTS" == 1 ]]; then
     # pg_stat_statements must be loaded when PostgreSQL starts: once more, with it
     stop_app
-    echo "shared_preload_libraries = 'pg_stat_statements'" >>"$DATA_DIR/postgres/postgresql.conf"
+    echo "shared_preload_libraries = 'pg_prewarm,pg_stat_statements'" >>"$DATA_DIR/postgres/postgresql.conf"
     echo "pg_stat_statements.track = all" >>"$DATA_DIR/postgres/postgresql.conf"
     start_app "$WORK/app2.log"
     psql_as postgres -c "create extension if not exists pg_stat_statements" >/dev/null ||

@@ -221,8 +221,11 @@ create temp table fks on commit drop as
 select conrelid::regclass::text as tbl, conname, pg_get_constraintdef(oid) as def
   from pg_constraint
  where contype = 'f' and conrelid in ('service_requests'::regclass, 'service_request_transitions'::regclass,
-                                      'service_request_sla_events'::regclass, 'service_request_pauses'::regclass);
+                                      'service_request_sla_events'::regclass, 'service_request_pauses'::regclass,
+                                      'service_request_descriptions'::regclass);
 select format('alter table %I drop constraint %I', tbl, conname) from fks order by tbl <> 'service_requests' desc \gexec
+-- the searched descriptions (V31) are copied in one statement after the load, not by the trigger row by row
+alter table service_requests disable trigger service_requests_description_sync;
 
 insert into service_requests (tenant_id, id, number, customer_id, contact_id, address_id, service_type_id, owner_id, priority,
     channel, requested_date, description, type_data, status, resume_to, status_reason, sla_policy_id, response_minutes,
@@ -297,6 +300,12 @@ select :'tenant'::uuid, id, clock, event, at from (
     select id, 'RESOLUTION', 'BREACHED', res_due from sr where resolution_sla = 'BREACHED') e
  where at is not null;
 
+insert into service_request_descriptions (tenant_id, request_id, search_description)
+select tenant_id, id, search_description from service_requests
+ where tenant_id = current_setting('app.tenant_id')::uuid and search_description is not null
+on conflict do nothing;
+alter table service_requests enable trigger service_requests_description_sync;
+
 select format('alter table %I add constraint %I %s', tbl, conname, def) from fks order by tbl <> 'service_requests' \gexec
 
 select count(*) as requests, count(*) filter (where status not in ('COMPLETED', 'CANCELLED', 'LOST')) as open,
@@ -306,4 +315,5 @@ select count(*) as requests, count(*) filter (where status not in ('COMPLETED', 
 
 commit;
 
-vacuum analyze service_requests, service_request_transitions, service_request_pauses, service_request_sla_events;
+vacuum analyze service_requests, service_request_transitions, service_request_pauses, service_request_sla_events,
+    service_request_descriptions;

@@ -167,16 +167,20 @@ class SlaTracker {
             .param("clocks", reached.stream().map(Reached::clock).toArray(String[]::new))
             .param("events", reached.stream().map(Reached::event).toArray(String[]::new))
             .query((rs, i) -> rs.getObject(1, UUID.class) + "/" + rs.getString(2) + "/" + rs.getString(3)).list());
+        publish(tenantId, reached.stream()
+            .filter(r -> recorded.contains(r.requestId() + "/" + r.clock() + "/" + r.event())).toList());
+    }
+
+    /** Publishes events just recorded (a new row each), in their order, as one {@link SlaReached}; none: nothing. */
+    void publish(UUID tenantId, List<Reached> recorded) {
         List<SlaAtRisk> atRisk = new ArrayList<>();
         List<SlaBreached> breached = new ArrayList<>();
-        for (Reached r : reached) {
-            if (recorded.contains(r.requestId() + "/" + r.clock() + "/" + r.event())) {
-                if (Status.BREACHED.name().equals(r.event())) {
-                    breached.add(new SlaBreached(tenantId, r.requestId(), r.clock(), r.dueAt()));
-                }
-                else {
-                    atRisk.add(new SlaAtRisk(tenantId, r.requestId(), r.clock(), r.dueAt()));
-                }
+        for (Reached r : recorded) {
+            if (Status.BREACHED.name().equals(r.event())) {
+                breached.add(new SlaBreached(tenantId, r.requestId(), r.clock(), r.dueAt()));
+            }
+            else {
+                atRisk.add(new SlaAtRisk(tenantId, r.requestId(), r.clock(), r.dueAt()));
             }
         }
         if (!atRisk.isEmpty() || !breached.isEmpty()) {
@@ -185,7 +189,7 @@ class SlaTracker {
     }
 
     /** An at-risk or breach event a clock has reached (recorded and published unless it was already). */
-    private record Reached(UUID requestId, String clock, String event, Instant dueAt) {
+    record Reached(UUID requestId, String clock, String event, Instant dueAt) {
     }
 
     private static void reached(List<Reached> reached, UUID requestId, String clock, String status, SlaClock sla) {

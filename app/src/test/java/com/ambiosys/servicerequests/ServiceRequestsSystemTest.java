@@ -2,6 +2,11 @@ package com.ambiosys.servicerequests;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -317,6 +322,110 @@ class ServiceRequestsSystemTest extends TenantApiTest {
             .valueStream().filter(h -> h.path("kind").asString().equals("CHANGE"))
             .map(h -> h.path("field").asString() + ": " + h.path("from").asString() + " → " + h.path("to").asString()).toList();
         assertThat(fieldChanges).containsExactly("priority: NORMAL → URGENT", "typeData.volumeM3: 4.5 → 6");
+
+        // the search follows the description (service_request_descriptions, kept by a trigger)
+        changes.put("description", "Vaciado de la fosa del comedor escolar");
+        assertThat(api.put("/api/v1/service-requests/" + id, changes).token(admin).send().status()).isEqualTo(200);
+        JsonNode found = api.get("/api/v1/service-requests?q=COMEDOR%20escolar").token(admin).send().json();
+        assertThat(found.path("items").valueStream().map(r -> r.path("id").asString()).toList()).containsExactly(id);
+        assertThat(api.get("/api/v1/service-requests?q=solicitud%20de%20prueba").token(admin).send().json().path("items")
+            .valueStream().map(r -> r.path("id").asString()).toList()).doesNotContain(id);
+    }
+
+    @Test
+    void aCalendarChangeMovesTheStoredClocksBeforeTheSlaJobJudgesThem() {
+        Map<String, Object> allDay = new HashMap<>();
+        for (String day : List.of("MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY", "SATURDAY", "SUNDAY")) {
+            allDay.put(day, List.of(List.of("00:00", "24:00")));
+        }
+        api.put("/api/v1/service-requests/settings", Map.of("approvalRequired", false, "timeZone", "America/Guatemala",
+                "week", allDay)).token(admin).send();
+        api.post("/api/v1/sla-policies", Map.of("name", "Fosas", "serviceTypeId", types.get("SEPTIC_TANK"), "responseMinutes",
+                60, "resolutionMinutes", 600)).token(admin).send();
+        String id = create(admin, request("SEPTIC_TANK", septic()));
+        slaWatch.scan(); // the first settings: the clocks are computed again once, to the same instants
+        // the request arrived 2 hours ago: by the stored instants its first response (60 minutes) is overdue
+        tenantTx.run(tenant.id(), s -> jdbc.sql("""
+                update service_requests set created_at = created_at - interval '2 hours',
+                       response_at_risk_at = response_at_risk_at - interval '2 hours',
+                       response_due_at = response_due_at - interval '2 hours',
+                       resolution_at_risk_at = resolution_at_risk_at - interval '2 hours',
+                       resolution_due_at = resolution_due_at - interval '2 hours' where tenant_id = :t
+                """).param("t", tenant.id()).update());
+
+        // but yesterday, today and tomorrow become holidays: no business time has passed, none will until then
+        LocalDate today = LocalDate.now(ZoneId.of("America/Guatemala"));
+        Response changed = api.put("/api/v1/service-requests/settings", Map.of("approvalRequired", false, "timeZone",
+                "America/Guatemala", "week", allDay, "holidays", List.of(Map.of("day", today.minusDays(1).toString(), "name", "Uno"),
+                        Map.of("day", today.toString(), "name", "Dos"), Map.of("day", today.plusDays(1).toString(), "name", "Tres"))))
+            .token(admin).send();
+        assertThat(changed.status()).as(changed.text()).isEqualTo(200);
+        slaWatch.scan();
+
+        JsonNode r = api.get("/api/v1/service-requests/" + id).token(admin).send().json();
+        assertThat(r.path("sla").get(0).path("status").asString()).isEqualTo("ON_TRACK");
+        Instant dayAfter = today.plusDays(2).atStartOfDay(ZoneId.of("America/Guatemala")).toInstant();
+        tenantTx.run(tenant.id(), s -> {
+            Timestamp due = jdbc.sql("select response_due_at from service_requests where tenant_id = :t and id = :id")
+                .param("t", tenant.id()).param("id", UUID.fromString(id)).query(Timestamp.class).single();
+            assertThat(due.toInstant()).isEqualTo(dayAfter.plus(Duration.ofMinutes(60)));
+            assertThat(jdbc.sql("select count(*) from service_request_sla_events where tenant_id = :t")
+                .param("t", tenant.id()).query(Long.class).single()).isZero();
+            assertThat(jdbc.sql("select clocks_version = version from service_request_settings where tenant_id = :t")
+                .param("t", tenant.id()).query(Boolean.class).single()).isTrue();
+        });
+    }
+
+    @Test
+    void theSlaJobWorksThroughMoreDueClocksThanABatchAndAnnouncesEachOnce() {
+        Map<String, Object> allDay = new HashMap<>();
+        for (String day : List.of("MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY", "SATURDAY", "SUNDAY")) {
+            allDay.put(day, List.of(List.of("00:00", "24:00")));
+        }
+        api.put("/api/v1/service-requests/settings", Map.of("approvalRequired", false, "timeZone", "America/Guatemala",
+                "week", allDay)).token(admin).send();
+        String template = create(admin, request("SEPTIC_TANK", septic()));
+        slaWatch.scan(); // the new calendar's recomputation, done
+        // 4 500 requests that arrived 70 minutes ago with a 60-minute response target (all day: due 10 minutes
+        // ago) and a 600-minute resolution: more than two batches (SlaWatch.BATCH), so the workers share them
+        int n = 2 * SlaWatch.BATCH + 500;
+        tenantTx.run(tenant.id(), s -> jdbc.sql("""
+                insert into service_requests (tenant_id, id, number, customer_id, service_type_id, priority, channel,
+                                              description, status, response_minutes, resolution_minutes,
+                                              response_sla, resolution_sla, response_at_risk_at, response_due_at,
+                                              resolution_at_risk_at, resolution_due_at, created_at, updated_at)
+                select tenant_id, gen_random_uuid(), 'SR-B' || lpad(i::text, 5, '0'), customer_id, service_type_id,
+                       priority, channel, description, 'NEW', 60, 600, 'ON_TRACK', 'ON_TRACK',
+                       now() - interval '22 minutes', now() - interval '10 minutes',
+                       now() + interval '410 minutes', now() + interval '530 minutes',
+                       now() - interval '70 minutes', now()
+                  from service_requests, generate_series(1, :n) i
+                 where tenant_id = :t and id = :id
+                """).param("t", tenant.id()).param("id", UUID.fromString(template)).param("n", n).update());
+
+        assertThat(slaWatch.scan()).isEqualTo(n);
+        assertThat(slaWatch.scan()).isZero();
+
+        tenantTx.run(tenant.id(), s -> {
+            assertThat(jdbc.sql("""
+                    select count(*) from service_requests
+                     where tenant_id = :t and number like 'SR-B%' and response_sla = 'BREACHED' and resolution_sla = 'ON_TRACK'
+                    """).param("t", tenant.id()).query(Long.class).single()).isEqualTo(n);
+            assertThat(jdbc.sql("""
+                    select count(*) from service_request_sla_events
+                     where tenant_id = :t and clock = 'RESPONSE' and event = 'BREACHED'
+                    """).param("t", tenant.id()).query(Long.class).single()).isEqualTo(n);
+        });
+        // published in SlaReached batches: every breach in exactly one, with its due instant
+        List<Map<String, Object>> published = jdbc.sql("""
+                select count(*) as events, count(distinct b ->> 'requestId') as requests,
+                       count(*) filter (where b ->> 'dueAt' is null) as without_due
+                  from event_publication p, jsonb_array_elements(cast(p.serialized_event as jsonb) -> 'breached') b
+                 where p.event_type like '%SlaReached' and p.listener_id like '%SlaAlerts%'
+                   and cast(p.serialized_event as jsonb) ->> 'tenantId' = :t
+                """).param("t", tenant.id().toString()).query().listOfRows();
+        assertThat(published.get(0)).containsEntry("events", (long) n).containsEntry("requests", (long) n)
+            .containsEntry("without_due", 0L);
     }
 
     @Test

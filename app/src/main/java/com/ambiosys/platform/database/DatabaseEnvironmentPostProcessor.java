@@ -61,7 +61,8 @@ public class DatabaseEnvironmentPostProcessor implements EnvironmentPostProcesso
         else {
             boolean ephemeral = env.getProperty("ambiosys.db.ephemeral", Boolean.class, false);
             Path pgData = ephemeral ? EPHEMERAL_DIR : dataDir.resolve("postgres");
-            EmbeddedPostgres pg = EmbeddedPostgres.start(pgData, ephemeral);
+            EmbeddedPostgres pg = EmbeddedPostgres.start(pgData, ephemeral,
+                    env.getProperty("ambiosys.db.shared-buffers", EmbeddedPostgres.DEFAULT_SHARED_BUFFERS));
             props.put("spring.datasource.url", pg.jdbcUrl());
             props.put("spring.datasource.username", EmbeddedPostgres.APP_ROLE);
             props.put("spring.datasource.password", pg.appPassword());

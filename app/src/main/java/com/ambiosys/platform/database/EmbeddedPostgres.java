@@ -54,6 +54,9 @@ public final class EmbeddedPostgres {
     private static final String SUPERUSER = "postgres";
     private static final String ARCHIVE = "postgres-linux-x86_64.txz";
 
+    /** The default {@code shared_buffers}: a year of a busy tenant's service requests and their indexes (bench/README.md). */
+    public static final String DEFAULT_SHARED_BUFFERS = "512MB";
+
     private static final Map<Path, EmbeddedPostgres> RUNNING = new ConcurrentHashMap<>();
 
     private final Path dataDir;
@@ -63,10 +66,13 @@ public final class EmbeddedPostgres {
     private final Properties credentials;
     private final int port;
     private final boolean startedHere;
+    private final String sharedBuffers;
     private final java.util.concurrent.atomic.AtomicInteger references = new java.util.concurrent.atomic.AtomicInteger();
 
-    private EmbeddedPostgres(Path dataDir, boolean ephemeral, Properties credentials, int port, boolean startedHere) {
+    private EmbeddedPostgres(Path dataDir, boolean ephemeral, Properties credentials, int port, boolean startedHere,
+            String sharedBuffers) {
         this.dataDir = dataDir;
+        this.sharedBuffers = sharedBuffers;
         this.ephemeral = ephemeral;
         this.credentials = credentials;
         this.port = port;
@@ -78,8 +84,20 @@ public final class EmbeddedPostgres {
      * @param ephemeral tuned for throwaway data (no fsync) and deleted when the JVM exits
      */
     public static EmbeddedPostgres start(Path dataDir, boolean ephemeral) {
+        return start(dataDir, ephemeral, DEFAULT_SHARED_BUFFERS);
+    }
+
+    /**
+     * As {@link #start(Path, boolean)}, with the server's {@code shared_buffers} (given at every start, so a data
+     * directory made before takes it too): a size such as {@code 512MB} or {@code 2GB}.
+     */
+    public static EmbeddedPostgres start(Path dataDir, boolean ephemeral, String sharedBuffers) {
+        if (sharedBuffers == null || !sharedBuffers.matches("[1-9][0-9]{0,6}(kB|MB|GB)")) {
+            throw new IllegalArgumentException("ambiosys.db.shared-buffers must be a size such as 512MB or 2GB, not "
+                    + sharedBuffers);
+        }
         Path key = dataDir.toAbsolutePath().normalize();
-        return RUNNING.computeIfAbsent(key, dir -> launch(dir, ephemeral));
+        return RUNNING.computeIfAbsent(key, dir -> launch(dir, ephemeral, sharedBuffers));
     }
 
     public String jdbcUrl() {
@@ -102,14 +120,15 @@ public final class EmbeddedPostgres {
      * Decides port and passwords at once, and starts the server in the background: the application
      * context builds itself meanwhile and waits ({@link #awaitReady()}) only when it needs a connection.
      */
-    private static EmbeddedPostgres launch(Path dataDir, boolean ephemeral) {
+    private static EmbeddedPostgres launch(Path dataDir, boolean ephemeral, String sharedBuffers) {
         try {
             Path credentialsFile = dataDir.resolveSibling(dataDir.getFileName() + ".credentials");
             Properties credentials = loadOrCreateCredentials(credentialsFile);
             Integer runningPort = runningPort(dataDir);
             boolean startedHere = runningPort == null;
             int port = startedHere ? freePort() : runningPort;
-            EmbeddedPostgres server = new EmbeddedPostgres(dataDir, ephemeral, credentials, port, startedHere);
+            EmbeddedPostgres server = new EmbeddedPostgres(dataDir, ephemeral, credentials, port, startedHere,
+                    sharedBuffers);
             Thread starter = new Thread(server::bringUp, "embedded-postgres-start");
             starter.setDaemon(true);
             starter.start();
@@ -283,7 +302,6 @@ public final class EmbeddedPostgres {
             .append("listen_addresses = '127.0.0.1'\n")
             .append("unix_socket_directories = ''\n")
             .append("max_connections = 200\n")
-            .append("shared_buffers = 128MB\n")
             .append("timezone = 'UTC'\n");
         if (ephemeral) {
             conf.append("fsync = off\nsynchronous_commit = off\nfull_page_writes = off\n");
@@ -309,9 +327,24 @@ public final class EmbeddedPostgres {
     }
 
     private void pgCtlStart() throws IOException {
+        preloadPrewarm(dataDir);
         Path log = dataDir.resolveSibling(dataDir.getFileName() + ".log");
         run(binDir, List.of("pg_ctl", "start", "-D", dataDir.toString(), "-w", "-t", "120", "-l", log.toString(),
-                "-o", "-p " + port), 180);
+                "-o", "-p " + port + " -c shared_buffers=" + sharedBuffers), 180);
+    }
+
+    /**
+     * pg_prewarm's worker saves the list of cached pages (every 5 minutes and at shutdown) and reads them back
+     * at start: after a restart (a deploy) the cache is as it was. Added to postgresql.conf (also of a cluster made
+     * before) unless the file already names libraries to preload, which then must list it themselves.
+     */
+    static void preloadPrewarm(Path dataDir) throws IOException {
+        Path conf = dataDir.resolve("postgresql.conf");
+        String text = Files.readString(conf, StandardCharsets.UTF_8);
+        if (!text.lines().anyMatch(line -> line.strip().startsWith("shared_preload_libraries"))) {
+            Files.writeString(conf, "shared_preload_libraries = 'pg_prewarm'\n", StandardCharsets.UTF_8,
+                    java.nio.file.StandardOpenOption.APPEND);
+        }
     }
 
     private void ensureRolesAndDatabase() {

@@ -42,6 +42,9 @@ public final class SlaClock {
     private final List<Pause> pauses;
     private final Instant stoppedAt;
     private final boolean met;
+    /** {@link #reach} of the target and of its at-risk share: computed once (the SLA job asks each twice). */
+    private final Instant dueAt;
+    private final Instant atRiskAt;
 
     public SlaClock(BusinessCalendar calendar, Instant start, Duration target, List<Pause> pauses, Instant stoppedAt,
             boolean met) {
@@ -61,6 +64,8 @@ public final class SlaClock {
         this.pauses = List.copyOf(sorted);
         this.stoppedAt = stoppedAt;
         this.met = met;
+        this.dueAt = reach(target);
+        this.atRiskAt = reach(Duration.ofMillis((long) (target.toMillis() * AT_RISK_SHARE)));
     }
 
     public Duration target() {
@@ -86,16 +91,16 @@ public final class SlaClock {
 
     /** When the target is (or was) reached, assuming no pause beyond those known; null while paused short of it. */
     public Instant dueAt() {
-        return reach(target);
+        return dueAt;
     }
 
     /** When 80 % of the target is (or was) reached; null while paused short of it. */
     public Instant atRiskAt() {
-        return reach(Duration.ofMillis((long) (target.toMillis() * AT_RISK_SHARE)));
+        return atRiskAt;
     }
 
     public Status status(Instant now) {
-        Instant due = dueAt();
+        Instant due = dueAt;
         Instant end = stoppedAt != null && stoppedAt.isBefore(now) ? stoppedAt : now;
         if (due != null && (due.isBefore(end) || (due.equals(end) && stoppedAt == null))) {
             return Status.BREACHED;
@@ -103,7 +108,7 @@ public final class SlaClock {
         if (stoppedAt != null && !stoppedAt.isAfter(now)) {
             return met ? Status.FULFILLED : Status.STOPPED;
         }
-        Instant atRisk = atRiskAt();
+        Instant atRisk = atRiskAt;
         return atRisk != null && !atRisk.isAfter(now) ? Status.AT_RISK : Status.ON_TRACK;
     }
 
