@@ -437,6 +437,7 @@ public class InboxLoad {
         long[] latency = new long[posts.size()];
         long[] service = new long[posts.size()];
         boolean[] measuredSlot = new boolean[posts.size()];
+        long[] plannedSlot = new long[posts.size()];
         AtomicInteger done = new AtomicInteger();
         AtomicInteger non200 = new AtomicInteger();
         AtomicInteger errors = new AtomicInteger();
@@ -470,6 +471,7 @@ public class InboxLoad {
                         latency[slot] = now - (start + p.plannedNanos());
                         service[slot] = now - sent;
                         measuredSlot[slot] = p.measured();
+                        plannedSlot[slot] = p.plannedNanos();
                         if (p.measured()) {
                             lastMeasuredEnd.accumulateAndGet(now, Math::max);
                         }
@@ -521,6 +523,25 @@ public class InboxLoad {
             cpuBefore = cpuAfter;
         }
         int n = done.get();
+        if (o.containsKey("timeline")) { // per second of the plan: answers, server-side p99 and max, latency max
+            java.util.TreeMap<Long, List<long[]>> bySecond = new java.util.TreeMap<>();
+            for (int i = 0; i < n; i++) {
+                bySecond.computeIfAbsent(plannedSlot[i] / 1_000_000_000L, x -> new ArrayList<>())
+                    .add(new long[] { service[i], latency[i] });
+            }
+            try (java.io.PrintWriter out = new java.io.PrintWriter(o.get("timeline"))) {
+                out.println("second answers svc_p50_ms svc_p99_ms svc_max_ms latency_max_ms");
+                bySecond.forEach((second, rows) -> {
+                    long[] sv = rows.stream().mapToLong(r -> r[0]).sorted().toArray();
+                    long[] lt = rows.stream().mapToLong(r -> r[1]).sorted().toArray();
+                    out.printf(Locale.ROOT, "%d %d %.1f %.1f %.1f %.1f%n", second, sv.length, pct(sv, 50), pct(sv, 99),
+                            pct(sv, 100), pct(lt, 100));
+                });
+            }
+            catch (java.io.IOException ex) {
+                System.out.println("timeline not written: " + ex.getMessage());
+            }
+        }
         long[] m = new long[n];
         long[] s = new long[n];
         int k = 0;

@@ -30,6 +30,7 @@
 #   PHONES=2000        distinct senders
 #   CLIENTS=1000       SSE clients;  SSE_RATE=10 messages/s;  SSE_DURATION=20 seconds; CLIENTS=0 skips the SSE part
 #   STATEMENTS=1       0 skips the restart with pg_stat_statements (no statements-per-message figures)
+#   TIMELINE=file      per second of the run: answers, server-side p50/p99/max and latency max, into file
 #   PORT=18480         first port tried; the next free one up to PORT+99 is used
 #   READY_TIMEOUT=180  seconds to wait for readiness
 #   DRAIN_TIMEOUT=120  seconds to wait for the asynchronous processing to finish
@@ -226,7 +227,7 @@ log "webhooks: $RATE messages/s for ${DURATION}s after a ${WARMUP}s warm-up, $CO
 PG_PID="$(postmaster_pid)" || die "no PostgreSQL"
 load webhooks --base "$BASE" --phone-number-id "$PHONE_NUMBER_ID" --secret "$APP_SECRET" --rate "$RATE" \
     --warmup "$WARMUP" --duration "$DURATION" --connections "$CONNECTIONS" --phones "$PHONES" \
-    --app-pid "$APP_PID" --pg-pid "$PG_PID" >"$WORK/webhooks.txt" 2>&1 &
+    --app-pid "$APP_PID" --pg-pid "$PG_PID" ${TIMELINE:+--timeline "$TIMELINE"} >"$WORK/webhooks.txt" 2>&1 &
 WRK_PID=$!
 wait "$WRK_PID" && load_rc=0 || load_rc=$?
 WRK_PID=""
