@@ -144,7 +144,7 @@ NAME="inbox-webhooks${TAG:+-$TAG}-$STAMP"
 # compile the load generator once (java File.java would compile it on every start)
 mkdir -p "$WORK/classes"
 timeout 120 javac -d "$WORK/classes" "$LOAD" >&2 || die "compiling $LOAD failed"
-load() { "$JAVA" -Xss512k -XX:+UseSerialGC -cp "$WORK/classes" InboxLoad "$@"; }
+load() { "$JAVA" -Xss512k -XX:+UseSerialGC ${LOAD_JAVA_OPTS:-} -cp "$WORK/classes" InboxLoad "$@"; }
 
 # --- start and wait for readiness --------------------------------------------------------------
 

@@ -49,6 +49,7 @@ class EmbeddedPostgresTest {
         try (Connection c = DriverManager.getConnection(second.jdbcUrl(), EmbeddedPostgres.OWNER_ROLE, second.ownerPassword());
                 Statement st = c.createStatement()) {
             assertThat(value(st, "show shared_buffers")).isEqualTo(EmbeddedPostgres.DEFAULT_SHARED_BUFFERS);
+            assertThat(value(st, "show wal_init_zero")).isEqualTo("off");
         }
         try (Connection c = DriverManager.getConnection(second.jdbcUrl(), EmbeddedPostgres.APP_ROLE, second.appPassword());
                 Statement st = c.createStatement();

@@ -328,9 +328,14 @@ public final class EmbeddedPostgres {
 
     private void pgCtlStart() throws IOException {
         preloadPrewarm(dataDir);
+        // wal_init_zero=off: a new 16 MB WAL segment is created at its size instead of written full of zeros
+        // first. With zeros, the commit that crossed into a new segment waited for those 16 MB and their fsync:
+        // at 1 000 WhatsApp messages/s (a segment every ~7 s) that was a 50-120 ms stall of every webhook
+        // every ~7 s (bench/README.md, inbox section). Space is then taken as WAL is written, as on COW file
+        // systems, for which PostgreSQL offers the setting.
         Path log = dataDir.resolveSibling(dataDir.getFileName() + ".log");
         run(binDir, List.of("pg_ctl", "start", "-D", dataDir.toString(), "-w", "-t", "120", "-l", log.toString(),
-                "-o", "-p " + port + " -c shared_buffers=" + sharedBuffers), 180);
+                "-o", "-p " + port + " -c shared_buffers=" + sharedBuffers + " -c wal_init_zero=off"), 180);
     }
 
     /**
