@@ -332,14 +332,21 @@ class ServiceRequestsSystemTest extends TenantApiTest {
             .valueStream().map(r -> r.path("id").asString()).toList()).doesNotContain(id);
     }
 
-    @Test
-    void aCalendarChangeMovesTheStoredClocksBeforeTheSlaJobJudgesThem() {
+    /** Business hours around the clock, every day (so a test does not depend on the hour it runs); the week set. */
+    Map<String, Object> workAroundTheClock() {
         Map<String, Object> allDay = new HashMap<>();
         for (String day : List.of("MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY", "SATURDAY", "SUNDAY")) {
             allDay.put(day, List.of(List.of("00:00", "24:00")));
         }
-        api.put("/api/v1/service-requests/settings", Map.of("approvalRequired", false, "timeZone", "America/Guatemala",
-                "week", allDay)).token(admin).send();
+        Response set = api.put("/api/v1/service-requests/settings", Map.of("approvalRequired", false, "timeZone",
+                "America/Guatemala", "week", allDay)).token(admin).send();
+        assertThat(set.status()).as(set.text()).isEqualTo(200);
+        return allDay;
+    }
+
+    @Test
+    void aCalendarChangeMovesTheStoredClocksBeforeTheSlaJobJudgesThem() {
+        Map<String, Object> allDay = workAroundTheClock();
         api.post("/api/v1/sla-policies", Map.of("name", "Fosas", "serviceTypeId", types.get("SEPTIC_TANK"), "responseMinutes",
                 60, "resolutionMinutes", 600)).token(admin).send();
         String id = create(admin, request("SEPTIC_TANK", septic()));
@@ -378,12 +385,7 @@ class ServiceRequestsSystemTest extends TenantApiTest {
 
     @Test
     void theSlaJobWorksThroughMoreDueClocksThanABatchAndAnnouncesEachOnce() {
-        Map<String, Object> allDay = new HashMap<>();
-        for (String day : List.of("MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY", "SATURDAY", "SUNDAY")) {
-            allDay.put(day, List.of(List.of("00:00", "24:00")));
-        }
-        api.put("/api/v1/service-requests/settings", Map.of("approvalRequired", false, "timeZone", "America/Guatemala",
-                "week", allDay)).token(admin).send();
+        workAroundTheClock();
         String template = create(admin, request("SEPTIC_TANK", septic()));
         slaWatch.scan(); // the new calendar's recomputation, done
         // 4 500 requests that arrived 70 minutes ago with a 60-minute response target (all day: due 10 minutes
@@ -430,13 +432,7 @@ class ServiceRequestsSystemTest extends TenantApiTest {
 
     @Test
     void theSlaJobMarksABreachExactlyOnceEvenWithTwoInstancesRunningIt() throws Exception {
-        // around the clock, so the test does not depend on the hour it runs
-        Map<String, Object> allDay = new HashMap<>();
-        for (String day : List.of("MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY", "SATURDAY", "SUNDAY")) {
-            allDay.put(day, List.of(List.of("00:00", "24:00")));
-        }
-        api.put("/api/v1/service-requests/settings", Map.of("approvalRequired", false, "timeZone", "America/Guatemala",
-                "week", allDay)).token(admin).send();
+        workAroundTheClock(); // so the test does not depend on the hour it runs
         api.post("/api/v1/sla-policies", Map.of("name", "Fosas", "serviceTypeId", types.get("SEPTIC_TANK"), "responseMinutes",
                 60, "resolutionMinutes", 600)).token(admin).send();
         List<String> ids = new ArrayList<>();
