@@ -752,6 +752,62 @@ class BrowserTest {
             .isVisible();
     }
 
+    /**
+     * A thread longer than the first page (200 messages): the oldest are not shown until "Mensajes anteriores"
+     * loads them (100 at a time), before the ones shown; when none are left the button goes. (The button is
+     * found by its test id: by role and name Playwright did not find it, though its text is the name.)
+     */
+    @Test
+    void aLongThreadShowsItsEarlierMessagesOnDemand() {
+        java.util.UUID demo = jdbc.sql("select id from tenants where slug = 'ambiotec-demo'").query(java.util.UUID.class).single();
+        java.util.Map<String, Object> conversation = com.ambiosys.platform.tenancy.TenantContext.callAs(demo, () -> tx.execute(s -> {
+            java.util.Map<String, Object> found = jdbc.sql("""
+                    select v.id, v.contact_id, v.channel_id from inbox_conversations v
+                     where v.tenant_id = :t and v.status = 'OPEN' order by v.last_message_at desc limit 1
+                    """).param("t", demo).query().singleRow();
+            // 350 messages older than any of the thread's (a handful), a minute apart, a month ago
+            jdbc.sql("""
+                    insert into inbox_messages (tenant_id, id, channel_id, contact_id, conversation_id, direction, external_id,
+                                                type, body, payload, sent_at, received_at, status, processed_at)
+                    select :t, gen_random_uuid(), :channel, :contact, :conversation, 'IN', 'wamid.browser-old-' || i, 'text',
+                           'Mensaje antiguo ' || lpad(i::text, 3, '0'), '{}'::jsonb,
+                           now() - interval '30 days' + make_interval(mins => i),
+                           now(), 'RECEIVED', now()
+                      from generate_series(1, 350) i
+                    """).param("t", demo).param("channel", found.get("channel_id")).param("contact", found.get("contact_id"))
+                .param("conversation", found.get("id")).update();
+            return found;
+        }));
+        page.navigate(url("/login"));
+        page.getByLabel("Correo electrónico").fill("admin@ambiotec.example");
+        page.getByLabel("Contraseña").fill(demoAdminPassword);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Entrar")).click();
+        assertThat(page.getByTestId("user-menu")).isVisible();
+        page.navigate(url("/inbox"));
+        page.getByTestId("conversation-" + conversation.get("id")).click();
+
+        com.microsoft.playwright.Locator oldest = page.getByRole(AriaRole.ARTICLE,
+                new Page.GetByRoleOptions().setName("Recibido: Mensaje antiguo 001"));
+        com.microsoft.playwright.Locator newestOld = page.getByRole(AriaRole.ARTICLE,
+                new Page.GetByRoleOptions().setName("Recibido: Mensaje antiguo 350"));
+        assertThat(newestOld).isVisible();
+        assertThat(oldest).hasCount(0);
+        assertThat(page.getByRole(AriaRole.ARTICLE)).hasCount(200);
+        com.microsoft.playwright.Locator hundredth = page.getByRole(AriaRole.ARTICLE,
+                new Page.GetByRoleOptions().setName("Recibido: Mensaje antiguo 100"));
+        assertThat(hundredth).hasCount(0);
+        com.microsoft.playwright.Locator earlier = page.getByTestId("older-messages");
+        assertThat(earlier).hasText("Mensajes anteriores");
+        earlier.click(); // 100 more, before the ones shown: the 100th now, not yet the first
+        assertThat(hundredth).hasCount(1);
+        assertThat(page.getByRole(AriaRole.ARTICLE)).hasCount(300);
+        assertThat(oldest).hasCount(0);
+        earlier.click(); // the rest: fewer than 100, so no more to ask for
+        assertThat(oldest).hasCount(1);
+        assertThat(earlier).hasCount(0);
+        assertThat(page.getByRole(AriaRole.ARTICLE).first()).hasAttribute("aria-label", "Recibido: Mensaje antiguo 001");
+    }
+
     private void sql(String statement) {
         com.ambiosys.platform.tenancy.TenantContext.runAs(tenant.id(), () -> tx.executeWithoutResult(s -> jdbc.sql(statement).update()));
     }
