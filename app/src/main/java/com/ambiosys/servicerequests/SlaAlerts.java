@@ -33,18 +33,16 @@ class SlaAlerts {
     @ApplicationModuleListener
     void on(SlaReached reached) {
         if (!reached.atRisk().isEmpty()) {
-            Map<String, Long> byClock = byClock(reached.atRisk().stream().map(SlaAtRisk::clock));
-            byClock.forEach((clock, n) -> meters.counter("ambiosys.sla.at_risk", "clock", clock).increment(n));
-            log.info("SLA at risk: {} clocks (tenant {}): {}", reached.atRisk().size(), reached.tenantId(), byClock);
+            log.info("SLA at risk: {} clocks (tenant {}): {}", reached.atRisk().size(), reached.tenantId(),
+                    count("ambiosys.sla.at_risk", reached.atRisk().stream().map(SlaAtRisk::clock)));
             if (log.isDebugEnabled()) {
                 reached.atRisk().forEach(e -> log.debug("SLA {} at risk for request {} (tenant {}), due {}", e.clock(),
                         e.requestId(), e.tenantId(), e.dueAt()));
             }
         }
         if (!reached.breached().isEmpty()) {
-            Map<String, Long> byClock = byClock(reached.breached().stream().map(SlaBreached::clock));
-            byClock.forEach((clock, n) -> meters.counter("ambiosys.sla.breached", "clock", clock).increment(n));
-            log.warn("SLA breached: {} clocks (tenant {}): {}", reached.breached().size(), reached.tenantId(), byClock);
+            log.warn("SLA breached: {} clocks (tenant {}): {}", reached.breached().size(), reached.tenantId(),
+                    count("ambiosys.sla.breached", reached.breached().stream().map(SlaBreached::clock)));
             if (log.isDebugEnabled()) {
                 reached.breached().forEach(e -> log.debug("SLA {} breached for request {} (tenant {}), was due {}",
                         e.clock(), e.requestId(), e.tenantId(), e.dueAt()));
@@ -52,7 +50,10 @@ class SlaAlerts {
         }
     }
 
-    private static Map<String, Long> byClock(Stream<String> clocks) {
-        return clocks.collect(Collectors.groupingBy(c -> c, TreeMap::new, Collectors.counting()));
+    /** Adds the events to the meter, by clock (one increment per clock); answers the counts by clock. */
+    private Map<String, Long> count(String meter, Stream<String> clocks) {
+        Map<String, Long> byClock = clocks.collect(Collectors.groupingBy(c -> c, TreeMap::new, Collectors.counting()));
+        byClock.forEach((clock, n) -> meters.counter(meter, "clock", clock).increment(n));
+        return byClock;
     }
 }

@@ -25,6 +25,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import com.ambiosys.platform.tenancy.TenantTransactions;
+import com.ambiosys.servicerequests.domain.BusinessCalendar;
 import com.ambiosys.servicerequests.domain.SlaClock;
 import com.ambiosys.tenants.TenantManagement;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
@@ -230,6 +231,7 @@ class SlaWatch implements DisposableBean {
             return;
         }
         long started = System.nanoTime();
+        BusinessCalendar calendar = tx.call(tenant, status -> setup.calendar()); // a change meanwhile moves version on
         int total = 0;
         UUID after = new UUID(0, 0); // PostgreSQL orders uuids by their bytes, unsigned: the least
         while (true) {
@@ -246,7 +248,7 @@ class SlaWatch implements DisposableBean {
                     .query((rs, n) -> SlaTracker.Row.of(rs)).list();
                 if (!batch.isEmpty()) {
                     Map<UUID, List<SlaClock.Pause>> pauses = tracker.pauses(batch.stream().map(SlaTracker.Row::id).toList());
-                    tracker.applyAll(tenant, batch, pauses, setup.calendar(), now);
+                    tracker.applyAll(tenant, batch, pauses, calendar, now);
                 }
                 return batch;
             });

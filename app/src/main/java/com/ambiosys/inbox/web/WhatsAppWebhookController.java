@@ -29,6 +29,8 @@ import com.ambiosys.platform.security.PublicEndpoint;
 class WhatsAppWebhookController {
 
     static final Logger log = LoggerFactory.getLogger(WhatsAppWebhookController.class);
+    /** When Meta should try a delivery again that was answered 503. */
+    static final String RETRY_AFTER_SECONDS = "30";
 
     private final WhatsAppIngest ingest;
 
@@ -51,7 +53,7 @@ class WhatsAppWebhookController {
     ResponseEntity<Void> receive(@RequestBody(required = false) byte[] body,
             @RequestHeader(name = "X-Hub-Signature-256", required = false) String signature) {
         int status = receive(ingest, body, signature);
-        return status == 503 ? ResponseEntity.status(status).header("Retry-After", "30").build()
+        return status == 503 ? ResponseEntity.status(status).header("Retry-After", RETRY_AFTER_SECONDS).build()
                 : ResponseEntity.status(status).build();
     }
 

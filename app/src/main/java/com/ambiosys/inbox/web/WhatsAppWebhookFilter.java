@@ -60,10 +60,7 @@ class WhatsAppWebhookFilter extends HttpFilter {
             return;
         }
         long start = System.nanoTime();
-        String id = RequestIdFilter.idFor(request.getHeader(RequestIdFilter.HEADER));
-        MDC.put(RequestIdFilter.MDC_KEY, id);
-        request.setAttribute(RequestIdFilter.MDC_KEY, id);
-        response.setHeader(RequestIdFilter.HEADER, id);
+        RequestIdFilter.begin(request, response);
         int status;
         try {
             status = answer(request, response);
@@ -101,7 +98,7 @@ class WhatsAppWebhookFilter extends HttpFilter {
         }
         response.setStatus(status);
         if (status == 503) {
-            response.setHeader("Retry-After", "30");
+            response.setHeader("Retry-After", WhatsAppWebhookController.RETRY_AFTER_SECONDS);
         }
         response.setContentLength(0);
         return status;

@@ -22,6 +22,9 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 public class TenantAwareTransactionManager extends JpaTransactionManager {
 
     static final String SET_TENANT = "select set_config('app.tenant_id', ?, true)";
+    /** {@link #SET_TENANT} and generic plans for the transaction's statements (TenantTransactions.callJdbc). */
+    static final String SET_TENANT_GENERIC_PLANS =
+            "select set_config('app.tenant_id', ?, true), set_config('plan_cache_mode', 'force_generic_plan', true)";
 
     public TenantAwareTransactionManager(EntityManagerFactory emf) {
         super(emf);
@@ -38,7 +41,12 @@ public class TenantAwareTransactionManager extends JpaTransactionManager {
     }
 
     static void applyTenant(Connection connection, UUID tenant) {
-        try (PreparedStatement ps = connection.prepareStatement(SET_TENANT)) {
+        applyTenant(connection, tenant, SET_TENANT);
+    }
+
+    /** Runs {@code statement} (one of the two above) with the tenant as its parameter, "" for none. */
+    static void applyTenant(Connection connection, UUID tenant, String statement) {
+        try (PreparedStatement ps = connection.prepareStatement(statement)) {
             ps.setString(1, tenant == null ? "" : tenant.toString());
             ps.execute();
         }

@@ -59,12 +59,8 @@ public class TenantTransactions {
         protected void prepareTransactionalConnection(java.sql.Connection con, TransactionDefinition definition)
                 throws java.sql.SQLException {
             super.prepareTransactionalConnection(con, definition);
-            UUID tenant = TenantContext.current().orElse(null);
-            try (java.sql.PreparedStatement ps = con.prepareStatement(
-                    "select set_config('app.tenant_id', ?, true), set_config('plan_cache_mode', 'force_generic_plan', true)")) {
-                ps.setString(1, tenant == null ? "" : tenant.toString());
-                ps.execute();
-            }
+            TenantAwareTransactionManager.applyTenant(con, TenantContext.current().orElse(null),
+                    TenantAwareTransactionManager.SET_TENANT_GENERIC_PLANS);
         }
     }
 

@@ -23,16 +23,25 @@ public class RequestIdFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        String id = idFor(request.getHeader(HEADER));
-        MDC.put(MDC_KEY, id);
-        request.setAttribute(MDC_KEY, id);
-        response.setHeader(HEADER, id);
+        begin(request, response);
         try {
             chain.doFilter(request, response);
         }
         finally {
             MDC.remove(MDC_KEY);
         }
+    }
+
+    /**
+     * Labels the request with its id: the log context (remove {@link #MDC_KEY} from the MDC when the request ends),
+     * a request attribute and the {@code X-Request-Id} answer header. For filters that answer before this one.
+     */
+    public static String begin(HttpServletRequest request, HttpServletResponse response) {
+        String id = idFor(request.getHeader(HEADER));
+        MDC.put(MDC_KEY, id);
+        request.setAttribute(MDC_KEY, id);
+        response.setHeader(HEADER, id);
+        return id;
     }
 
     /** The caller's request id when well-formed, otherwise a new one. */
