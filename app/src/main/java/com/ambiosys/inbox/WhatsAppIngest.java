@@ -192,6 +192,11 @@ public class WhatsAppIngest {
         return batcher == null ? -1 : batcher.transactions();
     }
 
+    /** Batches that failed (a deadlock, say) and were written again delivery by delivery; for tests. */
+    long batchesRetried() {
+        return batcher == null ? -1 : batcher.retriedBatches();
+    }
+
     /**
      * Writes a tenant's deliveries in one transaction (the {@link WebhookBatcher}'s writer): a JDBC-only one for
      * known contacts with an open conversation, the full one if any message needs more.
@@ -201,14 +206,9 @@ public class WhatsAppIngest {
             return tx.callJdbc(tenant, status -> writeTogether(deliveries, true));
         }
         catch (NeedsFullTransaction ex) { // rolled back: a new contact or conversation, done in full
-            return tx.call(tenant, status -> {
-                // one full batch of a tenant at a time (on every instance): starting conversations takes the
-                // assignment cursor's row lock while the batch holds contact rows, which another full batch could
-                // hold in turn; lean batches never take that lock, and everything else is locked in one order
-                jdbc.sql("select pg_advisory_xact_lock(hashtextextended('inbox-webhook-full:' || cast(:t as text), 0))")
-                    .param("t", tenant).query((rs, n) -> 1).single();
-                return writeTogether(deliveries, false);
-            });
+            // no lock of the tenant around it: full batches run side by side as lean ones do (writeTogether's order
+            // of locks: every contact row first, the assignment cursor last)
+            return tx.call(tenant, status -> writeTogether(deliveries, false));
         }
     }
 
@@ -233,11 +233,19 @@ public class WhatsAppIngest {
         final Set<UUID> contacts = new LinkedHashSet<>();
     }
 
+    /** A new message that found no open conversation of its contact: attached once every message is stored. */
+    private record Unattached(ChannelRef channel, UUID contact, String externalId, Instant sentAt,
+            Map<String, Object> event) {
+    }
+
     /**
      * Stores the deliveries' messages, then applies their statuses, in the caller's transaction. Messages are taken
      * by channel and sender, in arrival order for each sender, and statuses by channel and message id: every batch
      * locks contact rows (the per-contact lock) and messages in the same order, so concurrent batches cannot
-     * deadlock, and a contact's messages are stored in the order they came.
+     * deadlock, and a contact's messages are stored in the order they came. The conversations to reopen or start
+     * (a full batch only) come after all the messages: their assignment locks the tenant's round-robin cursor, and
+     * a batch that held the cursor while waiting for a contact row could deadlock with one holding that row and
+     * waiting for the cursor. So no transaction waits for a contact row while it holds the cursor.
      */
     private List<Written> writeTogether(List<Delivery> deliveries, boolean lean) {
         List<Tally> tallies = new ArrayList<>(deliveries.size());
@@ -264,8 +272,17 @@ public class WhatsAppIngest {
         messages.sort(Comparator.comparing((Inbound m) -> m.channel().channelId()).thenComparing(Inbound::from));
         statusChanges.sort(Comparator.comparing((StatusChange c) -> c.channel().channelId())
             .thenComparing(StatusChange::externalId));
+        List<Unattached> unattached = new ArrayList<>();
         for (Inbound message : messages) {
-            storeMessage(message, lean);
+            storeMessage(message, lean, unattached);
+        }
+        for (Unattached message : unattached) { // in the messages' order: a contact's conversation, then the rest
+            UUID conversation = conversations.attachInbound(message.channel().tenantId(), message.channel().channelId(),
+                    message.contact(), message.externalId(), message.sentAt());
+            Map<String, Object> full = new LinkedHashMap<>();
+            full.put("conversationId", conversation);
+            full.putAll(message.event());
+            events.publish(message.channel().tenantId(), "message.new", conversation, full);
         }
         for (StatusChange change : statusChanges) {
             change.tally().statuses += applyStatus(change.channel(), change.status());
@@ -331,8 +348,11 @@ public class WhatsAppIngest {
         }
     }
 
-    /** Stores one message (once: a duplicate counts as such); adds its contact if its processing waits. */
-    private void storeMessage(Inbound inbound, boolean lean) {
+    /**
+     * Stores one message (once: a duplicate counts as such); adds its contact if its processing waits, and the
+     * message to {@code unattached} if its contact has no open conversation.
+     */
+    private void storeMessage(Inbound inbound, boolean lean, List<Unattached> unattached) {
         ChannelRef channel = inbound.channel();
         JsonNode message = inbound.message();
         Tally tally = inbound.tally();
@@ -411,16 +431,11 @@ public class WhatsAppIngest {
             .query((rs, n) -> new Object[] { rs.getBoolean(1), rs.getObject(2, UUID.class) }).optional();
         if (row.isPresent()) {
             tally.stored++;
-            if (row.get()[1] == null) { // no open conversation: reopen or start one (and assign it), as before
+            if (row.get()[1] == null) { // no open conversation: reopen or start one (and assign it) after the rest
                 if (lean) {
                     throw new NeedsFullTransaction();
                 }
-                UUID conversation = conversations.attachInbound(channel.tenantId(), channel.channelId(), contact,
-                        externalId, sentAt);
-                Map<String, Object> full = new LinkedHashMap<>();
-                full.put("conversationId", conversation);
-                full.putAll(event);
-                events.publish(channel.tenantId(), "message.new", conversation, full);
+                unattached.add(new Unattached(channel, contact, externalId, sentAt, event));
             }
             if ((Boolean) row.get()[0]) {
                 tally.contacts.add(contact);

@@ -42,6 +42,8 @@ import tools.jackson.databind.JsonNode;
 class RoundRobinTest extends TenantApiTest {
 
     final HttpClient http = HttpClient.newHttpClient();
+    @org.springframework.beans.factory.annotation.Autowired
+    WhatsAppIngest ingest;
     final List<CompletableFuture<?>> open = new ArrayList<>();
     String phoneNumberId;
     String channelId;
@@ -205,6 +207,82 @@ class RoundRobinTest extends TenantApiTest {
             .collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
         assertThat(perAgent).containsOnlyKeys(ana, beto, carla);
         assertThat(perAgent.values()).containsOnly(3L);
+    }
+
+    @Test
+    void newContactsArrivingTogetherInOverlappingPostsEachGetOneConversationInTurnWithoutADeadlock() throws Exception {
+        // every POST brings the first messages of three new senders, shared with other POSTs; concurrent batches
+        // start conversations (the cursor's lock) while others hold contact rows: none may wait on the other
+        roundRobin(null);
+        online("ana");
+        online("beto");
+        online("carla");
+        int senders = 24;
+        int posts = 48;
+        int rounds = 4;
+        long retriedBefore = ingest.batchesRetried();
+        ExecutorService pool = Executors.newFixedThreadPool(posts);
+        for (int round = 0; round < rounds; round++) {
+            java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+            List<Future<Integer>> answers = new ArrayList<>();
+            for (int i = 0; i < posts; i++) {
+                List<String> from = new ArrayList<>();
+                for (int k : new int[] { i, i + 7, i + 15 }) {
+                    from.add("5037777" + round + String.format("%03d", k % senders));
+                }
+                if (i % 2 == 1) {
+                    java.util.Collections.reverse(from);
+                }
+                String body = threeSenders(from, "wamid.RRX" + round + "-" + i + "-", 1_763_800_000L + i);
+                answers.add(pool.submit(() -> {
+                    go.await();
+                    return WhatsAppWebhookTest.deliver(http, port, body);
+                }));
+            }
+            go.countDown();
+            for (Future<Integer> f : answers) {
+                assertThat(f.get()).isEqualTo(200);
+            }
+        }
+        pool.shutdown();
+        assertThat(ingest.batchesRetried() - retriedBefore).as("batches that failed and were retried").isZero();
+        List<Map<String, Object>> conversations = tenantTx.read(tenant.id(), s -> jdbc.sql("""
+                select k.external_id,
+                       (select count(*) from inbox_conversations v where v.tenant_id = k.tenant_id and v.contact_id = k.id)
+                           as conversations,
+                       (select cast(v.assignee_id as text) from inbox_conversations v
+                         where v.tenant_id = k.tenant_id and v.contact_id = k.id limit 1) as assignee,
+                       (select count(*) from inbox_messages m
+                          join inbox_conversations v on v.tenant_id = m.tenant_id and v.id = m.conversation_id
+                         where m.tenant_id = k.tenant_id and m.contact_id = k.id) as messages
+                  from inbox_contacts k
+                 where k.tenant_id = :t and k.external_id like '5037777%'
+                """).param("t", tenant.id()).query().listOfRows());
+        assertThat(conversations).hasSize(senders * rounds);
+        assertThat(conversations).allSatisfy(c -> {
+            assertThat(c.get("conversations")).as("conversations of %s", c.get("external_id")).isEqualTo(1L);
+            assertThat(c.get("messages")).as("messages of %s in it", c.get("external_id")).isEqualTo(6L);
+        });
+        Map<Object, Long> perAgent = conversations.stream()
+            .collect(Collectors.groupingBy(c -> UUID.fromString((String) c.get("assignee")), Collectors.counting()));
+        assertThat(perAgent).containsOnlyKeys(ana, beto, carla);
+        assertThat(perAgent.values()).containsOnly((long) senders * rounds / 3);
+    }
+
+    /** One webhook with a text message from each sender, as Meta groups them. */
+    String threeSenders(List<String> from, String idPrefix, long timestamp) {
+        List<String> contacts = new ArrayList<>();
+        List<String> messages = new ArrayList<>();
+        for (int k = 0; k < from.size(); k++) {
+            contacts.add("{\"profile\":{\"name\":\"Cliente %s\"},\"wa_id\":\"%s\"}".formatted(from.get(k), from.get(k)));
+            messages.add("{\"from\":\"%s\",\"id\":\"%s%d\",\"timestamp\":\"%d\",\"type\":\"text\",\"text\":{\"body\":\"Necesito una fosa\"}}"
+                .formatted(from.get(k), idPrefix, k, timestamp));
+        }
+        return """
+                {"object":"whatsapp_business_account","entry":[{"id":"102290129340398","changes":[{"field":"messages","value":{
+                 "messaging_product":"whatsapp","metadata":{"display_phone_number":"50255550000","phone_number_id":"%s"},
+                 "contacts":[%s],"messages":[%s]}}]}]}
+                """.formatted(phoneNumberId, String.join(",", contacts), String.join(",", messages));
     }
 
     @Test
