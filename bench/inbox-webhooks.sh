@@ -31,6 +31,8 @@
 #   CLIENTS=1000       SSE clients;  SSE_RATE=10 messages/s;  SSE_DURATION=20 seconds; CLIENTS=0 skips the SSE part
 #   STATEMENTS=1       0 skips the restart with pg_stat_statements (no statements-per-message figures)
 #   TIMELINE=file      per second of the run: answers, server-side p50/p99/max and latency max, into file
+#   PG_SETTINGS=       extra postgresql.conf lines, separated by ';' (e.g. "autovacuum=off;log_checkpoints=on"),
+#                      given at the restart; with them the PostgreSQL log is kept as RESULTS/NAME-postgres.log
 #   PORT=18480         first port tried; the next free one up to PORT+99 is used
 #   READY_TIMEOUT=180  seconds to wait for readiness
 #   DRAIN_TIMEOUT=120  seconds to wait for the asynchronous processing to finish
@@ -56,6 +58,7 @@ CLIENTS="${CLIENTS:-1000}"
 SSE_RATE="${SSE_RATE:-10}"
 SSE_DURATION="${SSE_DURATION:-20}"
 STATEMENTS="${STATEMENTS:-1}"
+PG_SETTINGS="${PG_SETTINGS:-}"
 PORT="${PORT:-18480}"
 READY_TIMEOUT="${READY_TIMEOUT:-180}"
 DRAIN_TIMEOUT="${DRAIN_TIMEOUT:-120}"
@@ -161,14 +164,22 @@ psql_as() { # $1 owner|postgres, then psql arguments
 start_app "$WORK/app.log"
 [[ "$(pg_port)" =~ ^[0-9]+$ ]] || die "could not read the embedded PostgreSQL's port"
 
-if [[ "$STATEMENTS" == 1 ]]; then
-    # pg_stat_statements must be loaded when PostgreSQL starts: once more, with it
+if [[ "$STATEMENTS" == 1 || -n "$PG_SETTINGS" ]]; then
+    # pg_stat_statements must be loaded when PostgreSQL starts: once more, with it (and PG_SETTINGS)
     stop_app
-    echo "shared_preload_libraries = 'pg_prewarm,pg_stat_statements'" >>"$DATA_DIR/postgres/postgresql.conf"
-    echo "pg_stat_statements.track = all" >>"$DATA_DIR/postgres/postgresql.conf"
+    if [[ "$STATEMENTS" == 1 ]]; then
+        echo "shared_preload_libraries = 'pg_prewarm,pg_stat_statements'" >>"$DATA_DIR/postgres/postgresql.conf"
+        echo "pg_stat_statements.track = all" >>"$DATA_DIR/postgres/postgresql.conf"
+    fi
+    if [[ -n "$PG_SETTINGS" ]]; then
+        tr ';' '\n' <<<"$PG_SETTINGS" >>"$DATA_DIR/postgres/postgresql.conf"
+        log "PostgreSQL settings added: $PG_SETTINGS"
+    fi
     start_app "$WORK/app2.log"
-    psql_as postgres -c "create extension if not exists pg_stat_statements" >/dev/null ||
-        die "could not create pg_stat_statements"
+    if [[ "$STATEMENTS" == 1 ]]; then
+        psql_as postgres -c "create extension if not exists pg_stat_statements" >/dev/null ||
+            die "could not create pg_stat_statements"
+    fi
 fi
 log "PostgreSQL: $(psql_as postgres -Atc "select 'fsync=' || current_setting('fsync') || ', synchronous_commit=' ||
     current_setting('synchronous_commit') || ', ' || version()" | cut -c1-90)"
@@ -225,6 +236,7 @@ read -r C0 WR0 WB0 WS0 ROWS0 <<<"$(db_counters)"
 
 log "webhooks: $RATE messages/s for ${DURATION}s after a ${WARMUP}s warm-up, $CONNECTIONS connections, $PHONES phones"
 PG_PID="$(postmaster_pid)" || die "no PostgreSQL"
+log "load starts at $(date -u +%H:%M:%S.%3N) UTC (second 0 of the timeline)"
 load webhooks --base "$BASE" --phone-number-id "$PHONE_NUMBER_ID" --secret "$APP_SECRET" --rate "$RATE" \
     --warmup "$WARMUP" --duration "$DURATION" --connections "$CONNECTIONS" --phones "$PHONES" \
     --app-pid "$APP_PID" --pg-pid "$PG_PID" ${TIMELINE:+--timeline "$TIMELINE"} >"$WORK/webhooks.txt" 2>&1 &
@@ -382,6 +394,9 @@ row() { printf '  %-34s %-22s %-12s %s\n' "$@" | sed 's/[[:space:]]*$//'; }
     cat "$WORK/tables.txt"
     echo "============================================================================="
 } | tee "$RESULTS/$NAME.txt"
+if [[ -n "$PG_SETTINGS" && -f "$DATA_DIR/postgres.log" ]]; then
+    cp "$DATA_DIR/postgres.log" "$RESULTS/$NAME-postgres.log" && log "PostgreSQL's log: $RESULTS/$NAME-postgres.log"
+fi
 log "summary written to $RESULTS/$NAME.txt"
 
 [[ "$V_VALID$V_ONCE$V_DRAIN" == PASSPASSPASS ]] || { log "the run is invalid"; exit 2; }
