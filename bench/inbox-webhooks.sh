@@ -31,6 +31,9 @@
 #   CLIENTS=1000       SSE clients;  SSE_RATE=10 messages/s;  SSE_DURATION=20 seconds; CLIENTS=0 skips the SSE part
 #   STATEMENTS=1       0 skips the restart with pg_stat_statements (no statements-per-message figures)
 #   TIMELINE=file      per second of the run: answers, server-side p50/p99/max and latency max, into file
+#   WAL_CYCLE=1        0 runs on the fresh cluster's WAL as it is (see "WAL segments" in bench/README.md): by
+#                      default ~400 MB of WAL are written and checkpointed first, so that the run writes into
+#                      recycled segments, as a server that has been up for a while does
 #   PG_SETTINGS=       extra postgresql.conf lines, separated by ';' (e.g. "autovacuum=off;log_checkpoints=on"),
 #                      given at the restart; with them the PostgreSQL log is kept as RESULTS/NAME-postgres.log
 #   PORT=18480         first port tried; the next free one up to PORT+99 is used
@@ -59,6 +62,7 @@ SSE_RATE="${SSE_RATE:-10}"
 SSE_DURATION="${SSE_DURATION:-20}"
 STATEMENTS="${STATEMENTS:-1}"
 PG_SETTINGS="${PG_SETTINGS:-}"
+WAL_CYCLE="${WAL_CYCLE:-1}"
 PORT="${PORT:-18480}"
 READY_TIMEOUT="${READY_TIMEOUT:-180}"
 DRAIN_TIMEOUT="${DRAIN_TIMEOUT:-120}"
@@ -180,6 +184,17 @@ if [[ "$STATEMENTS" == 1 || -n "$PG_SETTINGS" ]]; then
         psql_as postgres -c "create extension if not exists pg_stat_statements" >/dev/null ||
             die "could not create pg_stat_statements"
     fi
+fi
+if [[ "$WAL_CYCLE" == 1 ]]; then
+    # A fresh cluster has no WAL segment to recycle: each new one is created, and then either written full of zeros
+    # under a commit (wal_init_zero=on) or allocated block by block under the commits' fsyncs (off; those wait for the
+    # kernel's writeback of other files on ext4). A server that has been up has recycled segments, already written
+    # and allocated; one checkpoint after ~400 MB of WAL gives this one the same.
+    psql_as postgres -c "create table bench_wal_cycle (id bigint, pad text)" \
+        -c "insert into bench_wal_cycle select g, repeat('x', 400) from generate_series(1, 800000) g" \
+        -c "drop table bench_wal_cycle" -c "checkpoint" >/dev/null || die "could not cycle the WAL"
+    log "WAL cycled: $(psql_as postgres -Atc "select count(*) || ' segments in pg_wal, ' ||
+        pg_size_pretty(sum(size)) from pg_ls_waldir()")"
 fi
 log "PostgreSQL: $(psql_as postgres -Atc "select 'fsync=' || current_setting('fsync') || ', synchronous_commit=' ||
     current_setting('synchronous_commit') || ', ' || version()" | cut -c1-90)"

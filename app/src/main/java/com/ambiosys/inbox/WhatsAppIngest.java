@@ -84,6 +84,14 @@ public class WhatsAppIngest {
     private final InboundProcessing processing;
     private final Conversations conversations;
     private final InboxEvents events;
+    /**
+     * Tenants whose last full batch created contacts or conversations: their next batch is written in full at once,
+     * instead of first trying the lean transaction, which a wave of new contacts would roll back batch after batch.
+     * A full batch that needed nothing of the kind takes the tenant back to lean batches.
+     */
+    private final Set<UUID> startFull = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final java.util.concurrent.atomic.AtomicLong leanRolledBack = new java.util.concurrent.atomic.AtomicLong();
+    private final java.util.concurrent.atomic.AtomicLong fullWritten = new java.util.concurrent.atomic.AtomicLong();
     /** Group commit of concurrent deliveries (null: each POST in a transaction of its own). */
     private final WebhookBatcher<Delivery, Written> batcher;
 
@@ -162,7 +170,7 @@ public class WhatsAppIngest {
         for (Map.Entry<UUID, List<Change>> tenant : byTenant.entrySet()) {
             Delivery delivery = new Delivery(tenant.getValue(), now);
             Written written = joining
-                    ? tx.call(tenant.getKey(), status -> writeTogether(List.of(delivery), false).get(0))
+                    ? tx.call(tenant.getKey(), status -> writeTogether(List.of(delivery), false, new FullWork()).get(0))
                     : batcher != null ? batcher.submit(tenant.getKey(), delivery)
                     : write(tenant.getKey(), List.of(delivery)).get(0);
             // after the transaction has ended and given its connection back: scheduling takes one of its own, and
@@ -192,6 +200,11 @@ public class WhatsAppIngest {
         return batcher == null ? -1 : batcher.transactions();
     }
 
+    /** Lean transactions rolled back for a new contact or conversation; batches written in full; for tests. */
+    long[] leanRolledBackAndFullWritten() {
+        return new long[] { leanRolledBack.get(), fullWritten.get() };
+    }
+
     /** Batches that failed (a deadlock, say) and were written again delivery by delivery; for tests. */
     long batchesRetried() {
         return batcher == null ? -1 : batcher.retriedBatches();
@@ -202,13 +215,38 @@ public class WhatsAppIngest {
      * known contacts with an open conversation, the full one if any message needs more.
      */
     private List<Written> write(UUID tenant, List<Delivery> deliveries) {
-        try {
-            return tx.callJdbc(tenant, status -> writeTogether(deliveries, true));
+        if (!startFull.contains(tenant)) {
+            try {
+                return tx.callJdbc(tenant, status -> writeTogether(deliveries, true, new FullWork()));
+            }
+            catch (NeedsFullTransaction ex) { // rolled back: a new contact or conversation, done in full
+                leanRolledBack.incrementAndGet();
+            }
         }
-        catch (NeedsFullTransaction ex) { // rolled back: a new contact or conversation, done in full
-            // no lock of the tenant around it: full batches run side by side as lean ones do (writeTogether's order
-            // of locks: every contact row first, the assignment cursor last)
-            return tx.call(tenant, status -> writeTogether(deliveries, false));
+        // no lock of the tenant around it: full batches run side by side as lean ones do (writeTogether's order of
+        // locks: every contact row first, the assignment cursor last); generic plans, as in the lean transaction
+        FullWork work = new FullWork();
+        fullWritten.incrementAndGet();
+        List<Written> written = tx.call(tenant, status -> {
+            jdbc.sql("select set_config('plan_cache_mode', 'force_generic_plan', true)").query(String.class).single();
+            return writeTogether(deliveries, false, work);
+        });
+        if (work.needed()) {
+            startFull.add(tenant);
+        }
+        else {
+            startFull.remove(tenant);
+        }
+        return written;
+    }
+
+    /** What a full batch did that a lean one cannot: contacts created, messages that found no open conversation. */
+    private static final class FullWork {
+        int contactsCreated;
+        final List<Unattached> unattached = new ArrayList<>();
+
+        boolean needed() {
+            return contactsCreated > 0 || !unattached.isEmpty();
         }
     }
 
@@ -247,7 +285,7 @@ public class WhatsAppIngest {
      * a batch that held the cursor while waiting for a contact row could deadlock with one holding that row and
      * waiting for the cursor. So no transaction waits for a contact row while it holds the cursor.
      */
-    private List<Written> writeTogether(List<Delivery> deliveries, boolean lean) {
+    private List<Written> writeTogether(List<Delivery> deliveries, boolean lean, FullWork work) {
         List<Tally> tallies = new ArrayList<>(deliveries.size());
         List<Inbound> messages = new ArrayList<>();
         List<StatusChange> statusChanges = new ArrayList<>();
@@ -272,11 +310,10 @@ public class WhatsAppIngest {
         messages.sort(Comparator.comparing((Inbound m) -> m.channel().channelId()).thenComparing(Inbound::from));
         statusChanges.sort(Comparator.comparing((StatusChange c) -> c.channel().channelId())
             .thenComparing(StatusChange::externalId));
-        List<Unattached> unattached = new ArrayList<>();
         for (Inbound message : messages) {
-            storeMessage(message, lean, unattached);
+            storeMessage(message, lean, work);
         }
-        for (Unattached message : unattached) { // in the messages' order: a contact's conversation, then the rest
+        for (Unattached message : work.unattached) { // in the messages' order: a contact's conversation, then the rest
             UUID conversation = conversations.attachInbound(message.channel().tenantId(), message.channel().channelId(),
                     message.contact(), message.externalId(), message.sentAt());
             Map<String, Object> full = new LinkedHashMap<>();
@@ -350,9 +387,9 @@ public class WhatsAppIngest {
 
     /**
      * Stores one message (once: a duplicate counts as such); adds its contact if its processing waits, and the
-     * message to {@code unattached} if its contact has no open conversation.
+     * message to the work's unattached ones if its contact has no open conversation.
      */
-    private void storeMessage(Inbound inbound, boolean lean, List<Unattached> unattached) {
+    private void storeMessage(Inbound inbound, boolean lean, FullWork work) {
         ChannelRef channel = inbound.channel();
         JsonNode message = inbound.message();
         Tally tally = inbound.tally();
@@ -364,7 +401,7 @@ public class WhatsAppIngest {
             return;
         }
         Instant sentAt = instant(message.path("timestamp").asString(""), now);
-        UUID contact = upsertContact(channel, from, inbound.names().get(from), sentAt, now, lean);
+        UUID contact = upsertContact(channel, from, inbound.names().get(from), sentAt, now, lean, work);
         String type = message.path("type").asString("unsupported");
         String storedType = KNOWN_TYPES.contains(type) ? type : "unsupported";
         String text = body(message, type);
@@ -435,7 +472,7 @@ public class WhatsAppIngest {
                 if (lean) {
                     throw new NeedsFullTransaction();
                 }
-                unattached.add(new Unattached(channel, contact, externalId, sentAt, event));
+                work.unattached.add(new Unattached(channel, contact, externalId, sentAt, event));
             }
             if ((Boolean) row.get()[0]) {
                 tally.contacts.add(contact);
@@ -446,7 +483,8 @@ public class WhatsAppIngest {
         }
     }
 
-    private UUID upsertContact(ChannelRef channel, String waId, String name, Instant sentAt, Instant now, boolean lean) {
+    private UUID upsertContact(ChannelRef channel, String waId, String name, Instant sentAt, Instant now, boolean lean,
+            FullWork work) {
         // most messages come from a contact already known: a plain update by the unique key is a fraction of the
         // cost of an insert that conflicts (a speculative insertion into the index, then the update)
         Optional<UUID> known = jdbc.sql("""
@@ -476,6 +514,7 @@ public class WhatsAppIngest {
             .query((rs, n) -> new Object[] { rs.getObject("id", UUID.class), rs.getBoolean("created") }).single();
         UUID id = (UUID) upserted[0];
         if ((Boolean) upserted[1]) {
+            work.contactsCreated++;
             conversations.suggestCustomer(channel.tenantId(), id, "+" + waId); // a new contact: is it a customer?
         }
         return id;

@@ -208,6 +208,34 @@ class WhatsAppWebhookTest extends TenantApiTest {
     }
 
     @Test
+    void aWaveOfNewContactsIsWrittenInFullAtOnceAndKnownContactsGoBackToTheLeanTransaction() throws Exception {
+        long[] before = ingest.leanRolledBackAndFullWritten();
+        for (int i = 0; i < 6; i++) { // one POST after the other: a batch each
+            String body = message(phoneNumberId, "5036667000" + i, "wamid.WAVE" + i, 1_763_800_000L + i, "text",
+                    "\"text\":{\"body\":\"Buenas, cotización\"}");
+            assertThat(post(body, sign(body, SECRET))).isEqualTo(200);
+        }
+        long[] wave = ingest.leanRolledBackAndFullWritten();
+        // at most the first tried the lean transaction and was rolled back; the next five went to the full one at once
+        assertThat(wave[0] - before[0]).as("lean transactions rolled back").isLessThanOrEqualTo(1);
+        assertThat(wave[1] - before[1]).as("batches written in full").isEqualTo(6);
+        for (int i = 0; i < 6; i++) { // the same contacts again: the first batch in full finds nothing new to do
+            String body = message(phoneNumberId, "5036667000" + i, "wamid.WAVE-AGAIN" + i, 1_763_800_100L + i, "text",
+                    "\"text\":{\"body\":\"¿Me confirman?\"}");
+            assertThat(post(body, sign(body, SECRET))).isEqualTo(200);
+        }
+        long[] after = ingest.leanRolledBackAndFullWritten();
+        assertThat(after[0] - wave[0]).as("lean transactions rolled back").isZero();
+        assertThat(after[1] - wave[1]).as("batches written in full").isEqualTo(1);
+        List<Map<String, Object>> stored = messages(tenant);
+        assertThat(stored).hasSize(12);
+        long conversations = tenantTx.read(tenant.id(), st -> jdbc.sql(
+                "select count(distinct conversation_id) from inbox_messages where tenant_id = :t and external_id like 'wamid.WAVE%'")
+            .param("t", tenant.id()).query(Long.class).single());
+        assertThat(conversations).isEqualTo(6);
+    }
+
+    @Test
     void theSameWebhookTwiceAndConcurrentlyIsStoredOnce() throws Exception {
         String body = message(phoneNumberId, "50255551234", "wamid.DUP", 1_763_800_000L, "text", "\"text\":{\"body\":\"Hola\"}");
         String signature = sign(body, SECRET);
