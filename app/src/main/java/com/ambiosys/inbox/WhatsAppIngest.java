@@ -306,12 +306,14 @@ public class WhatsAppIngest {
                 }
             }
         }
-        // stable sorts: arrival order is kept within a sender (and within a message id)
-        messages.sort(Comparator.comparing((Inbound m) -> m.channel().channelId()).thenComparing(Inbound::from));
+        // stable sorts: arrival order is kept within a sender (and within a message id). Senders in PostgreSQL's order
+        // (a UUID's text compares as its bytes; the ids are ASCII, compared as "C"), which lockContacts uses too
+        messages.sort(Comparator.comparing((Inbound m) -> m.channel().channelId().toString()).thenComparing(Inbound::from));
         statusChanges.sort(Comparator.comparing((StatusChange c) -> c.channel().channelId())
             .thenComparing(StatusChange::externalId));
+        Map<String, UUID> known = lean ? lockContacts(messages) : Map.of();
         for (Inbound message : messages) {
-            storeMessage(message, lean, work);
+            storeMessage(message, lean ? known : null, work);
         }
         for (Unattached message : work.unattached) { // in the messages' order: a contact's conversation, then the rest
             UUID conversation = conversations.attachInbound(message.channel().tenantId(), message.channel().channelId(),
@@ -386,10 +388,52 @@ public class WhatsAppIngest {
     }
 
     /**
-     * Stores one message (once: a duplicate counts as such); adds its contact if its processing waits, and the
-     * message to the work's unattached ones if its contact has no open conversation.
+     * The lean batch's first statement: locks the contact rows of all its senders at once, in the senders' order (so
+     * batches cannot deadlock, and a full batch, which locks them one by one in the same order, neither), and answers
+     * their ids by channel and sender. A sender without a contact needs the full transaction.
      */
-    private void storeMessage(Inbound inbound, boolean lean, FullWork work) {
+    private Map<String, UUID> lockContacts(List<Inbound> messages) {
+        List<UUID> channels = new ArrayList<>();
+        List<String> senders = new ArrayList<>();
+        Set<String> seen = new LinkedHashSet<>();
+        for (Inbound m : messages) {
+            if (!m.from().isEmpty() && seen.add(senderKey(m.channel().channelId(), m.from()))) {
+                channels.add(m.channel().channelId());
+                senders.add(m.from());
+            }
+        }
+        if (senders.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, UUID> ids = new java.util.HashMap<>();
+        jdbc.sql("""
+                select k.id, k.channel_id, k.external_id from inbox_contacts k
+                 where k.tenant_id = :t
+                   and (k.channel_id, k.external_id) in (select * from unnest(cast(:channels as uuid[]), cast(:senders as text[])))
+                 order by k.channel_id, k.external_id collate "C"
+                   for update of k
+                """)
+            .param("t", messages.get(0).channel().tenantId()).param("channels", channels.toArray(UUID[]::new))
+            .param("senders", senders.toArray(String[]::new))
+            .query((rs, n) -> ids.put(senderKey(rs.getObject(2, UUID.class), rs.getString(3)), rs.getObject(1, UUID.class)))
+            .list();
+        if (ids.size() < seen.size()) {
+            throw new NeedsFullTransaction(); // a new contact
+        }
+        return ids;
+    }
+
+    private static String senderKey(UUID channel, String from) {
+        return channel + "/" + from;
+    }
+
+    /**
+     * Stores one message (once: a duplicate counts as such); adds its contact if its processing waits, and the
+     * message to the work's unattached ones if its contact has no open conversation. {@code known}: the lean batch's
+     * locked contacts (null: a full batch, which upserts each contact as it comes).
+     */
+    private void storeMessage(Inbound inbound, Map<String, UUID> known, FullWork work) {
+        boolean lean = known != null;
         ChannelRef channel = inbound.channel();
         JsonNode message = inbound.message();
         Tally tally = inbound.tally();
@@ -401,7 +445,9 @@ public class WhatsAppIngest {
             return;
         }
         Instant sentAt = instant(message.path("timestamp").asString(""), now);
-        UUID contact = upsertContact(channel, from, inbound.names().get(from), sentAt, now, lean, work);
+        String name = inbound.names().get(from);
+        UUID contact = lean ? known.get(senderKey(channel.channelId(), from))
+                : upsertContact(channel, from, name, sentAt, now, work);
         String type = message.path("type").asString("unsupported");
         String storedType = KNOWN_TYPES.contains(type) ? type : "unsupported";
         String text = body(message, type);
@@ -417,15 +463,19 @@ public class WhatsAppIngest {
         String rest = json.writeValueAsString(event).substring(1); // without its "{"
         boolean inline = (":message.new:{\"conversationId\":\"00000000-0000-0000-0000-000000000000\"," + rest)
             .getBytes(StandardCharsets.UTF_8).length <= InboxEvents.NOTIFY_LIMIT;
-        // One statement: the message, inserted with the contact's open conversation; that conversation's update;
-        // the message.new event and its NOTIFY. The contact's row lock (the update above) orders the webhooks of
-        // one contact, and this statement's snapshot is taken after it, so it sees their messages.
+        // One statement: (lean) the contact's name and last inbound time; the message, inserted with the contact's
+        // open conversation; that conversation's update; the message.new event and its NOTIFY. The contact's row lock
+        // (lockContacts, or the upsert of a full batch) orders the webhooks of one contact, and this statement's
+        // snapshot is taken after it, so it sees their messages.
         // A message with nothing to fetch (not media) whose contact has nothing waiting is processed as it is
         // stored: no job, no second transaction. Media, or anything behind a contact's waiting message, is left
         // to InboundProcessing, which keeps the contact's order. Answers whether it waits and the conversation
         // updated (none: no open one, or it was resolved meanwhile); no row: a duplicate.
         Optional<Object[]> row = jdbc.sql("""
-                with m as (
+                with k as (
+                    update inbox_contacts set name = coalesce(:name, name), last_inbound_at = greatest(last_inbound_at, :sent)
+                     where tenant_id = :t and id = :contact and :touch),
+                m as (
                     insert into inbox_messages (tenant_id, id, channel_id, contact_id, conversation_id, direction,
                         external_id, type, body, payload, context_id, sent_at, received_at, status, processed_at)
                     values (:t, :id, :channel, :contact,
@@ -464,7 +514,7 @@ public class WhatsAppIngest {
             .param("sent", Timestamp.from(sentAt)).param("now", Timestamp.from(now))
             .param("media", InboundProcessing.MEDIA.contains(type)).param("rest", rest)
             .param("eventAt", Timestamp.from(clock.instant())).param("notifyChannel", InboxEvents.CHANNEL)
-            .param("inline", inline)
+            .param("inline", inline).param("name", name).param("touch", lean)
             .query((rs, n) -> new Object[] { rs.getBoolean(1), rs.getObject(2, UUID.class) }).optional();
         if (row.isPresent()) {
             tally.stored++;
@@ -483,8 +533,7 @@ public class WhatsAppIngest {
         }
     }
 
-    private UUID upsertContact(ChannelRef channel, String waId, String name, Instant sentAt, Instant now, boolean lean,
-            FullWork work) {
+    private UUID upsertContact(ChannelRef channel, String waId, String name, Instant sentAt, Instant now, FullWork work) {
         // most messages come from a contact already known: a plain update by the unique key is a fraction of the
         // cost of an insert that conflicts (a speculative insertion into the index, then the update)
         Optional<UUID> known = jdbc.sql("""
@@ -496,9 +545,6 @@ public class WhatsAppIngest {
             .param("channel", channel.channelId()).param("wa", waId).query(UUID.class).optional();
         if (known.isPresent()) {
             return known.get();
-        }
-        if (lean) {
-            throw new NeedsFullTransaction();
         }
         Object[] upserted = jdbc.sql("""
                 insert into inbox_contacts (tenant_id, id, channel_id, external_id, name, phone, last_inbound_at, created_at)
