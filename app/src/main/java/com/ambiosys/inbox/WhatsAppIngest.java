@@ -311,9 +311,13 @@ public class WhatsAppIngest {
         messages.sort(Comparator.comparing((Inbound m) -> m.channel().channelId().toString()).thenComparing(Inbound::from));
         statusChanges.sort(Comparator.comparing((StatusChange c) -> c.channel().channelId())
             .thenComparing(StatusChange::externalId));
-        Map<String, UUID> known = lean ? lockContacts(messages) : Map.of();
-        for (Inbound message : messages) {
-            storeMessage(message, lean ? known : null, work);
+        if (lean) {
+            storeLean(messages, lockContacts(messages));
+        }
+        else {
+            for (Inbound message : messages) {
+                storeMessage(message, work);
+            }
         }
         for (Unattached message : work.unattached) { // in the messages' order: a contact's conversation, then the rest
             UUID conversation = conversations.attachInbound(message.channel().tenantId(), message.channel().channelId(),
@@ -427,27 +431,16 @@ public class WhatsAppIngest {
         return channel + "/" + from;
     }
 
-    /**
-     * Stores one message (once: a duplicate counts as such); adds its contact if its processing waits, and the
-     * message to the work's unattached ones if its contact has no open conversation. {@code known}: the lean batch's
-     * locked contacts (null: a full batch, which upserts each contact as it comes).
-     */
-    private void storeMessage(Inbound inbound, Map<String, UUID> known, FullWork work) {
-        boolean lean = known != null;
-        ChannelRef channel = inbound.channel();
+    /** A message ready to store: its contact and what the statements write. */
+    private record Prepared(Inbound inbound, UUID contact, String externalId, Instant sentAt, String name, String type,
+            String text, Map<String, Object> event, String rest, boolean inline, boolean media) {
+    }
+
+    /** What a message's statements write; null: no sender or id (skipped). */
+    private Prepared prepare(Inbound inbound, UUID contact) {
         JsonNode message = inbound.message();
-        Tally tally = inbound.tally();
-        Instant now = inbound.now();
-        String from = inbound.from();
         String externalId = message.path("id").asString("");
-        if (from.isEmpty() || externalId.isEmpty()) {
-            log.warn("WhatsApp message without sender or id on channel {}: skipped", channel.channelId());
-            return;
-        }
-        Instant sentAt = instant(message.path("timestamp").asString(""), now);
-        String name = inbound.names().get(from);
-        UUID contact = lean ? known.get(senderKey(channel.channelId(), from))
-                : upsertContact(channel, from, name, sentAt, now, work);
+        Instant sentAt = instant(message.path("timestamp").asString(""), inbound.now());
         String type = message.path("type").asString("unsupported");
         String storedType = KNOWN_TYPES.contains(type) ? type : "unsupported";
         String text = body(message, type);
@@ -463,19 +456,131 @@ public class WhatsAppIngest {
         String rest = json.writeValueAsString(event).substring(1); // without its "{"
         boolean inline = (":message.new:{\"conversationId\":\"00000000-0000-0000-0000-000000000000\"," + rest)
             .getBytes(StandardCharsets.UTF_8).length <= InboxEvents.NOTIFY_LIMIT;
-        // One statement: (lean) the contact's name and last inbound time; the message, inserted with the contact's
-        // open conversation; that conversation's update; the message.new event and its NOTIFY. The contact's row lock
-        // (lockContacts, or the upsert of a full batch) orders the webhooks of one contact, and this statement's
-        // snapshot is taken after it, so it sees their messages.
+        return new Prepared(inbound, contact, externalId, sentAt, inbound.names().get(inbound.from()), storedType, text,
+                event, rest, inline, InboundProcessing.MEDIA.contains(type));
+    }
+
+    private static boolean skipped(Inbound inbound) {
+        if (inbound.from().isEmpty() || inbound.message().path("id").asString("").isEmpty()) {
+            log.warn("WhatsApp message without sender or id on channel {}: skipped", inbound.channel().channelId());
+            return true;
+        }
+        return false;
+    }
+
+    /**
+     * The lean batch's messages, in one call of {@code inbox_store_inbound} (V32): per message, what
+     * {@link #storeMessage} does in a full batch, without a round trip each. A stored message that finds no open
+     * conversation needs the full transaction.
+     */
+    private void storeLean(List<Inbound> messages, Map<String, UUID> contacts) {
+        List<Prepared> batch = new ArrayList<>(messages.size());
+        for (Inbound m : messages) {
+            if (!skipped(m)) {
+                batch.add(prepare(m, contacts.get(senderKey(m.channel().channelId(), m.from()))));
+            }
+        }
+        if (batch.isEmpty()) {
+            return;
+        }
+        int n = batch.size();
+        UUID[] contactIds = new UUID[n];
+        String[] names = new String[n];
+        UUID[] ids = new UUID[n];
+        UUID[] channels = new UUID[n];
+        String[] external = new String[n];
+        String[] types = new String[n];
+        String[] bodies = new String[n];
+        String[] payloads = new String[n];
+        String[] contexts = new String[n];
+        String[] sent = new String[n];
+        Boolean[] media = new Boolean[n];
+        String[] rest = new String[n];
+        Boolean[] inline = new Boolean[n];
+        for (int i = 0; i < n; i++) {
+            Prepared p = batch.get(i);
+            contactIds[i] = p.contact();
+            names[i] = p.name();
+            ids[i] = Ids.next();
+            channels[i] = p.inbound().channel().channelId();
+            external[i] = p.externalId();
+            types[i] = p.type();
+            bodies[i] = p.text();
+            payloads[i] = json.writeValueAsString(p.inbound().message());
+            contexts[i] = p.inbound().message().path("context").path("id").asString(null);
+            sent[i] = p.sentAt().toString();
+            media[i] = p.media();
+            rest[i] = p.rest();
+            inline[i] = p.inline();
+        }
+        Instant now = batch.get(0).inbound().now();
+        UUID tenant = batch.get(0).inbound().channel().tenantId();
+        List<Object[]> rows = jdbc.sql("""
+                select out_ord, out_stored, out_waits, out_conversation
+                  from inbox_store_inbound(:t, :now, :eventAt, :notifyChannel, cast(:contacts as uuid[]),
+                       cast(:names as text[]), cast(:ids as uuid[]), cast(:channels as uuid[]), cast(:external as text[]),
+                       cast(:types as text[]), cast(:bodies as text[]), cast(:payloads as text[]), cast(:contexts as text[]),
+                       cast(:sent as timestamptz[]), cast(:media as boolean[]), cast(:rest as text[]),
+                       cast(:inline as boolean[]))
+                """)
+            .param("t", tenant).param("now", Timestamp.from(now)).param("eventAt", Timestamp.from(clock.instant()))
+            .param("notifyChannel", InboxEvents.CHANNEL).param("contacts", contactIds).param("names", names)
+            .param("ids", ids).param("channels", channels).param("external", external).param("types", types)
+            .param("bodies", bodies).param("payloads", payloads).param("contexts", contexts).param("sent", sent)
+            .param("media", media).param("rest", rest).param("inline", inline)
+            .query((rs, i) -> new Object[] { rs.getInt(1), rs.getBoolean(2), rs.getBoolean(3),
+                    rs.getObject(4, UUID.class) })
+            .list();
+        for (Object[] row : rows) {
+            Prepared p = batch.get((Integer) row[0] - 1);
+            Tally tally = p.inbound().tally();
+            if (!(Boolean) row[1]) {
+                tally.duplicates++;
+                continue;
+            }
+            tally.stored++;
+            if (row[3] == null) { // no open conversation: reopen or start one (and assign it), in full
+                throw new NeedsFullTransaction();
+            }
+            if ((Boolean) row[2]) {
+                tally.contacts.add(p.contact());
+            }
+        }
+    }
+
+    /**
+     * Stores one message of a full batch (once: a duplicate counts as such): its contact first (upserted), then the
+     * message; adds its contact if its processing waits, and the message to the work's unattached ones if its
+     * contact has no open conversation.
+     */
+    private void storeMessage(Inbound inbound, FullWork work) {
+        if (skipped(inbound)) {
+            return;
+        }
+        ChannelRef channel = inbound.channel();
+        JsonNode message = inbound.message();
+        Tally tally = inbound.tally();
+        Instant now = inbound.now();
+        Instant sentAt = instant(message.path("timestamp").asString(""), now);
+        UUID contact = upsertContact(channel, inbound.from(), inbound.names().get(inbound.from()), sentAt, now, work);
+        Prepared prepared = prepare(inbound, contact);
+        String externalId = prepared.externalId();
+        String storedType = prepared.type();
+        String text = prepared.text();
+        Map<String, Object> event = prepared.event();
+        String rest = prepared.rest();
+        boolean inline = prepared.inline();
+        String type = message.path("type").asString("unsupported");
+        // One statement: the message, inserted with the contact's open conversation; that conversation's update;
+        // the message.new event and its NOTIFY (inbox_store_inbound, V32, does the same for a lean batch). The
+        // contact's row lock (the upsert above) orders the webhooks of one contact, and this statement's snapshot is
+        // taken after it, so it sees their messages.
         // A message with nothing to fetch (not media) whose contact has nothing waiting is processed as it is
         // stored: no job, no second transaction. Media, or anything behind a contact's waiting message, is left
         // to InboundProcessing, which keeps the contact's order. Answers whether it waits and the conversation
         // updated (none: no open one, or it was resolved meanwhile); no row: a duplicate.
         Optional<Object[]> row = jdbc.sql("""
-                with k as (
-                    update inbox_contacts set name = coalesce(:name, name), last_inbound_at = greatest(last_inbound_at, :sent)
-                     where tenant_id = :t and id = :contact and :touch),
-                m as (
+                with m as (
                     insert into inbox_messages (tenant_id, id, channel_id, contact_id, conversation_id, direction,
                         external_id, type, body, payload, context_id, sent_at, received_at, status, processed_at)
                     values (:t, :id, :channel, :contact,
@@ -514,14 +619,11 @@ public class WhatsAppIngest {
             .param("sent", Timestamp.from(sentAt)).param("now", Timestamp.from(now))
             .param("media", InboundProcessing.MEDIA.contains(type)).param("rest", rest)
             .param("eventAt", Timestamp.from(clock.instant())).param("notifyChannel", InboxEvents.CHANNEL)
-            .param("inline", inline).param("name", name).param("touch", lean)
+            .param("inline", inline)
             .query((rs, n) -> new Object[] { rs.getBoolean(1), rs.getObject(2, UUID.class) }).optional();
         if (row.isPresent()) {
             tally.stored++;
             if (row.get()[1] == null) { // no open conversation: reopen or start one (and assign it) after the rest
-                if (lean) {
-                    throw new NeedsFullTransaction();
-                }
                 work.unattached.add(new Unattached(channel, contact, externalId, sentAt, event));
             }
             if ((Boolean) row.get()[0]) {

@@ -189,6 +189,7 @@ class WhatsAppWebhookTest extends TenantApiTest {
             assertThat(post(body, sign(body, SECRET))).isEqualTo(200);
         }
         long before = ingest.transactionsWritten();
+        long[] paths = ingest.leanRolledBackAndFullWritten();
         List<Future<Boolean>> answers = new ArrayList<>();
         for (Callable<Boolean> post : posts) {
             answers.add(pool.submit(post));
@@ -200,7 +201,22 @@ class WhatsAppWebhookTest extends TenantApiTest {
         pool.shutdown();
         long transactions = ingest.transactionsWritten() - before;
         assertThat(transactions).as("transactions for %d concurrent POSTs", n).isPositive().isLessThan(n);
+        // known contacts with open conversations: lean batches (the first may go in full after the new contacts)
+        long[] after = ingest.leanRolledBackAndFullWritten();
+        assertThat(after[0] - paths[0]).as("lean transactions rolled back").isZero();
+        assertThat(after[1] - paths[1]).as("batches written in full").isLessThanOrEqualTo(1);
         assertThat(messages(tenant)).hasSize(n + 10);
+        // each message once in its contact's conversation, with its message.new event naming both
+        List<Map<String, Object>> events = tenantTx.read(tenant.id(), s -> jdbc.sql("""
+                select m.external_id, m.conversation_id = e.conversation_id as same,
+                       e.payload ->> 'contactId' = cast(m.contact_id as text) as contact,
+                       e.payload ->> 'conversationId' = cast(m.conversation_id as text) as conversation
+                  from inbox_messages m join inbox_events e on e.tenant_id = m.tenant_id and e.kind = 'message.new'
+                   and e.payload ->> 'externalId' = m.external_id
+                 where m.tenant_id = :t and m.external_id like 'wamid.GROUP%'
+                """).param("t", tenant.id()).query().listOfRows());
+        assertThat(events).hasSize(n).allSatisfy(e -> assertThat(e).containsEntry("same", true)
+            .containsEntry("contact", true).containsEntry("conversation", true));
         long waiting = tenantTx.read(tenant.id(), s -> jdbc.sql(
                 "select count(*) from inbox_messages where tenant_id = :t and processed_at is null")
             .param("t", tenant.id()).query(Long.class).single());
