@@ -433,7 +433,8 @@ public class WhatsAppIngest {
 
     /** A message ready to store: its contact and what the statements write. */
     private record Prepared(Inbound inbound, UUID contact, String externalId, Instant sentAt, String name, String type,
-            String text, Map<String, Object> event, String rest, boolean inline, boolean media) {
+            String text, Map<String, Object> event, String rest, boolean inline, boolean media, String payload,
+            String context) {
     }
 
     /** What a message's statements write; null: no sender or id (skipped). */
@@ -457,7 +458,8 @@ public class WhatsAppIngest {
         boolean inline = (":message.new:{\"conversationId\":\"00000000-0000-0000-0000-000000000000\"," + rest)
             .getBytes(StandardCharsets.UTF_8).length <= InboxEvents.NOTIFY_LIMIT;
         return new Prepared(inbound, contact, externalId, sentAt, inbound.names().get(inbound.from()), storedType, text,
-                event, rest, inline, InboundProcessing.MEDIA.contains(type));
+                event, rest, inline, InboundProcessing.MEDIA.contains(type), json.writeValueAsString(message),
+                message.path("context").path("id").asString(null));
     }
 
     private static boolean skipped(Inbound inbound) {
@@ -506,8 +508,8 @@ public class WhatsAppIngest {
             external[i] = p.externalId();
             types[i] = p.type();
             bodies[i] = p.text();
-            payloads[i] = json.writeValueAsString(p.inbound().message());
-            contexts[i] = p.inbound().message().path("context").path("id").asString(null);
+            payloads[i] = p.payload();
+            contexts[i] = p.context();
             sent[i] = p.sentAt().toString();
             media[i] = p.media();
             rest[i] = p.rest();
@@ -563,14 +565,7 @@ public class WhatsAppIngest {
         Instant now = inbound.now();
         Instant sentAt = instant(message.path("timestamp").asString(""), now);
         UUID contact = upsertContact(channel, inbound.from(), inbound.names().get(inbound.from()), sentAt, now, work);
-        Prepared prepared = prepare(inbound, contact);
-        String externalId = prepared.externalId();
-        String storedType = prepared.type();
-        String text = prepared.text();
-        Map<String, Object> event = prepared.event();
-        String rest = prepared.rest();
-        boolean inline = prepared.inline();
-        String type = message.path("type").asString("unsupported");
+        Prepared p = prepare(inbound, contact);
         // One statement: the message, inserted with the contact's open conversation; that conversation's update;
         // the message.new event and its NOTIFY (inbox_store_inbound, V32, does the same for a lean batch). The
         // contact's row lock (the upsert above) orders the webhooks of one contact, and this statement's snapshot is
@@ -613,18 +608,17 @@ public class WhatsAppIngest {
                   from m left join c on true left join e on true
                 """)
             .param("t", channel.tenantId()).param("id", Ids.next()).param("channel", channel.channelId())
-            .param("contact", contact).param("external", externalId).param("type", storedType)
-            .param("body", text).param("payload", json.writeValueAsString(message))
-            .param("context", message.path("context").path("id").asString(null))
+            .param("contact", contact).param("external", p.externalId()).param("type", p.type())
+            .param("body", p.text()).param("payload", p.payload()).param("context", p.context())
             .param("sent", Timestamp.from(sentAt)).param("now", Timestamp.from(now))
-            .param("media", InboundProcessing.MEDIA.contains(type)).param("rest", rest)
+            .param("media", p.media()).param("rest", p.rest())
             .param("eventAt", Timestamp.from(clock.instant())).param("notifyChannel", InboxEvents.CHANNEL)
-            .param("inline", inline)
+            .param("inline", p.inline())
             .query((rs, n) -> new Object[] { rs.getBoolean(1), rs.getObject(2, UUID.class) }).optional();
         if (row.isPresent()) {
             tally.stored++;
             if (row.get()[1] == null) { // no open conversation: reopen or start one (and assign it) after the rest
-                work.unattached.add(new Unattached(channel, contact, externalId, sentAt, event));
+                work.unattached.add(new Unattached(channel, contact, p.externalId(), sentAt, p.event()));
             }
             if ((Boolean) row.get()[0]) {
                 tally.contacts.add(contact);
