@@ -201,10 +201,11 @@ class WhatsAppWebhookTest extends TenantApiTest {
         pool.shutdown();
         long transactions = ingest.transactionsWritten() - before;
         assertThat(transactions).as("transactions for %d concurrent POSTs", n).isPositive().isLessThan(n);
-        // known contacts with open conversations: lean batches (the first may go in full after the new contacts)
+        // known contacts with open conversations: lean batches (after the new contacts, the first batch of each of the
+        // two writers may go in full, until one of them finds nothing new)
         long[] after = ingest.leanRolledBackAndFullWritten();
         assertThat(after[0] - paths[0]).as("lean transactions rolled back").isZero();
-        assertThat(after[1] - paths[1]).as("batches written in full").isLessThanOrEqualTo(1);
+        assertThat(after[1] - paths[1]).as("batches written in full").isLessThanOrEqualTo(2);
         assertThat(messages(tenant)).hasSize(n + 10);
         // each message once in its contact's conversation, with its message.new event naming both
         List<Map<String, Object>> events = tenantTx.read(tenant.id(), s -> jdbc.sql("""
