@@ -31,9 +31,9 @@
 #   CLIENTS=1000       SSE clients;  SSE_RATE=10 messages/s;  SSE_DURATION=20 seconds; CLIENTS=0 skips the SSE part
 #   STATEMENTS=1       0 skips the restart with pg_stat_statements (no statements-per-message figures)
 #   TIMELINE=file      per second of the run: answers, server-side p50/p99/max and latency max, into file
-#   WAL_CYCLE=1        0 runs on the fresh cluster's WAL as it is (see "WAL segments" in bench/README.md): by
-#                      default ~400 MB of WAL are written and checkpointed first, so that the run writes into
-#                      recycled segments, as a server that has been up for a while does
+#   WAL_CYCLE=0        1 writes ~400 MB of WAL and checkpoints before the run, so that the run writes into
+#                      recycled WAL segments, as a server that has been up for a while does (bench/README.md,
+#                      inbox section); by default the run writes into the fresh cluster's new segments
 #   PG_SETTINGS=       extra postgresql.conf lines, separated by ';' (e.g. "autovacuum=off;log_checkpoints=on"),
 #                      given at the restart; with them the PostgreSQL log is kept as RESULTS/NAME-postgres.log
 #   PORT=18480         first port tried; the next free one up to PORT+99 is used
@@ -62,7 +62,7 @@ SSE_RATE="${SSE_RATE:-10}"
 SSE_DURATION="${SSE_DURATION:-20}"
 STATEMENTS="${STATEMENTS:-1}"
 PG_SETTINGS="${PG_SETTINGS:-}"
-WAL_CYCLE="${WAL_CYCLE:-1}"
+WAL_CYCLE="${WAL_CYCLE:-0}"
 PORT="${PORT:-18480}"
 READY_TIMEOUT="${READY_TIMEOUT:-180}"
 DRAIN_TIMEOUT="${DRAIN_TIMEOUT:-120}"
