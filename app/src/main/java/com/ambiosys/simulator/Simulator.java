@@ -5,6 +5,7 @@ import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
@@ -22,6 +23,8 @@ import jakarta.annotation.PreDestroy;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -34,6 +37,10 @@ import com.ambiosys.platform.ids.Ids;
 import com.ambiosys.platform.tenancy.TenantContext;
 import com.ambiosys.platform.tenancy.TenantTransactions;
 import com.ambiosys.platform.web.ApiException;
+
+import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
+import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -345,20 +352,84 @@ public class Simulator {
     record SimulatedMedia(SimulatedChannel channel, Media media) {
     }
 
-    /** Posts a status webhook and, when the platform took it, moves the thread's status forward. */
-    private void report(SimulatedChannel channel, String recipient, String wamid, String status) {
-        int answer = webhooks.post(channel, CloudWebhooks.status(wamid, status.toLowerCase(Locale.ROOT), recipient,
-                clock.instant()));
+    /**
+     * Posts a status webhook and, when the platform took it, moves the thread's status and the status reported
+     * forward. Answers whether the platform took it.
+     */
+    private boolean report(SimulatedChannel channel, String recipient, String wamid, String status) {
+        int answer;
+        try {
+            answer = webhooks.post(channel, CloudWebhooks.status(wamid, status.toLowerCase(Locale.ROOT), recipient,
+                    clock.instant()));
+        }
+        catch (RuntimeException ex) {
+            log.warn("The simulator's status {} of {} was not posted: {}", status, wamid, ex.getMessage());
+            return false;
+        }
         if (answer != 200) {
             log.warn("The platform answered {} to the simulator's status {} of {}", answer, status, wamid);
-            return;
+            return false;
         }
         tx.run(channel.tenantId(), s -> jdbc.sql("""
-                update simulator_messages set status = :next
+                update simulator_messages
+                   set status = case when array_position(cast(:order as text[]), status)
+                                          < array_position(cast(:order as text[]), cast(:next as text))
+                                     then :next else status end,
+                       reported = case when reported is null
+                                         or array_position(cast(:order as text[]), reported)
+                                            < array_position(cast(:order as text[]), cast(:next as text))
+                                       then :next else reported end
                  where tenant_id = :t and wamid = :w and direction = 'OUT'
-                   and array_position(cast(:order as text[]), status) < array_position(cast(:order as text[]), cast(:next as text))
                 """).param("next", status).param("t", channel.tenantId()).param("w", wamid)
             .param("order", OUT_ORDER.toArray(String[]::new)).update());
+        return true;
+    }
+
+    /**
+     * The statuses a lost timer did not post (a restart between the platform's send and its statuses, or the platform
+     * down then): for every tenant's outbound messages of the last day whose delivery was not reported
+     * {@link #MISSED_AFTER} after they came, sent (if it was not) and then delivered, as the timers would have.
+     * Answers how many were reported delivered. Run every 30 s ({@code simulator-report-missed-statuses}).
+     */
+    int reportMissed() {
+        Instant now = clock.instant();
+        List<Object[]> missed = jdbc.sql("select tenant_id, channel_id, wa_id, wamid, reported from simulator_unreported(:after, :before, 200)")
+            .param("after", Timestamp.from(now.minus(Duration.ofDays(1))))
+            .param("before", Timestamp.from(now.minus(MISSED_AFTER)))
+            .query((rs, n) -> new Object[] { rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3),
+                    rs.getString(4), rs.getString(5) })
+            .list();
+        int delivered = 0;
+        for (Object[] m : missed) {
+            Optional<SimulatedChannel> channel = channels.simulatedOf((UUID) m[0], (UUID) m[1]);
+            if (channel.isEmpty()) { // no longer simulated, or gone
+                continue;
+            }
+            String to = (String) m[2];
+            String wamid = (String) m[3];
+            if ((m[4] == null && !report(channel.get(), to, wamid, "SENT"))
+                    || !report(channel.get(), to, wamid, "DELIVERED")) {
+                continue;
+            }
+            delivered++;
+        }
+        if (delivered > 0) {
+            log.info("The simulator reported {} missed deliveries", delivered);
+        }
+        return delivered;
+    }
+
+    /** How long after the platform's send a message whose delivery was not reported counts as missed by its timers. */
+    static final Duration MISSED_AFTER = Duration.ofSeconds(10);
+
+    @Configuration(proxyBeanMethods = false)
+    @SimulatorEnabled
+    static class Schedule {
+        @Bean
+        RecurringTask<Void> simulatorMissedStatusesTask(Simulator simulator) {
+            return Tasks.recurring("simulator-report-missed-statuses", FixedDelay.of(Duration.ofSeconds(30)))
+                .execute((instance, context) -> simulator.reportMissed());
+        }
     }
 
     // ---- the store ----

@@ -37,6 +37,8 @@ class SimulatorSystemTest extends TenantApiTest {
             "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==");
 
     final HttpClient http = HttpClient.newHttpClient();
+    @org.springframework.beans.factory.annotation.Autowired
+    Simulator simulator;
     String phoneNumberId;
     String channelId;
     String phoneId;
@@ -127,6 +129,45 @@ class SimulatorSystemTest extends TenantApiTest {
         assertThat(read.json().path("read").asInt()).isEqualTo(1);
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(platformMessage(outId).get("status")).isEqualTo("READ"));
         assertThat(lastOut().path("status").asString()).isEqualTo("READ");
+    }
+
+    @Test
+    void statusesThatALostTimerDidNotPostAreReportedByTheSweep() {
+        assertThat(sendAsPhone(Map.of("type", "TEXT", "text", "¿A qué hora llega el camión?")).status()).isEqualTo(201);
+        String outId = reply("r-lost", Map.of("type", "TEXT", "text", "Mañana a las 8:00, en la garita."))
+            .json().path("externalId").asString();
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(reported(outId)).isEqualTo("DELIVERED"));
+        // as if the app had stopped right after the send: no status reached the platform, and a minute has passed
+        tenantTx.run(tenant.id(), s -> {
+            jdbc.sql("""
+                    update simulator_messages set reported = null, status = 'SENT', created_at = created_at - interval '1 minute'
+                     where tenant_id = :t and wamid = :w
+                    """).param("t", tenant.id()).param("w", outId).update();
+            jdbc.sql("update inbox_messages set status = 'SENT' where tenant_id = :t and external_id = :w")
+                .param("t", tenant.id()).param("w", outId).update();
+        });
+        // a message younger than the grace period is left to its timers
+        String youngId = reply("r-young", Map.of("type", "TEXT", "text", "Le avisamos al salir.")).json()
+            .path("externalId").asString();
+        assertThat(unreported()).contains(outId).doesNotContain(youngId);
+
+        assertThat(simulator.reportMissed()).isPositive();
+        assertThat(platformMessage(outId).get("status")).isEqualTo("DELIVERED");
+        assertThat(reported(outId)).isEqualTo("DELIVERED");
+        JsonNode lost = thread().valueStream().filter(m -> outId.equals(m.path("wamid").asString())).findFirst().orElseThrow();
+        assertThat(lost.path("status").asString()).isEqualTo("DELIVERED");
+        assertThat(unreported()).doesNotContain(outId); // reported once
+    }
+
+    String reported(String wamid) {
+        return tenantTx.read(tenant.id(), s -> jdbc.sql("select reported from simulator_messages where tenant_id = :t and wamid = :w")
+            .param("t", tenant.id()).param("w", wamid).query(String.class).optional().orElse(null));
+    }
+
+    /** What the sweep would report now (every tenant's). */
+    List<String> unreported() {
+        return jdbc.sql("select wamid from simulator_unreported(now() - interval '1 day', now() - interval '10 seconds', 1000)")
+            .query(String.class).list();
     }
 
     @Test
