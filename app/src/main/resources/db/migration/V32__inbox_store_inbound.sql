@@ -6,7 +6,7 @@
 -- Security invoker: row-level security applies as to the caller. A rule changed here must be changed in
 -- WhatsAppIngest's statement of the full batch too, and in Conversations.attachInbound / InboxEvents.publish.
 create function inbox_store_inbound(
-    p_tenant uuid, p_now timestamptz, p_event_at timestamptz, p_notify text,
+    p_tenant uuid, p_received timestamptz[], p_event_at timestamptz, p_notify text,
     p_contacts uuid[], p_names text[], p_ids uuid[], p_channels uuid[], p_external text[], p_types text[],
     p_bodies text[], p_payloads text[], p_contexts text[], p_sent timestamptz[], p_media boolean[],
     p_rest text[], p_inline boolean[])
@@ -30,18 +30,18 @@ begin
                 (select v.id from inbox_conversations v
                   where v.tenant_id = p_tenant and v.contact_id = p_contacts[i] and v.status <> 'RESOLVED'),
                 'IN', p_external[i], p_types[i], p_bodies[i], cast(p_payloads[i] as jsonb), p_contexts[i], p_sent[i],
-                p_now, 'RECEIVED',
+                p_received[i], 'RECEIVED',
                 case when p_media[i] or exists (select 1 from inbox_messages w
                                                  where w.tenant_id = p_tenant and w.contact_id = p_contacts[i]
                                                    and w.direction = 'IN' and w.processed_at is null)
-                     then null else p_now end)
+                     then null else p_received[i] end)
             on conflict (tenant_id, channel_id, external_id) do nothing
             returning inbox_messages.conversation_id, inbox_messages.processed_at is null as waits),
         c as (
             update inbox_conversations v
                set status = case when v.status = 'SNOOZED' then 'OPEN' else v.status end,
                    snoozed_until = case when v.status = 'SNOOZED' then null else v.snoozed_until end,
-                   last_message_at = greatest(v.last_message_at, p_sent[i]), updated_at = p_now
+                   last_message_at = greatest(v.last_message_at, p_sent[i]), updated_at = p_received[i]
               from m
              where v.tenant_id = p_tenant and v.id = m.conversation_id and v.status <> 'RESOLVED'
             returning v.id, '{"conversationId":"' || v.id || '",' || p_rest[i] as data),

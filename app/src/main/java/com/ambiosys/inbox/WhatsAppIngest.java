@@ -496,6 +496,7 @@ public class WhatsAppIngest {
         String[] payloads = new String[n];
         String[] contexts = new String[n];
         String[] sent = new String[n];
+        String[] received = new String[n];
         Boolean[] media = new Boolean[n];
         String[] rest = new String[n];
         Boolean[] inline = new Boolean[n];
@@ -511,21 +512,21 @@ public class WhatsAppIngest {
             payloads[i] = p.payload();
             contexts[i] = p.context();
             sent[i] = p.sentAt().toString();
+            received[i] = p.inbound().now().toString();
             media[i] = p.media();
             rest[i] = p.rest();
             inline[i] = p.inline();
         }
-        Instant now = batch.get(0).inbound().now();
         UUID tenant = batch.get(0).inbound().channel().tenantId();
         List<Object[]> rows = jdbc.sql("""
                 select out_ord, out_stored, out_waits, out_conversation
-                  from inbox_store_inbound(:t, :now, :eventAt, :notifyChannel, cast(:contacts as uuid[]),
+                  from inbox_store_inbound(:t, cast(:received as timestamptz[]), :eventAt, :notifyChannel, cast(:contacts as uuid[]),
                        cast(:names as text[]), cast(:ids as uuid[]), cast(:channels as uuid[]), cast(:external as text[]),
                        cast(:types as text[]), cast(:bodies as text[]), cast(:payloads as text[]), cast(:contexts as text[]),
                        cast(:sent as timestamptz[]), cast(:media as boolean[]), cast(:rest as text[]),
                        cast(:inline as boolean[]))
                 """)
-            .param("t", tenant).param("now", Timestamp.from(now)).param("eventAt", Timestamp.from(clock.instant()))
+            .param("t", tenant).param("received", received).param("eventAt", Timestamp.from(clock.instant()))
             .param("notifyChannel", InboxEvents.CHANNEL).param("contacts", contactIds).param("names", names)
             .param("ids", ids).param("channels", channels).param("external", external).param("types", types)
             .param("bodies", bodies).param("payloads", payloads).param("contexts", contexts).param("sent", sent)
