@@ -393,22 +393,19 @@ public class Simulator {
      */
     int reportMissed() {
         Instant now = clock.instant();
-        List<Object[]> missed = jdbc.sql("select tenant_id, channel_id, wa_id, wamid, reported from simulator_unreported(:after, :before, 200)")
+        List<Missed> missed = jdbc.sql("select tenant_id, channel_id, wa_id, wamid, reported from simulator_unreported(:after, :before, 200)")
             .param("after", Timestamp.from(now.minus(Duration.ofDays(1))))
             .param("before", Timestamp.from(now.minus(MISSED_AFTER)))
-            .query((rs, n) -> new Object[] { rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3),
-                    rs.getString(4), rs.getString(5) })
+            .query(Missed.class)
             .list();
         int delivered = 0;
-        for (Object[] m : missed) {
-            Optional<SimulatedChannel> channel = channels.simulatedOf((UUID) m[0], (UUID) m[1]);
+        for (Missed m : missed) {
+            Optional<SimulatedChannel> channel = channels.simulatedOf(m.tenantId(), m.channelId());
             if (channel.isEmpty()) { // no longer simulated, or gone
                 continue;
             }
-            String to = (String) m[2];
-            String wamid = (String) m[3];
-            if ((m[4] == null && !report(channel.get(), to, wamid, "SENT"))
-                    || !report(channel.get(), to, wamid, "DELIVERED")) {
+            if ((m.reported() == null && !report(channel.get(), m.waId(), m.wamid(), "SENT"))
+                    || !report(channel.get(), m.waId(), m.wamid(), "DELIVERED")) {
                 continue;
             }
             delivered++;
@@ -417,6 +414,10 @@ public class Simulator {
             log.info("The simulator reported {} missed deliveries", delivered);
         }
         return delivered;
+    }
+
+    /** An outbound message whose delivery was not reported (simulator_unreported, V33). */
+    record Missed(UUID tenantId, UUID channelId, String waId, String wamid, String reported) {
     }
 
     /** How long after the platform's send a message whose delivery was not reported counts as missed by its timers. */
