@@ -1,10 +1,10 @@
--- A webhook batch's messages in one call (WhatsAppIngest.storeAll, lean and full batches alike): for each message,
--- in the order given, the statements the Java side used to send one round trip at a time: the contact's name and
--- last inbound time, then the message (once: on conflict nothing), its open conversation's update, the
--- message.new event and its NOTIFY. The caller has locked the contacts (in order) in the same transaction; each
--- statement here takes its own snapshot (a volatile function), so a message sees those stored before it, in this
--- call or by others. Security invoker: row-level security applies as to the caller. The conversation update and
--- the event repeat Conversations.attachInbound and InboxEvents.publish: a rule changed there must change here.
+-- The lean webhook batch's messages in one call (WhatsAppIngest): for each message, in the order given, the same
+-- statements the Java side ran one round trip at a time: the contact's name and last inbound time, then the
+-- message (once: on conflict nothing), its open conversation's update, the message.new event and its NOTIFY.
+-- The caller has locked the contacts (in order) in the same transaction; each statement here takes its own
+-- snapshot (a volatile function), so a message sees those stored before it, in this call or by others.
+-- Security invoker: row-level security applies as to the caller. A rule changed here must be changed in
+-- WhatsAppIngest's statement of the full batch too, and in Conversations.attachInbound / InboxEvents.publish.
 create function inbox_store_inbound(
     p_tenant uuid, p_received timestamptz[], p_event_at timestamptz, p_notify text,
     p_contacts uuid[], p_names text[], p_ids uuid[], p_channels uuid[], p_external text[], p_types text[],

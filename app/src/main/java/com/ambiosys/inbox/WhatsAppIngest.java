@@ -227,10 +227,13 @@ public class WhatsAppIngest {
             }
         }
         // no lock of the tenant around it: full batches run side by side as lean ones do (writeTogether's order of
-        // locks: every contact row first, the assignment cursor last)
+        // locks: every contact row first, the assignment cursor last); generic plans, as in the lean transaction
         FullWork work = new FullWork();
         fullWritten.incrementAndGet();
-        List<Written> written = tx.call(tenant, status -> writeTogether(deliveries, false, work));
+        List<Written> written = tx.call(tenant, status -> {
+            jdbc.sql("select set_config('plan_cache_mode', 'force_generic_plan', true)").query(String.class).single();
+            return writeTogether(deliveries, false, work);
+        });
         if (work.needed()) {
             startFull.add(tenant);
         }
@@ -311,13 +314,14 @@ public class WhatsAppIngest {
         messages.sort(Comparator.comparing((Inbound m) -> m.channel().channelId().toString()).thenComparing(Inbound::from));
         statusChanges.sort(Comparator.comparing((StatusChange c) -> c.channel().channelId())
             .thenComparing(StatusChange::externalId));
-        messages.removeIf(WhatsAppIngest::skipped);
-        // the contacts first (locked, in the senders' order), then the messages, then the conversations to start
-        List<Unattached> unattached = storeAll(messages, lean ? lockContacts(messages) : upsertContacts(messages, work));
-        if (lean && !unattached.isEmpty()) {
-            throw new NeedsFullTransaction(); // rolled back: reopen or start a conversation (and assign it), in full
+        if (lean) {
+            storeLean(messages, lockContacts(messages));
         }
-        work.unattached.addAll(unattached);
+        else {
+            for (Inbound message : messages) {
+                storeMessage(message, work);
+            }
+        }
         for (Unattached message : work.unattached) { // in the messages' order: a contact's conversation, then the rest
             UUID conversation = conversations.attachInbound(message.channel().tenantId(), message.channel().channelId(),
                     message.contact(), message.externalId(), message.sentAt());
@@ -400,7 +404,7 @@ public class WhatsAppIngest {
         List<String> senders = new ArrayList<>();
         Set<String> seen = new LinkedHashSet<>();
         for (Inbound m : messages) {
-            if (seen.add(senderKey(m.channel().channelId(), m.from()))) {
+            if (!m.from().isEmpty() && seen.add(senderKey(m.channel().channelId(), m.from()))) {
                 channels.add(m.channel().channelId());
                 senders.add(m.from());
             }
@@ -429,22 +433,6 @@ public class WhatsAppIngest {
 
     private static String senderKey(UUID channel, String from) {
         return channel + "/" + from;
-    }
-
-    /**
-     * A full batch's first step: each sender's contact, created if new, in the senders' order (the order
-     * {@link #lockContacts} locks them in), and answers their ids by channel and sender.
-     */
-    private Map<String, UUID> upsertContacts(List<Inbound> messages, FullWork work) {
-        Map<String, UUID> ids = new HashMap<>();
-        for (Inbound m : messages) {
-            String key = senderKey(m.channel().channelId(), m.from());
-            if (!ids.containsKey(key)) {
-                ids.put(key, upsertContact(m.channel(), m.from(), m.names().get(m.from()),
-                        instant(m.message().path("timestamp").asString(""), m.now()), m.now(), work));
-            }
-        }
-        return ids;
     }
 
     /** A message ready to store: its contact and what the statements write. */
@@ -487,24 +475,19 @@ public class WhatsAppIngest {
     }
 
     /**
-     * Stores the batch's messages (each once: a duplicate counts as such) in one call of {@code inbox_store_inbound}
-     * (V32), which runs each message's statements inside PostgreSQL, in order: the contact's name and last inbound
-     * time; the message, inserted with the contact's open conversation; that conversation's update; the
-     * message.new event and its NOTIFY. The contacts' row locks, taken before, order the webhooks of one contact,
-     * and each statement's snapshot is taken after them, so it sees their messages. A message with nothing to fetch
-     * (not media) whose contact has nothing waiting is processed as it is stored: no job, no second transaction;
-     * media, or anything behind a contact's waiting message, is left to InboundProcessing, which keeps the contact's
-     * order. Adds a contact to its tally when its processing waits; answers the new messages that found no open
-     * conversation (none, or resolved meanwhile), in order.
+     * The lean batch's messages, in one call of {@code inbox_store_inbound} (V32): per message, what
+     * {@link #storeMessage} does in a full batch, without a round trip each. A stored message that finds no open
+     * conversation needs the full transaction.
      */
-    private List<Unattached> storeAll(List<Inbound> messages, Map<String, UUID> contacts) {
+    private void storeLean(List<Inbound> messages, Map<String, UUID> contacts) {
         List<Prepared> batch = new ArrayList<>(messages.size());
         for (Inbound m : messages) {
-            batch.add(prepare(m, contacts.get(senderKey(m.channel().channelId(), m.from()))));
+            if (!skipped(m)) {
+                batch.add(prepare(m, contacts.get(senderKey(m.channel().channelId(), m.from()))));
+            }
         }
-        List<Unattached> unattached = new ArrayList<>();
         if (batch.isEmpty()) {
-            return unattached;
+            return;
         }
         int n = batch.size();
         UUID[] contactIds = new UUID[n];
@@ -563,14 +546,92 @@ public class WhatsAppIngest {
                 continue;
             }
             tally.stored++;
-            if (row[3] == null) {
-                unattached.add(new Unattached(p.inbound().channel(), p.contact(), p.externalId(), p.sentAt(), p.event()));
+            if (row[3] == null) { // no open conversation: reopen or start one (and assign it), in full
+                throw new NeedsFullTransaction();
             }
             if ((Boolean) row[2]) {
                 tally.contacts.add(p.contact());
             }
         }
-        return unattached;
+    }
+
+    /**
+     * Stores one message of a full batch (once: a duplicate counts as such): its contact first (upserted), then the
+     * message; adds its contact if its processing waits, and the message to the work's unattached ones if its
+     * contact has no open conversation.
+     */
+    private void storeMessage(Inbound inbound, FullWork work) {
+        if (skipped(inbound)) {
+            return;
+        }
+        ChannelRef channel = inbound.channel();
+        JsonNode message = inbound.message();
+        Tally tally = inbound.tally();
+        Instant now = inbound.now();
+        Instant sentAt = instant(message.path("timestamp").asString(""), now);
+        UUID contact = upsertContact(channel, inbound.from(), inbound.names().get(inbound.from()), sentAt, now, work);
+        Prepared p = prepare(inbound, contact);
+        // One statement: the message, inserted with the contact's open conversation; that conversation's update;
+        // the message.new event and its NOTIFY (inbox_store_inbound, V32, does the same for a lean batch). The
+        // contact's row lock (the upsert above) orders the webhooks of one contact, and this statement's snapshot is
+        // taken after it, so it sees their messages.
+        // A message with nothing to fetch (not media) whose contact has nothing waiting is processed as it is
+        // stored: no job, no second transaction. Media, or anything behind a contact's waiting message, is left
+        // to InboundProcessing, which keeps the contact's order. Answers whether it waits and the conversation
+        // updated (none: no open one, or it was resolved meanwhile); no row: a duplicate.
+        Optional<Object[]> row = jdbc.sql("""
+                with m as (
+                    insert into inbox_messages (tenant_id, id, channel_id, contact_id, conversation_id, direction,
+                        external_id, type, body, payload, context_id, sent_at, received_at, status, processed_at)
+                    values (:t, :id, :channel, :contact,
+                        (select v.id from inbox_conversations v
+                          where v.tenant_id = :t and v.contact_id = :contact and v.status <> 'RESOLVED'),
+                        'IN', :external, :type, :body, cast(:payload as jsonb), :context, :sent, :now, 'RECEIVED',
+                        case when :media or exists (select 1 from inbox_messages w
+                                                     where w.tenant_id = :t and w.contact_id = :contact
+                                                       and w.direction = 'IN' and w.processed_at is null)
+                             then null else cast(:now as timestamptz) end)
+                    on conflict (tenant_id, channel_id, external_id) do nothing
+                    returning conversation_id, processed_at is null as waits),
+                c as (
+                    update inbox_conversations v
+                       set status = case when v.status = 'SNOOZED' then 'OPEN' else v.status end,
+                           snoozed_until = case when v.status = 'SNOOZED' then null else v.snoozed_until end,
+                           last_message_at = greatest(v.last_message_at, :sent), updated_at = :now
+                      from m
+                     where v.tenant_id = :t and v.id = m.conversation_id and v.status <> 'RESOLVED'
+                    returning v.id, '{"conversationId":"' || v.id || '",' || :rest as data),
+                e as (
+                    insert into inbox_events (tenant_id, kind, conversation_id, payload, created_at)
+                    select :t, 'message.new', c.id, cast(c.data as jsonb), :eventAt from c
+                    returning id)
+                select m.waits, c.id,
+                       case when e.id is not null
+                            then pg_notify(:notifyChannel, cast(:t as text) || ':' || e.id
+                                                     || case when :inline then ':message.new:' || c.data else '' end)
+                       end
+                  from m left join c on true left join e on true
+                """)
+            .param("t", channel.tenantId()).param("id", Ids.next()).param("channel", channel.channelId())
+            .param("contact", contact).param("external", p.externalId()).param("type", p.type())
+            .param("body", p.text()).param("payload", p.payload()).param("context", p.context())
+            .param("sent", Timestamp.from(sentAt)).param("now", Timestamp.from(now))
+            .param("media", p.media()).param("rest", p.rest())
+            .param("eventAt", Timestamp.from(clock.instant())).param("notifyChannel", InboxEvents.CHANNEL)
+            .param("inline", p.inline())
+            .query((rs, n) -> new Object[] { rs.getBoolean(1), rs.getObject(2, UUID.class) }).optional();
+        if (row.isPresent()) {
+            tally.stored++;
+            if (row.get()[1] == null) { // no open conversation: reopen or start one (and assign it) after the rest
+                work.unattached.add(new Unattached(channel, contact, p.externalId(), sentAt, p.event()));
+            }
+            if ((Boolean) row.get()[0]) {
+                tally.contacts.add(contact);
+            }
+        }
+        else {
+            tally.duplicates++;
+        }
     }
 
     private UUID upsertContact(ChannelRef channel, String waId, String name, Instant sentAt, Instant now, FullWork work) {
