@@ -80,6 +80,10 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception ex) {
+        long limit = RequestTooLargeException.limitIn(ex);
+        if (limit >= 0) {
+            return respond(problems.create(HttpStatus.PAYLOAD_TOO_LARGE, "payload-too-large", limit));
+        }
         log.error("Unhandled error", ex);
         return respond(problems.create(HttpStatus.INTERNAL_SERVER_ERROR, "internal"));
     }
@@ -113,6 +117,11 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex, HttpHeaders headers,
             HttpStatusCode status, WebRequest request) {
+        long limit = RequestTooLargeException.limitIn(ex);
+        if (limit >= 0) {
+            return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE)
+                .body(problems.create(HttpStatus.PAYLOAD_TOO_LARGE, "payload-too-large", limit));
+        }
         return ResponseEntity.badRequest().body(problems.create(HttpStatus.BAD_REQUEST, "malformed-body"));
     }
 
