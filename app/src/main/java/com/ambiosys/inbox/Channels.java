@@ -63,7 +63,7 @@ public class Channels {
     private final WhatsAppChannels webhookChannels;
 
     Channels(JdbcClient jdbc, SecretCipher cipher, AuditTrail audit, Clock clock, InboxTeams teams, TenantTransactions tx,
-            @Value("${ambiosys.simulator.enabled:true}") boolean simulatorEnabled, WhatsAppChannels webhookChannels) {
+            @Value("${ambiosys.simulator.enabled:false}") boolean simulatorEnabled, WhatsAppChannels webhookChannels) {
         this.webhookChannels = webhookChannels;
         this.teams = teams;
         this.jdbc = jdbc;
@@ -118,12 +118,16 @@ public class Channels {
     public Channel updateWhatsApp(UUID id, WhatsAppSettings settings) {
         requireSimulatorFor(settings);
         Channel before = get(id);
+        if (settings.simulated() != null && settings.simulated() != before.simulated()) {
+            // a real channel's tokens must never reach the simulator, nor a simulated one's traffic Meta
+            throw ApiException.conflict("channel-simulated-fixed");
+        }
         try {
             jdbc.sql("""
                     update inbox_channels set name = :name, phone_number_id = :phone, waba_id = :waba, display_phone = :display,
                            access_token = coalesce(:token, access_token), app_secret = coalesce(:secret, app_secret),
                            verify_token = coalesce(:verify, verify_token), verify_token_hash = coalesce(:hash, verify_token_hash),
-                           active = :active, simulated = coalesce(:simulated, simulated), updated_at = :now, version = version + 1
+                           active = :active, updated_at = :now, version = version + 1
                      where tenant_id = :t and id = :id
                     """)
                 .param("name", settings.name().trim()).param("phone", settings.phoneNumberId())
@@ -132,7 +136,7 @@ public class Channels {
                 .param("secret", blank(settings.appSecret()) ? null : cipher.encrypt(settings.appSecret()))
                 .param("verify", blank(settings.verifyToken()) ? null : cipher.encrypt(settings.verifyToken()))
                 .param("hash", blank(settings.verifyToken()) ? null : sha256(settings.verifyToken()))
-                .param("active", !Boolean.FALSE.equals(settings.active())).param("simulated", settings.simulated())
+                .param("active", !Boolean.FALSE.equals(settings.active()))
                 .param("now", Timestamp.from(clock.instant()))
                 .param("t", TenantContext.require()).param("id", id).update();
         }

@@ -18,8 +18,10 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Meta's Graph API for simulated channels, as the Cloud API answers: {@code POST /{phone-number-id}/messages}
  * with the channel's access token, {@code GET /{media-id}} and the media URL. Errors are Meta's
- * ({@code {"error":{"message","type","code","error_subcode","fbtrace_id"}}}): a bad token 401 code 190, an
- * unknown object 400 code 100 subcode 33, a malformed send 400 code 100.
+ * ({@code {"error":{"message","type","code","error_subcode","fbtrace_id"}}}): a bad token 401 code 190, a
+ * malformed send 400 code 100. Unlike Meta's, an unknown id answers exactly as a bad token does (401 code
+ * 190): these endpoints are public, and must not tell a stranger which phone number, account or media ids
+ * exist.
  */
 @Service
 @SimulatorEnabled
@@ -52,7 +54,7 @@ public class SimulatedGraph {
         }
         Optional<SimulatedChannel> found = channels.simulatedByPhoneNumberId(phoneNumberId);
         if (found.isEmpty()) {
-            return unknownObject("post", phoneNumberId);
+            return invalidToken();
         }
         SimulatedChannel channel = found.get();
         if (!tokenMatches(authorization, channel)) {
@@ -96,7 +98,7 @@ public class SimulatedGraph {
         }
         Optional<SimulatedChannel> found = channels.simulatedByPhoneNumberId(phoneNumberId);
         if (found.isEmpty()) {
-            return unknownObject("post", phoneNumberId);
+            return invalidToken();
         }
         if (!tokenMatches(authorization, found.get())) {
             return invalidToken();
@@ -120,7 +122,7 @@ public class SimulatedGraph {
         }
         java.util.List<SimulatedChannel> found = channels.simulatedByWabaId(wabaId);
         if (found.isEmpty()) {
-            return unknownObject("get", wabaId);
+            return invalidToken();
         }
         if (found.stream().noneMatch(c -> tokenMatches(authorization, c))) {
             return invalidToken();
@@ -159,7 +161,7 @@ public class SimulatedGraph {
         }
         Optional<Simulator.SimulatedMedia> found = simulator.media(mediaId);
         if (found.isEmpty()) {
-            return unknownObject("get", mediaId);
+            return invalidToken();
         }
         if (!tokenMatches(authorization, found.get().channel())) {
             return invalidToken();
@@ -181,7 +183,7 @@ public class SimulatedGraph {
         }
         Optional<Simulator.SimulatedMedia> found = simulator.media(mediaId);
         if (found.isEmpty()) {
-            return new Download(new Answer(404, error("Media not found", "OAuthException", 100, null)), null);
+            return new Download(invalidToken(), null);
         }
         if (!tokenMatches(authorization, found.get().channel())) {
             return new Download(invalidToken(), null);
@@ -206,11 +208,8 @@ public class SimulatedGraph {
         return new Answer(401, error("Invalid OAuth access token - Cannot parse access token", "OAuthException", 190, null));
     }
 
-    static Answer unknownObject(String method, String id) {
-        return new Answer(400, error("Unsupported " + method + " request. Object with ID '" + id
-                + "' does not exist, cannot be loaded due to missing permissions, or does not support this operation. "
-                + "Please read the Graph API documentation at https://developers.facebook.com/docs/graph-api",
-                "GraphMethodException", 100, 33));
+    public static Answer rateLimited() {
+        return new Answer(429, error("(#4) Application request limit reached", "OAuthException", 4, null));
     }
 
     static Answer invalidParameter(String message) {

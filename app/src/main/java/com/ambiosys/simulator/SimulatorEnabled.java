@@ -7,9 +7,10 @@ import java.lang.annotation.Target;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 
-/** The bean exists only while the simulator is on ({@code ambiosys.simulator.enabled}, default true). */
+/** The bean exists only while the simulator is on ({@code ambiosys.simulator.enabled}, on by default only with the
+ * embedded database: see {@code DatabaseEnvironmentPostProcessor}). */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
-@ConditionalOnProperty(name = "ambiosys.simulator.enabled", havingValue = "true", matchIfMissing = true)
+@ConditionalOnProperty(name = "ambiosys.simulator.enabled", havingValue = "true", matchIfMissing = false)
 public @interface SimulatorEnabled {
 }

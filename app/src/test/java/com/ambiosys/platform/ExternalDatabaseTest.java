@@ -63,7 +63,26 @@ class ExternalDatabaseTest {
             assertThat(jdbc.sql("select tableowner from pg_tables where tablename = 'users'").query(String.class).single())
                 .isEqualTo(EmbeddedPostgres.OWNER_ROLE);
             assertThat(context.getEnvironment().getProperty("ambiosys.db.embedded")).isEqualTo("false");
+            // safe by default: with an external database the simulator is off unless switched on
+            assertThat(context.getEnvironment().getProperty("ambiosys.simulator.enabled")).isEqualTo("false");
+            assertThat(context.getBeanNamesForType(com.ambiosys.simulator.SimulatedGraph.class)).isEmpty();
         }
+    }
+
+    @Test
+    void theSimulatorIsOffWithAnExternalDatabaseUnlessEnabledExplicitly() {
+        MockEnvironment byDefault = external().withProperty("ambiosys.simulator.enabled", "");
+        new DatabaseEnvironmentPostProcessor().postProcessEnvironment(byDefault, new SpringApplication(AmbiosysApplication.class));
+        assertThat(byDefault.getProperty("ambiosys.simulator.enabled")).isEqualTo("false");
+
+        MockEnvironment explicit = external().withProperty("ambiosys.simulator.enabled", "true");
+        new DatabaseEnvironmentPostProcessor().postProcessEnvironment(explicit, new SpringApplication(AmbiosysApplication.class));
+        assertThat(explicit.getProperty("ambiosys.simulator.enabled")).isEqualTo("true");
+    }
+
+    private static MockEnvironment external() {
+        return new MockEnvironment().withProperty("ambiosys.db.url", "jdbc:postgresql://db/ambiosys")
+            .withProperty("ambiosys.db.user", "app").withProperty("ambiosys.encryption-key", "a2V5");
     }
 
     @Test

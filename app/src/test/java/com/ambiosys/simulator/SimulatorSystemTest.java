@@ -249,7 +249,7 @@ class SimulatorSystemTest extends TenantApiTest {
     }
 
     @Test
-    void theSimulatedGraphAnswersLikeMetaToABadTokenAndAnUnknownNumber() throws Exception {
+    void theSimulatedGraphAnswersABadTokenAndAnUnknownNumberAlike() throws Exception {
         String body = "{\"messaging_product\":\"whatsapp\",\"to\":\"50255127788\",\"type\":\"text\",\"text\":{\"body\":\"Hola\"}}";
         HttpResponse<String> badToken = graphPost(phoneNumberId, "Bearer otro-token-cualquiera", body);
         assertThat(badToken.statusCode()).isEqualTo(401);
@@ -258,11 +258,12 @@ class SimulatorSystemTest extends TenantApiTest {
         assertThat(error.path("type").asString()).isEqualTo("OAuthException");
         assertThat(error.path("fbtrace_id").asString()).isNotBlank();
 
+        // an unknown number with a token that is some channel's: the same answer, so ids cannot be probed
         HttpResponse<String> unknown = graphPost("999999999999999", "Bearer " + TOKEN, body);
-        assertThat(unknown.statusCode()).isEqualTo(400);
+        assertThat(unknown.statusCode()).isEqualTo(401);
         JsonNode unknownError = tools.jackson.databind.json.JsonMapper.builder().build().readTree(unknown.body()).path("error");
-        assertThat(unknownError.path("code").asInt()).isEqualTo(100);
-        assertThat(unknownError.path("error_subcode").asInt()).isEqualTo(33);
+        assertThat(unknownError.path("code").asInt()).isEqualTo(190);
+        assertThat(unknownError.path("message").asString()).isEqualTo(error.path("message").asString());
 
         HttpResponse<String> ok = graphPost(phoneNumberId, "Bearer " + TOKEN, body);
         assertThat(ok.statusCode()).isEqualTo(200);
@@ -274,13 +275,72 @@ class SimulatorSystemTest extends TenantApiTest {
         HttpResponse<String> media = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
                 + "/simulator/graph/v23.0/123456789")).header("Authorization", "Bearer " + TOKEN).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
-        assertThat(media.statusCode()).isEqualTo(400);
+        assertThat(media.statusCode()).isEqualTo(401);
+        HttpResponse<String> download = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                + "/simulator/media/123456789")).header("Authorization", "Bearer " + TOKEN).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(download.statusCode()).isEqualTo(401);
+    }
+
+    /**
+     * Failed authentications are limited per client IP (200 a minute in tests): past them, even a good token
+     * from that IP is refused before any lookup, while other IPs (here the platform's own, 127.0.0.1) are not.
+     * The stranger calls from 127.0.0.2, another loopback address, so its bucket is its own.
+     */
+    @Test
+    void anIpThatSpendsItsFailedAttemptsIsRefusedWhileOthersAreNot() throws Exception {
+        String body = "{\"messaging_product\":\"whatsapp\",\"to\":\"50255127788\",\"type\":\"text\",\"text\":{\"body\":\"Hola\"}}";
+        String path = "/simulator/graph/v23.0/" + phoneNumberId + "/messages";
+        for (int i = 0; i < 200; i++) {
+            assertThat(rawPost("127.0.0.2", path, "Bearer adivinanza-" + i, body)).as("attempt " + i).startsWith("HTTP/1.1 401");
+        }
+        assertThat(rawPost("127.0.0.2", path, "Bearer adivinanza-final", body)).startsWith("HTTP/1.1 429")
+            .contains("\"code\":4");
+        assertThat(rawPost("127.0.0.2", path, "Bearer " + TOKEN, body)).startsWith("HTTP/1.1 429");
+        assertThat(graphPost(phoneNumberId, "Bearer " + TOKEN, body).statusCode()).isEqualTo(200);
+    }
+
+    String rawPost(String from, String path, String authorization, String body) throws Exception {
+        try (java.net.Socket socket = new java.net.Socket()) {
+            socket.bind(new java.net.InetSocketAddress(from, 0));
+            socket.connect(new java.net.InetSocketAddress("127.0.0.1", port), 5_000);
+            socket.setSoTimeout(10_000);
+            byte[] bytes = body.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            socket.getOutputStream().write(("POST " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: " + authorization
+                    + "\r\nContent-Type: application/json\r\nContent-Length: " + bytes.length + "\r\nConnection: close\r\n\r\n")
+                .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            socket.getOutputStream().write(bytes);
+            return new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
     }
 
     HttpResponse<String> graphPost(String number, String authorization, String body) throws Exception {
         return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/simulator/graph/v23.0/" + number + "/messages"))
             .header("Authorization", authorization).header("Content-Type", "application/json")
             .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void aChannelStaysRealOrSimulatedAsItWasCreated() {
+        Response real = api.post("/api/v1/inbox/channels/whatsapp", Map.of("name", "WhatsApp real", "phoneNumberId",
+                String.valueOf(ThreadLocalRandom.current().nextLong(100_000_000_000L, 999_999_999_999L)), "accessToken",
+                "EAAG-token-real-0002", "appSecret", "secreto-real-0002", "verifyToken", "verificar-real")).token(admin).send();
+        assertThat(real.status()).isEqualTo(201);
+        String realId = real.json().path("id").asString();
+        Response toSimulated = api.put("/api/v1/inbox/channels/" + realId + "/whatsapp", Map.of("name", "WhatsApp real",
+                "phoneNumberId", real.json().path("phoneNumberId").asString(), "simulated", true)).token(admin).send();
+        assertThat(toSimulated.status()).isEqualTo(409);
+        assertThat(toSimulated.problemCode()).isEqualTo("channel-simulated-fixed");
+        assertThat(api.get("/api/v1/inbox/channels/" + realId).token(admin).send().json().path("simulated").asBoolean()).isFalse();
+
+        Response toReal = api.put("/api/v1/inbox/channels/" + channelId + "/whatsapp", Map.of("name", "WhatsApp (simulador)",
+                "phoneNumberId", phoneNumberId, "simulated", false)).token(admin).send();
+        assertThat(toReal.status()).isEqualTo(409);
+        assertThat(api.get("/api/v1/inbox/channels/" + channelId).token(admin).send().json().path("simulated").asBoolean()).isTrue();
+
+        Response unchangedFlag = api.put("/api/v1/inbox/channels/" + channelId + "/whatsapp", Map.of("name", "Simulador 2",
+                "phoneNumberId", phoneNumberId, "simulated", true)).token(admin).send();
+        assertThat(unchangedFlag.status()).isEqualTo(200);
     }
 
     @Test

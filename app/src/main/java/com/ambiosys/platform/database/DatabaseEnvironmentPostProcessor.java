@@ -24,7 +24,9 @@ import org.springframework.util.StringUtils;
  * it is that one: the application connects as {@code AMBIOSYS_DB_USER} and migrations run as
  * {@code AMBIOSYS_DB_OWNER_USER}. Without it, an embedded PostgreSQL starts with its data under
  * {@code AMBIOSYS_DATA_DIR/postgres} (or a throwaway directory when {@code ambiosys.db.ephemeral} is
- * true, as in tests), and the first run needs no configuration at all.
+ * true, as in tests), and the first run needs no configuration at all. The WhatsApp simulator follows:
+ * unless {@code AMBIOSYS_SIMULATOR_ENABLED} says otherwise, it is on with the embedded database and off
+ * with an external one.
  */
 public class DatabaseEnvironmentPostProcessor implements EnvironmentPostProcessor, Ordered {
 
@@ -76,8 +78,15 @@ public class DatabaseEnvironmentPostProcessor implements EnvironmentPostProcesso
                 props.put("ambiosys.encryption-key", ephemeral ? EPHEMERAL_KEY : localKey(dataDir));
             }
         }
+        if (!StringUtils.hasText(env.getProperty(SIMULATOR))) {
+            // safe by default: the simulator answers anonymous Graph calls, fine for a first run, not for production
+            props.put(SIMULATOR, String.valueOf(!StringUtils.hasText(url)));
+            props.put(SIMULATOR + "-by-default", "true");
+        }
         env.getPropertySources().addFirst(new MapPropertySource(SOURCE, props));
     }
+
+    static final String SIMULATOR = "ambiosys.simulator.enabled";
 
     private static final String EPHEMERAL_KEY = randomKey();
 

@@ -46,7 +46,7 @@ class SimulatorWebConfiguration {
 
     @Bean
     FilterRegistrationBean<SimulatorOffFilter> simulatorOffFilter(
-            @Value("${ambiosys.simulator.enabled:true}") boolean enabled, ProblemWriter problems) {
+            @Value("${ambiosys.simulator.enabled:false}") boolean enabled, ProblemWriter problems) {
         FilterRegistrationBean<SimulatorOffFilter> bean = new FilterRegistrationBean<>(new SimulatorOffFilter(problems));
         bean.setOrder(Ordered.HIGHEST_PRECEDENCE + 1); // before the web application's page fallback and security
         bean.setEnabled(!enabled);
