@@ -16,8 +16,59 @@ import com.ambiosys.support.TenantApiTest;
 /** Errors leave as RFC 9457 problems in the caller's language; headers and CORS are locked down. */
 class ProblemResponsesSystemTest extends TenantApiTest {
 
+    @Test
+    void nulInABodyFieldIsA400NamingTheFieldAndStoresNothing() {
+        Response r = api.post("/api/v1/inbox/canned-responses", Map.of("shortCode", "nulo", "title", "\u0000",
+                "body", "Hola")).token(admin).language("en").send();
+        assertThat(r.status()).isEqualTo(400);
+        assertThat(r.header("content-type")).startsWith("application/problem+json");
+        assertThat(r.json().path("errors").get(0).path("field").asString()).isEqualTo("title");
+        assertThat(r.json().path("errors").get(0).path("message").asString()).contains("control characters");
+        assertThat(api.get("/api/v1/inbox/canned-responses").token(admin).send().json().toString()).doesNotContain("nulo");
+    }
 
+    @Test
+    void controlCharactersInNestedFieldsAndListsAreNamed() {
+        Response r = api.post("/api/v1/customers", Map.of("kind", "PERSON", "name", "Ana López",
+                "tags", java.util.List.of("ok", "mal\u001b[31m"))).token(admin).send();
+        assertThat(r.status()).isEqualTo(400);
+        assertThat(r.json().path("errors").get(0).path("field").asString()).isEqualTo("tags[1]");
+    }
 
+    @Test
+    void nulInAQueryParameterIsA400NamingTheParameter() {
+        Response r = api.get("/api/v1/customers?q=%00").token(admin).send();
+        assertThat(r.status()).isEqualTo(400);
+        assertThat(r.header("content-type")).startsWith("application/problem+json");
+        assertThat(r.json().path("errors").get(0).path("field").asString()).isEqualTo("q");
+    }
+
+    @Test
+    void tabsAndLineBreaksAreStillText() {
+        Response r = api.post("/api/v1/inbox/canned-responses", Map.of("shortCode", "lineas", "title", "Dos\tpartes",
+                "body", "Hola,\r\nle saluda Ambiotec")).token(admin).send();
+        assertThat(r.status()).isEqualTo(201);
+    }
+
+    /** {@code <} and {@code >} unencoded in the query: Tomcat's own bare 400 page before; a problem now. */
+    @Test
+    void anUnknownSortWrittenRawIsAProblemDocument() throws Exception {
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(("GET /api/v1/users?sort=<unknown> HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                    + "Authorization: Bearer " + admin + "\r\nConnection: close\r\n\r\n")
+                .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            String answer = new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            assertThat(answer).startsWith("HTTP/1.1 400").contains("application/problem+json").contains("unknown-sort");
+        }
+    }
+
+    @Test
+    void theContainersErrorPageIsAProblemDocument() {
+        Response r = api.get("/error").send();
+        assertThat(r.header("content-type")).startsWith("application/problem+json");
+        assertThat(r.json().path("type").asString()).startsWith("urn:ambiosys:problem:");
+    }
 
     @Test
     void malformedJsonIsAProblem() {

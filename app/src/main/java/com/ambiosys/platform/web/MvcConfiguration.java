@@ -28,6 +28,7 @@ class MvcConfiguration implements WebMvcConfigurer {
 
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
+        registry.addInterceptor(new ControlCharacterParameterInterceptor());
         registry.addInterceptor(new PermissionInterceptor()).addPathPatterns("/api/**")
             .excludePathPatterns("/api/docs", "/api/docs/**"); // OpenAPI, served by springdoc
     }

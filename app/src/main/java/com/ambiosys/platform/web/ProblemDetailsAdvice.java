@@ -53,6 +53,14 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return builder.body(problem);
     }
 
+    @ExceptionHandler(InvalidTextException.class)
+    ResponseEntity<ProblemDetail> invalidText(InvalidTextException ex) {
+        ProblemDetail problem = problems.create(HttpStatus.BAD_REQUEST, "validation");
+        problem.setProperty("errors", List.of(Map.of("field", ex.field(),
+                "message", problems.message("validation.control-characters"))));
+        return respond(problem);
+    }
+
     @ExceptionHandler(AccessDeniedException.class)
     ResponseEntity<ProblemDetail> denied(AccessDeniedException ex) {
         return respond(problems.create(HttpStatus.FORBIDDEN, "forbidden"));

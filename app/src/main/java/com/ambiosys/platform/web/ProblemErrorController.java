@@ -1,0 +1,54 @@
+package com.ambiosys.platform.web;
+
+import jakarta.servlet.RequestDispatcher;
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.boot.webmvc.error.ErrorController;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import com.ambiosys.platform.security.PublicEndpoint;
+
+/**
+ * What the servlet container answers for errors that never reached a controller (a filter's exception, a
+ * request Tomcat refused to map): a problem document too, never Boot's default error body.
+ */
+@RestController
+@PublicEndpoint
+class ProblemErrorController implements ErrorController {
+
+    private final Problems problems;
+
+    ProblemErrorController(Problems problems) {
+        this.problems = problems;
+    }
+
+    @RequestMapping(path = "/error", produces = MediaType.APPLICATION_PROBLEM_JSON_VALUE)
+    ResponseEntity<ProblemDetail> error(HttpServletRequest request) {
+        Throwable ex = (Throwable) request.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
+        long limit = RequestTooLargeException.limitIn(ex);
+        if (limit >= 0) {
+            return respond(problems.create(HttpStatus.PAYLOAD_TOO_LARGE, "payload-too-large", limit));
+        }
+        Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
+        HttpStatus status = code instanceof Integer value && HttpStatus.resolve(value) != null ? HttpStatus.resolve(value)
+                : HttpStatus.INTERNAL_SERVER_ERROR;
+        return respond(problems.create(status, switch (status) {
+            case NOT_FOUND -> "not-found-route";
+            case METHOD_NOT_ALLOWED -> "method-not-allowed";
+            case UNSUPPORTED_MEDIA_TYPE -> "unsupported-media-type";
+            case PAYLOAD_TOO_LARGE -> "upload-too-large";
+            case UNAUTHORIZED -> "unauthorized";
+            case FORBIDDEN -> "forbidden";
+            default -> status.is4xxClientError() ? "bad-request" : "internal";
+        }));
+    }
+
+    private static ResponseEntity<ProblemDetail> respond(ProblemDetail problem) {
+        return ResponseEntity.status(problem.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+    }
+}
