@@ -69,6 +69,33 @@ class ExternalDatabaseTest {
         }
     }
 
+    /**
+     * One role for migrations and the application: it owns the tables and bypasses RLS, so it must not start.
+     * On a server of its own: the migrations it runs grant the application's rights to that one role.
+     */
+    @Test
+    void aSingleRoleSetupRefusesToStartAndSaysWhatToChange() {
+        EmbeddedPostgres single = EmbeddedPostgres.start(dir.resolve("single-role"), true).awaitReady();
+        try {
+            byte[] key = new byte[32];
+            new SecureRandom().nextBytes(key);
+            assertThatThrownBy(() -> new SpringApplicationBuilder(AmbiosysApplication.class)
+                .run("--ambiosys.db.url=" + single.jdbcUrl(), "--ambiosys.db.user=" + EmbeddedPostgres.OWNER_ROLE,
+                        "--ambiosys.db.password=" + single.ownerPassword(),
+                        "--ambiosys.db.owner-user=" + EmbeddedPostgres.OWNER_ROLE,
+                        "--ambiosys.db.owner-password=" + single.ownerPassword(),
+                        "--ambiosys.encryption-key=" + Base64.getEncoder().encodeToString(key),
+                        "--ambiosys.demo.enabled=false", "--ambiosys.jobs.enabled=false", "--server.port=0"))
+                .rootCause()
+                .hasMessageContaining("has BYPASSRLS")
+                .hasMessageContaining("owns")
+                .hasMessageContaining("AMBIOSYS_DB_USER");
+        }
+        finally {
+            single.stop();
+        }
+    }
+
     @Test
     void theSimulatorIsOffWithAnExternalDatabaseUnlessEnabledExplicitly() {
         MockEnvironment byDefault = external().withProperty("ambiosys.simulator.enabled", "");
