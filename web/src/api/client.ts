@@ -16,27 +16,63 @@ export class ApiError extends Error {
   }
 }
 
+/**
+ * What login and refresh answer. The refresh token is not in it: the server keeps it in an HttpOnly
+ * cookie that only the refresh and logout endpoints receive, out of reach of any script on the page.
+ */
 export interface Tokens {
   accessToken: string;
-  refreshToken: string;
   expiresIn: number;
 }
 
-const REFRESH_KEY = 'ambiosys.refresh';
+/** Where versions before the cookie kept the refresh token; read once to carry the session over, then gone. */
+const LEGACY_REFRESH_KEY = 'ambiosys.refresh';
+/**
+ * Not a secret, only a hint that this browser signed in (the page cannot see the HttpOnly cookie): without
+ * it a first visit does not ask for a refresh that can only fail (a 401 in the console of every new visitor).
+ */
+const SIGNED_IN_KEY = 'ambiosys.signedIn';
 let accessToken: string | null = null;
 let refreshing: Promise<boolean> | null = null;
 let onSessionExpired: () => void = () => {};
 
+function remember(signedIn: boolean) {
+  try {
+    if (signedIn) localStorage.setItem(SIGNED_IN_KEY, '1');
+    else localStorage.removeItem(SIGNED_IN_KEY);
+  } catch {
+    // storage disabled: a reload then asks to sign in again
+  }
+}
+
+function signedInBefore(): boolean {
+  try {
+    return localStorage.getItem(SIGNED_IN_KEY) !== null || localStorage.getItem(LEGACY_REFRESH_KEY) !== null;
+  } catch {
+    return false;
+  }
+}
+
+function takeLegacyRefreshToken(): string | null {
+  try {
+    const token = localStorage.getItem(LEGACY_REFRESH_KEY);
+    localStorage.removeItem(LEGACY_REFRESH_KEY);
+    return token;
+  } catch {
+    return null;
+  }
+}
+
 export const session = {
   set(tokens: Tokens) {
     accessToken = tokens.accessToken;
-    localStorage.setItem(REFRESH_KEY, tokens.refreshToken);
+    remember(true);
   },
   clear() {
     accessToken = null;
-    localStorage.removeItem(REFRESH_KEY);
+    remember(false);
+    takeLegacyRefreshToken();
   },
-  refreshToken: () => localStorage.getItem(REFRESH_KEY),
   hasAccess: () => accessToken !== null,
   onExpired(listener: () => void) {
     onSessionExpired = listener;
@@ -63,15 +99,22 @@ async function toError(response: Response): Promise<ApiError> {
   );
 }
 
-/** Uses the refresh token once for everybody waiting; false if the session is over. */
+/**
+ * Uses the refresh token (the browser sends its cookie) once for everybody waiting; false if the session
+ * is over. Two tabs may refresh at the same moment: the server lets the second one use the just-spent token.
+ */
 export function refreshSession(): Promise<boolean> {
-  const token = session.refreshToken();
-  if (!token) return Promise.resolve(false);
-  refreshing ??= fetch('/api/v1/auth/refresh', {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', 'Accept-Language': i18n.language },
-    body: JSON.stringify({ refreshToken: token }),
-  })
+  if (!refreshing && !signedInBefore()) return Promise.resolve(false);
+  refreshing ??= (() => {
+    const legacy = takeLegacyRefreshToken();
+    return fetch('/api/v1/auth/refresh', {
+      method: 'POST',
+      credentials: 'same-origin',
+      headers: { Accept: 'application/json', 'Accept-Language': i18n.language,
+        ...(legacy ? { 'Content-Type': 'application/json' } : {}) },
+      body: legacy ? JSON.stringify({ refreshToken: legacy }) : undefined,
+    });
+  })()
     .then(async (r) => {
       if (!r.ok) {
         session.clear();
@@ -87,6 +130,20 @@ export function refreshSession(): Promise<boolean> {
   return refreshing;
 }
 
+/** Ends the sign-in on the server (the browser sends the refresh cookie, which the answer clears). */
+export async function endSession(): Promise<void> {
+  try {
+    await fetch('/api/v1/auth/logout', {
+      method: 'POST',
+      credentials: 'same-origin',
+      headers: { Accept: 'application/json', 'Accept-Language': i18n.language },
+    });
+  } catch {
+    // offline: the cookie stays, but the access token is forgotten below and the sign-in ends at its expiry
+  }
+  session.clear();
+}
+
 /** Calls the API with a JSON body, or a multipart one when the body is `FormData` (the browser sets its boundary). */
 export async function api<T>(path: string, init: { method?: string; body?: unknown; headers?: Record<string, string> } = {},
   retried = false): Promise<T> {
@@ -98,6 +155,7 @@ export async function api<T>(path: string, init: { method?: string; body?: unkno
   try {
     response = await fetch(path, {
       method: init.method ?? 'GET',
+      credentials: 'same-origin',
       headers,
       body: init.body === undefined ? undefined : multipart ? (init.body as FormData) : JSON.stringify(init.body),
     });

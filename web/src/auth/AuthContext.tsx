@@ -1,5 +1,5 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
-import { api, refreshSession, session, type Tokens } from '../api/client';
+import { api, endSession, refreshSession, session, type Tokens } from '../api/client';
 import i18n from '../i18n';
 
 export interface Me {
@@ -33,7 +33,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
 
   useEffect(() => {
     session.onExpired(() => setSessionExpired(true));
-    // a reload keeps the session: the refresh token is stored, the access token only in memory
+    // a reload keeps the session: the refresh token is in its HttpOnly cookie, the access token only in memory
     refreshSession()
       .then((ok) => (ok ? loadMe() : null))
       .catch(() => null)
@@ -52,11 +52,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   );
 
   const logout = useCallback(async () => {
-    const refreshToken = session.refreshToken();
-    if (refreshToken) {
-      await api('/api/v1/auth/logout', { method: 'POST', body: { refreshToken } }).catch(() => undefined);
-    }
-    session.clear();
+    await endSession();
     setMe(null);
     setSessionExpired(false);
   }, []);

@@ -162,8 +162,12 @@ public class AuthenticationService {
         if (stored == null || stored.revokedAt() != null || stored.expiresAt().isBefore(now)) {
             return Outcome.fail(HttpStatus.UNAUTHORIZED, "invalid-refresh-token");
         }
+        if (refreshTokens.sessionOver(stored, now)) {
+            refreshTokens.revokeFamily(stored.familyId());
+            return Outcome.fail(HttpStatus.UNAUTHORIZED, "session-expired");
+        }
         User user = users.find(TenantContext.require(), stored.userId()).orElseThrow();
-        if (stored.rotatedAt() != null) {
+        if (stored.rotatedAt() != null && !refreshTokens.withinReuseGrace(stored, now)) {
             // a rotated token came back: someone holds a copy. End every session of this login.
             int revoked = refreshTokens.revokeFamily(stored.familyId());
             accessLog.record(AccessEvent.REFRESH_REUSED, user.id(), user.email(), client);
@@ -176,9 +180,11 @@ public class AuthenticationService {
             refreshTokens.revokeFamily(stored.familyId());
             return Outcome.fail(HttpStatus.UNAUTHORIZED, "account-inactive");
         }
-        refreshTokens.markRotated(stored.id());
+        if (stored.rotatedAt() == null) {
+            refreshTokens.markRotated(stored.id());
+        } // else: another tab rotated it a moment ago; this one gets a sibling in the same family
         accessLog.record(AccessEvent.REFRESH, user.id(), user.email(), client);
-        return Outcome.ok(issue(user, stored.familyId(), client));
+        return Outcome.ok(issue(user, stored.familyId(), stored.familyStartedAt(), client));
     }
 
     /** Ends the login the refresh token belongs to. Unknown tokens are ignored: logout always succeeds. */
@@ -191,12 +197,17 @@ public class AuthenticationService {
                 })));
     }
 
+    /** The tokens of a new sign-in: its refresh token starts a family (and the session's absolute lifetime). */
     private IssuedTokens issue(User user, UUID familyId, ClientInfo client) {
+        return issue(user, familyId, clock.instant(), client);
+    }
+
+    private IssuedTokens issue(User user, UUID familyId, Instant familyStartedAt, ClientInfo client) {
         List<String> roleCodes = roles.findAll(user.tenantId(), permissions.roleIdsOf(user.id())).stream()
             .map(Role::code).sorted().toList();
         String access = accessTokens.issue(user.tenantId(), user.id(), roleCodes, user.permissionVersion());
-        String refresh = refreshTokens.issue(user.id(), familyId, client);
-        return new IssuedTokens(access, "Bearer", accessTokens.ttlSeconds(), refresh, refreshTokens.ttlSeconds());
+        RefreshTokenStore.Issued refresh = refreshTokens.issue(user.id(), familyId, familyStartedAt, client);
+        return new IssuedTokens(access, "Bearer", accessTokens.ttlSeconds(), refresh.token(), refresh.expiresIn());
     }
 
     private static long minutesUntil(Instant until, Instant now) {

@@ -24,7 +24,6 @@ import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.DisabledException;
 import org.springframework.security.authentication.ProviderManager;
-import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
@@ -38,10 +37,12 @@ import org.springframework.security.oauth2.server.resource.web.authentication.Be
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.header.HeaderWriterFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.CorsConfigurationSource;
 import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
+import org.springframework.web.filter.CorsFilter;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import com.ambiosys.platform.security.CurrentUser;
@@ -117,7 +118,9 @@ class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain apiSecurity(HttpSecurity http, JwtDecoder decoder, PrincipalLoader principals,
-            ProblemWriter problems) throws Exception {
+            ProblemWriter problems,
+            @org.springframework.beans.factory.annotation.Qualifier("corsConfigurationSource") CorsConfigurationSource corsSource)
+            throws Exception {
         AuthenticationEntryPoint unauthorized = (request, response, ex) -> {
             response.setHeader("WWW-Authenticate", "Bearer");
             String code = ex instanceof DisabledException ? "account-inactive"
@@ -127,7 +130,8 @@ class SecurityConfiguration {
         AccessDeniedHandler forbidden = (request, response, ex) ->
                 problems.write(request, response, HttpStatus.FORBIDDEN, "forbidden");
         http.csrf(csrf -> csrf.disable()) // bearer tokens in headers, no cookies: nothing to forge
-            .cors(Customizer.withDefaults())
+            .cors(c -> c.disable()) // the same checks, by the filter below, refusing with a problem
+            .addFilterAfter(corsFilter(corsSource, problems), HeaderWriterFilter.class)
             .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
             .httpBasic(b -> b.disable())
             .formLogin(f -> f.disable())
@@ -179,6 +183,12 @@ class SecurityConfiguration {
                 .orElseThrow(() -> new DisabledException("User or tenant is not active"));
             return new CurrentUserAuthentication(current.user(), jwt, current.authorities());
         };
+    }
+
+    private static CorsFilter corsFilter(CorsConfigurationSource source, ProblemWriter problems) {
+        CorsFilter filter = new CorsFilter(source);
+        filter.setCorsProcessor(new ProblemCorsProcessor(problems));
+        return filter;
     }
 
     @Bean

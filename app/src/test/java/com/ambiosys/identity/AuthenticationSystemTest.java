@@ -90,20 +90,23 @@ class AuthenticationSystemTest {
 
     @Test
     void refreshRotatesAndReusingARotatedTokenRevokesTheWholeFamily() {
-        JsonNode first = login(tenant.adminEmail(), TestTenants.PASSWORD).json();
-        String original = first.path("refreshToken").asString();
+        String original = login(tenant.adminEmail(), TestTenants.PASSWORD).cookie(REFRESH_COOKIE);
 
-        Response rotated = api.post("/api/v1/auth/refresh", Map.of("refreshToken", original)).send();
+        Response rotated = refresh(original);
         assertThat(rotated.status()).isEqualTo(200);
-        String second = rotated.json().path("refreshToken").asString();
+        String second = rotated.cookie(REFRESH_COOKIE);
         assertThat(second).isNotEqualTo(original);
         assertThat(api.get("/api/v1/me").token(rotated.json().path("accessToken").asString()).send().status()).isEqualTo(200);
 
-        Response reuse = api.post("/api/v1/auth/refresh", Map.of("refreshToken", original)).send();
+        // back after the grace window that lets two tabs refresh at once (SessionCookieSystemTest)
+        TenantContext.runAs(tenant.id(), () -> tx.executeWithoutResult(s -> jdbc
+            .sql("update refresh_tokens set rotated_at = rotated_at - interval '1 minute' where token_hash = :h")
+            .param("h", SecretTokens.hash(original)).update()));
+        Response reuse = refresh(original);
         assertThat(reuse.status()).isEqualTo(401);
         assertThat(reuse.problemCode()).isEqualTo("refresh-token-reused");
 
-        Response afterRevocation = api.post("/api/v1/auth/refresh", Map.of("refreshToken", second)).send();
+        Response afterRevocation = refresh(second);
         assertThat(afterRevocation.status()).isEqualTo(401);
         assertThat(afterRevocation.problemCode()).isEqualTo("invalid-refresh-token");
 
@@ -111,12 +114,18 @@ class AuthenticationSystemTest {
         assertThat(securityEvents(tenant.adminId())).contains("refresh-token-reused");
     }
 
+    private static final String REFRESH_COOKIE = "ambiosys_refresh";
+
+    private Response refresh(String refreshToken) {
+        return api.post("/api/v1/auth/refresh", null).cookie(REFRESH_COOKIE, refreshToken).send();
+    }
+
     @Test
     void logoutRevokesTheRefreshToken() {
-        String refresh = login(tenant.adminEmail(), TestTenants.PASSWORD).json().path("refreshToken").asString();
-        Response logout = api.post("/api/v1/auth/logout", Map.of("refreshToken", refresh)).send();
+        String refresh = login(tenant.adminEmail(), TestTenants.PASSWORD).cookie(REFRESH_COOKIE);
+        Response logout = api.post("/api/v1/auth/logout", null).cookie(REFRESH_COOKIE, refresh).send();
         assertThat(logout.status()).isEqualTo(204);
-        Response refreshAfter = api.post("/api/v1/auth/refresh", Map.of("refreshToken", refresh)).send();
+        Response refreshAfter = refresh(refresh);
         assertThat(refreshAfter.status()).isEqualTo(401);
         assertThat(accessEvents(tenant.adminId())).contains("LOGOUT");
     }

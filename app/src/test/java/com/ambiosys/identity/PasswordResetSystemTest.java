@@ -49,7 +49,7 @@ class PasswordResetSystemTest {
     @Test
     void resetLinkSetsANewPasswordOnceAndEndsOpenSessions() throws Exception {
         String refresh = api.post("/api/v1/auth/login", Map.of("email", tenant.adminEmail(), "password",
-                TestTenants.PASSWORD)).send().json().path("refreshToken").asString();
+                TestTenants.PASSWORD)).send().cookie("ambiosys_refresh");
 
         Response requested = api.post("/api/v1/auth/password-reset", Map.of("email", tenant.adminEmail())).send();
         assertThat(requested.status()).isEqualTo(202);
@@ -66,7 +66,8 @@ class PasswordResetSystemTest {
         assertThat(api.login(tenant.adminEmail(), "Nueva-Clave-Larga-9")).isNotBlank();
         assertThat(api.post("/api/v1/auth/login", Map.of("email", tenant.adminEmail(), "password",
                 TestTenants.PASSWORD)).send().status()).isEqualTo(401);
-        assertThat(api.post("/api/v1/auth/refresh", Map.of("refreshToken", refresh)).send().status()).isEqualTo(401);
+        assertThat(api.post("/api/v1/auth/refresh", null).cookie("ambiosys_refresh", refresh).send().status())
+            .isEqualTo(401);
 
         Response reused = api.post("/api/v1/auth/password-reset/confirm",
                 Map.of("token", token, "newPassword", "Otra-Clave-Larga-9")).send();

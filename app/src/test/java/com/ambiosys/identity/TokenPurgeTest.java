@@ -62,8 +62,9 @@ class TokenPurgeTest {
             for (Instant expiry : new Instant[] { now.minus(Duration.ofDays(3)), now.minus(Duration.ofDays(2)),
                     now.plus(Duration.ofDays(1)) }) {
                 jdbc.sql("""
-                        insert into refresh_tokens (tenant_id, id, user_id, family_id, token_hash, issued_at, expires_at)
-                        values (:t, :id, :u, :f, :h, :i, :e)
+                        insert into refresh_tokens (tenant_id, id, user_id, family_id, token_hash, issued_at, expires_at,
+                                                    family_started_at)
+                        values (:t, :id, :u, :f, :h, :i, :e, :i)
                         """).param("t", tenant).param("id", UUID.randomUUID()).param("u", user)
                     .param("f", UUID.randomUUID()).param("h", UUID.randomUUID().toString().getBytes())
                     .param("i", Timestamp.from(expiry.minus(Duration.ofDays(7)))).param("e", Timestamp.from(expiry))

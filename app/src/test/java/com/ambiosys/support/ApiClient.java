@@ -7,6 +7,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import tools.jackson.databind.JsonNode;
@@ -24,7 +25,24 @@ public final class ApiClient {
         this.base = "http://127.0.0.1:" + port;
     }
 
-    public record Response(int status, Map<String, String> headers, String text) {
+    /** {@code setCookies}: each {@code Set-Cookie} header whole (they cannot be joined with commas like the others). */
+    public record Response(int status, Map<String, String> headers, String text, List<String> setCookies) {
+
+        public Response(int status, Map<String, String> headers, String text) {
+            this(status, headers, text, List.of());
+        }
+
+        /** The {@code Set-Cookie} headers that set the cookie {@code name}, with their attributes. */
+        public List<String> setCookies(String name) {
+            return setCookies.stream().filter(c -> c.startsWith(name + "=")).toList();
+        }
+
+        /** The value this response gives the cookie {@code name} (the first, if set for several paths), or null. */
+        public String cookie(String name) {
+            return setCookies(name).stream().findFirst()
+                .map(c -> c.substring(name.length() + 1, c.indexOf(';') < 0 ? c.length() : c.indexOf(';')))
+                .orElse(null);
+        }
 
         public JsonNode json() {
             return text == null || text.isBlank() ? JSON.nullNode() : JSON.readTree(text);
@@ -82,7 +100,8 @@ public final class ApiClient {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
             Map<String, String> flat = new LinkedHashMap<>();
             response.headers().map().forEach((k, v) -> flat.put(k.toLowerCase(), String.join(",", v)));
-            return new Response(response.statusCode(), flat, response.body());
+            return new Response(response.statusCode(), flat, response.body(),
+                    response.headers().allValues("set-cookie"));
         }
         catch (IOException ex) {
             throw new java.io.UncheckedIOException(ex);
@@ -131,6 +150,12 @@ public final class ApiClient {
 
         public Request header(String name, String value) {
             headers.put(name, value);
+            return this;
+        }
+
+        /** Sends the cookie {@code name} (as a browser would, or {@code curl -b}). */
+        public Request cookie(String name, String value) {
+            headers.merge("Cookie", name + "=" + value, (a, b) -> a + "; " + b);
             return this;
         }
 

@@ -721,7 +721,7 @@ class BrowserTest {
         page.getByLabel("Contraseña").fill(demoAdminPassword);
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Entrar")).click();
         assertThat(page.getByTestId("user-menu")).isVisible();
-        Page inbox = context.newPage(); // signs in silently with the stored refresh token
+        Page inbox = context.newPage(); // signs in silently: the browser sends the refresh cookie
         inbox.navigate(url("/inbox"));
         assertThat(inbox.getByTestId("stream-state")).hasAttribute("data-state", "connected");
 

@@ -1,6 +1,7 @@
 package com.ambiosys.identity.web;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
@@ -29,7 +30,15 @@ class AuthController {
             @Size(max = 63) String tenant) {
     }
 
-    record RefreshRequest(@NotBlank @Size(max = 200) String refreshToken) {
+    /** A script's way to send the refresh token; browsers send it in its cookie and no body. */
+    record RefreshRequest(@Size(max = 200) String refreshToken) {
+    }
+
+    /**
+     * What login and refresh answer: the access token. The refresh token is not here but in the
+     * {@code HttpOnly} cookie, where no script of the page can read it.
+     */
+    record SessionTokens(String accessToken, String tokenType, long expiresIn, long refreshExpiresIn) {
     }
 
     record ResetRequest(@NotBlank @Email @Size(max = 254) String email, @Size(max = 63) String tenant) {
@@ -41,26 +50,38 @@ class AuthController {
 
     private final AuthenticationService authentication;
     private final PasswordResets resets;
+    private final CrossSiteGuard crossSite;
 
-    AuthController(AuthenticationService authentication, PasswordResets resets) {
+    AuthController(AuthenticationService authentication, PasswordResets resets, CrossSiteGuard crossSite) {
         this.authentication = authentication;
         this.resets = resets;
+        this.crossSite = crossSite;
     }
 
     @PostMapping("/login")
-    IssuedTokens login(@Valid @RequestBody LoginRequest body, HttpServletRequest request) {
-        return authentication.login(body.email(), body.password(), body.tenant(), client(request));
+    SessionTokens login(@Valid @RequestBody LoginRequest body, HttpServletRequest request,
+            HttpServletResponse response) {
+        return handOut(authentication.login(body.email(), body.password(), body.tenant(), client(request)), response);
     }
 
+    /** Takes the refresh token from its cookie (browsers) or, failing that, from the body (scripts). */
     @PostMapping("/refresh")
-    IssuedTokens refresh(@Valid @RequestBody RefreshRequest body, HttpServletRequest request) {
-        return authentication.refresh(body.refreshToken(), client(request));
+    SessionTokens refresh(@Valid @RequestBody(required = false) RefreshRequest body, HttpServletRequest request,
+            HttpServletResponse response) {
+        crossSite.check(request);
+        return handOut(authentication.refresh(refreshToken(body, request), client(request)), response);
     }
 
     @PostMapping("/logout")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    void logout(@Valid @RequestBody RefreshRequest body, HttpServletRequest request) {
-        authentication.logout(body.refreshToken(), client(request));
+    void logout(@Valid @RequestBody(required = false) RefreshRequest body, HttpServletRequest request,
+            HttpServletResponse response) {
+        crossSite.check(request);
+        String token = refreshToken(body, request);
+        RefreshCookie.clear(response);
+        if (token != null) {
+            authentication.logout(token, client(request));
+        }
     }
 
     /** Always 202, whether or not the email belongs to anyone. */
@@ -74,6 +95,19 @@ class AuthController {
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void confirmReset(@Valid @RequestBody ResetConfirmation body, HttpServletRequest request) {
         resets.confirm(body.token(), body.newPassword(), client(request));
+    }
+
+    private static SessionTokens handOut(IssuedTokens tokens, HttpServletResponse response) {
+        RefreshCookie.set(response, tokens.refreshToken(), tokens.refreshExpiresIn());
+        return new SessionTokens(tokens.accessToken(), tokens.tokenType(), tokens.expiresIn(), tokens.refreshExpiresIn());
+    }
+
+    private static String refreshToken(RefreshRequest body, HttpServletRequest request) {
+        String fromCookie = RefreshCookie.read(request);
+        if (fromCookie != null) {
+            return fromCookie;
+        }
+        return body == null || body.refreshToken() == null || body.refreshToken().isBlank() ? null : body.refreshToken();
     }
 
     static ClientInfo client(HttpServletRequest request) {
