@@ -6,6 +6,8 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -29,8 +31,9 @@ import com.ambiosys.platform.tenancy.TenantTransactions;
 /**
  * The live stream of inbox events for staff: Server-Sent Events per connected user, filtered by tenant,
  * fed by PostgreSQL {@code LISTEN inbox_events} on a dedicated connection, so that an event committed by
- * any instance reaches the clients of every instance. A client that reconnects with
- * {@code Last-Event-ID} first gets what it missed from the event log.
+ * any instance reaches the clients of every instance. A notification names an event ({@code tenant:id}); the
+ * event itself is read in its tenant. A client that reconnects with {@code Last-Event-ID} first gets what it
+ * missed from the event log.
  */
 @Component
 public class InboxStream implements SmartLifecycle {
@@ -102,24 +105,36 @@ public class InboxStream implements SmartLifecycle {
         return Set.of(new ResponseBodyEmitter.DataWithMediaType(frame, UTF8_TEXT));
     }
 
-    /** A notification is {@code tenant:id:kind:payload}, or {@code tenant:id} for an event too long to carry. */
-    private void deliver(String notification) {
-        String[] parts = notification.split(":", 4);
-        if (parts.length != 2 && parts.length != 4) {
-            return;
+    /**
+     * The events a turn's notifications announce ({@code tenant:id}; anything after the id, from an instance of an
+     * older version, is ignored), read by tenant in one statement each and sent in order to the tenant's clients.
+     */
+    private void deliver(PGNotification[] notifications) {
+        Map<UUID, List<Long>> announced = new LinkedHashMap<>();
+        for (PGNotification n : notifications) {
+            String[] parts = n.getParameter().split(":", 3);
+            try {
+                UUID tenant = UUID.fromString(parts[0]);
+                Set<SseEmitter> set = clients.get(tenant);
+                if (parts.length > 1 && set != null && !set.isEmpty()) {
+                    announced.computeIfAbsent(tenant, k -> new ArrayList<>()).add(Long.parseLong(parts[1]));
+                }
+            }
+            catch (IllegalArgumentException ex) {
+                log.warn("Inbox notification not understood: {}", n.getParameter());
+            }
         }
-        UUID tenant = UUID.fromString(parts[0]);
-        Set<SseEmitter> set = clients.get(tenant);
-        if (set == null || set.isEmpty()) {
-            return;
-        }
-        long id = Long.parseLong(parts[1]);
-        InboxEvents.Event e = parts.length == 4 ? new InboxEvents.Event(id, tenant, parts[2], null, parts[3], null)
-                : tx.read(tenant, s -> events.one(tenant, id));
-        if (e == null) {
-            return;
-        }
-        Set<ResponseBodyEmitter.DataWithMediaType> frame = event(e);
+        announced.forEach((tenant, ids) -> {
+            try {
+                tx.read(tenant, s -> events.of(tenant, ids)).forEach(e -> send(clients.get(tenant), event(e)));
+            }
+            catch (RuntimeException ex) {
+                log.warn("Inbox events {} of tenant {} not delivered: {}", ids, tenant, ex.getMessage());
+            }
+        });
+    }
+
+    private void send(Set<SseEmitter> set, Set<ResponseBodyEmitter.DataWithMediaType> frame) {
         for (SseEmitter emitter : set) {
             try {
                 emitter.send(frame);
@@ -173,14 +188,7 @@ public class InboxStream implements SmartLifecycle {
                     }
                     PGNotification[] notifications = pg.getNotifications(1000);
                     if (notifications != null) {
-                        for (PGNotification n : notifications) {
-                            try {
-                                deliver(n.getParameter());
-                            }
-                            catch (RuntimeException ex) {
-                                log.warn("Inbox event {} not delivered: {}", n.getParameter(), ex.getMessage());
-                            }
-                        }
+                        deliver(notifications);
                     }
                 }
             }

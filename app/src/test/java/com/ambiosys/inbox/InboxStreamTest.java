@@ -3,6 +3,9 @@ package com.ambiosys.inbox;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -19,6 +22,10 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.postgresql.PGConnection;
+import org.postgresql.PGNotification;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.env.Environment;
 
 import com.ambiosys.identity.SystemRole;
 import com.ambiosys.support.TenantApiTest;
@@ -27,6 +34,9 @@ import com.ambiosys.support.TestTenants.TestTenant;
 
 /** The staff's live stream (Server-Sent Events): fed through LISTEN/NOTIFY, per tenant, with Last-Event-ID replay. */
 class InboxStreamTest extends TenantApiTest {
+
+    @Autowired
+    Environment env;
 
     final HttpClient http = HttpClient.newHttpClient();
     final List<CompletableFuture<?>> open = new ArrayList<>();
@@ -112,5 +122,35 @@ class InboxStreamTest extends TenantApiTest {
         tenants.addUser(tenant, "tecnico", SystemRole.TECHNICIAN);
         BlockingQueue<String> lines = stream(api.login(tenant.email("tecnico"), TestTenants.PASSWORD), null);
         assertThat(next(lines, "status:")).isEqualTo("status:403");
+    }
+
+    @Test
+    void aNotificationNamesTheEventAndNeverCarriesTheMessageWhichStillReachesTheStream() throws Exception {
+        try (Connection listener = DriverManager.getConnection(env.getRequiredProperty("spring.datasource.url"),
+                env.getProperty("spring.datasource.username"), env.getProperty("spring.datasource.password"))) {
+            try (Statement statement = listener.createStatement()) {
+                statement.execute("LISTEN inbox_events");
+            }
+            BlockingQueue<String> ours = stream(admin, null);
+            assertThat(next(ours, ":connected")).isNotNull();
+
+            // the contact's first message is stored by the full statement, the next by inbox_store_inbound
+            receive("wamid.PRIVATE1", "Mi DPI es 2501 44556 0101");
+            assertThat(next(ours, "data:")).contains("Mi DPI es 2501 44556 0101");
+            receive("wamid.PRIVATE2", "Y mi clave es sol-de-agosto");
+            assertThat(next(ours, "data:")).contains("Y mi clave es sol-de-agosto");
+
+            List<String> payloads = new ArrayList<>();
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
+            while (payloads.size() < 2 && System.nanoTime() < deadline) {
+                PGNotification[] notifications = listener.unwrap(PGConnection.class).getNotifications(500);
+                for (PGNotification n : notifications == null ? new PGNotification[0] : notifications) {
+                    if (n.getParameter().startsWith(tenant.id().toString())) {
+                        payloads.add(n.getParameter());
+                    }
+                }
+            }
+            assertThat(payloads).hasSize(2).allSatisfy(p -> assertThat(p).matches(tenant.id() + ":[0-9]+"));
+        }
     }
 }
