@@ -453,16 +453,20 @@ public class CustomerManagement {
         return new NewContact(contact.fullName(), role, phones, emails);
     }
 
-    /** Without customers:view_all, a user sees only the customers they own. */
-    private static String visibility() {
+    /** Without customers:view_all, a user sees only the customers they own (the files of a customer too). */
+    static String visibility() {
         return " and (cast(:viewer as uuid) is null or c.owner_id = :viewer)";
     }
 
     private static Map<String, Object> visibilityParams() {
         Map<String, Object> params = new LinkedHashMap<>();
-        CurrentUser user = CurrentUsers.current().orElse(null);
-        params.put("viewer", user == null || user.can("customers:view_all") ? null : user.userId());
+        params.put("viewer", viewer(CurrentUsers.current().orElse(null)));
         return params;
+    }
+
+    /** The {@code :viewer} of {@link #visibility()}: null for one who sees every customer. */
+    static UUID viewer(CurrentUser user) {
+        return user == null || user.can("customers:view_all") ? null : user.userId();
     }
 
     private List<Contact> contacts(UUID customerId) {

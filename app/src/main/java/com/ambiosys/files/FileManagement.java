@@ -68,10 +68,12 @@ public class FileManagement {
     private final FileProperties properties;
     private final Clock clock;
     private final TenantTransactions tx;
+    private final FileVisibility visibility;
 
     FileManagement(JdbcClient jdbc, FileStores stores, DownloadLinks links, AuditTrail audit,
-            FileProperties properties, Clock clock, TenantTransactions tx) {
+            FileProperties properties, Clock clock, TenantTransactions tx, FileVisibility visibility) {
         this.tx = tx;
+        this.visibility = visibility;
         this.jdbc = jdbc;
         this.stores = stores;
         this.links = links;
@@ -85,10 +87,14 @@ public class FileManagement {
      * breaks ties between formats that share a container, such as the Office formats in ZIP). The bytes are
      * written first and the row second, outside any transaction of the upload itself, so no database
      * connection waits on the storage; when the row's transaction rolls back the bytes are removed again.
-     * The file is an orphan until {@link #attach}ed.
+     * The file is an orphan until {@link #attach}ed. An owner the current user may not see answers 404, as if
+     * it did not exist: a file cannot be slipped in among another's records.
      */
     public StoredFile store(String ownerType, String ownerId, String name, InputStream content) {
         UUID tenant = TenantContext.require();
+        if (ownerId != null && !tx.read(tenant, status -> visibility.canSeeOwner(ownerType, ownerId))) {
+            throw ApiException.notFound("file-owner");
+        }
         Path temp = null;
         try {
             temp = Files.createTempFile("ambiosys-upload", ".bin");
@@ -131,7 +137,7 @@ public class FileManagement {
                     .param("sha", sha256).param("storage", storage.kind().name()).param("key", storedKey)
                     .param("at", Timestamp.from(now)).param("by", actor)
                     .update();
-                StoredFile stored = get(id);
+                StoredFile stored = find(id).orElseThrow();
                 audit.record(AuditAction.CREATE, "file", id, null, stored);
                 return stored;
             });
@@ -150,7 +156,8 @@ public class FileManagement {
     /**
      * Links a file to the entity that uses it (a customer's document, a message's media). Attached files are
      * listed with their owner and never cleaned up as orphans. Attaching again moves the file to the new
-     * owner. An unknown or deleted file answers 404.
+     * owner. An unknown or deleted file, or one the current user may not see, answers 404: nobody moves a file
+     * they cannot see to a record of theirs. The caller answers for the user seeing the new owner.
      */
     @Transactional
     public StoredFile attach(UUID fileId, String ownerType, String ownerId) {
@@ -164,21 +171,32 @@ public class FileManagement {
                 """)
             .param("ownerType", ownerType).param("ownerId", ownerId).param("now", Timestamp.from(clock.instant()))
             .param("t", TenantContext.require()).param("id", fileId).update();
-        StoredFile after = get(fileId);
+        StoredFile after = find(fileId).orElseThrow();
         audit.record(AuditAction.UPDATE, "file", fileId, before, after);
         return after;
     }
 
+    /**
+     * The file, if the current user may see the record it belongs to (see {@link FileOwnerAccess}); one that is
+     * unknown, deleted or hidden from them answers 404 alike, so an id is never confirmed.
+     */
     @Transactional(readOnly = true)
     public StoredFile get(UUID id) {
-        return jdbc.sql(SELECT + " where tenant_id = :t and id = :id and status = 'ACTIVE'")
-            .param("t", TenantContext.require()).param("id", id)
-            .query(FileManagement::map).optional()
-            .orElseThrow(() -> ApiException.notFound("file"));
+        return find(id).filter(visibility::canSee).orElseThrow(() -> ApiException.notFound("file"));
     }
 
+    private java.util.Optional<StoredFile> find(UUID id) {
+        return jdbc.sql(SELECT + " where tenant_id = :t and id = :id and status = 'ACTIVE'")
+            .param("t", TenantContext.require()).param("id", id)
+            .query(FileManagement::map).optional();
+    }
+
+    /** The files of a record the current user may see; a record hidden from them answers 404. */
     @Transactional(readOnly = true)
     public List<StoredFile> ofOwner(String ownerType, String ownerId) {
+        if (!visibility.canSeeOwner(ownerType, ownerId)) {
+            throw ApiException.notFound("file-owner");
+        }
         return jdbc.sql(SELECT + """
                  where tenant_id = :t and owner_type = :ownerType and owner_id = :ownerId and status = 'ACTIVE'
                  order by created_at desc limit 500
@@ -187,7 +205,7 @@ public class FileManagement {
             .query(FileManagement::map).list();
     }
 
-    /** A link that downloads the file without signing in, for a few minutes. */
+    /** A link that downloads the file without signing in, for a few minutes; only for a file the user may see. */
     @Transactional(readOnly = true)
     public DownloadLink link(UUID id) {
         StoredFile file = get(id);
@@ -202,19 +220,15 @@ public class FileManagement {
      */
     public java.util.Optional<Download> open(String token) {
         return links.verify(token, clock.instant()).flatMap(target -> tx.read(target.tenantId(), status -> {
-                    try {
-                        StoredFile file = get(target.fileId());
-                        return java.util.Optional.of(new Located(file, location(target.tenantId(), file.id())));
-                    }
-                    catch (ApiException ex) {
-                        return java.util.Optional.<Located>empty();
-                    }
+                    // the link was signed for a user who could see the file; whoever holds it now is not asked
+                    return find(target.fileId()).map(file -> new Located(file, location(target.tenantId(), file.id())));
                 })).flatMap(this::read);
     }
 
     /**
      * The bytes of a file of the current tenant, for a module that passes them on (the inbox sending a photo
-     * to WhatsApp). An unknown or deleted file, or bytes gone from the storage, answer 404.
+     * to WhatsApp). An unknown or deleted file, one the current user may not see, or bytes gone from the storage,
+     * answer 404.
      */
     public Download content(UUID id) {
         UUID tenant = TenantContext.require();

@@ -8,6 +8,7 @@ import java.util.UUID;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.stereotype.Component;
@@ -37,9 +38,11 @@ class PrincipalLoader {
     private final PermissionStore permissions;
     private final TenantManagement tenants;
     private final TenantTransactions tx;
+    private final ApplicationEventPublisher events;
 
     PrincipalLoader(Users users, PermissionStore permissions, TenantManagement tenants, TenantTransactions tx,
-            SecurityProperties settings) {
+            SecurityProperties settings, ApplicationEventPublisher events) {
+        this.events = events;
         this.users = users;
         this.permissions = permissions;
         this.tenants = tenants;
@@ -57,8 +60,18 @@ class PrincipalLoader {
         return cache.get(new Key(tenantId, userId), this::fetch);
     }
 
+    /** Forgets the user, after a committed change of their status or permissions, and says so. */
     void evict(UUID tenantId, UUID userId) {
         cache.invalidate(new Key(tenantId, userId));
+        events.publishEvent(new UserAccessChanged(tenantId, userId));
+    }
+
+    /** {@link #load} straight from the database (and kept for the requests that follow). */
+    Optional<CurrentUser> reload(UUID tenantId, UUID userId) {
+        Key key = new Key(tenantId, userId);
+        Optional<Principal> fresh = fetch(key);
+        cache.put(key, fresh);
+        return fresh.map(Principal::user);
     }
 
     void evictTenant(UUID tenantId) {

@@ -3,6 +3,7 @@ package com.ambiosys.inbox;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -14,7 +15,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Records an inbox event in the caller's transaction and announces it with {@code NOTIFY}, which
- * PostgreSQL delivers to every listening instance only when the transaction commits.
+ * PostgreSQL delivers to every listening instance only when the transaction commits. The notification carries
+ * {@code tenant:id} and nothing else: any session of the database role may {@code LISTEN}, and row-level
+ * security does not reach a notification, so a message's text travels only in rows read in its tenant.
  */
 @Component
 public class InboxEvents {
@@ -24,8 +27,6 @@ public class InboxEvents {
     }
 
     static final String CHANNEL = "inbox_events";
-    /** Bytes of kind and payload carried in the notification; PostgreSQL's limit is 8 000 for the whole text. */
-    static final int NOTIFY_LIMIT = 7_000;
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
@@ -40,19 +41,13 @@ public class InboxEvents {
     /** @param kind {@code message.new}, {@code message.status}, {@code conversation.updated} or {@code conversation.assigned} */
     void publish(UUID tenant, String kind, UUID conversationId, Map<String, ?> payload) {
         String data = json.writeValueAsString(payload);
-        // the event travels in the notification itself when it fits (NOTIFY takes under 8 000 bytes), so the
-        // stream need not read it back; a longer one is announced by id only
-        String inline = ":" + kind + ":" + data;
-        if (inline.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > NOTIFY_LIMIT) {
-            inline = "";
-        }
         // one statement: the insert and its NOTIFY (a round trip less per event on the webhook's path)
         jdbc.sql("""
                 with e as (insert into inbox_events (tenant_id, kind, conversation_id, payload, created_at)
                            values (:t, :kind, :conv, cast(:payload as jsonb), :now) returning id)
-                select pg_notify(:channel, cast(:t as text) || ':' || e.id || :inline) from e
+                select pg_notify(:channel, cast(:t as text) || ':' || e.id) from e
                 """).param("t", tenant).param("kind", kind).param("conv", conversationId).param("payload", data)
-            .param("now", Timestamp.from(clock.instant())).param("channel", CHANNEL).param("inline", inline)
+            .param("now", Timestamp.from(clock.instant())).param("channel", CHANNEL)
             .query(String.class).list();
     }
 
@@ -67,8 +62,14 @@ public class InboxEvents {
             .list();
     }
 
-    Event one(UUID tenant, long id) {
-        List<Event> events = after(tenant, id - 1, 1);
-        return events.isEmpty() || events.get(0).id() != id ? null : events.get(0);
+    /** The tenant's events of these ids, oldest first: what the notifications of a moment announced. */
+    List<Event> of(UUID tenant, Collection<Long> ids) {
+        return jdbc.sql("""
+                select id, kind, conversation_id, payload::text, created_at from inbox_events
+                 where tenant_id = :t and id = any(cast(:ids as bigint[])) order by id
+                """).param("t", tenant).param("ids", ids.toArray(Long[]::new))
+            .query((rs, n) -> new Event(rs.getLong(1), tenant, rs.getString(2), rs.getObject(3, UUID.class),
+                    json.writeValueAsString(json.readTree(rs.getString(4))), rs.getTimestamp(5).toInstant()))
+            .list();
     }
 }

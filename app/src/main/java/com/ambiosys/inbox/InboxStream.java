@@ -6,6 +6,9 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -17,64 +20,85 @@ import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.context.event.EventListener;
 import org.springframework.core.env.Environment;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyEmitter;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
+import com.ambiosys.identity.ActiveUsers;
+import com.ambiosys.identity.UserAccessChanged;
+import com.ambiosys.platform.security.CurrentUser;
 import com.ambiosys.platform.tenancy.TenantTransactions;
 
 /**
  * The live stream of inbox events for staff: Server-Sent Events per connected user, filtered by tenant,
  * fed by PostgreSQL {@code LISTEN inbox_events} on a dedicated connection, so that an event committed by
- * any instance reaches the clients of every instance. A client that reconnects with
- * {@code Last-Event-ID} first gets what it missed from the event log.
+ * any instance reaches the clients of every instance. A notification names an event ({@code tenant:id}); the
+ * event itself is read in its tenant. A client that reconnects with {@code Last-Event-ID} first gets what it
+ * missed from the event log. A stream lasts only as long as the right to it: every
+ * {@code ambiosys.inbox.stream-recheck} (30 s), and at once when identity says a user's standing changed, the
+ * user is checked again, and the stream ends when the user or tenant is no longer active or
+ * {@value #PERMISSION} is gone.
  */
 @Component
 public class InboxStream implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(InboxStream.class);
     static final int REPLAY_LIMIT = 500;
+    /** What a stream needs, when opened and for as long as it stays open. */
+    public static final String PERMISSION = "inbox:view";
     /** A comment line this often keeps proxies from closing a quiet stream. */
     static final long HEARTBEAT_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(20);
 
+    /** Whose an open stream is. */
+    private record Subscriber(UUID tenant, UUID user) {
+    }
+
     private final Map<UUID, Set<SseEmitter>> clients = new ConcurrentHashMap<>();
-    /** The user behind each open stream: the heartbeat marks them seen (agent presence). */
-    private final Map<SseEmitter, UUID> users = new ConcurrentHashMap<>();
+    /** The user behind each open stream: the heartbeat marks them seen (agent presence), the re-check asks about them. */
+    private final Map<SseEmitter, Subscriber> subscribers = new ConcurrentHashMap<>();
+    /** Users whose standing changed since the last turn of the listener: their streams are checked on the next. */
+    private final Set<Subscriber> changed = ConcurrentHashMap.newKeySet();
     private final InboxEvents events;
     private final TenantTransactions tx;
     private final Environment env;
     private final AgentPresence presence;
+    private final ActiveUsers activeUsers;
+    private final long recheckNanos;
     private volatile boolean running;
     private Thread listener;
 
-    InboxStream(InboxEvents events, TenantTransactions tx, Environment env, AgentPresence presence) {
+    InboxStream(InboxEvents events, TenantTransactions tx, Environment env, AgentPresence presence,
+            ActiveUsers activeUsers, @Value("${ambiosys.inbox.stream-recheck:30s}") Duration recheck) {
         this.presence = presence;
         this.events = events;
         this.tx = tx;
         this.env = env;
+        this.activeUsers = activeUsers;
+        this.recheckNanos = recheck.toNanos();
     }
 
     /**
-     * A new client of the tenant; replays what it missed after {@code lastEventId}. The user (may be null) is
-     * marked seen now and on every heartbeat while the stream is open: that is what makes an agent online.
+     * A new client of the user's tenant; replays what it missed after {@code lastEventId}. The user is marked seen
+     * now and on every heartbeat while the stream is open: that is what makes an agent online.
      */
-    public SseEmitter connect(UUID tenant, UUID user, Long lastEventId) {
+    public SseEmitter connect(CurrentUser user, Long lastEventId) {
+        UUID tenant = user.tenantId();
         SseEmitter emitter = new SseEmitter(0L); // no timeout: the client reconnects when the network drops
         Set<SseEmitter> set = clients.computeIfAbsent(tenant, k -> new CopyOnWriteArraySet<>());
         Runnable gone = () -> {
             set.remove(emitter);
-            users.remove(emitter);
+            subscribers.remove(emitter);
         };
         emitter.onCompletion(gone);
         emitter.onTimeout(gone);
         emitter.onError(e -> gone.run());
-        if (user != null) {
-            users.put(emitter, user);
-            tx.run(tenant, s -> presence.seen(tenant, Set.of(user)));
-        }
+        subscribers.put(emitter, new Subscriber(tenant, user.userId()));
+        tx.run(tenant, s -> presence.seen(tenant, Set.of(user.userId())));
         try {
             emitter.send(SseEmitter.event().comment("connected").reconnectTime(3000));
             if (lastEventId != null) {
@@ -91,6 +115,12 @@ public class InboxStream implements SmartLifecycle {
         return emitter;
     }
 
+    /** Identity changed the user's status or permissions: their streams are checked on the listener's next turn. */
+    @EventListener
+    void accessChanged(UserAccessChanged change) {
+        changed.add(new Subscriber(change.tenantId(), change.userId()));
+    }
+
     private static final MediaType UTF8_TEXT = new MediaType(MediaType.TEXT_PLAIN, StandardCharsets.UTF_8);
 
     /**
@@ -102,24 +132,36 @@ public class InboxStream implements SmartLifecycle {
         return Set.of(new ResponseBodyEmitter.DataWithMediaType(frame, UTF8_TEXT));
     }
 
-    /** A notification is {@code tenant:id:kind:payload}, or {@code tenant:id} for an event too long to carry. */
-    private void deliver(String notification) {
-        String[] parts = notification.split(":", 4);
-        if (parts.length != 2 && parts.length != 4) {
-            return;
+    /**
+     * The events a turn's notifications announce ({@code tenant:id}; anything after the id, from an instance of an
+     * older version, is ignored), read by tenant in one statement each and sent in order to the tenant's clients.
+     */
+    private void deliver(PGNotification[] notifications) {
+        Map<UUID, List<Long>> announced = new LinkedHashMap<>();
+        for (PGNotification n : notifications) {
+            String[] parts = n.getParameter().split(":", 3);
+            try {
+                UUID tenant = UUID.fromString(parts[0]);
+                Set<SseEmitter> set = clients.get(tenant);
+                if (parts.length > 1 && set != null && !set.isEmpty()) {
+                    announced.computeIfAbsent(tenant, k -> new ArrayList<>()).add(Long.parseLong(parts[1]));
+                }
+            }
+            catch (IllegalArgumentException ex) {
+                log.warn("Inbox notification not understood: {}", n.getParameter());
+            }
         }
-        UUID tenant = UUID.fromString(parts[0]);
-        Set<SseEmitter> set = clients.get(tenant);
-        if (set == null || set.isEmpty()) {
-            return;
-        }
-        long id = Long.parseLong(parts[1]);
-        InboxEvents.Event e = parts.length == 4 ? new InboxEvents.Event(id, tenant, parts[2], null, parts[3], null)
-                : tx.read(tenant, s -> events.one(tenant, id));
-        if (e == null) {
-            return;
-        }
-        Set<ResponseBodyEmitter.DataWithMediaType> frame = event(e);
+        announced.forEach((tenant, ids) -> {
+            try {
+                tx.read(tenant, s -> events.of(tenant, ids)).forEach(e -> send(clients.get(tenant), event(e)));
+            }
+            catch (RuntimeException ex) {
+                log.warn("Inbox events {} of tenant {} not delivered: {}", ids, tenant, ex.getMessage());
+            }
+        });
+    }
+
+    private void send(Set<SseEmitter> set, Set<ResponseBodyEmitter.DataWithMediaType> frame) {
         for (SseEmitter emitter : set) {
             try {
                 emitter.send(frame);
@@ -130,20 +172,68 @@ public class InboxStream implements SmartLifecycle {
         }
     }
 
+    /** Checks the users of every open stream ({@code all}) or of those whose standing changed; ends what no longer holds. */
+    private void recheck(boolean all) {
+        Set<Subscriber> due = all ? Set.copyOf(subscribers.values()) : drainChanged();
+        if (all) {
+            changed.clear();
+        }
+        Set<Subscriber> revoked = new java.util.HashSet<>();
+        for (Subscriber subscriber : due) {
+            try {
+                if (!activeUsers.find(subscriber.tenant(), subscriber.user()).map(u -> u.can(PERMISSION)).orElse(false)) {
+                    revoked.add(subscriber);
+                }
+            }
+            catch (RuntimeException ex) {
+                log.warn("Inbox stream of user {} not checked, tried again on the next turn: {}", subscriber.user(),
+                        ex.getMessage());
+                changed.add(subscriber);
+            }
+        }
+        if (!revoked.isEmpty()) {
+            subscribers.forEach((emitter, subscriber) -> {
+                if (revoked.contains(subscriber)) {
+                    end(emitter, subscriber);
+                }
+            });
+        }
+    }
+
+    private Set<Subscriber> drainChanged() {
+        Set<Subscriber> due = new java.util.HashSet<>();
+        for (java.util.Iterator<Subscriber> it = changed.iterator(); it.hasNext();) {
+            due.add(it.next());
+            it.remove();
+        }
+        return due;
+    }
+
+    private void end(SseEmitter emitter, Subscriber subscriber) {
+        subscribers.remove(emitter);
+        Set<SseEmitter> set = clients.get(subscriber.tenant());
+        if (set != null) {
+            set.remove(emitter);
+        }
+        emitter.complete();
+        log.info("Inbox stream of user {} ended: the user, their tenant or their {} permission is gone",
+                subscriber.user(), PERMISSION);
+    }
+
     private void heartbeat() {
         clients.forEach((tenant, set) -> {
             Set<UUID> seen = new java.util.HashSet<>();
             set.forEach(emitter -> {
                 try {
                     emitter.send(SseEmitter.event().comment("ping"));
-                    UUID user = users.get(emitter);
-                    if (user != null) {
-                        seen.add(user);
+                    Subscriber subscriber = subscribers.get(emitter);
+                    if (subscriber != null) {
+                        seen.add(subscriber.user());
                     }
                 }
                 catch (IOException | IllegalStateException ex) {
                     set.remove(emitter);
-                    users.remove(emitter);
+                    subscribers.remove(emitter);
                 }
             });
             if (!seen.isEmpty()) {
@@ -166,21 +256,20 @@ public class InboxStream implements SmartLifecycle {
                 }
                 PGConnection pg = connection.unwrap(PGConnection.class);
                 long lastBeat = System.nanoTime();
+                long lastCheck = lastBeat;
                 while (running) {
                     if (System.nanoTime() - lastBeat > HEARTBEAT_NANOS) {
                         heartbeat();
                         lastBeat = System.nanoTime();
                     }
+                    boolean all = System.nanoTime() - lastCheck > recheckNanos;
+                    if (all || !changed.isEmpty()) {
+                        recheck(all);
+                        lastCheck = all ? System.nanoTime() : lastCheck;
+                    }
                     PGNotification[] notifications = pg.getNotifications(1000);
                     if (notifications != null) {
-                        for (PGNotification n : notifications) {
-                            try {
-                                deliver(n.getParameter());
-                            }
-                            catch (RuntimeException ex) {
-                                log.warn("Inbox event {} not delivered: {}", n.getParameter(), ex.getMessage());
-                            }
-                        }
+                        deliver(notifications);
                     }
                 }
             }
@@ -212,7 +301,7 @@ public class InboxStream implements SmartLifecycle {
         running = false;
         clients.values().forEach(set -> set.forEach(SseEmitter::complete));
         clients.clear();
-        users.clear();
+        subscribers.clear();
         if (listener != null) {
             try {
                 listener.join(3000);

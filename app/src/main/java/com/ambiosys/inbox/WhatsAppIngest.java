@@ -437,8 +437,7 @@ public class WhatsAppIngest {
 
     /** A message ready to store: its contact and what the statements write. */
     private record Prepared(Inbound inbound, UUID contact, String externalId, Instant sentAt, String name, String type,
-            String text, Map<String, Object> event, String rest, boolean inline, boolean media, String payload,
-            String context) {
+            String text, Map<String, Object> event, String rest, boolean media, String payload, String context) {
     }
 
     /** What a message's statements write. */
@@ -459,10 +458,8 @@ public class WhatsAppIngest {
         event.put("body", text);
         event.put("sentAt", sentAt.toString());
         String rest = json.writeValueAsString(event).substring(1); // without its "{"
-        boolean inline = (":message.new:{\"conversationId\":\"00000000-0000-0000-0000-000000000000\"," + rest)
-            .getBytes(StandardCharsets.UTF_8).length <= InboxEvents.NOTIFY_LIMIT;
         return new Prepared(inbound, contact, externalId, sentAt, inbound.names().get(inbound.from()), storedType, text,
-                event, rest, inline, InboundProcessing.MEDIA.contains(type), json.writeValueAsString(message),
+                event, rest, InboundProcessing.MEDIA.contains(type), json.writeValueAsString(message),
                 message.path("context").path("id").asString(null));
     }
 
@@ -503,7 +500,6 @@ public class WhatsAppIngest {
         String[] received = new String[n];
         Boolean[] media = new Boolean[n];
         String[] rest = new String[n];
-        Boolean[] inline = new Boolean[n];
         for (int i = 0; i < n; i++) {
             Prepared p = batch.get(i);
             contactIds[i] = p.contact();
@@ -519,7 +515,6 @@ public class WhatsAppIngest {
             received[i] = p.inbound().now().toString();
             media[i] = p.media();
             rest[i] = p.rest();
-            inline[i] = p.inline();
         }
         UUID tenant = batch.get(0).inbound().channel().tenantId();
         List<Object[]> rows = jdbc.sql("""
@@ -527,14 +522,13 @@ public class WhatsAppIngest {
                   from inbox_store_inbound(:t, cast(:received as timestamptz[]), :eventAt, :notifyChannel, cast(:contacts as uuid[]),
                        cast(:names as text[]), cast(:ids as uuid[]), cast(:channels as uuid[]), cast(:external as text[]),
                        cast(:types as text[]), cast(:bodies as text[]), cast(:payloads as text[]), cast(:contexts as text[]),
-                       cast(:sent as timestamptz[]), cast(:media as boolean[]), cast(:rest as text[]),
-                       cast(:inline as boolean[]))
+                       cast(:sent as timestamptz[]), cast(:media as boolean[]), cast(:rest as text[]))
                 """)
             .param("t", tenant).param("received", received).param("eventAt", Timestamp.from(clock.instant()))
             .param("notifyChannel", InboxEvents.CHANNEL).param("contacts", contactIds).param("names", names)
             .param("ids", ids).param("channels", channels).param("external", external).param("types", types)
             .param("bodies", bodies).param("payloads", payloads).param("contexts", contexts).param("sent", sent)
-            .param("media", media).param("rest", rest).param("inline", inline)
+            .param("media", media).param("rest", rest)
             .query((rs, i) -> new Object[] { rs.getInt(1), rs.getBoolean(2), rs.getBoolean(3),
                     rs.getObject(4, UUID.class) })
             .list();
@@ -572,7 +566,7 @@ public class WhatsAppIngest {
         UUID contact = upsertContact(channel, inbound.from(), inbound.names().get(inbound.from()), sentAt, now, work);
         Prepared p = prepare(inbound, contact);
         // One statement: the message, inserted with the contact's open conversation; that conversation's update;
-        // the message.new event and its NOTIFY (inbox_store_inbound, V32, does the same for a lean batch). The
+        // the message.new event and its NOTIFY (inbox_store_inbound, V39, does the same for a lean batch). The
         // contact's row lock (the upsert above) orders the webhooks of one contact, and this statement's snapshot is
         // taken after it, so it sees their messages.
         // A message with nothing to fetch (not media) whose contact has nothing waiting is processed as it is
@@ -607,8 +601,7 @@ public class WhatsAppIngest {
                     returning id)
                 select m.waits, c.id,
                        case when e.id is not null
-                            then pg_notify(:notifyChannel, cast(:t as text) || ':' || e.id
-                                                     || case when :inline then ':message.new:' || c.data else '' end)
+                            then pg_notify(:notifyChannel, cast(:t as text) || ':' || e.id)
                        end
                   from m left join c on true left join e on true
                 """)
@@ -618,7 +611,6 @@ public class WhatsAppIngest {
             .param("sent", Timestamp.from(sentAt)).param("now", Timestamp.from(now))
             .param("media", p.media()).param("rest", p.rest())
             .param("eventAt", Timestamp.from(clock.instant())).param("notifyChannel", InboxEvents.CHANNEL)
-            .param("inline", p.inline())
             .query((rs, n) -> new Object[] { rs.getBoolean(1), rs.getObject(2, UUID.class) }).optional();
         if (row.isPresent()) {
             tally.stored++;

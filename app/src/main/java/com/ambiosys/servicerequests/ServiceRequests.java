@@ -922,15 +922,19 @@ public class ServiceRequests {
         return String.join("; ", lines);
     }
 
-    /** Without servicerequests:view_all, a user sees only the requests they own or created. */
-    private static String visibility() {
+    /** Without servicerequests:view_all, a user sees only the requests they own or created (and their files). */
+    static String visibility() {
         return " and (cast(:viewer as uuid) is null or r.owner_id = :viewer or r.created_by = :viewer)";
     }
 
     private static Map<String, Object> visibilityParams() {
         Map<String, Object> params = new LinkedHashMap<>();
-        CurrentUser user = CurrentUsers.current().orElse(null);
-        params.put("viewer", user == null || user.can("servicerequests:view_all") ? null : user.userId());
+        params.put("viewer", viewer(CurrentUsers.current().orElse(null)));
         return params;
+    }
+
+    /** The {@code :viewer} of {@link #visibility()}: null for one who sees every request. */
+    static UUID viewer(CurrentUser user) {
+        return user == null || user.can("servicerequests:view_all") ? null : user.userId();
     }
 }

@@ -45,17 +45,22 @@ class FilesSystemTest extends TenantApiTest {
     final HttpClient http = HttpClient.newHttpClient();
     final JsonMapper json = JsonMapper.builder().build();
 
+    String customer;
+
     @BeforeEach
     void setUp() {
         admin = new ApiClient(port).login(tenant.adminEmail(), TestTenants.PASSWORD);
+        customer = new ApiClient(port).post("/api/v1/customers", java.util.Map.of("kind", "COMPANY", "commercialName",
+                "Cliente Uno", "country", "GT")).token(admin).send().json().path("id").asString();
     }
 
     record Answer(int status, JsonNode body) {
     }
 
+    /** Uploads for the test's customer, or (another owner type) as an upload not yet given an owner. */
     Answer upload(String token, String filename, String declaredType, byte[] content, String ownerType) {
         ApiClient.Response response = new ApiClient(port).upload("/api/v1/files?ownerType=" + ownerType
-                + "&ownerId=cliente-1", token, filename, declaredType, content);
+                + ("customer".equals(ownerType) ? "&ownerId=" + customer : ""), token, filename, declaredType, content);
         return new Answer(response.status(), response.text().isBlank() ? null : response.json());
     }
 
@@ -75,7 +80,7 @@ class FilesSystemTest extends TenantApiTest {
         assertThat(stored.body().path("name").asString()).isEqualTo("foto del sitio.jpg");
 
         ApiClient api = new ApiClient(port);
-        JsonNode list = api.get("/api/v1/files?ownerType=customer&ownerId=cliente-1").token(admin).send().json();
+        JsonNode list = api.get("/api/v1/files?ownerType=customer&ownerId=" + customer).token(admin).send().json();
         assertThat(list.size()).isEqualTo(1);
     }
 
@@ -117,7 +122,7 @@ class FilesSystemTest extends TenantApiTest {
 
         Answer badOwner = upload(admin, "x.pdf", "application/pdf", PDF, "NotAType");
         assertThat(badOwner.status()).isEqualTo(400);
-        assertThat(new ApiClient(port).get("/api/v1/files?ownerType=customer&ownerId=cliente-1").token(admin).send()
+        assertThat(new ApiClient(port).get("/api/v1/files?ownerType=customer&ownerId=" + customer).token(admin).send()
             .json().size()).isZero();
     }
 
@@ -133,7 +138,8 @@ class FilesSystemTest extends TenantApiTest {
 
         tenants.addUser(tenant, "tecnico", SystemRole.TECHNICIAN);
         String technician = api.login(tenant.email("tecnico"), TestTenants.PASSWORD);
-        assertThat(api.get("/api/v1/files/" + id).token(technician).send().status()).isEqualTo(200);
+        // a technician may not see customers, so neither their files
+        assertThat(api.get("/api/v1/files/" + id).token(technician).send().status()).isEqualTo(404);
         assertThat(api.delete("/api/v1/files/" + id).token(technician).send().status()).isEqualTo(403);
         assertThat(api.delete("/api/v1/files/" + id).token(admin).send().status()).isEqualTo(204);
         assertThat(api.get("/api/v1/files/" + id).token(admin).send().status()).isEqualTo(404);

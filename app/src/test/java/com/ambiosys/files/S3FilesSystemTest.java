@@ -16,6 +16,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.AfterEach;
@@ -65,7 +66,7 @@ class S3FilesSystemTest extends TenantApiTest {
     }
 
     String upload(byte[] content, String name) {
-        ApiClient.Response uploaded = api.upload("/api/v1/files?ownerType=customer&ownerId=c-1", admin, name,
+        ApiClient.Response uploaded = api.upload("/api/v1/files?ownerType=customer", admin, name,
                 "application/octet-stream", content);
         assertThat(uploaded.status()).as(uploaded.text()).isEqualTo(201);
         return uploaded.json().path("id").asString();
@@ -114,7 +115,7 @@ class S3FilesSystemTest extends TenantApiTest {
     void aStorageFailureAnswers503AndStoresNoRow() {
         S3.failPutsWith(500);
 
-        ApiClient.Response failed = api.upload("/api/v1/files?ownerType=customer&ownerId=c-1", admin, "acta.pdf",
+        ApiClient.Response failed = api.upload("/api/v1/files?ownerType=customer", admin, "acta.pdf",
                 "application/pdf", FilesSystemTest.PDF);
 
         assertThat(failed.status()).isEqualTo(503);
@@ -174,7 +175,9 @@ class S3FilesSystemTest extends TenantApiTest {
         tenantTx.run(tenant.id(), s -> jdbc.sql("update stored_files set created_at = :at where id in (:ids)")
             .param("at", twoDaysAgo).param("ids", java.util.List.of(UUID.fromString(orphan), UUID.fromString(attached)))
             .update());
-        tenantTx.call(tenant.id(), s -> files.attach(UUID.fromString(attached), "customer", "c-9"));
+        String customer = api.post("/api/v1/customers", Map.of("kind", "COMPANY", "commercialName", "Planta Sur", "country",
+                "GT")).token(admin).send().json().path("id").asString();
+        tenantTx.call(tenant.id(), s -> files.attach(UUID.fromString(attached), "customer", customer));
 
         cleanup.cleanUp();
 
@@ -191,7 +194,7 @@ class S3FilesSystemTest extends TenantApiTest {
             assertThat(api.get("/api/v1/files/" + kept).token(admin).send().status()).isEqualTo(200);
             assertThat(S3.object(keyOf(kept))).isPresent();
         }
-        assertThat(api.get("/api/v1/files?ownerType=customer&ownerId=c-9").token(admin).send().json().size())
+        assertThat(api.get("/api/v1/files?ownerType=customer&ownerId=" + customer).token(admin).send().json().size())
             .isEqualTo(1);
     }
 

@@ -3,12 +3,16 @@ package com.ambiosys.inbox;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -19,14 +23,27 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.postgresql.PGConnection;
+import org.postgresql.PGNotification;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.env.Environment;
 
 import com.ambiosys.identity.SystemRole;
 import com.ambiosys.support.TenantApiTest;
 import com.ambiosys.support.TestTenants;
 import com.ambiosys.support.TestTenants.TestTenant;
+import com.ambiosys.tenants.TenantManagement;
 
 /** The staff's live stream (Server-Sent Events): fed through LISTEN/NOTIFY, per tenant, with Last-Event-ID replay. */
 class InboxStreamTest extends TenantApiTest {
+
+    /** The line the helper adds when the server ends the stream. */
+    static final String ENDED = "(stream ended)";
+
+    @Autowired
+    TenantManagement tenantManagement;
+    @Autowired
+    Environment env;
 
     final HttpClient http = HttpClient.newHttpClient();
     final List<CompletableFuture<?>> open = new ArrayList<>();
@@ -58,12 +75,17 @@ class InboxStreamTest extends TenantApiTest {
         open.add(response.thenAccept(r -> {
             lines.add("status:" + r.statusCode());
             r.body().forEach(lines::add);
+            lines.add(ENDED);
         }));
         return lines;
     }
 
     static String next(BlockingQueue<String> lines, String prefix) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
+        return next(lines, prefix, 15);
+    }
+
+    static String next(BlockingQueue<String> lines, String prefix, int seconds) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
         while (System.nanoTime() < deadline) {
             String line = lines.poll(200, TimeUnit.MILLISECONDS);
             if (line != null && line.startsWith(prefix)) {
@@ -112,5 +134,73 @@ class InboxStreamTest extends TenantApiTest {
         tenants.addUser(tenant, "tecnico", SystemRole.TECHNICIAN);
         BlockingQueue<String> lines = stream(api.login(tenant.email("tecnico"), TestTenants.PASSWORD), null);
         assertThat(next(lines, "status:")).isEqualTo("status:403");
+    }
+
+    UUID agentId;
+
+    /** An agent's open stream: where each way of losing the right to it starts. */
+    BlockingQueue<String> agentStream() throws Exception {
+        agentId = tenants.addUser(tenant, "agente", SystemRole.AGENT);
+        BlockingQueue<String> lines = stream(api.login(tenant.email("agente"), TestTenants.PASSWORD), null);
+        assertThat(next(lines, "status:")).isEqualTo("status:200");
+        assertThat(next(lines, ":connected")).isNotNull();
+        return lines;
+    }
+
+    @Test
+    void theStreamEndsWhenItsUserIsDeactivated() throws Exception {
+        BlockingQueue<String> lines = agentStream();
+        assertThat(api.post("/api/v1/users/" + agentId + "/deactivate", null).token(admin).send().status()).isEqualTo(200);
+        assertThat(next(lines, ENDED, 30)).isEqualTo(ENDED);
+    }
+
+    @Test
+    void theStreamEndsWhenItsUserLosesInboxViewWhileOthersGoOn() throws Exception {
+        BlockingQueue<String> lines = agentStream();
+        BlockingQueue<String> admins = stream(admin, null);
+        assertThat(next(admins, ":connected")).isNotNull();
+        assertThat(api.put("/api/v1/users/" + agentId + "/permissions", Map.of("grants", List.of(), "revocations",
+                List.of("inbox:view"))).token(admin).send().status()).isEqualTo(200);
+        assertThat(next(lines, ENDED, 30)).isEqualTo(ENDED);
+
+        receive("wamid.AFTER-REVOKE", "Hola otra vez");
+        assertThat(next(admins, "event:")).as("the admin's stream goes on").isEqualTo("event:message.new");
+    }
+
+    @Test
+    void theStreamEndsWhenItsTenantIsSuspended() throws Exception {
+        BlockingQueue<String> lines = agentStream();
+        tenantManagement.suspend(tenant.id());
+        assertThat(next(lines, ENDED, 30)).isEqualTo(ENDED);
+    }
+
+    @Test
+    void aNotificationNamesTheEventAndNeverCarriesTheMessageWhichStillReachesTheStream() throws Exception {
+        try (Connection listener = DriverManager.getConnection(env.getRequiredProperty("spring.datasource.url"),
+                env.getProperty("spring.datasource.username"), env.getProperty("spring.datasource.password"))) {
+            try (Statement statement = listener.createStatement()) {
+                statement.execute("LISTEN inbox_events");
+            }
+            BlockingQueue<String> ours = stream(admin, null);
+            assertThat(next(ours, ":connected")).isNotNull();
+
+            // the contact's first message is stored by the full statement, the next by inbox_store_inbound
+            receive("wamid.PRIVATE1", "Mi DPI es 2501 44556 0101");
+            assertThat(next(ours, "data:")).contains("Mi DPI es 2501 44556 0101");
+            receive("wamid.PRIVATE2", "Y mi clave es sol-de-agosto");
+            assertThat(next(ours, "data:")).contains("Y mi clave es sol-de-agosto");
+
+            List<String> payloads = new ArrayList<>();
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
+            while (payloads.size() < 2 && System.nanoTime() < deadline) {
+                PGNotification[] notifications = listener.unwrap(PGConnection.class).getNotifications(500);
+                for (PGNotification n : notifications == null ? new PGNotification[0] : notifications) {
+                    if (n.getParameter().startsWith(tenant.id().toString())) {
+                        payloads.add(n.getParameter());
+                    }
+                }
+            }
+            assertThat(payloads).hasSize(2).allSatisfy(p -> assertThat(p).matches(tenant.id() + ":[0-9]+"));
+        }
     }
 }

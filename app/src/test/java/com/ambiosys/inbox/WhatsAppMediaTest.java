@@ -13,7 +13,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import com.ambiosys.identity.SystemRole;
 import com.ambiosys.support.TenantApiTest;
+import com.ambiosys.support.TestTenants;
 
 /** Inbound media is fetched from (a fake of) Meta at once, checked against its sha256, retried when Meta fails. */
 class WhatsAppMediaTest extends TenantApiTest {
@@ -91,5 +93,28 @@ class WhatsAppMediaTest extends TenantApiTest {
         assertThat(bad.get("processed_at")).isNull();
         assertThat((String) bad.get("last_error")).contains("sha256");
         assertThat(row("wamid.NEXT").get("processed_at")).isNull(); // in order: it waits for the image
+    }
+
+    @Test
+    void aPhotoACustomerSentIsSeenByWhoMayReadTheInboxAndNotFoundForStaffWhoMayNot() throws Exception {
+        meta.media.put("MEDIA-SEEN", new FakeMetaGraph.Media(PNG, "image/png", 0, false));
+        receive("50255557777", "wamid.SEEN", 1_763_800_000L, "image", "\"image\":{\"id\":\"MEDIA-SEEN\",\"mime_type\":\"image/png\"}");
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(row("wamid.SEEN").get("file_id")).isNotNull());
+        String file = row("wamid.SEEN").get("file_id").toString();
+        String message = tenantTx.read(tenant.id(), s -> jdbc.sql("select id from inbox_messages where external_id = 'wamid.SEEN'")
+            .query(java.util.UUID.class).single()).toString();
+        String owner = "/api/v1/files?ownerType=inbox_message&ownerId=" + message;
+        tenants.addUser(tenant, "agente", SystemRole.AGENT);
+        tenants.addUser(tenant, "tecnico", SystemRole.TECHNICIAN); // files:view, but not inbox:view
+        String agent = api.login(tenant.email("agente"), TestTenants.PASSWORD);
+        String technician = api.login(tenant.email("tecnico"), TestTenants.PASSWORD);
+
+        assertThat(api.get("/api/v1/files/" + file).token(agent).send().status()).isEqualTo(200);
+        assertThat(api.get(owner).token(agent).send().json().size()).isEqualTo(1);
+        assertThat(api.post("/api/v1/files/" + file + "/link", null).token(agent).send().status()).isEqualTo(200);
+
+        assertThat(api.get("/api/v1/files/" + file).token(technician).send().status()).isEqualTo(404);
+        assertThat(api.get(owner).token(technician).send().status()).isEqualTo(404);
+        assertThat(api.post("/api/v1/files/" + file + "/link", null).token(technician).send().status()).isEqualTo(404);
     }
 }

@@ -9,12 +9,12 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 import com.ambiosys.inbox.InboxStream;
 import com.ambiosys.platform.security.CurrentUsers;
 import com.ambiosys.platform.security.RequiresPermission;
-import com.ambiosys.platform.tenancy.TenantContext;
 
 /**
  * {@code GET /api/v1/inbox/stream}: Server-Sent Events for staff ({@code message.new},
  * {@code message.status}, {@code conversation.updated}, {@code conversation.assigned}); send
- * {@code Last-Event-ID} after a reconnect to get what was missed.
+ * {@code Last-Event-ID} after a reconnect to get what was missed. The stream ends when its user loses the right
+ * to it (see {@link InboxStream}).
  */
 @RestController
 class InboxStreamController {
@@ -26,13 +26,12 @@ class InboxStreamController {
     }
 
     @GetMapping(path = "/api/v1/inbox/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
-    @RequiresPermission("inbox:view")
+    @RequiresPermission(InboxStream.PERMISSION)
     SseEmitter stream(@RequestHeader(name = "Last-Event-ID", required = false) String lastEventId) {
         Long last = null;
         if (lastEventId != null && lastEventId.matches("[0-9]{1,18}")) {
             last = Long.parseLong(lastEventId);
         }
-        return stream.connect(TenantContext.require(),
-                CurrentUsers.current().map(u -> u.userId()).orElse(null), last);
+        return stream.connect(CurrentUsers.require(), last);
     }
 }
