@@ -73,6 +73,26 @@ class RedactionSystemTest {
         assertThat(audit).doesNotContain("Clave-Secreta-Larga").doesNotContain("$2a$");
     }
 
+    /** Not even the last four characters of a channel's secrets: a snapshot is kept for years. */
+    @Test
+    void auditSnapshotsOfAChannelKeepNothingOfItsSecrets() {
+        var tenant = tenants.create();
+        ApiClient api = new ApiClient(port);
+        String token = api.login(tenant.adminEmail(), TestTenants.PASSWORD);
+        String phoneNumberId = String.valueOf(java.util.concurrent.ThreadLocalRandom.current()
+            .nextLong(100_000_000_000L, 999_999_999_999L));
+        var created = api.post("/api/v1/inbox/channels/whatsapp", Map.of("name", "WhatsApp ventas", "phoneNumberId",
+                phoneNumberId, "accessToken", "EAAG-acceso-WXYZ", "appSecret", "secreto-app-QRST",
+                "verifyToken", "verificar-LMNO")).token(token).send();
+        assertThat(created.status()).isEqualTo(201);
+        assertThat(created.json().path("accessTokenHint").asString()).endsWith("WXYZ"); // the API still helps its user
+        String audit = TenantContext.callAs(tenant.id(), () -> tx.execute(s -> jdbc
+            .sql("select after::text from audit_log where entity_type = 'channel' and action = 'CREATE'")
+            .query(String.class).single()));
+        assertThat(audit).contains("WhatsApp ventas").contains("[REDACTED]")
+            .doesNotContain("WXYZ").doesNotContain("QRST").doesNotContain("LMNO");
+    }
+
     private List<Map<String, Object>> usage(java.util.UUID tenant) {
         return TenantContext.callAs(tenant, () -> tx.execute(s -> jdbc
             .sql("select route, status, query from api_usage_log where route = '/api/v1/users'")

@@ -15,6 +15,19 @@ class RedactionTest {
     }
 
     @Test
+    void redactsChannelSecretsAndWhatIsDerivedFromThem() {
+        for (String name : new String[] { "appSecret", "app_secret", "verifyToken", "hub.verify_token", "accessTokenHint",
+                "appSecretHint", "verifyTokenHint", "verify_token_hash", "secretKey", "api_key" }) {
+            assertThat(Redaction.isSensitive(name)).as(name).isTrue();
+        }
+        for (String name : new String[] { "name", "phoneNumberId", "tokens", "hub.challenge", "hub.mode", "wabaId" }) {
+            assertThat(Redaction.isSensitive(name)).as(name).isFalse();
+        }
+        assertThat(Redaction.query("hub.mode=subscribe&hub.verify_token=verificar-123&hub.challenge=42"))
+            .isEqualTo("hub.mode=subscribe&hub.verify_token=[REDACTED]&hub.challenge=42");
+    }
+
+    @Test
     void redactsUrlEncodedNamesAndKeepsEverythingElse() {
         assertThat(Redaction.query("pass%77ord=x&tokens=1")).isEqualTo("pass%77ord=[REDACTED]&tokens=1");
         assertThat(Redaction.query(null)).isNull();

@@ -8,7 +8,9 @@ import java.util.regex.Pattern;
 /**
  * Removes secrets from what we log or store about a request: the values of sensitive query parameters
  * and fields ({@code token}, {@code access_token}, {@code refresh_token}, {@code authorization},
- * {@code password} and their spellings).
+ * {@code password}, {@code appSecret}, {@code hub.verify_token} and their spellings), and of what is derived
+ * from a secret ({@code accessTokenHint}, {@code verifyTokenHash}): even the last four characters of a
+ * token narrow the search for it, and an audit snapshot is kept for years.
  */
 public final class Redaction {
 
@@ -16,6 +18,10 @@ public final class Redaction {
 
     private static final Set<String> SENSITIVE = Set.of("token", "accesstoken", "refreshtoken", "authorization",
             "password", "newpassword", "currentpassword", "passwordhash", "secret", "apptoken", "apisecret");
+
+    /** A field named like this (after its last dot) holds a secret, or something made from one. */
+    private static final java.util.List<String> SENSITIVE_ENDINGS = java.util.List.of("token", "secret", "password",
+            "tokenhint", "secrethint", "tokenhash", "secrethash", "apikey", "secretkey", "privatekey", "accesskey");
 
     private static final Pattern QUERY_PAIR = Pattern.compile("([^&=]+)=([^&]*)");
 
@@ -27,7 +33,16 @@ public final class Redaction {
             return false;
         }
         String normalized = name.toLowerCase(Locale.ROOT).replace("_", "").replace("-", "");
-        return SENSITIVE.contains(normalized);
+        normalized = normalized.substring(normalized.lastIndexOf('.') + 1); // hub.verify_token
+        if (SENSITIVE.contains(normalized)) {
+            return true;
+        }
+        for (String ending : SENSITIVE_ENDINGS) {
+            if (normalized.endsWith(ending)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The query string with the values of sensitive parameters replaced by {@value #MASK}. */
