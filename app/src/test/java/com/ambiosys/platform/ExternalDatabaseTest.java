@@ -97,10 +97,11 @@ class ExternalDatabaseTest {
     }
 
     @Test
-    void theSimulatorIsOffWithAnExternalDatabaseUnlessEnabledExplicitly() {
+    void theSimulatorAndOpenOperationsEndpointsAreOffWithAnExternalDatabaseUnlessEnabled() {
         MockEnvironment byDefault = external().withProperty("ambiosys.simulator.enabled", "");
         new DatabaseEnvironmentPostProcessor().postProcessEnvironment(byDefault, new SpringApplication(AmbiosysApplication.class));
         assertThat(byDefault.getProperty("ambiosys.simulator.enabled")).isEqualTo("false");
+        assertThat(byDefault.getProperty("ambiosys.ops.public")).isEqualTo("false");
 
         MockEnvironment explicit = external().withProperty("ambiosys.simulator.enabled", "true");
         new DatabaseEnvironmentPostProcessor().postProcessEnvironment(explicit, new SpringApplication(AmbiosysApplication.class));

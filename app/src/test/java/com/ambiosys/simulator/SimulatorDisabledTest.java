@@ -17,8 +17,13 @@ import org.springframework.test.context.ActiveProfiles;
 import com.ambiosys.support.ApiClient;
 import com.ambiosys.support.TestTenants;
 
-/** With {@code ambiosys.simulator.enabled=false} (production) no simulator endpoint or page answers, and no channel can be simulated. */
+/**
+ * Production's defaults: with {@code ambiosys.simulator.enabled=false} no simulator endpoint or page answers,
+ * and no channel can be simulated; with {@code ambiosys.ops.public=false} the operations endpoints want a token.
+ */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = { "ambiosys.simulator.enabled=false",
+        // production's defaults for the operations endpoints: closed, with a token for the metrics scraper
+        "ambiosys.ops.public=false", "ambiosys.ops.token=token-de-prometheus-2026",
         // the demo tenant is seeded by whichever context starts first on the shared database: not this one, which has no simulator
         "ambiosys.demo.enabled=false" })
 @ActiveProfiles("test")
@@ -53,5 +58,32 @@ class SimulatorDisabledTest {
                 "verifyToken", "verificar-simulado", "simulated", true)).token(admin).send();
         assertThat(simulated.status()).isEqualTo(400);
         assertThat(simulated.problemCode()).isEqualTo("simulator-disabled");
+    }
+
+    @Test
+    void metricsAndTheApiDescriptionAnswerOnlyToTheOperationsToken() throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        for (String path : new String[] { "/actuator/prometheus", "/api/docs", "/api/docs/ui" }) {
+            HttpResponse<String> anonymous = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .GET().build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(anonymous.statusCode()).as(path).isEqualTo(401);
+            assertThat(anonymous.headers().firstValue("Content-Type")).as(path).hasValueSatisfying(
+                    type -> assertThat(type).startsWith("application/problem+json"));
+            HttpResponse<String> wrong = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("Authorization", "Bearer otro-token").GET().build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(wrong.statusCode()).as(path).isEqualTo(401);
+        }
+        HttpResponse<String> scraped = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                + "/actuator/prometheus")).header("Authorization", "Bearer token-de-prometheus-2026").GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(scraped.statusCode()).isEqualTo(200);
+        assertThat(scraped.body()).contains("jvm_memory_used_bytes");
+        HttpResponse<String> docs = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/docs"))
+            .header("Authorization", "Bearer token-de-prometheus-2026").GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(docs.statusCode()).isEqualTo(200);
+        assertThat(docs.body()).contains("\"openapi\"");
+        // the probes stay open: the orchestrator has no token
+        assertThat(http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/health/liveness"))
+            .GET().build(), HttpResponse.BodyHandlers.discarding()).statusCode()).isEqualTo(200);
     }
 }

@@ -83,9 +83,14 @@ public class DatabaseEnvironmentPostProcessor implements EnvironmentPostProcesso
             props.put(SIMULATOR, String.valueOf(!StringUtils.hasText(url)));
             props.put(SIMULATOR + "-by-default", "true");
         }
+        if (!StringUtils.hasText(env.getProperty(OPS_PUBLIC))) {
+            // metrics and the API's description, open on a first run, behind a token in production
+            props.put(OPS_PUBLIC, String.valueOf(!StringUtils.hasText(url)));
+        }
         env.getPropertySources().addFirst(new MapPropertySource(SOURCE, props));
     }
 
+    static final String OPS_PUBLIC = "ambiosys.ops.public";
     static final String SIMULATOR = "ambiosys.simulator.enabled";
 
     private static final String EPHEMERAL_KEY = randomKey();
