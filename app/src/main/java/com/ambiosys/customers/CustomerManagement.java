@@ -385,6 +385,14 @@ public class CustomerManagement {
             .param("t", TenantContext.require()).param("id", id).query(String.class).optional();
     }
 
+    /** Whether the current user may see the customer: it exists, is not deleted, and is theirs or they may view all. */
+    @Transactional(readOnly = true)
+    public boolean visible(UUID id) {
+        return jdbc.sql("select count(*) from customers c where c.tenant_id = :t and c.id = :id and c.status <> 'DELETED'"
+                + visibility())
+            .param("t", TenantContext.require()).param("id", id).params(visibilityParams()).query(Long.class).single() > 0;
+    }
+
     /** The tags in use on the customers the current user can see, for the list's filter. */
     @Transactional(readOnly = true)
     public List<String> tagsInUse() {
