@@ -49,6 +49,21 @@ class BadInputSweepTest extends SweepTest {
     static final Map<String, String> SKIPPED = Map.of(
             "GET /api/v1/inbox/stream", "a server-sent event stream stays open; its one input is the Last-Event-ID header");
 
+    /**
+     * Tables that an accepted request keeps changing after its answer, compared by row count only: a
+     * message sent to the simulated WhatsApp is reported sent and delivered by the simulator's own
+     * threads (statuses of simulator_messages and inbox_messages change) and each report is an inbox
+     * event. The sweep accepts some sends (a valid text is valid), so the next cases may see those reports.
+     */
+    static final Map<String, String> CHANGED_AFTER_THE_ANSWER = Map.of(
+            "simulator_messages", "statuses reported by the simulated phone after the send",
+            "inbox_messages", "delivery statuses reported by WhatsApp (the simulator) after the send");
+
+    /** Tables left out of this sweep's comparison (see {@link #CHANGED_AFTER_THE_ANSWER}). */
+    static final Map<String, String> NOT_COMPARED = Map.of(
+            "inbox_events", "one event per status report of an earlier accepted send; a refused request's own events"
+                    + " would come with a change of inbox_messages or inbox_conversations, which are compared");
+
     Fixture fixture;
     Map<String, String> last;
 
@@ -163,7 +178,10 @@ class BadInputSweepTest extends SweepTest {
                 if (route.api()) {
                     assertProblem(r);
                 }
-                assertThat(TenantSnapshot.changed(before, after)).as("tables changed by a refused request").isEmpty();
+                Map<String, String> b = new java.util.TreeMap<>(before);
+                NOT_COMPARED.keySet().forEach(b::remove);
+                assertThat(TenantSnapshot.changed(b, after, CHANGED_AFTER_THE_ANSWER.keySet()))
+                    .as("tables changed by a refused request").isEmpty();
             }
             else {
                 snapshot.settle();
