@@ -42,6 +42,19 @@ record Route(String method, String pattern, HandlerMethod handler, List<String> 
         return names;
     }
 
+    /** The path variables that the handler takes as UUIDs: ids of tenant records. */
+    List<String> idPathVariables() {
+        List<String> ids = new ArrayList<>();
+        for (MethodParameter p : handler.getMethodParameters()) {
+            PathVariable variable = p.getParameterAnnotation(PathVariable.class);
+            if (variable != null && p.getParameterType() == UUID.class) {
+                String name = variable.name().isEmpty() ? variable.value() : variable.name();
+                ids.add(name.isEmpty() ? parameterName(p) : name);
+            }
+        }
+        return ids;
+    }
+
     /** The path with each variable replaced by its value (URL-safe values are the caller's concern). */
     String path(Map<String, String> values) {
         Matcher m = VARIABLE.matcher(pattern);
