@@ -99,6 +99,24 @@ class PermissionSweepTest extends SweepTest {
         return tests;
     }
 
+    @TestFactory
+    List<DynamicTest> everyRouteButThePublicOnesRefusesACallerWhoIsNotSignedIn() {
+        Fixture fixture = Fixture.build(api, tenant, admin);
+        snapshot.settle();
+        List<DynamicTest> tests = new ArrayList<>();
+        for (Route route : routes) {
+            if (!route.isPublic()) {
+                tests.add(named(route.name() + " without signing in", () -> {
+                    Map<String, String> ids = pathIds(route, fixture);
+                    Response r = unchanged(Set.of(tenant.id()), () -> call(route, ids, body(route, fixture.ids, false), Map.of(), null));
+                    assertThat(r.status()).as("answered %s", r.text()).isEqualTo(401);
+                    assertProblem(r);
+                }));
+            }
+        }
+        return tests;
+    }
+
     /** Signs in a new user of the tenant whose role holds every permission except {@code missing}. */
     private String userWithAllBut(String missing) {
         String code = "SIN_" + missing.toUpperCase().replaceAll("[^A-Z0-9]", "_");
