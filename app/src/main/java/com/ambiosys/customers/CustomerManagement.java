@@ -93,7 +93,7 @@ public class CustomerManagement {
             }
         }
         CurrentUser actor = CurrentUsers.current().orElse(null);
-        UUID owner = command.ownerId() != null ? command.ownerId() : actor == null ? null : actor.userId();
+        UUID owner = command.ownerId() != null ? checkedOwner(command.ownerId()) : actor == null ? null : actor.userId();
         UUID id = Ids.next();
         Timestamp now = Timestamp.from(clock.instant());
         jdbc.sql("""
@@ -267,6 +267,9 @@ public class CustomerManagement {
     public Customer update(UUID id, CustomerChanges changes) {
         Customer before = get(id);
         String taxId = checkedTaxId(before.country(), changes.taxId());
+        if (changes.ownerId() != null && !changes.ownerId().equals(before.ownerId())) {
+            checkedOwner(changes.ownerId());
+        }
         jdbc.sql("""
                 update customers set commercial_name = :name, tax_id = :taxId, owner_id = :owner, tags = :tags,
                        notes = :notes, updated_at = :now, version = version + 1
@@ -382,6 +385,14 @@ public class CustomerManagement {
             .param("t", TenantContext.require()).param("id", id).query(String.class).optional();
     }
 
+    /** Whether the current user may see the customer: it exists, is not deleted, and is theirs or they may view all. */
+    @Transactional(readOnly = true)
+    public boolean visible(UUID id) {
+        return jdbc.sql("select count(*) from customers c where c.tenant_id = :t and c.id = :id and c.status <> 'DELETED'"
+                + visibility())
+            .param("t", TenantContext.require()).param("id", id).params(visibilityParams()).query(Long.class).single() > 0;
+    }
+
     /** The tags in use on the customers the current user can see, for the list's filter. */
     @Transactional(readOnly = true)
     public List<String> tagsInUse() {
@@ -396,6 +407,14 @@ public class CustomerManagement {
     public List<CustomerViews.Owner> owners() {
         return staff.activeWith("customers:create").stream()
             .map(m -> new CustomerViews.Owner(m.id(), m.fullName())).toList();
+    }
+
+    /** An owner given by id must be one of {@link #owners()}: a user of this tenant (not any id) who may hold customers. */
+    private UUID checkedOwner(UUID ownerId) {
+        if (owners().stream().noneMatch(o -> o.id().equals(ownerId))) {
+            throw ApiException.badRequest("invalid-customer-owner");
+        }
+        return ownerId;
     }
 
     private List<PossibleDuplicate> duplicates(String taxId, NewContact contact) {

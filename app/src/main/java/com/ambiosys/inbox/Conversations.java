@@ -300,7 +300,7 @@ public class Conversations {
                 body.trim(), now);
     }
 
-    /** Confirms (or changes) which CRM customer an inbox contact is. */
+    /** Confirms (or changes) which CRM customer an inbox contact is: one the user may see (a rep's own, without view_all). */
     @Transactional
     public void linkCustomer(UUID contactId, UUID customerId) {
         UUID tenant = TenantContext.require();
@@ -308,7 +308,7 @@ public class Conversations {
             .param("id", contactId).query(Long.class).single() == 0) {
             throw ApiException.notFound("contact");
         }
-        if (customerId != null && customers.findName(customerId).isEmpty()) {
+        if (customerId != null && !customers.visible(customerId)) {
             throw ApiException.badRequest("unknown-customer");
         }
         jdbc.sql("update inbox_contacts set customer_id = :c, customer_confirmed = :confirmed where tenant_id = :t and id = :id")

@@ -180,4 +180,30 @@ class CustomersSystemTest extends TenantApiTest {
             .status()).isEqualTo(404);
         assertThat(api.get("/api/v1/customers/" + id).token(admin).send().json().path("status").asString()).isEqualTo("ACTIVE");
     }
+
+    @Test
+    void anOwnerFromAnotherTenantOrWhoCannotHoldCustomersIsRefused() {
+        TestTenant other = tenants.create();
+        String id = create(admin, josePerez());
+        Map<String, Object> body = new HashMap<>(josePerez());
+        body.put("ownerId", other.adminId().toString());
+        body.put("allowDuplicate", true);
+        Response foreignOwner = api.post("/api/v1/customers", body).token(admin).send();
+        assertThat(foreignOwner.status()).isEqualTo(400);
+        assertThat(foreignOwner.problemCode()).isEqualTo("invalid-customer-owner");
+        UUID technician = tenants.addUser(tenant, "tecnico", SystemRole.TECHNICIAN);
+        Response notAnOwner = api.put("/api/v1/customers/" + id, Map.of("commercialName", "José Pérez",
+                "ownerId", technician.toString())).token(admin).send();
+        assertThat(notAnOwner.problemCode()).isEqualTo("invalid-customer-owner");
+        Response unchanged = api.put("/api/v1/customers/" + id, Map.of("commercialName", "José Pérez",
+                "ownerId", other.adminId().toString())).token(admin).send();
+        assertThat(unchanged.status()).isEqualTo(400);
+        assertThat(api.get("/api/v1/customers/" + id).token(admin).send().json().path("ownerId").asString())
+            .isEqualTo(tenant.adminId().toString());
+        UUID rep = tenants.addUser(tenant, "vendedora", SystemRole.SALES);
+        assertThat(api.put("/api/v1/customers/" + id, Map.of("commercialName", "José Pérez", "ownerId", rep.toString()))
+            .token(admin).send().json().path("ownerId").asString()).isEqualTo(rep.toString());
+        assertThat(api.get("/api/v1/customers?ownerId=" + other.adminId()).token(admin).send().json().path("total").asLong())
+            .isZero();
+    }
 }

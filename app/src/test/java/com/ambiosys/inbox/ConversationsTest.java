@@ -112,6 +112,26 @@ class ConversationsTest extends TenantApiTest {
     }
 
     @Test
+    void aSalesRepLinksAContactOnlyToTheirOwnCustomers() throws Exception {
+        tenants.addUser(tenant, "ana", SystemRole.SALES);
+        tenants.addUser(tenant, "beto", SystemRole.SALES);
+        String ana = api.login(tenant.email("ana"), TestTenants.PASSWORD);
+        String beto = api.login(tenant.email("beto"), TestTenants.PASSWORD);
+        String betos = api.post("/api/v1/customers", Map.of("kind", "PERSON", "commercialName", "Cliente de Beto", "country", "GT"))
+            .token(beto).send().json().path("id").asString();
+        String anas = api.post("/api/v1/customers", Map.of("kind", "PERSON", "commercialName", "Cliente de Ana", "country", "GT"))
+            .token(ana).send().json().path("id").asString();
+        receive("50255550001", "Hola");
+        String contact = conversations("").path("items").get(0).path("contactId").asString();
+        Response others = api.put("/api/v1/inbox/contacts/" + contact + "/customer", Map.of("customerId", betos)).token(ana).send();
+        assertThat(others.status()).isEqualTo(400);
+        assertThat(others.problemCode()).as("the same answer as for a customer that does not exist").isEqualTo("unknown-customer");
+        assertThat(conversations("").path("items").get(0).path("customerId").isNull()).isTrue();
+        assertThat(api.put("/api/v1/inbox/contacts/" + contact + "/customer", Map.of("customerId", anas)).token(ana).send().status())
+            .isEqualTo(204);
+    }
+
+    @Test
     void agentsAreAssignedLabelsAndPrivateNotesKept() throws Exception {
         receive("50255551234", "Necesito una cotización");
         String id = conversations("").path("items").get(0).path("id").asString();

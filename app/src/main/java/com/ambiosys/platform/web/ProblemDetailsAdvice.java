@@ -86,6 +86,12 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return respond(problem);
     }
 
+    /** A multipart body that cannot be parsed (a NUL in a file name, a broken boundary) is the client's error. */
+    @ExceptionHandler(org.springframework.web.multipart.MultipartException.class)
+    ResponseEntity<ProblemDetail> malformedMultipart(org.springframework.web.multipart.MultipartException ex) {
+        return respond(problems.create(HttpStatus.BAD_REQUEST, "malformed-multipart"));
+    }
+
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception ex) {
         long limit = RequestTooLargeException.limitIn(ex);
