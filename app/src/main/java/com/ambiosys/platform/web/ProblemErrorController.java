@@ -19,6 +19,7 @@ import com.ambiosys.platform.security.PublicEndpoint;
  */
 @RestController
 @PublicEndpoint
+@io.swagger.v3.oas.annotations.Hidden // the container's, not an operation of the API
 class ProblemErrorController implements ErrorController {
 
     private final Problems problems;

@@ -28,9 +28,7 @@ class CrossTenantSweepTest extends SweepTest {
      * Cases where tenant A stores something that names an id it cannot see, with the reason it is allowed
      * for now. Another tenant's data is never touched and the answer is the same as for an unknown id.
      */
-    static final Map<String, String> STORES_UNKNOWN_IDS = Map.of(
-            "POST /api/v1/files ?ownerId", "the files module keeps the owner id opaque (an upload stays an orphan until"
-                    + " attached); checking that the owner exists and is visible is issue 14 item 4");
+    static final Map<String, String> STORES_UNKNOWN_IDS = Map.of();
 
     /** Body components that make a route read an id component it would otherwise ignore (a text message has no reply-to). */
     static final Map<String, Map<String, Object>> READS_IDS_WHEN = Map.of(

@@ -11,7 +11,7 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 /**
  * The application's own routes, read from Spring MVC's handler mappings at test time: a new endpoint
  * is in the sweeps the moment it is mapped. Only the application's handlers count (not springdoc's
- * or Spring Boot's error controller).
+ * or the error page the container dispatches to).
  */
 final class RouteTable {
 
@@ -21,8 +21,9 @@ final class RouteTable {
     static List<Route> of(RequestMappingHandlerMapping mapping) {
         List<Route> routes = new ArrayList<>();
         mapping.getHandlerMethods().forEach((info, handler) -> {
-            if (!handler.getBeanType().getName().startsWith("com.ambiosys.")) {
-                return;
+            if (!handler.getBeanType().getName().startsWith("com.ambiosys.")
+                    || org.springframework.boot.webmvc.error.ErrorController.class.isAssignableFrom(handler.getBeanType())) {
+                return; // the container's error page answers error dispatches, whatever their method, not callers
             }
             List<String> produces = info.getProducesCondition().getProducibleMediaTypes().stream()
                 .map(Object::toString).toList();

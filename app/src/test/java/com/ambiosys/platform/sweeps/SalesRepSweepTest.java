@@ -32,9 +32,7 @@ class SalesRepSweepTest extends SweepTest {
     static final Set<String> THEIRS = Set.of("customer", "contact", "address", "entity", "document", "serviceRequest");
 
     /** Cases that still show another rep's records, with the reason they are not fixed here. */
-    static final Map<String, String> KNOWN_GAPS = Map.of(
-            "GET /api/v1/files ?ownerId", "files follow the visibility of what they belong to: issue 14 item 4",
-            "POST /api/v1/files ?ownerId", "files follow the visibility of what they belong to: issue 14 item 4");
+    static final Map<String, String> KNOWN_GAPS = Map.of();
 
     Map<String, String> theirs;
     Fixture fixture;
