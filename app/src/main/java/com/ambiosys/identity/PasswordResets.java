@@ -45,12 +45,14 @@ public class PasswordResets {
     private final WebProperties web;
     private final SecurityProperties settings;
     private final Clock clock;
+    private final LoginBackoff backoff;
 
     PasswordResets(JdbcClient jdbc, TransactionTemplate tx, Users users, RefreshTokenStore refreshTokens,
             AccessLog accessLog, AuditTrail audit, PasswordEncoder passwords, LoginThrottle throttle, Mailer mailer,
             MessageSource messages, WebProperties web, SecurityProperties settings, Clock clock,
-            TenantTransactions tenantTx) {
+            TenantTransactions tenantTx, LoginBackoff backoff) {
         this.tenantTx = tenantTx;
+        this.backoff = backoff;
         this.jdbc = jdbc;
         this.tx = tx;
         this.users = users;
@@ -109,6 +111,7 @@ public class PasswordResets {
             jdbc.sql("update password_reset_tokens set used_at = :now where tenant_id = :t and id = :id")
                 .param("now", Timestamp.from(now)).param("t", tenant).param("id", row[0]).update();
             user.changePassword(passwords.encode(newPassword), now);
+            backoff.forget(user.email());
             int revoked = refreshTokens.revokeAllOf(user.id());
             accessLog.record(AccessEvent.PASSWORD_RESET, user.id(), user.email(), client);
             audit.security("password-reset", user.id(), Map.of("sessionsEnded", revoked));

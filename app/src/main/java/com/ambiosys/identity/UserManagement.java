@@ -217,7 +217,7 @@ public class UserManagement {
         roleRefs.sort(java.util.Comparator.comparing(UserView.RoleRef::code));
         return new UserView(user.id(), user.email(), user.fullName(), user.phone(), user.status(), user.language(),
                 user.timeZone(), roleRefs, permissions.overridesOf(user.id()),
-                permissions.effectivePermissions(user.id()), user.permissionVersion(), user.lockedUntil(),
+                permissions.effectivePermissions(user.id()), user.permissionVersion(),
                 user.lastLoginAt(), user.createdAt(), user.updatedAt());
     }
 
