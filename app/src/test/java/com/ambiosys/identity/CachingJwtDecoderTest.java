@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
@@ -22,10 +23,10 @@ class CachingJwtDecoderTest {
                 throw new BadJwtException("bad signature");
             }
             Instant exp = token.startsWith("expired") ? Instant.now().minusSeconds(1) : Instant.now().plusSeconds(600);
-            return Jwt.withTokenValue(token).header("alg", "ES256").subject("u").expiresAt(exp)
+            return Jwt.withTokenValue(token).header("alg", "ES256").header("kid", "k1").subject("u").expiresAt(exp)
                 .issuedAt(exp.minusSeconds(900)).build();
         };
-        CachingJwtDecoder decoder = new CachingJwtDecoder(verifying);
+        CachingJwtDecoder decoder = new CachingJwtDecoder(verifying, kid -> true);
         for (int i = 0; i < 100; i++) {
             assertThat(decoder.decode("token-a").getSubject()).isEqualTo("u");
         }
@@ -40,5 +41,19 @@ class CachingJwtDecoderTest {
         assertThatThrownBy(() -> decoder.decode("bad-token")).isInstanceOf(BadJwtException.class);
         assertThatThrownBy(() -> decoder.decode("bad-token")).isInstanceOf(BadJwtException.class);
         assertThat(verifications).as("failures are not cached").hasValue(6);
+    }
+
+    @Test
+    void aTokenAlreadyVerifiedIsRefusedOnceItsSigningKeyIsRetired() {
+        Set<String> active = new java.util.HashSet<>(Set.of("k1"));
+        JwtDecoder verifying = token -> Jwt.withTokenValue(token).header("alg", "ES256").header("kid", "k1").subject("u")
+            .expiresAt(Instant.now().plusSeconds(600)).issuedAt(Instant.now()).build();
+        CachingJwtDecoder decoder = new CachingJwtDecoder(verifying, active::contains);
+        assertThat(decoder.decode("token-a").getSubject()).isEqualTo("u");
+
+        active.remove("k1");
+
+        assertThatThrownBy(() -> decoder.decode("token-a")).isInstanceOf(BadJwtException.class);
+        assertThatThrownBy(() -> decoder.decode("token-b")).isInstanceOf(BadJwtException.class);
     }
 }

@@ -2,12 +2,6 @@ package com.ambiosys.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
-import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -65,7 +59,7 @@ class LoginBackoffSystemTest {
     }
 
     @Test
-    void afterFiveWrongPasswordsOnlyThatAddressWaitsEvenWithTheRightPassword() throws IOException {
+    void afterFiveWrongPasswordsOnlyThatAddressWaitsEvenWithTheRightPassword() {
         UUID userId = tenants.addUser(tenant, "ventas", SystemRole.SALES);
         String email = tenant.email("ventas");
         for (int i = 0; i < 5; i++) {
@@ -82,7 +76,7 @@ class LoginBackoffSystemTest {
     }
 
     @Test
-    void aStrangerFromAnotherAddressCannotKeepAKnownEmailLockedOut() throws IOException {
+    void aStrangerFromAnotherAddressCannotKeepAKnownEmailLockedOut() {
         tenants.addUser(tenant, "victima", SystemRole.SALES);
         String email = tenant.email("victima");
         for (int i = 0; i < 8; i++) {
@@ -178,23 +172,8 @@ class LoginBackoffSystemTest {
                 "es", "America/Guatemala"));
     }
 
-    /** A login over a socket bound to {@code localIp}: the server sees that address as the client's. */
-    private String loginFrom(String localIp, String email, String password) throws IOException {
-        String body = ApiClient.json(Map.of("email", email, "password", password));
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        try (Socket socket = new Socket()) {
-            socket.bind(new InetSocketAddress(localIp, 0));
-            socket.connect(new InetSocketAddress("127.0.0.1", port), 5000);
-            socket.setSoTimeout(10_000);
-            OutputStream out = socket.getOutputStream();
-            out.write(("POST /api/v1/auth/login HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
-                    + "Accept: application/json\r\nContent-Length: " + bytes.length + "\r\nConnection: close\r\n\r\n")
-                .getBytes(StandardCharsets.US_ASCII));
-            out.write(bytes);
-            out.flush();
-            InputStream in = socket.getInputStream();
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
+    private String loginFrom(String localIp, String email, String password) {
+        return LoopbackClient.login(port, localIp, email, password, Map.of());
     }
 
     private List<String> accessEvents(UUID userId) {
