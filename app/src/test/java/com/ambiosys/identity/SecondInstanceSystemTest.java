@@ -14,7 +14,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
+import com.ambiosys.platform.tenancy.TenantTransactions;
 import com.ambiosys.support.ApiClient;
 import com.ambiosys.support.ApiClient.Response;
 import com.ambiosys.support.SystemTest;
@@ -23,18 +25,21 @@ import com.ambiosys.support.TestTenants.TestTenant;
 
 /**
  * Two application contexts on one database: the shared test context (instance A) and a second instance
- * (B) started here, with a clock the test moves, a per-IP limit of 10 logins a minute, and the active
- * signing keys checked on every request (the default checks at most once a second).
+ * (B) started here, with a clock the test moves, a per-IP limit of 10 logins a minute, the active signing
+ * keys checked on every request (the default checks at most once a second), and behind a proxy: B believes
+ * {@code X-Forwarded-For} from 127.0.0.5 only.
  */
 @SystemTest
 class SecondInstanceSystemTest {
 
+    static final String TRUSTED_PROXY = "127.0.0.5";
     static SecondInstance second;
 
     @BeforeAll
     static void startSecondInstance() {
         second = SecondInstance.start("ambiosys.security.rate-limit.per-ip-per-minute=10",
-                "ambiosys.security.signing-key-check-interval=0s");
+                "ambiosys.security.signing-key-check-interval=0s", "server.forward-headers-strategy=native",
+                "server.tomcat.remoteip.internal-proxies=" + TRUSTED_PROXY.replace(".", "\\."));
     }
 
     @AfterAll
@@ -48,6 +53,10 @@ class SecondInstanceSystemTest {
     TestTenants tenants;
     @Autowired
     SigningKeys keys;
+    @Autowired
+    TenantTransactions tenantTx;
+    @Autowired
+    JdbcClient jdbc;
 
     ApiClient a;
     ApiClient b;
@@ -109,6 +118,18 @@ class SecondInstanceSystemTest {
         assertThat(eleventh).startsWith("HTTP/1.1 429").contains("rate-limited");
         assertThat(LoopbackClient.login(second.port(), "127.0.0.4", "otra-" + UUID.randomUUID() + "@example.com",
                 "lo-que-sea-1", Map.of())).as("another address has its own limit").startsWith("HTTP/1.1 401");
+    }
+
+    @Test
+    void behindTheTrustedProxyTheClientAddressIsTheForwardedOneAndOnlyThere() {
+        Map<String, String> forwarded = Map.of("X-Forwarded-For", "203.0.113.50");
+        assertThat(LoopbackClient.login(second.port(), TRUSTED_PROXY, tenant.adminEmail(), TestTenants.PASSWORD,
+                forwarded)).startsWith("HTTP/1.1 200");
+        assertThat(LoopbackClient.login(second.port(), "127.0.0.6", tenant.adminEmail(), TestTenants.PASSWORD,
+                Map.of("X-Forwarded-For", "203.0.113.51"))).startsWith("HTTP/1.1 200");
+        java.util.List<String> ips = tenantTx.read(tenant.id(), s -> jdbc
+            .sql("select ip from access_log where event = 'LOGIN'").query(String.class).list());
+        assertThat(ips).containsExactlyInAnyOrder("203.0.113.50", "127.0.0.6");
     }
 
     private static String kidOf(String jwt) {
