@@ -23,7 +23,7 @@ import com.ambiosys.tenants.TenantManagement;
 import com.ambiosys.tenants.TenantSummary;
 
 /**
- * Login, refresh and logout. Each attempt's bookkeeping (failure counts, lockout, access log, token
+ * Login, refresh and logout. Each attempt's bookkeeping (failure counts and back-off, access log, token
  * rotation, family revocation) commits even when the attempt fails, so the failure is decided inside
  * the transaction and thrown only after it has committed.
  */
@@ -63,9 +63,9 @@ public class AuthenticationService {
     private final AccessLog accessLog;
     private final AuditTrail audit;
     private final LoginThrottle throttle;
+    private final LoginBackoff backoff;
     private final PasswordEncoder passwords;
     private final TenantManagement tenants;
-    private final SecurityProperties settings;
     private final java.time.Clock clock;
 
     /** A bcrypt hash no password matches, checked for unknown emails so they take as long as known ones. */
@@ -73,9 +73,10 @@ public class AuthenticationService {
 
     AuthenticationService(JdbcClient jdbc, TransactionTemplate tx, Users users, Roles roles, PermissionStore permissions,
             RefreshTokenStore refreshTokens, AccessTokens accessTokens, AccessLog accessLog, AuditTrail audit,
-            LoginThrottle throttle, PasswordEncoder passwords, TenantManagement tenants, SecurityProperties settings,
-            java.time.Clock clock, TenantTransactions tenantTx) {
+            LoginThrottle throttle, PasswordEncoder passwords, TenantManagement tenants,
+            java.time.Clock clock, TenantTransactions tenantTx, LoginBackoff backoff) {
         this.tenantTx = tenantTx;
+        this.backoff = backoff;
         this.jdbc = jdbc;
         this.tx = tx;
         this.users = users;
@@ -88,26 +89,31 @@ public class AuthenticationService {
         this.throttle = throttle;
         this.passwords = passwords;
         this.tenants = tenants;
-        this.settings = settings;
         this.clock = clock;
     }
 
+    /**
+     * Whether the email exists, in one tenant or several, shows neither in the answer nor in its timing:
+     * every attempt checks exactly one password hash (a dummy one for unknown emails; with several tenants
+     * and no tenant named, the first one's by slug) and counts failures per account and IP alike.
+     */
     public IssuedTokens login(String email, String password, String tenantSlug, ClientInfo client) {
         String normalized = email.trim().toLowerCase(Locale.ROOT);
         throttle.check(client.ip(), normalized);
+        backoff.check(normalized, client.ip());
         List<Candidate> candidates = candidates(normalized).stream()
             .filter(c -> tenantSlug == null || tenantSlug.isBlank() || c.tenantSlug().equals(tenantSlug))
+            .sorted(java.util.Comparator.comparing(Candidate::tenantSlug))
             .toList();
         if (candidates.isEmpty()) {
             passwords.matches(password, DUMMY_HASH); // same time as a real check: no probing for emails
+            backoff.failed(normalized, client.ip());
             log.info("Login failed for unknown account from {}", client.ip());
             throw new ApiException(HttpStatus.UNAUTHORIZED, "invalid-credentials");
         }
-        if (candidates.size() > 1) {
-            throw ApiException.badRequest("tenant-required");
-        }
         Candidate candidate = candidates.get(0);
-        return tenantTx.call(candidate.tenantId(), status -> attempt(candidate, normalized, password, client))
+        boolean ambiguous = candidates.size() > 1;
+        return tenantTx.call(candidate.tenantId(), status -> attempt(candidate, normalized, password, ambiguous, client))
             .tokensOrThrow();
     }
 
@@ -118,32 +124,31 @@ public class AuthenticationService {
             .list());
     }
 
-    private Outcome attempt(Candidate candidate, String email, String password, ClientInfo client) {
+    /** With {@code ambiguous} (the email is in several tenants, none named) a right password asks for the tenant. */
+    private Outcome attempt(Candidate candidate, String email, String password, boolean ambiguous, ClientInfo client) {
         Instant now = clock.instant();
         User user = users.findForUpdate(candidate.tenantId(), candidate.userId()).orElse(null);
-        if (user == null) {
-            return Outcome.fail(HttpStatus.UNAUTHORIZED, "invalid-credentials");
-        }
-        if (user.isLocked(now)) {
-            accessLog.record(AccessEvent.LOGIN_FAILED, user.id(), email, client);
-            return Outcome.fail(HttpStatus.LOCKED, "account-locked", minutesUntil(user.lockedUntil(), now));
-        }
-        if (user.passwordHash() == null || !passwords.matches(password, user.passwordHash())) {
-            boolean locked = user.recordFailedLogin(now, settings.maxFailedLogins(), settings.lockDuration());
-            accessLog.record(AccessEvent.LOGIN_FAILED, user.id(), email, client);
-            if (locked) {
-                accessLog.record(AccessEvent.LOCKED, user.id(), email, client);
-                audit.security("account-locked", user.id(), Map.of("ip", String.valueOf(client.ip()),
-                        "lockedUntil", user.lockedUntil().toString()));
-                return Outcome.fail(HttpStatus.LOCKED, "account-locked", minutesUntil(user.lockedUntil(), now));
+        String hash = user == null || user.passwordHash() == null ? DUMMY_HASH : user.passwordHash();
+        if (!passwords.matches(password, hash) || user == null || user.passwordHash() == null) {
+            boolean waiting = backoff.failed(email, client.ip());
+            if (user != null) {
+                accessLog.record(AccessEvent.LOGIN_FAILED, user.id(), email, client);
+                if (waiting) {
+                    accessLog.record(AccessEvent.LOCKED, user.id(), email, client);
+                    audit.security("login-backoff", user.id(), Map.of("ip", String.valueOf(client.ip())));
+                }
             }
             return Outcome.fail(HttpStatus.UNAUTHORIZED, "invalid-credentials");
+        }
+        if (ambiguous) {
+            return Outcome.fail(HttpStatus.BAD_REQUEST, "tenant-required");
         }
         boolean tenantActive = tenants.find(candidate.tenantId()).map(TenantSummary::active).orElse(false);
         if (!user.active() || !tenantActive) {
             accessLog.record(AccessEvent.LOGIN_FAILED, user.id(), email, client);
             return Outcome.fail(HttpStatus.UNAUTHORIZED, "account-inactive");
         }
+        backoff.succeeded(email, client.ip());
         user.recordSuccessfulLogin(now);
         accessLog.record(AccessEvent.LOGIN, user.id(), email, client);
         return Outcome.ok(issue(user, Ids.next(), client));
@@ -208,9 +213,5 @@ public class AuthenticationService {
         String access = accessTokens.issue(user.tenantId(), user.id(), roleCodes, user.permissionVersion());
         RefreshTokenStore.Issued refresh = refreshTokens.issue(user.id(), familyId, familyStartedAt, client);
         return new IssuedTokens(access, "Bearer", accessTokens.ttlSeconds(), refresh.token(), refresh.expiresIn());
-    }
-
-    private static long minutesUntil(Instant until, Instant now) {
-        return Math.max(1, (until.getEpochSecond() - now.getEpochSecond() + 59) / 60);
     }
 }

@@ -17,9 +17,12 @@ import org.springframework.stereotype.Component;
 import com.ambiosys.platform.web.ApiException;
 
 /**
- * Rate limits of the authentication endpoints, per client IP and per account (email), with Bucket4j.
- * Buckets live in this instance's memory: with N instances the effective limit is up to N times higher,
- * which the per-account lockout (stored in the database) does not suffer from.
+ * Rate limits of the authentication endpoints, per client IP and per account (email) from that IP, with
+ * Bucket4j. The client IP is {@code request.getRemoteAddr()}: the socket's peer, or with
+ * {@code server.forward-headers-strategy=native} what Tomcat's RemoteIpValve took from a trusted proxy's
+ * {@code X-Forwarded-For}; the header itself is never read here. Buckets live in this instance's memory:
+ * with N instances the effective limit is up to N times higher, which the back-off of wrong passwords
+ * ({@link LoginBackoff}, stored in the database) does not suffer from.
  */
 @Component
 class LoginThrottle {
@@ -38,7 +41,8 @@ class LoginThrottle {
     void check(String ip, String account) {
         consume("ip:" + ip, perIpPerMinute);
         if (account != null) {
-            consume("account:" + account.toLowerCase(Locale.ROOT), perAccountPerMinute);
+            // per account and IP: a limit per account alone would let anyone keep its owner out
+            consume("account:" + account.toLowerCase(Locale.ROOT) + "|" + ip, perAccountPerMinute);
         }
     }
 

@@ -9,6 +9,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+import jakarta.annotation.PreDestroy;
 
 import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -45,12 +49,23 @@ public class PasswordResets {
     private final WebProperties web;
     private final SecurityProperties settings;
     private final Clock clock;
+    private final LoginBackoff backoff;
+    /**
+     * Reset mails leave from here, after the answer: sent on the request's thread, the SMTP round trip
+     * would make a known email's answer slower than an unknown one's. One thread keeps them in order.
+     */
+    private final ExecutorService outbox = Executors.newSingleThreadExecutor(r -> {
+        Thread thread = new Thread(r, "password-reset-mail");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     PasswordResets(JdbcClient jdbc, TransactionTemplate tx, Users users, RefreshTokenStore refreshTokens,
             AccessLog accessLog, AuditTrail audit, PasswordEncoder passwords, LoginThrottle throttle, Mailer mailer,
             MessageSource messages, WebProperties web, SecurityProperties settings, Clock clock,
-            TenantTransactions tenantTx) {
+            TenantTransactions tenantTx, LoginBackoff backoff) {
         this.tenantTx = tenantTx;
+        this.backoff = backoff;
         this.jdbc = jdbc;
         this.tx = tx;
         this.users = users;
@@ -86,8 +101,13 @@ public class PasswordResets {
                     accessLog.record(AccessEvent.PASSWORD_RESET_REQUESTED, user.id(), user.email(), client);
                     mails.add(() -> mail(user, "password-reset", token, settings.resetTokenTtl()));
                 }));
-            mails.forEach(Runnable::run);
+            mails.forEach(outbox::execute);
         }
+    }
+
+    @PreDestroy
+    void stopOutbox() {
+        outbox.shutdown();
     }
 
     /** Sets a new password with a token from a reset or invitation email. */
@@ -109,6 +129,7 @@ public class PasswordResets {
             jdbc.sql("update password_reset_tokens set used_at = :now where tenant_id = :t and id = :id")
                 .param("now", Timestamp.from(now)).param("t", tenant).param("id", row[0]).update();
             user.changePassword(passwords.encode(newPassword), now);
+            backoff.forget(user.email());
             int revoked = refreshTokens.revokeAllOf(user.id());
             accessLog.record(AccessEvent.PASSWORD_RESET, user.id(), user.email(), client);
             audit.security("password-reset", user.id(), Map.of("sessionsEnded", revoked));

@@ -26,10 +26,12 @@ public class RoleManagement {
     private final PermissionStore permissions;
     private final PrincipalLoader principals;
     private final AuditTrail audit;
+    private final GrantPolicy grantPolicy;
     private final Clock clock;
 
     RoleManagement(Roles roles, Users users, PermissionStore permissions, PrincipalLoader principals, AuditTrail audit,
-            Clock clock) {
+            GrantPolicy grantPolicy, Clock clock) {
+        this.grantPolicy = grantPolicy;
         this.roles = roles;
         this.users = users;
         this.permissions = permissions;
@@ -55,6 +57,7 @@ public class RoleManagement {
             throw ApiException.conflict("role-code-taken", code);
         }
         Set<String> checked = checked(granted);
+        grantPolicy.holder().requireHeld(checked);
         Role role = roles.saveAndFlush(new Role(code, name.trim(), description, false, actor(), clock.instant()));
         permissions.replaceRolePermissions(role.id(), checked);
         RoleView view = view(role);
@@ -67,6 +70,7 @@ public class RoleManagement {
         Role role = require(id);
         Set<String> checked = checked(granted);
         RoleView before = view(role);
+        grantPolicy.holder().requireHeld(GrantPolicy.given(before.permissions(), checked, Set.of()));
         role.rename(name.trim(), description, clock.instant());
         if (!before.permissions().equals(checked)) {
             permissions.replaceRolePermissions(role.id(), checked);

@@ -113,7 +113,7 @@ class SecurityConfiguration {
         }); // claims are validated by Spring's validators below
         NimbusJwtDecoder decoder = new NimbusJwtDecoder(processor);
         decoder.setJwtValidator(JwtValidators.createDefaultWithIssuer(AccessTokens.ISSUER));
-        return new CachingJwtDecoder(decoder);
+        return new CachingJwtDecoder(decoder, keys::isActive);
     }
 
     @Bean

@@ -1,9 +1,13 @@
 package com.ambiosys.identity;
 
+import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
@@ -17,6 +21,7 @@ import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -25,55 +30,92 @@ import com.ambiosys.platform.crypto.SecretCipher;
 
 /**
  * The ES256 key pairs that sign access tokens. Generated on first use and stored with the private key
- * encrypted; every instance of the application loads the same keys. A token signed with a key this
- * instance has not seen (made by another instance) triggers a reload, at most every few seconds.
+ * encrypted; every instance of the application loads the same keys. The set of active (not retired) keys
+ * is read again from the database when it is older than {@code signing-key-check-interval} (1 s), so a key
+ * retired on any instance, or by hand in the database, stops verifying on every instance within that
+ * interval and at once on the instance that retired it; a key made by another instance is picked up the
+ * same way. The check is one small query per interval, not one per request.
  */
 @Component
 class SigningKeys implements JWKSource<SecurityContext> {
 
-    private static final long RELOAD_PAUSE_NANOS = 5_000_000_000L;
+    /** The keys as last read, and when (System.nanoTime) their kids were last compared with the database. */
+    private record Snapshot(JWKSet keys, ECKey current, Set<String> kids, long checkedAt) {
+        Snapshot checkedNow() {
+            return new Snapshot(keys, current, kids, System.nanoTime());
+        }
+    }
 
     private final JdbcClient jdbc;
     private final TransactionTemplate tx;
     private final SecretCipher cipher;
     private final Clock clock;
-    private volatile JWKSet keys;
-    private volatile ECKey current;
-    private volatile long lastReload;
+    private final long checkIntervalNanos;
+    private volatile Snapshot snapshot;
 
-    SigningKeys(JdbcClient jdbc, TransactionTemplate tx, SecretCipher cipher, Clock clock) {
+    SigningKeys(JdbcClient jdbc, TransactionTemplate tx, SecretCipher cipher, Clock clock,
+            @Value("${ambiosys.security.signing-key-check-interval:1s}") Duration checkInterval) {
         this.jdbc = jdbc;
         this.tx = tx;
         this.cipher = cipher;
         this.clock = clock;
+        this.checkIntervalNanos = checkInterval.toNanos();
     }
 
+    /** The key that signs new tokens: the newest active one. */
     ECKey current() {
-        if (current == null) {
-            synchronized (this) {
-                if (current == null) {
-                    load(true);
-                }
-            }
-        }
-        return current;
+        return fresh().current();
+    }
+
+    /** Whether tokens signed with {@code kid} may still be accepted. */
+    boolean isActive(String kid) {
+        return kid != null && fresh().kids().contains(kid);
     }
 
     @Override
     public List<JWK> get(JWKSelector selector, SecurityContext context) {
-        current();
-        List<JWK> found = selector.select(keys);
-        if (found.isEmpty() && System.nanoTime() - lastReload > RELOAD_PAUSE_NANOS) {
-            synchronized (this) {
-                load(false);
-            }
-            found = selector.select(keys);
-        }
-        return found;
+        return selector.select(fresh().keys());
     }
 
-    private void load(boolean createIfMissing) {
-        tx.executeWithoutResult(status -> {
+    /** A new key signs from now on; the older ones still verify until they are retired. Answers its kid. */
+    String rotate() {
+        ECKey key = generate();
+        synchronized (this) {
+            tx.executeWithoutResult(status -> insert(key));
+            snapshot = load();
+        }
+        return key.getKeyID();
+    }
+
+    /** Tokens signed with {@code kid} stop working: here at once, on the other instances within the interval. */
+    void retire(String kid) {
+        synchronized (this) {
+            tx.executeWithoutResult(status -> jdbc.sql("""
+                    update signing_keys set retired_at = :at where kid = :kid and retired_at is null
+                    """).param("at", Timestamp.from(clock.instant())).param("kid", kid).update());
+            snapshot = load();
+        }
+    }
+
+    private Snapshot fresh() {
+        Snapshot seen = snapshot;
+        if (seen != null && System.nanoTime() - seen.checkedAt() < checkIntervalNanos) {
+            return seen;
+        }
+        synchronized (this) {
+            seen = snapshot;
+            if (seen != null && System.nanoTime() - seen.checkedAt() < checkIntervalNanos) {
+                return seen;
+            }
+            Set<String> active = Set.copyOf(tx.execute(status -> jdbc
+                .sql("select kid from signing_keys where retired_at is null").query(String.class).list()));
+            snapshot = seen != null && !active.isEmpty() && active.equals(seen.kids()) ? seen.checkedNow() : load();
+            return snapshot;
+        }
+    }
+
+    private Snapshot load() {
+        return tx.execute(status -> {
             // one instance at a time decides whether a key must be made
             jdbc.sql("select pg_advisory_xact_lock(hashtext('ambiosys.signing_keys'))").query().singleRow();
             List<ECKey> loaded = new ArrayList<>();
@@ -81,26 +123,26 @@ class SigningKeys implements JWKSource<SecurityContext> {
                 .query(String.class)
                 .list()
                 .forEach(encrypted -> loaded.add(parse(cipher.decrypt(encrypted))));
-            if (loaded.isEmpty() && createIfMissing) {
+            if (loaded.isEmpty()) {
                 ECKey key = generate();
-                jdbc.sql("""
-                        insert into signing_keys (kid, algorithm, public_jwk, private_key, created_at)
-                        values (:kid, 'ES256', :pub, :priv, :at)
-                        """)
-                    .param("kid", key.getKeyID())
-                    .param("pub", key.toPublicJWK().toJSONString())
-                    .param("priv", cipher.encrypt(key.toJSONString()))
-                    .param("at", java.sql.Timestamp.from(clock.instant()))
-                    .update();
+                insert(key);
                 loaded.add(key);
             }
-            List<JWK> jwks = new ArrayList<>(loaded);
-            keys = new JWKSet(jwks);
-            if (!loaded.isEmpty()) {
-                current = loaded.get(0);
-            }
-            lastReload = System.nanoTime();
+            Set<String> kids = loaded.stream().map(ECKey::getKeyID).collect(Collectors.toUnmodifiableSet());
+            return new Snapshot(new JWKSet(new ArrayList<JWK>(loaded)), loaded.get(0), kids, System.nanoTime());
         });
+    }
+
+    private void insert(ECKey key) {
+        jdbc.sql("""
+                insert into signing_keys (kid, algorithm, public_jwk, private_key, created_at)
+                values (:kid, 'ES256', :pub, :priv, :at)
+                """)
+            .param("kid", key.getKeyID())
+            .param("pub", key.toPublicJWK().toJSONString())
+            .param("priv", cipher.encrypt(key.toJSONString()))
+            .param("at", Timestamp.from(clock.instant()))
+            .update();
     }
 
     private static ECKey generate() {

@@ -17,7 +17,10 @@ import org.springframework.stereotype.Component;
 import com.ambiosys.platform.tenancy.TenantTransactions;
 import com.ambiosys.tenants.TenantManagement;
 
-/** Deletes expired refresh and reset tokens, tenant by tenant, each in its own tenant context. */
+/**
+ * Deletes expired refresh and reset tokens, tenant by tenant, each in its own tenant context, and the login
+ * back-off counts nobody has added to for a while.
+ */
 @Component
 public class TokenPurge {
 
@@ -27,17 +30,20 @@ public class TokenPurge {
     private final RefreshTokenStore refreshTokens;
     private final PasswordResets resets;
     private final TenantTransactions tx;
+    private final LoginBackoff backoff;
 
-    TokenPurge(TenantManagement tenants, RefreshTokenStore refreshTokens, PasswordResets resets, TenantTransactions tx) {
+    TokenPurge(TenantManagement tenants, RefreshTokenStore refreshTokens, PasswordResets resets, TenantTransactions tx,
+            LoginBackoff backoff) {
+        this.backoff = backoff;
         this.tenants = tenants;
         this.refreshTokens = refreshTokens;
         this.resets = resets;
         this.tx = tx;
     }
 
-    /** Returns how many tokens were deleted in all tenants. */
+    /** Returns how many tokens were deleted in all tenants (plus the stale login back-off counts). */
     public int purgeAll() {
-        int total = 0;
+        int total = backoff.purgeStale();
         for (UUID tenant : tenants.activeTenantIds()) {
             total += tx.call(tenant, status -> refreshTokens.purgeExpired() + resets.purgeExpired());
         }

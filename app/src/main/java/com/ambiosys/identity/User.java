@@ -1,6 +1,5 @@
 package com.ambiosys.identity;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -37,10 +36,6 @@ class User {
     private String timeZone;
     @Column(name = "permission_version")
     private long permissionVersion;
-    @Column(name = "failed_logins")
-    private int failedLogins;
-    @Column(name = "locked_until")
-    private Instant lockedUntil;
     @Column(name = "last_login_at")
     private Instant lastLoginAt;
     @Column(name = "created_at", updatable = false)
@@ -72,33 +67,13 @@ class User {
         this.updatedAt = now;
     }
 
-    boolean isLocked(Instant now) {
-        return lockedUntil != null && lockedUntil.isAfter(now);
-    }
-
-    /** Counts a wrong password; at the limit the account locks for a while. Returns true if it just locked. */
-    boolean recordFailedLogin(Instant now, int maxFailures, Duration lockFor) {
-        failedLogins++;
-        updatedAt = now;
-        if (failedLogins >= maxFailures) {
-            failedLogins = 0;
-            lockedUntil = now.plus(lockFor);
-            return true;
-        }
-        return false;
-    }
-
     void recordSuccessfulLogin(Instant now) {
-        failedLogins = 0;
-        lockedUntil = null;
         lastLoginAt = now;
         updatedAt = now;
     }
 
     void changePassword(String newHash, Instant now) {
         passwordHash = newHash;
-        failedLogins = 0;
-        lockedUntil = null;
         updatedAt = now;
     }
 
@@ -162,10 +137,6 @@ class User {
 
     long permissionVersion() {
         return permissionVersion;
-    }
-
-    Instant lockedUntil() {
-        return lockedUntil;
     }
 
     Instant lastLoginAt() {

@@ -44,11 +44,13 @@ public class UserManagement {
     private final PrincipalLoader principals;
     private final AuditTrail audit;
     private final SecurityProperties settings;
+    private final GrantPolicy grantPolicy;
     private final Clock clock;
 
     UserManagement(Users users, Roles roles, PermissionStore permissions, PasswordEncoder passwords,
             PasswordResets resets, RefreshTokenStore refreshTokens, PrincipalLoader principals, AuditTrail audit,
-            SecurityProperties settings, Clock clock) {
+            SecurityProperties settings, GrantPolicy grantPolicy, Clock clock) {
+        this.grantPolicy = grantPolicy;
         this.users = users;
         this.roles = roles;
         this.permissions = permissions;
@@ -70,6 +72,7 @@ public class UserManagement {
         }
         List<UUID> roleIds = command.roleIds() == null ? List.of() : command.roleIds();
         requireRoles(tenant, roleIds);
+        grantPolicy.holder().requireHeld(permissionsOfRoles(roleIds));
         String hash = command.password() == null ? null : passwords.encode(command.password());
         User user = users.saveAndFlush(new User(email, command.fullName().trim(), blankToNull(command.phone()),
                 command.language(), command.timeZone(), hash, actor(), clock.instant()));
@@ -129,8 +132,13 @@ public class UserManagement {
     public UserView setRoles(UUID id, List<UUID> roleIds) {
         User user = require(id);
         requireRoles(user.tenantId(), roleIds);
+        GrantPolicy.Holder actor = grantPolicy.holder();
         UserView before = view(user);
+        List<UUID> added = new ArrayList<>(roleIds);
+        added.removeAll(permissions.roleIdsOf(user.id()));
         permissions.replaceUserRoles(user.id(), new LinkedHashSet<>(roleIds));
+        actor.requireHeld(GrantPolicy.given(before.effectivePermissions(), permissions.effectivePermissions(user.id()),
+                permissionsOfRoles(added)));
         user.permissionsChanged(clock.instant());
         UserView after = view(user);
         audit.record(AuditAction.UPDATE, "user", id, before, after);
@@ -154,11 +162,20 @@ public class UserManagement {
         if (!both.isEmpty()) {
             throw ApiException.badRequest("permission-granted-and-revoked", String.join(", ", both));
         }
+        GrantPolicy.Holder actor = grantPolicy.holder();
         UserView before = view(user);
         Map<String, String> overrides = new TreeMap<>();
         grants.forEach(p -> overrides.put(p, "GRANT"));
         revocations.forEach(p -> overrides.put(p, "REVOKE"));
+        Set<String> newGrants = new HashSet<>(grants);
+        before.permissionOverrides().forEach((p, effect) -> {
+            if ("GRANT".equals(effect)) {
+                newGrants.remove(p);
+            }
+        });
         permissions.replaceOverrides(user.id(), overrides);
+        actor.requireHeld(GrantPolicy.given(before.effectivePermissions(),
+                permissions.effectivePermissions(user.id()), newGrants));
         user.permissionsChanged(clock.instant());
         UserView after = view(user);
         audit.record(AuditAction.UPDATE, "user", id, before, after);
@@ -187,6 +204,12 @@ public class UserManagement {
         }
     }
 
+    private Set<String> permissionsOfRoles(List<UUID> roleIds) {
+        Set<String> out = new HashSet<>();
+        new HashSet<>(roleIds).forEach(id -> out.addAll(permissions.rolePermissions(id)));
+        return out;
+    }
+
     UserView view(User user) {
         List<UserView.RoleRef> roleRefs = new ArrayList<>();
         roles.findAll(user.tenantId(), permissions.roleIdsOf(user.id())).forEach(r ->
@@ -194,7 +217,7 @@ public class UserManagement {
         roleRefs.sort(java.util.Comparator.comparing(UserView.RoleRef::code));
         return new UserView(user.id(), user.email(), user.fullName(), user.phone(), user.status(), user.language(),
                 user.timeZone(), roleRefs, permissions.overridesOf(user.id()),
-                permissions.effectivePermissions(user.id()), user.permissionVersion(), user.lockedUntil(),
+                permissions.effectivePermissions(user.id()), user.permissionVersion(),
                 user.lastLoginAt(), user.createdAt(), user.updatedAt());
     }
 

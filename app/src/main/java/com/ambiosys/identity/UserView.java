@@ -9,7 +9,7 @@ import java.util.UUID;
 /** A user as the administration API shows it. */
 public record UserView(UUID id, String email, String fullName, String phone, UserStatus status, String language,
         String timeZone, List<RoleRef> roles, Map<String, String> permissionOverrides, Set<String> effectivePermissions,
-        long permissionVersion, Instant lockedUntil, Instant lastLoginAt, Instant createdAt, Instant updatedAt) {
+        long permissionVersion, Instant lastLoginAt, Instant createdAt, Instant updatedAt) {
 
     public record RoleRef(UUID id, String code, String name) {
     }

@@ -18,9 +18,6 @@ import tools.jackson.databind.JsonNode;
 /** Users and roles administration over HTTP: CRUD, validation, permissions (403) and tenancy (404). */
 class AdministrationSystemTest extends TenantApiTest {
 
-
-
-
     private Map<String, Object> newUser(String email) {
         return Map.of("email", email, "fullName", "José Pérez", "phone", "+50255551234", "language", "es",
                 "timeZone", "America/Guatemala", "password", "Una-Clave-Segura-1");
@@ -124,6 +121,7 @@ class AdministrationSystemTest extends TenantApiTest {
         UUID salesId = tenants.addUser(tenant, "crece", SystemRole.SALES);
         String sales = api.login(tenant.email("crece"), TestTenants.PASSWORD);
         assertThat(api.get("/api/v1/users").token(sales).send().status()).isEqualTo(403);
+        assertThat(api.get("/api/v1/customers/export").token(sales).send().status()).isEqualTo(200);
 
         Response granted = api.put("/api/v1/users/" + salesId + "/permissions",
                 Map.of("grants", List.of("users:view"), "revocations", List.of("customers:export"))).token(admin).send();
@@ -132,7 +130,9 @@ class AdministrationSystemTest extends TenantApiTest {
             .doesNotContain("customers:export");
         assertThat(granted.json().path("permissionVersion").asLong()).isEqualTo(2);
 
-        assertThat(api.get("/api/v1/users").token(sales).send().status()).isEqualTo(200);
+        assertThat(api.get("/api/v1/users").token(sales).send().status()).as("the grant, same token").isEqualTo(200);
+        assertThat(api.get("/api/v1/customers/export").token(sales).send().status()).as("the revocation, same token")
+            .isEqualTo(403);
         assertThat(api.get("/api/v1/me").token(sales).send().json().path("permissionVersion").asLong()).isEqualTo(2);
 
         Response unknown = api.put("/api/v1/users/" + salesId + "/permissions",
