@@ -70,8 +70,6 @@ function message(error: unknown, t: (key: string, options?: Record<string, unkno
   switch (error.code) {
     case 'invalid-credentials':
       return t('login.wrong');
-    case 'account-locked':
-      return t('login.locked');
     case 'rate-limited':
       return t('login.rateLimited', { seconds: error.retryAfter ?? 60 });
     case 'account-inactive':

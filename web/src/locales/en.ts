@@ -10,7 +10,6 @@ export const en: Messages = {
   login: {
     title: 'Sign in', email: 'Email', password: 'Password', submit: 'Sign in',
     forgot: 'Forgot your password?', wrong: 'The email or password is not correct.',
-    locked: 'Account temporarily locked after failed attempts. Try again in a few minutes.',
     rateLimited: 'Too many attempts. Wait {{seconds}} seconds.', inactive: 'The account is not active.',
     sessionExpired: 'Your session expired. Sign in again.',
   },

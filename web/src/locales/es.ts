@@ -8,7 +8,6 @@ export const es = {
   login: {
     title: 'Iniciar sesión', email: 'Correo electrónico', password: 'Contraseña', submit: 'Entrar',
     forgot: '¿Olvidó su contraseña?', wrong: 'El correo o la contraseña no son correctos.',
-    locked: 'Cuenta bloqueada temporalmente por intentos fallidos. Intente de nuevo en unos minutos.',
     rateLimited: 'Demasiados intentos. Espere {{seconds}} segundos.', inactive: 'La cuenta no está activa.',
     sessionExpired: 'Su sesión expiró. Inicie sesión de nuevo.',
   },
