@@ -4,41 +4,57 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.security.oauth2.jwt.BadJwtException;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 
+/** What the cache answers, told apart by a verifier whose verdict on a token changes between calls. */
 class CachingJwtDecoderTest {
 
-    @Test
-    void verifiesEachDistinctTokenOnceUntilItExpires() {
-        AtomicInteger verifications = new AtomicInteger();
-        JwtDecoder verifying = token -> {
-            verifications.incrementAndGet();
-            if (token.startsWith("bad")) {
-                throw new BadJwtException("bad signature");
-            }
-            Instant exp = token.startsWith("expired") ? Instant.now().minusSeconds(1) : Instant.now().plusSeconds(600);
-            return Jwt.withTokenValue(token).header("alg", "ES256").subject("u").expiresAt(exp)
-                .issuedAt(exp.minusSeconds(900)).build();
-        };
-        CachingJwtDecoder decoder = new CachingJwtDecoder(verifying);
-        for (int i = 0; i < 100; i++) {
-            assertThat(decoder.decode("token-a").getSubject()).isEqualTo("u");
+    /** The verifier's current verdict per token: the claims' subject and expiry, or null to refuse it. */
+    final Map<String, Instant> expiries = new ConcurrentHashMap<>();
+    final Map<String, String> subjects = new ConcurrentHashMap<>();
+    final JwtDecoder verifying = token -> {
+        if (!subjects.containsKey(token)) {
+            throw new BadJwtException("bad signature");
         }
-        assertThat(verifications).hasValue(1);
-        decoder.decode("token-b");
-        assertThat(verifications).hasValue(2);
+        Instant exp = expiries.get(token);
+        return Jwt.withTokenValue(token).header("alg", "ES256").subject(subjects.get(token)).expiresAt(exp)
+            .issuedAt(exp.minusSeconds(900)).build();
+    };
+    final CachingJwtDecoder decoder = new CachingJwtDecoder(verifying);
 
-        decoder.decode("expired-token");
-        decoder.decode("expired-token");
-        assertThat(verifications).as("an expired token is never served from the cache").hasValue(4);
+    void accept(String token, String subject, Instant expiresAt) {
+        subjects.put(token, subject);
+        expiries.put(token, expiresAt);
+    }
 
-        assertThatThrownBy(() -> decoder.decode("bad-token")).isInstanceOf(BadJwtException.class);
-        assertThatThrownBy(() -> decoder.decode("bad-token")).isInstanceOf(BadJwtException.class);
-        assertThat(verifications).as("failures are not cached").hasValue(6);
+    @Test
+    void aVerifiedTokenKeepsTheClaimsItWasVerifiedWithUntilItExpires() {
+        accept("token-a", "u", Instant.now().plusSeconds(600));
+        assertThat(decoder.decode("token-a").getSubject()).isEqualTo("u");
+        accept("token-a", "someone-else", Instant.now().plusSeconds(600));
+        assertThat(decoder.decode("token-a").getSubject()).as("answered from the cache").isEqualTo("u");
+        accept("token-b", "v", Instant.now().plusSeconds(600));
+        assertThat(decoder.decode("token-b").getSubject()).as("another token, its own claims").isEqualTo("v");
+    }
+
+    @Test
+    void anExpiredTokenIsNeverAnsweredFromTheCache() {
+        accept("expired-token", "u", Instant.now().minusSeconds(1));
+        assertThat(decoder.decode("expired-token").getSubject()).isEqualTo("u");
+        subjects.remove("expired-token"); // the verifier refuses it now
+        assertThatThrownBy(() -> decoder.decode("expired-token")).isInstanceOf(BadJwtException.class);
+    }
+
+    @Test
+    void aRefusedTokenIsNotRememberedAsRefused() {
+        assertThatThrownBy(() -> decoder.decode("late-token")).isInstanceOf(BadJwtException.class);
+        accept("late-token", "u", Instant.now().plusSeconds(600)); // e.g. its key was published in between
+        assertThat(decoder.decode("late-token").getSubject()).isEqualTo("u");
     }
 }
