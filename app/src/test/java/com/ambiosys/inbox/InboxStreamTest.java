@@ -26,9 +26,12 @@ import org.junit.jupiter.api.Test;
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.Environment;
 
 import com.ambiosys.identity.SystemRole;
+import com.ambiosys.support.ApiClient;
+import com.ambiosys.support.SecondInstance;
 import com.ambiosys.support.TenantApiTest;
 import com.ambiosys.support.TestTenants;
 import com.ambiosys.support.TestTenants.TestTenant;
@@ -64,8 +67,13 @@ class InboxStreamTest extends TenantApiTest {
 
     /** Opens the stream and answers its lines as they arrive. */
     BlockingQueue<String> stream(String token, String lastEventId) throws Exception {
+        return stream(port, token, lastEventId);
+    }
+
+    /** The same, from the instance listening on the given port. */
+    BlockingQueue<String> stream(int serverPort, String token, String lastEventId) throws Exception {
         BlockingQueue<String> lines = new LinkedBlockingQueue<>();
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/inbox/stream"))
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + serverPort + "/api/v1/inbox/stream"))
             .header("Authorization", "Bearer " + token).header("Accept", "text/event-stream");
         if (lastEventId != null) {
             request.header("Last-Event-ID", lastEventId);
@@ -127,6 +135,22 @@ class InboxStreamTest extends TenantApiTest {
         BlockingQueue<String> back = stream(admin, id.substring(3).trim());
         assertThat(next(back, "data:")).contains("¿Cuánto cuesta?");
         assertThat(next(back, "event:")).isEqualTo("event:conversation.updated");
+    }
+
+    @Test
+    void aMessageReceivedByOneInstanceReachesAStreamOpenOnAnotherInstance() throws Exception {
+        try (ConfigurableApplicationContext second = SecondInstance.start(env, "--ambiosys.jobs.enabled=false")) {
+            int secondPort = second.getEnvironment().getRequiredProperty("local.server.port", Integer.class);
+            assertThat(secondPort).isNotEqualTo(port);
+            String token = new ApiClient(secondPort).login(tenant.adminEmail(), TestTenants.PASSWORD);
+            BlockingQueue<String> onSecond = stream(secondPort, token, null);
+            assertThat(next(onSecond, "status:")).isEqualTo("status:200");
+            assertThat(next(onSecond, ":connected")).isNotNull();
+
+            receive("wamid.ACROSS1", "Llegó por la otra instancia"); // the webhook goes to this test's instance
+            assertThat(next(onSecond, "event:")).isEqualTo("event:message.new");
+            assertThat(next(onSecond, "data:")).contains("Llegó por la otra instancia");
+        }
     }
 
     @Test
