@@ -116,7 +116,12 @@ class InboxStreamTest extends TenantApiTest {
         assertThat(next(ours, "status:")).isEqualTo("status:200");
         assertThat(next(ours, ":connected")).isNotNull();
         TestTenant other = tenants.create();
-        BlockingQueue<String> theirs = stream(api.login(other.adminEmail(), TestTenants.PASSWORD), null);
+        String theirAdmin = api.login(other.adminEmail(), TestTenants.PASSWORD);
+        String theirPhone = String.valueOf(ThreadLocalRandom.current().nextLong(100_000_000_000L, 999_999_999_999L));
+        api.post("/api/v1/inbox/channels/whatsapp", Map.of("name", "WhatsApp", "phoneNumberId", theirPhone, "accessToken",
+                "EAAG-token-stream-0002", "appSecret", WhatsAppWebhookTest.SECRET, "verifyToken", "verificar-otro"))
+            .token(theirAdmin).send();
+        BlockingQueue<String> theirs = stream(theirAdmin, null);
         assertThat(next(theirs, ":connected")).isNotNull();
 
         receive("wamid.LIVE1", "Necesito una fosa limpia");
@@ -124,7 +129,12 @@ class InboxStreamTest extends TenantApiTest {
         assertThat(id).isNotNull();
         assertThat(next(ours, "event:")).isEqualTo("event:message.new");
         assertThat(next(ours, "data:")).contains("\"body\":\"Necesito una fosa limpia\"", "\"direction\":\"IN\"");
-        assertThat(next(theirs, "event:")).as("another tenant's staff hear nothing").isNull();
+        // another tenant's staff hear nothing of it: the first message their stream carries is their own, sent after
+        String theirs1 = WhatsAppWebhookTest.message(theirPhone, "50255554321", "wamid.THEIRS1", System.currentTimeMillis() / 1000,
+                "text", "\"text\":{\"body\":\"Mensaje de la otra empresa\"}");
+        assertThat(WhatsAppWebhookTest.deliver(http, port, theirs1)).isEqualTo(200);
+        assertThat(next(theirs, "data:")).as("another tenant's staff hear only their own")
+            .contains("Mensaje de la otra empresa").doesNotContain("Necesito una fosa limpia");
 
         receive("wamid.LIVE2", "¿Cuánto cuesta?");
         String conversation = api.get("/api/v1/inbox/conversations").token(admin).send().json().path("items").get(0)
