@@ -1,6 +1,7 @@
 package com.ambiosys.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
 import java.sql.Timestamp;
@@ -153,6 +154,22 @@ class SecurityDefinerFunctionsTest {
             .query((rs, n) -> tuple(rs.getObject(1), rs.getObject(2), rs.getString(3))).list());
         assertThat(found).containsExactlyInAnyOrder(tuple(a.tenant().id(), a.channel(), a.wamid()),
                 tuple(b.tenant().id(), b.channel(), b.wamid()));
+    }
+
+    /** Not a definer (V39 rewrote it): it runs as its caller, so naming another tenant is refused by row-level security. */
+    @Test
+    void inboxStoreInboundCalledInOneTenantCannotWriteIntoAnother() {
+        String wamid = "wamid.ACROSS-" + word;
+        assertThatThrownBy(() -> as(a, () -> jdbc.sql("""
+                select out_stored from inbox_store_inbound(:t, array[now()], now(), 'inbox_events', array[:contact]::uuid[],
+                    array[null]::text[], array[:id]::uuid[], array[:channel]::uuid[], array[:wamid], array['text'],
+                    array['hola'], array['{}'], array[null]::text[], array[now()], array[false], array['"x":1}'])
+                """).param("t", b.tenant().id()).param("contact", UUID.randomUUID()).param("id", UUID.randomUUID())
+            .param("channel", b.channel()).param("wamid", wamid).query(Boolean.class).list()))
+            .rootCause().hasMessageContaining("row-level security");
+        long stored = as(b, () -> jdbc.sql("select count(*) from inbox_messages where external_id = :w").param("w", wamid)
+            .query(Long.class).single());
+        assertThat(stored).isZero();
     }
 
     private List<UUID> ids(Seeded in, String sql) {
