@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
 
 /**
@@ -43,8 +42,6 @@ final class WebhookBatcher<D, R> {
     private final long maxWaitNanos;
     private final int writers;
     private final Map<UUID, Lane> lanes = new ConcurrentHashMap<>();
-    private final AtomicLong transactions = new AtomicLong();
-    private final AtomicLong retriedBatches = new AtomicLong();
 
     WebhookBatcher(Writer<D, R> writer, Predicate<RuntimeException> unavailable, int maxSize, Duration maxWait,
             int writers) {
@@ -53,16 +50,6 @@ final class WebhookBatcher<D, R> {
         this.maxSize = Math.max(1, maxSize);
         this.maxWaitNanos = Math.max(0, maxWait.toNanos());
         this.writers = Math.max(1, writers);
-    }
-
-    /** Transactions written (batches, and deliveries retried one by one): fewer than deliveries when grouped. */
-    long transactions() {
-        return transactions.get();
-    }
-
-    /** Batches that failed and were retried delivery by delivery. */
-    long retriedBatches() {
-        return retriedBatches.get();
     }
 
     /** Writes the delivery with others of the tenant; answers its result once committed, or throws its failure. */
@@ -142,7 +129,6 @@ final class WebhookBatcher<D, R> {
         List<D> deliveries = new ArrayList<>(batch.size());
         batch.forEach(p -> deliveries.add(p.delivery));
         try {
-            transactions.incrementAndGet();
             List<R> results = writer.write(tenant, deliveries);
             for (int i = 0; i < batch.size(); i++) {
                 batch.get(i).succeed(results.get(i));
@@ -154,11 +140,9 @@ final class WebhookBatcher<D, R> {
                 batch.forEach(p -> p.fail(ex));
                 return;
             }
-            retriedBatches.incrementAndGet();
         }
         for (Pending<D, R> p : batch) { // one by one: a bad delivery fails alone
             try {
-                transactions.incrementAndGet();
                 p.succeed(writer.write(tenant, List.of(p.delivery)).get(0));
             }
             catch (RuntimeException ex) {

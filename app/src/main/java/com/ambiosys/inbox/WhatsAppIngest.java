@@ -20,7 +20,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -93,8 +92,6 @@ public class WhatsAppIngest {
      * A full batch that needed nothing of the kind takes the tenant back to lean batches.
      */
     private final Set<UUID> startFull = ConcurrentHashMap.newKeySet();
-    private final AtomicLong leanRolledBack = new AtomicLong();
-    private final AtomicLong fullWritten = new AtomicLong();
     /** Group commit of concurrent deliveries (null: each POST in a transaction of its own). */
     private final WebhookBatcher<Delivery, Written> batcher;
 
@@ -198,21 +195,6 @@ public class WhatsAppIngest {
     record Written(int stored, int duplicates, int statuses, Set<UUID> contacts) {
     }
 
-    /** Transactions the webhook deliveries were written in (grouped: fewer than deliveries); for tests. */
-    long transactionsWritten() {
-        return batcher == null ? -1 : batcher.transactions();
-    }
-
-    /** Lean transactions rolled back for a new contact or conversation; batches written in full; for tests. */
-    long[] leanRolledBackAndFullWritten() {
-        return new long[] { leanRolledBack.get(), fullWritten.get() };
-    }
-
-    /** Batches that failed (a deadlock, say) and were written again delivery by delivery; for tests. */
-    long batchesRetried() {
-        return batcher == null ? -1 : batcher.retriedBatches();
-    }
-
     /**
      * Writes a tenant's deliveries in one transaction (the {@link WebhookBatcher}'s writer): a JDBC-only one for
      * known contacts with an open conversation, the full one if any message needs more.
@@ -222,14 +204,13 @@ public class WhatsAppIngest {
             try {
                 return tx.callJdbc(tenant, status -> writeTogether(deliveries, true, new FullWork()));
             }
-            catch (NeedsFullTransaction ex) { // rolled back: a new contact or conversation, done in full
-                leanRolledBack.incrementAndGet();
+            catch (NeedsFullTransaction ex) {
+                // rolled back: a new contact or conversation, done in full below
             }
         }
         // no lock of the tenant around it: full batches run side by side as lean ones do (writeTogether's order of
         // locks: every contact row first, the assignment cursor last); generic plans, as in the lean transaction
         FullWork work = new FullWork();
-        fullWritten.incrementAndGet();
         List<Written> written = tx.call(tenant, status -> {
             jdbc.sql("select set_config('plan_cache_mode', 'force_generic_plan', true)").query(String.class).single();
             return writeTogether(deliveries, false, work);

@@ -26,9 +26,12 @@ import org.junit.jupiter.api.Test;
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.Environment;
 
 import com.ambiosys.identity.SystemRole;
+import com.ambiosys.support.ApiClient;
+import com.ambiosys.support.SecondInstance;
 import com.ambiosys.support.TenantApiTest;
 import com.ambiosys.support.TestTenants;
 import com.ambiosys.support.TestTenants.TestTenant;
@@ -64,8 +67,13 @@ class InboxStreamTest extends TenantApiTest {
 
     /** Opens the stream and answers its lines as they arrive. */
     BlockingQueue<String> stream(String token, String lastEventId) throws Exception {
+        return stream(port, token, lastEventId);
+    }
+
+    /** The same, from the instance listening on the given port. */
+    BlockingQueue<String> stream(int serverPort, String token, String lastEventId) throws Exception {
         BlockingQueue<String> lines = new LinkedBlockingQueue<>();
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/inbox/stream"))
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + serverPort + "/api/v1/inbox/stream"))
             .header("Authorization", "Bearer " + token).header("Accept", "text/event-stream");
         if (lastEventId != null) {
             request.header("Last-Event-ID", lastEventId);
@@ -108,7 +116,12 @@ class InboxStreamTest extends TenantApiTest {
         assertThat(next(ours, "status:")).isEqualTo("status:200");
         assertThat(next(ours, ":connected")).isNotNull();
         TestTenant other = tenants.create();
-        BlockingQueue<String> theirs = stream(api.login(other.adminEmail(), TestTenants.PASSWORD), null);
+        String theirAdmin = api.login(other.adminEmail(), TestTenants.PASSWORD);
+        String theirPhone = String.valueOf(ThreadLocalRandom.current().nextLong(100_000_000_000L, 999_999_999_999L));
+        api.post("/api/v1/inbox/channels/whatsapp", Map.of("name", "WhatsApp", "phoneNumberId", theirPhone, "accessToken",
+                "EAAG-token-stream-0002", "appSecret", WhatsAppWebhookTest.SECRET, "verifyToken", "verificar-otro"))
+            .token(theirAdmin).send();
+        BlockingQueue<String> theirs = stream(theirAdmin, null);
         assertThat(next(theirs, ":connected")).isNotNull();
 
         receive("wamid.LIVE1", "Necesito una fosa limpia");
@@ -116,7 +129,12 @@ class InboxStreamTest extends TenantApiTest {
         assertThat(id).isNotNull();
         assertThat(next(ours, "event:")).isEqualTo("event:message.new");
         assertThat(next(ours, "data:")).contains("\"body\":\"Necesito una fosa limpia\"", "\"direction\":\"IN\"");
-        assertThat(next(theirs, "event:")).as("another tenant's staff hear nothing").isNull();
+        // another tenant's staff hear nothing of it: the first message their stream carries is their own, sent after
+        String theirs1 = WhatsAppWebhookTest.message(theirPhone, "50255554321", "wamid.THEIRS1", System.currentTimeMillis() / 1000,
+                "text", "\"text\":{\"body\":\"Mensaje de la otra empresa\"}");
+        assertThat(WhatsAppWebhookTest.deliver(http, port, theirs1)).isEqualTo(200);
+        assertThat(next(theirs, "data:")).as("another tenant's staff hear only their own")
+            .contains("Mensaje de la otra empresa").doesNotContain("Necesito una fosa limpia");
 
         receive("wamid.LIVE2", "¿Cuánto cuesta?");
         String conversation = api.get("/api/v1/inbox/conversations").token(admin).send().json().path("items").get(0)
@@ -127,6 +145,22 @@ class InboxStreamTest extends TenantApiTest {
         BlockingQueue<String> back = stream(admin, id.substring(3).trim());
         assertThat(next(back, "data:")).contains("¿Cuánto cuesta?");
         assertThat(next(back, "event:")).isEqualTo("event:conversation.updated");
+    }
+
+    @Test
+    void aMessageReceivedByOneInstanceReachesAStreamOpenOnAnotherInstance() throws Exception {
+        try (ConfigurableApplicationContext second = SecondInstance.start(env, "--ambiosys.jobs.enabled=false")) {
+            int secondPort = second.getEnvironment().getRequiredProperty("local.server.port", Integer.class);
+            assertThat(secondPort).isNotEqualTo(port);
+            String token = new ApiClient(secondPort).login(tenant.adminEmail(), TestTenants.PASSWORD);
+            BlockingQueue<String> onSecond = stream(secondPort, token, null);
+            assertThat(next(onSecond, "status:")).isEqualTo("status:200");
+            assertThat(next(onSecond, ":connected")).isNotNull();
+
+            receive("wamid.ACROSS1", "Llegó por la otra instancia"); // the webhook goes to this test's instance
+            assertThat(next(onSecond, "event:")).isEqualTo("event:message.new");
+            assertThat(next(onSecond, "data:")).contains("Llegó por la otra instancia");
+        }
     }
 
     @Test

@@ -79,7 +79,7 @@ class ProblemResponsesSystemTest extends TenantApiTest {
     }
 
     @Test
-    void oversizedBodyIsRefusedBeforeItIsRead() {
+    void anOversizedBodyIsA413ProblemInTheCallersLanguage() {
         String big = "{\"email\":\"a@b.co\",\"password\":\"" + "x".repeat(1_100_000) + "\"}";
         Response r = api.post("/api/v1/auth/login", big).language("en").send();
         assertThat(r.status()).isEqualTo(413);

@@ -9,7 +9,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import javax.sql.DataSource;
@@ -73,6 +76,85 @@ class TenantIsolationTest {
         long policies = jdbc.sql("select count(*) from pg_policies where schemaname = 'public' and policyname = 'tenant_isolation'")
             .query(Long.class).single();
         assertThat(policies).isGreaterThanOrEqualTo(10);
+    }
+
+    /**
+     * The SECURITY DEFINER functions that run as the owner (past row-level security) without reading
+     * app.tenant_id, each with why; SecurityDefinerFunctionsTest calls each one with two tenants.
+     */
+    static final Map<String, String> DEFINERS_WITHOUT_TENANT = Map.of(
+            "identity_login_candidates", "login and password reset know an email before they know the tenant",
+            "inbox_whatsapp_channel", "a WhatsApp webhook names its phone number id, not its tenant",
+            "inbox_whatsapp_channels_by_verify_token", "Meta's verification handshake names only the verify token",
+            "inbox_simulated_channel", "the simulator's Graph API side knows only the phone number id",
+            "inbox_simulated_channels_of_waba", "the simulator's template list knows only the business account",
+            "simulator_media_owner", "the simulator's media endpoints know only the media id",
+            "simulator_unreported", "the simulator's sweep runs without a tenant over every tenant's messages",
+            "customers_matching", "reads no setting itself: it answers customers_search, which is tenant-bound");
+
+    @Test
+    void everyRowLevelSecurityPolicyComparesTenantIdWithTheTransactionsTenant() throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            assertThat(CatalogChecks.policyFaults(c, "public")).isEmpty();
+        }
+    }
+
+    @Test
+    void policyCheckFailsOnAnOpenPolicyAnotherColumnAWidenedComparisonAndAMissingWithCheck() throws SQLException {
+        String bound = "tenant_id = nullif(current_setting('app.tenant_id', true), '')::uuid";
+        String otherColumn = "owner_id = nullif(current_setting('app.tenant_id', true), '')::uuid";
+        try (Connection c = dataSource.getConnection(); Statement st = c.createStatement()) {
+            c.setAutoCommit(false);
+            for (String[] probe : new String[][] {
+                    { "probe_open", "using (true) with check (" + bound + ")" },
+                    { "probe_other_column", "using (" + otherColumn + ") with check (" + otherColumn + ")" },
+                    { "probe_widened", "using (" + bound + " or true) with check (" + bound + ")" },
+                    { "probe_unchecked", "using (" + bound + ")" },
+                    { "probe_insert_open", "for insert with check (true)" },
+                    { "probe_sound", "using (" + bound + ") with check (" + bound + ")" } }) {
+                st.execute("create temporary table " + probe[0] + " (tenant_id uuid, owner_id uuid) on commit drop");
+                st.execute("alter table " + probe[0] + " enable row level security");
+                st.execute("create policy tenant_isolation on " + probe[0] + " " + probe[1]);
+            }
+            List<String> faults = CatalogChecks.policyFaults(c, temporarySchema(c));
+            c.rollback();
+            assertThat(faults).extracting(f -> f.substring(0, f.indexOf(' '))).containsExactlyInAnyOrder(
+                    "probe_insert_open.tenant_isolation", "probe_open.tenant_isolation",
+                    "probe_other_column.tenant_isolation", "probe_other_column.tenant_isolation",
+                    "probe_unchecked.tenant_isolation", "probe_widened.tenant_isolation");
+        }
+    }
+
+    @Test
+    void everySecurityDefinerFunctionReadsTheTenantOrIsAllowListedWithItsReason() throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            assertThat(CatalogChecks.definerFaults(c, "public", DEFINERS_WITHOUT_TENANT.keySet())).isEmpty();
+            List<String> definers = CatalogChecks.definers(c, "public").stream().map(CatalogChecks.Definer::name).toList();
+            assertThat(definers).as("allow-listed functions that still exist").containsAll(DEFINERS_WITHOUT_TENANT.keySet());
+            assertThat(SecurityDefinerFunctionsTest.EXERCISED).as("definer functions called with two tenants")
+                .containsExactlyInAnyOrderElementsOf(new HashSet<>(definers));
+        }
+    }
+
+    @Test
+    void definerCheckFailsOnAFunctionThatNeitherReadsTheTenantNorIsAllowListed() throws SQLException {
+        try (Connection c = dataSource.getConnection(); Statement st = c.createStatement()) {
+            c.setAutoCommit(false);
+            st.execute("create temporary table probe_anchor (x int) on commit drop");
+            st.execute("""
+                    create function pg_temp.probe_leaky() returns bigint language sql stable security definer
+                    as $$ select count(*) from users $$""");
+            st.execute("""
+                    create function pg_temp.probe_bound() returns bigint language sql stable security definer
+                    as $$ select count(*) from users where tenant_id = nullif(current_setting('app.tenant_id', true), '')::uuid $$""");
+            st.execute("""
+                    create function pg_temp.probe_allowed() returns bigint language sql stable security definer
+                    as $$ select count(*) from tenants $$""");
+            st.execute("create function pg_temp.probe_invoker() returns bigint language sql stable as $$ select count(*) from users $$");
+            List<String> faults = CatalogChecks.definerFaults(c, temporarySchema(c), Set.of("probe_allowed"));
+            c.rollback();
+            assertThat(faults).containsExactly("probe_leaky");
+        }
     }
 
     @Test
@@ -176,6 +258,14 @@ class TenantIsolationTest {
         assertThatThrownBy(() -> TenantContext.runAs(a.id(), () -> tx.executeWithoutResult(s ->
                 jdbc.sql("delete from audit_log").update())))
             .rootCause().hasMessageContaining("permission denied");
+    }
+
+    private static String temporarySchema(Connection c) throws SQLException {
+        try (Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery("select nspname from pg_namespace where oid = pg_my_temp_schema()")) {
+            rs.next();
+            return rs.getString(1);
+        }
     }
 
     private static void setTenant(Connection c, UUID tenant) throws SQLException {

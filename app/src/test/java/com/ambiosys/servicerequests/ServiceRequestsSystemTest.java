@@ -20,9 +20,12 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.Environment;
 
 import com.ambiosys.identity.SystemRole;
 import com.ambiosys.support.ApiClient.Response;
+import com.ambiosys.support.SecondInstance;
 import com.ambiosys.support.TenantApiTest;
 import com.ambiosys.support.TestTenants;
 import com.ambiosys.support.TestTenants.TestTenant;
@@ -34,6 +37,8 @@ class ServiceRequestsSystemTest extends TenantApiTest {
 
     @Autowired
     SlaWatch slaWatch;
+    @Autowired
+    Environment environment;
 
     Map<String, String> types = new HashMap<>();
     String generalPolicy;
@@ -457,13 +462,18 @@ class ServiceRequestsSystemTest extends TenantApiTest {
                 .param("t", tenant.id()).param("id", UUID.fromString(ids.get(2))).update();
         });
 
-        ExecutorService pool = Executors.newFixedThreadPool(2);
-        List<Callable<Integer>> twoInstances = List.of(slaWatch::scan, slaWatch::scan);
-        for (Future<Integer> f : pool.invokeAll(twoInstances)) {
-            f.get();
+        // the test's application and a second instance of it on the same database, each running its own job at once
+        try (ConfigurableApplicationContext second = SecondInstance.start(environment, "--ambiosys.jobs.enabled=false")) {
+            SlaWatch secondWatch = second.getBean(SlaWatch.class);
+            assertThat(secondWatch).isNotSameAs(slaWatch);
+            ExecutorService pool = Executors.newFixedThreadPool(2);
+            List<Callable<Integer>> twoInstances = List.of(slaWatch::scan, secondWatch::scan);
+            for (Future<Integer> f : pool.invokeAll(twoInstances)) {
+                f.get();
+            }
+            pool.shutdown();
+            secondWatch.scan(); // and once more: nothing left to mark here
         }
-        pool.shutdown();
-        slaWatch.scan(); // and once more: nothing left to mark here
 
         for (String id : ids.subList(0, 2)) {
             JsonNode r = api.get("/api/v1/service-requests/" + id).token(admin).send().json();

@@ -85,4 +85,9 @@ class ReadAdmissionFilter extends OncePerRequestFilter {
     int available() {
         return permits.availablePermits();
     }
+
+    /** Reads waiting for their turn. */
+    int waiting() {
+        return permits.getQueueLength();
+    }
 }
