@@ -17,6 +17,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import com.ambiosys.platform.tenancy.TenantTransactions;
+import com.ambiosys.support.SecondInstance;
 import com.ambiosys.support.ApiClient;
 import com.ambiosys.support.ApiClient.Response;
 import com.ambiosys.support.SystemTest;

@@ -26,7 +26,6 @@ import org.junit.jupiter.api.Test;
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.Environment;
 
 import com.ambiosys.identity.SystemRole;
@@ -149,8 +148,8 @@ class InboxStreamTest extends TenantApiTest {
 
     @Test
     void aMessageReceivedByOneInstanceReachesAStreamOpenOnAnotherInstance() throws Exception {
-        try (ConfigurableApplicationContext second = SecondInstance.start(env, "--ambiosys.jobs.enabled=false")) {
-            int secondPort = second.getEnvironment().getRequiredProperty("local.server.port", Integer.class);
+        try (SecondInstance second = SecondInstance.start()) {
+            int secondPort = second.port();
             assertThat(secondPort).isNotEqualTo(port);
             String token = new ApiClient(secondPort).login(tenant.adminEmail(), TestTenants.PASSWORD);
             BlockingQueue<String> onSecond = stream(secondPort, token, null);

@@ -20,8 +20,6 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.core.env.Environment;
 
 import com.ambiosys.identity.SystemRole;
 import com.ambiosys.support.ApiClient.Response;
@@ -37,8 +35,6 @@ class ServiceRequestsSystemTest extends TenantApiTest {
 
     @Autowired
     SlaWatch slaWatch;
-    @Autowired
-    Environment environment;
 
     Map<String, String> types = new HashMap<>();
     String generalPolicy;
@@ -463,8 +459,8 @@ class ServiceRequestsSystemTest extends TenantApiTest {
         });
 
         // the test's application and a second instance of it on the same database, each running its own job at once
-        try (ConfigurableApplicationContext second = SecondInstance.start(environment, "--ambiosys.jobs.enabled=false")) {
-            SlaWatch secondWatch = second.getBean(SlaWatch.class);
+        try (SecondInstance second = SecondInstance.start()) {
+            SlaWatch secondWatch = second.bean(SlaWatch.class);
             assertThat(secondWatch).isNotSameAs(slaWatch);
             ExecutorService pool = Executors.newFixedThreadPool(2);
             List<Callable<Integer>> twoInstances = List.of(slaWatch::scan, secondWatch::scan);
