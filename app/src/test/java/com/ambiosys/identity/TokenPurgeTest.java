@@ -37,7 +37,7 @@ class TokenPurgeTest {
         insertTokens(a.id(), a.adminId());
         insertTokens(b.id(), b.adminId());
 
-        assertThat(purge.purgeAll()).isGreaterThanOrEqualTo(4);
+        purge.purgeAll(); // the scheduled purge may have taken some first: what is left is what counts
 
         for (var t : java.util.List.of(a, b)) {
             long refresh = TenantContext.callAs(t.id(), () -> tx.execute(s ->
