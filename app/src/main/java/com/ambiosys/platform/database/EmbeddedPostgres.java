@@ -5,7 +5,6 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermission;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -13,11 +12,11 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.stream.Stream;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /**
  * A PostgreSQL server run from the binaries zonky ships as a Maven artifact, for the zero-configuration
@@ -83,16 +82,16 @@ public final class EmbeddedPostgres {
      * directory made before takes it too): a size such as {@code 512MB} or {@code 2GB}.
      */
     public static EmbeddedPostgres start(Path dataDir, boolean ephemeral, String sharedBuffers) {
-        if (sharedBuffers == null || !sharedBuffers.matches("[1-9][0-9]{0,6}(kB|MB|GB)")) {
-            throw new IllegalArgumentException("ambiosys.db.shared-buffers must be a size such as 512MB or 2GB, not "
-                    + sharedBuffers);
-        }
         return start(dataDir, ephemeral, sharedBuffers,
                 PostgresBinaries.candidates(System.getProperty(BINARIES_DIR), System.getenv()));
     }
 
     /** As {@link #start(Path, boolean, String)}, unpacking the binaries into the first of the folders that is ours. */
     static EmbeddedPostgres start(Path dataDir, boolean ephemeral, String sharedBuffers, List<Path> binaryRoots) {
+        if (sharedBuffers == null || !sharedBuffers.matches("[1-9][0-9]{0,6}(kB|MB|GB)")) {
+            throw new IllegalArgumentException("ambiosys.db.shared-buffers must be a size such as 512MB or 2GB, not "
+                    + sharedBuffers);
+        }
         Path key = dataDir.toAbsolutePath().normalize();
         return RUNNING.computeIfAbsent(key, dir -> launch(dir, ephemeral, sharedBuffers, binaryRoots));
     }
@@ -297,7 +296,7 @@ public final class EmbeddedPostgres {
             }
         }
         catch (SQLException ex) {
-            throw new IllegalStateException("Could not prepare roles in the embedded PostgreSQL", ex);
+            throw new IllegalStateException("could not prepare its roles: " + ex.getMessage(), ex);
         }
         try (Connection c = DriverManager.getConnection(base + DATABASE, SUPERUSER, credentials.getProperty("superuser"));
                 Statement st = c.createStatement()) {
@@ -310,7 +309,7 @@ public final class EmbeddedPostgres {
             st.execute("grant usage on schema public to " + APP_ROLE);
         }
         catch (SQLException ex) {
-            throw new IllegalStateException("Could not prepare the embedded database", ex);
+            throw new IllegalStateException("could not prepare database " + DATABASE + ": " + ex.getMessage(), ex);
         }
     }
 
