@@ -13,6 +13,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
@@ -42,6 +44,7 @@ import org.apache.commons.compress.compressors.xz.XZCompressorInputStream;
 final class PostgresBinaries {
 
     static final String ARCHIVE = "postgres-linux-x86_64.txz";
+    private static final String STAGING = "extract-";
     private static final Pattern ARTIFACT = Pattern.compile("([^/!]+)\\.jar!/" + Pattern.quote(ARCHIVE) + "$");
     private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rwx------");
 
@@ -132,7 +135,8 @@ final class PostgresBinaries {
         if (Files.isExecutable(target.resolve("bin/postgres"))) {
             return target;
         }
-        Path staging = Files.createTempDirectory(root, "extract-");
+        removeAbandoned(root);
+        Path staging = Files.createTempDirectory(root, STAGING);
         try {
             unpack(source, staging);
             Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
@@ -145,6 +149,21 @@ final class PostgresBinaries {
             }
         }
         return target;
+    }
+
+    /** Temporary folders of starts killed while unpacking: an hour is far longer than unpacking takes. */
+    private static void removeAbandoned(Path root) {
+        Instant before = Instant.now().minus(Duration.ofHours(1));
+        try (Stream<Path> entries = Files.list(root)) {
+            for (Path left : entries.filter(p -> p.getFileName().toString().startsWith(STAGING)).toList()) {
+                if (Files.getLastModifiedTime(left, LinkOption.NOFOLLOW_LINKS).toInstant().isBefore(before)) {
+                    deleteTree(left);
+                }
+            }
+        }
+        catch (IOException ex) {
+            // best effort: what is left only takes space
+        }
     }
 
     /**

@@ -7,7 +7,10 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -127,6 +130,21 @@ class PostgresBinariesTest {
         try (Stream<Path> entries = Files.list(root)) {
             // the loser's temporary folder is gone, and nothing half-unpacked is left
             assertThat(entries).containsExactly(first);
+        }
+    }
+
+    @Test
+    void removesWhatAStartKilledWhileUnpackingLeft() throws Exception {
+        Path root = Files.createDirectory(dir.resolve("postgres"));
+        Path abandoned = Files.createDirectories(root.resolve("extract-123/bin"));
+        Files.setLastModifiedTime(abandoned.getParent(), FileTime.from(Instant.now().minus(Duration.ofDays(1))));
+        Path unpacking = Files.createDirectory(root.resolve("extract-456"));
+
+        Path bin = PostgresBinaries.extract(List.of(root));
+
+        try (Stream<Path> entries = Files.list(root)) {
+            // another start may be unpacking into the recent one right now
+            assertThat(entries).containsExactlyInAnyOrder(bin, unpacking);
         }
     }
 
