@@ -24,7 +24,7 @@ import org.springframework.util.StringUtils;
  * it is that one: the application connects as {@code AMBIOSYS_DB_USER} and migrations run as
  * {@code AMBIOSYS_DB_OWNER_USER}. Without it, an embedded PostgreSQL starts with its data under
  * {@code AMBIOSYS_DATA_DIR/postgres} (or a throwaway directory when {@code ambiosys.db.ephemeral} is
- * true, as in tests), and the first run needs no configuration at all. The WhatsApp simulator follows:
+ * true, as in tests) and its binaries in a folder of the user's own ({@link PostgresBinaries}), and the first run needs no configuration at all. The WhatsApp simulator follows:
  * unless {@code AMBIOSYS_SIMULATOR_ENABLED} says otherwise, it is on with the embedded database and off
  * with an external one.
  */
@@ -33,8 +33,8 @@ public class DatabaseEnvironmentPostProcessor implements EnvironmentPostProcesso
     static final String SOURCE = "ambiosysDatabase";
 
     /** One throwaway server per JVM: every application context of a test run shares it. */
-    private static final Path EPHEMERAL_DIR = Path.of(System.getProperty("java.io.tmpdir"), "ambiosys-test-pg",
-            UUID.randomUUID().toString(), "postgres");
+    private static final Path EPHEMERAL_DIR = Path.of(System.getProperty("java.io.tmpdir"),
+            "ambiosys-test-pg-" + Owners.currentUid(), UUID.randomUUID().toString(), "postgres");
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment env, SpringApplication application) {
@@ -64,7 +64,8 @@ public class DatabaseEnvironmentPostProcessor implements EnvironmentPostProcesso
             boolean ephemeral = env.getProperty("ambiosys.db.ephemeral", Boolean.class, false);
             Path pgData = ephemeral ? EPHEMERAL_DIR : dataDir.resolve("postgres");
             EmbeddedPostgres pg = EmbeddedPostgres.start(pgData, ephemeral,
-                    env.getProperty("ambiosys.db.shared-buffers", EmbeddedPostgres.DEFAULT_SHARED_BUFFERS));
+                    env.getProperty("ambiosys.db.shared-buffers", EmbeddedPostgres.DEFAULT_SHARED_BUFFERS),
+                    PostgresBinaries.candidates(env.getProperty(EmbeddedPostgres.BINARIES_DIR), System.getenv()));
             props.put("spring.datasource.url", pg.jdbcUrl());
             props.put("spring.datasource.username", EmbeddedPostgres.APP_ROLE);
             props.put("spring.datasource.password", pg.appPassword());

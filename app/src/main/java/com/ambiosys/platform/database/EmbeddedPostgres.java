@@ -1,37 +1,22 @@
 package com.ambiosys.platform.database;
 
-import java.io.BufferedInputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermission;
-import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
-import java.util.Base64;
-import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-
-import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
-import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
-import org.apache.commons.compress.compressors.xz.XZCompressorInputStream;
 
 /**
  * A PostgreSQL server run from the binaries zonky ships as a Maven artifact, for the zero-configuration
@@ -52,16 +37,20 @@ public final class EmbeddedPostgres {
     public static final String OWNER_ROLE = "ambiosys_owner";
     public static final String APP_ROLE = "ambiosys_app";
     private static final String SUPERUSER = "postgres";
-    private static final String ARCHIVE = "postgres-linux-x86_64.txz";
 
     /** The default {@code shared_buffers}: a year of a busy tenant's service requests and their indexes (bench/README.md). */
     public static final String DEFAULT_SHARED_BUFFERS = "512MB";
+
+    /** Where to unpack the binaries instead of the per-user cache ({@code AMBIOSYS_DB_BINARIES_DIR}). */
+    static final String BINARIES_DIR = "ambiosys.db.binaries-dir";
+    private static final String DATA_REMEDY = "set AMBIOSYS_DATA_DIR to a folder of yours or change its owner";
 
     private static final Map<Path, EmbeddedPostgres> RUNNING = new ConcurrentHashMap<>();
 
     private final Path dataDir;
     private volatile Path binDir;
     private final boolean ephemeral;
+    private final List<Path> binaryRoots;
     private final java.util.concurrent.CompletableFuture<Void> ready = new java.util.concurrent.CompletableFuture<>();
     private final Properties credentials;
     private final int port;
@@ -70,8 +59,9 @@ public final class EmbeddedPostgres {
     private final java.util.concurrent.atomic.AtomicInteger references = new java.util.concurrent.atomic.AtomicInteger();
 
     private EmbeddedPostgres(Path dataDir, boolean ephemeral, Properties credentials, int port, boolean startedHere,
-            String sharedBuffers) {
+            String sharedBuffers, List<Path> binaryRoots) {
         this.dataDir = dataDir;
+        this.binaryRoots = binaryRoots;
         this.sharedBuffers = sharedBuffers;
         this.ephemeral = ephemeral;
         this.credentials = credentials;
@@ -92,12 +82,18 @@ public final class EmbeddedPostgres {
      * directory made before takes it too): a size such as {@code 512MB} or {@code 2GB}.
      */
     public static EmbeddedPostgres start(Path dataDir, boolean ephemeral, String sharedBuffers) {
+        return start(dataDir, ephemeral, sharedBuffers,
+                PostgresBinaries.candidates(System.getProperty(BINARIES_DIR), System.getenv()));
+    }
+
+    /** As {@link #start(Path, boolean, String)}, unpacking the binaries into the first of the folders that is ours. */
+    static EmbeddedPostgres start(Path dataDir, boolean ephemeral, String sharedBuffers, List<Path> binaryRoots) {
         if (sharedBuffers == null || !sharedBuffers.matches("[1-9][0-9]{0,6}(kB|MB|GB)")) {
             throw new IllegalArgumentException("ambiosys.db.shared-buffers must be a size such as 512MB or 2GB, not "
                     + sharedBuffers);
         }
         Path key = dataDir.toAbsolutePath().normalize();
-        return RUNNING.computeIfAbsent(key, dir -> launch(dir, ephemeral, sharedBuffers));
+        return RUNNING.computeIfAbsent(key, dir -> launch(dir, ephemeral, sharedBuffers, binaryRoots));
     }
 
     public String jdbcUrl() {
@@ -120,28 +116,43 @@ public final class EmbeddedPostgres {
      * Decides port and passwords at once, and starts the server in the background: the application
      * context builds itself meanwhile and waits ({@link #awaitReady()}) only when it needs a connection.
      */
-    private static EmbeddedPostgres launch(Path dataDir, boolean ephemeral, String sharedBuffers) {
+    private static EmbeddedPostgres launch(Path dataDir, boolean ephemeral, String sharedBuffers, List<Path> binaryRoots) {
         try {
+            checkOwnDataDir(dataDir);
             Path credentialsFile = dataDir.resolveSibling(dataDir.getFileName() + ".credentials");
-            Properties credentials = loadOrCreateCredentials(credentialsFile);
+            Properties credentials = EmbeddedCredentials.loadOrCreate(credentialsFile);
             Integer runningPort = runningPort(dataDir);
             boolean startedHere = runningPort == null;
             int port = startedHere ? freePort() : runningPort;
             EmbeddedPostgres server = new EmbeddedPostgres(dataDir, ephemeral, credentials, port, startedHere,
-                    sharedBuffers);
+                    sharedBuffers, binaryRoots);
             Thread starter = new Thread(server::bringUp, "embedded-postgres-start");
             starter.setDaemon(true);
             starter.start();
             return server;
         }
         catch (IOException ex) {
-            throw new UncheckedIOException("Could not start the embedded PostgreSQL in " + dataDir, ex);
+            throw EmbeddedPostgresException.of(ex, DATA_REMEDY);
+        }
+    }
+
+    /** PostgreSQL runs only on a data folder of its own user: say so before it does, in words. */
+    private static void checkOwnDataDir(Path dataDir) throws IOException {
+        for (Path path : List.of(dataDir, dataDir.getParent())) {
+            if (Files.exists(path, java.nio.file.LinkOption.NOFOLLOW_LINKS) && !Owners.ownedByCurrentUser(path)) {
+                throw new EmbeddedPostgresException(path + " is owned by " + Owners.ownerName(path) + ", not by user "
+                        + Owners.currentUserName() + " (the data folder must be the user's own); " + DATA_REMEDY);
+            }
+        }
+        if (Files.exists(dataDir.getParent()) && !Files.isWritable(dataDir.getParent())) {
+            throw new EmbeddedPostgresException(dataDir.getParent() + " is not writable by user "
+                    + Owners.currentUserName() + "; " + DATA_REMEDY);
         }
     }
 
     private void bringUp() {
         try {
-            binDir = extractBinaries();
+            binDir = PostgresBinaries.extract(binaryRoots);
             if (startedHere) {
                 if (!Files.exists(dataDir.resolve("PG_VERSION"))) {
                     initdb(binDir, dataDir, credentials, ephemeral);
@@ -166,8 +177,14 @@ public final class EmbeddedPostgres {
             ensureRolesAndDatabase();
             ready.complete(null);
         }
-        catch (IOException | RuntimeException ex) {
+        catch (EmbeddedPostgresException ex) {
             ready.completeExceptionally(ex);
+        }
+        catch (IOException ex) {
+            ready.completeExceptionally(EmbeddedPostgresException.of(ex, DATA_REMEDY));
+        }
+        catch (RuntimeException ex) {
+            ready.completeExceptionally(new EmbeddedPostgresException(ex.getMessage() + " (data folder " + dataDir + ")", ex));
         }
     }
 
@@ -179,103 +196,9 @@ public final class EmbeddedPostgres {
         }
         catch (java.util.concurrent.CompletionException ex) {
             RUNNING.remove(dataDir.toAbsolutePath().normalize(), this);
-            throw new IllegalStateException("Could not start the embedded PostgreSQL in " + dataDir + ": "
-                    + ex.getCause().getMessage(), ex.getCause());
+            throw ex.getCause() instanceof EmbeddedPostgresException failure ? failure
+                    : new EmbeddedPostgresException(ex.getCause().getMessage(), ex.getCause());
         }
-    }
-
-    private static Path extractBinaries() throws IOException {
-        java.net.URL source = EmbeddedPostgres.class.getClassLoader().getResource(ARCHIVE);
-        if (source == null) {
-            throw new IOException("PostgreSQL binaries " + ARCHIVE + " are not on the classpath (this machine is "
-                    + System.getProperty("os.name") + " " + System.getProperty("os.arch")
-                    + "); set AMBIOSYS_DB_URL to use an external PostgreSQL");
-        }
-        // the jar's path names the binaries' version, so it keys the extraction cache
-        String key = Integer.toHexString(source.toString().hashCode());
-        Path parent = Files.createDirectories(Path.of(System.getProperty("java.io.tmpdir"), "ambiosys-postgres"));
-        Path target = parent.resolve("pg-" + key);
-        if (Files.isExecutable(target.resolve("bin/postgres"))) {
-            return target;
-        }
-        Path staging = Files.createTempDirectory(parent, "extract-");
-        try (InputStream in = source.openStream();
-                TarArchiveInputStream tar = new TarArchiveInputStream(new XZCompressorInputStream(new BufferedInputStream(in)))) {
-            TarArchiveEntry entry;
-            List<TarArchiveEntry> links = new ArrayList<>();
-            while ((entry = tar.getNextEntry()) != null) {
-                Path out = staging.resolve(entry.getName()).normalize();
-                if (!out.startsWith(staging)) {
-                    throw new IOException("Archive entry outside target: " + entry.getName());
-                }
-                if (entry.isDirectory()) {
-                    Files.createDirectories(out);
-                }
-                else if (entry.isSymbolicLink()) {
-                    links.add(entry);
-                }
-                else {
-                    Files.createDirectories(out.getParent());
-                    Files.copy(tar, out, StandardCopyOption.REPLACE_EXISTING);
-                    Files.setPosixFilePermissions(out, permissions(entry.getMode()));
-                }
-            }
-            for (TarArchiveEntry link : links) {
-                Path out = staging.resolve(link.getName()).normalize();
-                Files.createDirectories(out.getParent());
-                Files.deleteIfExists(out);
-                Files.createSymbolicLink(out, Path.of(link.getLinkName()));
-            }
-        }
-        try {
-            Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
-        }
-        catch (FileAlreadyExistsException | AtomicMoveNotSupportedException | java.nio.file.DirectoryNotEmptyException ex) {
-            deleteTree(staging); // another JVM extracted it first
-        }
-        return target;
-    }
-
-    private static Set<PosixFilePermission> permissions(int mode) {
-        Set<PosixFilePermission> set = EnumSet.noneOf(PosixFilePermission.class);
-        PosixFilePermission[] order = { PosixFilePermission.OTHERS_EXECUTE, PosixFilePermission.OTHERS_WRITE,
-                PosixFilePermission.OTHERS_READ, PosixFilePermission.GROUP_EXECUTE, PosixFilePermission.GROUP_WRITE,
-                PosixFilePermission.GROUP_READ, PosixFilePermission.OWNER_EXECUTE, PosixFilePermission.OWNER_WRITE,
-                PosixFilePermission.OWNER_READ };
-        for (int i = 0; i < order.length; i++) {
-            if ((mode & (1 << i)) != 0) {
-                set.add(order[i]);
-            }
-        }
-        set.add(PosixFilePermission.OWNER_READ);
-        return set;
-    }
-
-    private static Properties loadOrCreateCredentials(Path file) throws IOException {
-        Properties props = new Properties();
-        if (Files.exists(file)) {
-            try (var reader = Files.newBufferedReader(file)) {
-                props.load(reader);
-            }
-            return props;
-        }
-        props.setProperty("superuser", randomSecret());
-        props.setProperty("owner", randomSecret());
-        props.setProperty("app", randomSecret());
-        Files.createDirectories(file.getParent());
-        Path tmp = Files.createTempFile(file.getParent(), "credentials", ".tmp");
-        Files.setPosixFilePermissions(tmp, EnumSet.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE));
-        try (var writer = Files.newBufferedWriter(tmp)) {
-            props.store(writer, "Embedded PostgreSQL passwords of AmbioSys; keep with the data directory");
-        }
-        Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE);
-        return props;
-    }
-
-    private static String randomSecret() {
-        byte[] bytes = new byte[24];
-        new SecureRandom().nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
     private static void initdb(Path binDir, Path dataDir, Properties credentials, boolean ephemeral) throws IOException {
@@ -292,7 +215,7 @@ public final class EmbeddedPostgres {
         Path pwfile = Files.createTempFile("ambiosys-pg", ".pw");
         try {
             Files.writeString(pwfile, credentials.getProperty("superuser") + "\n");
-            run(binDir, List.of("initdb", "-D", dataDir.toString(), "-U", SUPERUSER, "--auth=scram-sha-256",
+            PostgresPrograms.run(binDir, List.of("initdb", "-D", dataDir.toString(), "-U", SUPERUSER, "--auth=scram-sha-256",
                     "--pwfile=" + pwfile, "-E", "UTF8", "--no-locale", "--no-instructions"), 120);
         }
         finally {
@@ -334,8 +257,16 @@ public final class EmbeddedPostgres {
         // every ~7 s (bench/README.md, inbox section). Space is then taken as WAL is written, as on COW file
         // systems, for which PostgreSQL offers the setting.
         Path log = dataDir.resolveSibling(dataDir.getFileName() + ".log");
-        run(binDir, List.of("pg_ctl", "start", "-D", dataDir.toString(), "-w", "-t", "120", "-l", log.toString(),
-                "-o", "-p " + port + " -c shared_buffers=" + sharedBuffers + " -c wal_init_zero=off"), 180);
+        long logStart = Files.exists(log) ? Files.size(log) : 0;
+        try {
+            PostgresPrograms.run(binDir, List.of("pg_ctl", "start", "-D", dataDir.toString(), "-w", "-t", "120", "-l", log.toString(),
+                    "-o", "-p " + port + " -c shared_buffers=" + sharedBuffers + " -c wal_init_zero=off"), 180);
+        }
+        catch (EmbeddedPostgresException ex) {
+            // pg_ctl only says "could not start server"; the server's log of this start says why
+            throw new EmbeddedPostgresException("the server did not start on port " + port + " with data folder "
+                    + dataDir + ": " + PostgresPrograms.serverLogTail(log, logStart) + " (log: " + log + ")", ex);
+        }
     }
 
     /**
@@ -365,7 +296,7 @@ public final class EmbeddedPostgres {
             }
         }
         catch (SQLException ex) {
-            throw new IllegalStateException("Could not prepare roles in the embedded PostgreSQL", ex);
+            throw new IllegalStateException("could not prepare its roles: " + ex.getMessage(), ex);
         }
         try (Connection c = DriverManager.getConnection(base + DATABASE, SUPERUSER, credentials.getProperty("superuser"));
                 Statement st = c.createStatement()) {
@@ -378,7 +309,7 @@ public final class EmbeddedPostgres {
             st.execute("grant usage on schema public to " + APP_ROLE);
         }
         catch (SQLException ex) {
-            throw new IllegalStateException("Could not prepare the embedded database", ex);
+            throw new IllegalStateException("could not prepare database " + DATABASE + ": " + ex.getMessage(), ex);
         }
     }
 
@@ -419,9 +350,9 @@ public final class EmbeddedPostgres {
         }
         RUNNING.remove(dataDir.toAbsolutePath().normalize(), this);
         try {
-            run(binDir, List.of("pg_ctl", "stop", "-D", dataDir.toString(), "-m", "fast", "-w", "-t", "60"), 90);
+            PostgresPrograms.run(binDir, List.of("pg_ctl", "stop", "-D", dataDir.toString(), "-m", "fast", "-w", "-t", "60"), 90);
             if (ephemeral) {
-                deleteTree(dataDir);
+                PostgresBinaries.deleteTree(dataDir);
                 Files.deleteIfExists(dataDir.resolveSibling(dataDir.getFileName() + ".credentials"));
                 Files.deleteIfExists(dataDir.resolveSibling(dataDir.getFileName() + ".log"));
                 try {
@@ -440,59 +371,6 @@ public final class EmbeddedPostgres {
     private static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
-        }
-    }
-
-    private static void run(Path binDir, List<String> command, int timeoutSeconds) throws IOException {
-        Path out = Files.createTempFile("ambiosys-pg", ".out");
-        try {
-            int code = exec(binDir, command, out, timeoutSeconds);
-            if (code != 0) {
-                throw new IOException(String.join(" ", command) + " failed with exit code " + code + ":\n"
-                        + Files.readString(out));
-            }
-        }
-        finally {
-            Files.deleteIfExists(out);
-        }
-    }
-
-    private static int exec(Path binDir, List<String> command, Path output, int timeoutSeconds) throws IOException {
-        List<String> full = new ArrayList<>();
-        if (isRoot()) {
-            // PostgreSQL will not run as root; in a new user namespace the same process is not root.
-            full.addAll(List.of("unshare", "--user"));
-        }
-        full.add(binDir.resolve("bin").resolve(command.get(0)).toString());
-        full.addAll(command.subList(1, command.size()));
-        ProcessBuilder builder = new ProcessBuilder(full).redirectErrorStream(true).redirectOutput(output.toFile());
-        builder.environment().put("LC_ALL", "C");
-        try {
-            Process process = builder.start();
-            if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-                throw new IOException(String.join(" ", command) + " did not finish in " + timeoutSeconds + " s");
-            }
-            return process.exitValue();
-        }
-        catch (InterruptedException ex) {
-            Thread.currentThread().interrupt();
-            throw new IOException("Interrupted while running " + command.get(0), ex);
-        }
-    }
-
-    private static boolean isRoot() {
-        return "root".equals(System.getProperty("user.name"));
-    }
-
-    private static void deleteTree(Path root) throws IOException {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(root)) {
-            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
         }
     }
 }
