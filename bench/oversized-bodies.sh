@@ -60,11 +60,20 @@ endpoints=(
     "/simulator/graph/v23.0/123456789012/messages application/json"
     "/simulator/graph/v23.0/123456789012/media multipart/form-data;boundary=x"
 )
+body() {
+    if [[ "$1" == application/json ]]; then
+        printf '{"email":"'
+        head -c "$((SIZE_MB * 1024 * 1024))" /dev/zero | tr '\0' 'a'
+    else
+        head -c "$((SIZE_MB * 1024 * 1024))" /dev/zero
+    fi
+}
 failed=0
 printf '%-55s %6s  %-28s %8s\n' endpoint status problem "RSS MB" >&2
 for entry in "${endpoints[@]}"; do
     read -r path type <<<"$entry"
-    answer="$(head -c "$((SIZE_MB * 1024 * 1024))" /dev/zero | curl -s --max-time 120 -o "$WORK/answer" -w '%{http_code}' \
+    # a JSON string that never ends (a parser reads it to the limit), or bytes for multipart
+    answer="$(body "$type" | curl -s --max-time 120 -o "$WORK/answer" -w '%{http_code}' \
         -H "Content-Type: $type" -H 'Transfer-Encoding: chunked' --data-binary @- "$BASE$path" || true)"
     problem="$(sed -n 's/.*"type":"urn:ambiosys:problem:\([^"]*\)".*/\1/p' "$WORK/answer" 2>/dev/null | head -1)"
     printf '%-55s %6s  %-28s %8s\n' "$path" "$answer" "${problem:--}" "$(rss_mb)" >&2
