@@ -173,9 +173,29 @@ final class FastLauncher {
             }
             keepArchive(entry, waitFor(child)); // this JVM halts when its hooks end: the archive is kept here
         }, "ambiosys-launcher-stop"));
+        keepMarkedInUse(entry.dir());
+        // from here on this JVM only waits: give back what the fat jar's loader and the extraction used
+        System.gc();
         int code = waitFor(child);
         keepArchive(entry, code);
         return code;
+    }
+
+    /** A folder in use is never pruned, however long the application runs: its time is renewed daily. */
+    private static void keepMarkedInUse(Path dir) {
+        Thread marker = new Thread(() -> {
+            try {
+                while (true) {
+                    Thread.sleep(Duration.ofDays(1).toMillis());
+                    Files.setLastModifiedTime(dir, FileTime.fromMillis(System.currentTimeMillis()));
+                }
+            }
+            catch (InterruptedException | IOException e) {
+                // the launcher is stopping, or the folder went away: nothing left to keep
+            }
+        }, "ambiosys-launcher-in-use");
+        marker.setDaemon(true);
+        marker.start();
     }
 
     /** The archive the child recorded at exit goes into place only after a clean exit, and only if complete. */
