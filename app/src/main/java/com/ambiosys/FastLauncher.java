@@ -113,6 +113,8 @@ final class FastLauncher {
         Path dir = root.resolve(key);
         Path thinJar = dir.resolve(jar.getFileName());
         if (!Files.isRegularFile(thinJar)) {
+            System.err.println("AmbioSys: first start of this build: extracting it into " + dir
+                    + "; its class data sharing archive is recorded when it stops");
             extract(launch, jar, root, dir);
             pruneUnused(root, dir);
         }
