@@ -73,7 +73,19 @@ app_log_tail() {
     fi
 }
 
-# CPU time (ms) used so far by the app and its PostgreSQL: the JVM, the postmaster with the children
+# The app's JVMs: the one started and, when `java -jar` relaunched itself (the fast launch,
+# docs/decisions/0010-fast-launch.md), its child JVM that runs the application
+app_pids() {
+    [[ -n "$APP_PID" ]] || return 0
+    echo "$APP_PID"
+    local p
+    for p in $(ps -o pid= --ppid "$APP_PID" 2>/dev/null); do
+        [[ "$(cat "/proc/$p/comm" 2>/dev/null)" == java ]] && echo "$p"
+    done
+    return 0
+}
+
+# CPU time (ms) used so far by the app and its PostgreSQL: the JVMs (app_pids), the postmaster with the children
 # it has reaped (parallel workers, ended connections) and its live children (the pool's backends)
 cpu_ms() {
     local tck total=0 pg p f
@@ -84,7 +96,7 @@ cpu_ms() {
         read -r -a f <<<"${stat##*) }"
         if [[ "${2:-}" == all ]]; then echo $((f[11] + f[12] + f[13] + f[14])); else echo $((f[11] + f[12])); fi
     }
-    total=$((total + $(read_ticks "$APP_PID")))
+    for p in $(app_pids); do total=$((total + $(read_ticks "$p"))); done
     if pg="$(postmaster_pid)"; then
         total=$((total + $(read_ticks "$pg" all)))
         for p in $(ps -o pid= --ppid "$pg" 2>/dev/null); do total=$((total + $(read_ticks "$p"))); done

@@ -44,7 +44,8 @@ while port_in_use "$port"; do port=$((port + 1)); done
 BASE="http://$HOST:$port"
 
 start_app "$WORK/app.log"
-rss_mb() { awk '/VmRSS/ { printf "%d", $2 / 1024 }' "/proc/$APP_PID/status"; }
+# the app's JVMs: java -jar is a launcher and the application's JVM (bench/lib.sh app_pids)
+rss_mb() { for p in $(app_pids); do cat "/proc/$p/status"; done | awk '/VmRSS/ { kb += $2 } END { printf "%d", kb / 1024 }'; }
 # one request of each public kind, so that the classes it loads are not counted as growth
 curl -s -o /dev/null -H 'Content-Type: application/json' -d '{"email":"x@y.co","password":"z"}' "$BASE/api/v1/auth/login" || true
 before="$(rss_mb)"

@@ -10,6 +10,8 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 public class AmbiosysApplication {
 
     public static void main(String[] args) {
+        // java -jar relaunches once from the extracted jar with a class data sharing archive (decision 0010)
+        FastLauncher.relaunchOrReturn(args);
         SpringApplication.run(AmbiosysApplication.class, args);
     }
 }
