@@ -10,7 +10,7 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 public class AmbiosysApplication {
 
     public static void main(String[] args) {
-        // java -jar relaunches once from the extracted jar with a class data sharing archive (decision 0010)
+        // java -jar relaunches once from the extracted jar with a class data sharing archive (decision 0011)
         FastLauncher.relaunchOrReturn(args);
         SpringApplication.run(AmbiosysApplication.class, args);
     }

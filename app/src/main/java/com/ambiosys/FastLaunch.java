@@ -11,7 +11,7 @@ import java.util.jar.JarFile;
 import java.util.zip.CRC32;
 
 /**
- * The decisions of the fast launch (docs/decisions/0010): whether {@code java -jar} relaunches itself
+ * The decisions of the fast launch (docs/decisions/0011): whether {@code java -jar} relaunches itself
  * from the extracted jar with a class data sharing archive, where that is cached, and the child JVM's
  * command line. Plain JDK classes only: it runs before anything of Spring is loaded.
  */

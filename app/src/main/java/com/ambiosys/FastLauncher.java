@@ -21,7 +21,7 @@ import com.ambiosys.FastLaunch.Launch;
 
 /**
  * Relaunches {@code java -jar} once, before any Spring class is loaded, as a child JVM that runs the
- * extracted jar with a class data sharing archive (docs/decisions/0010). The parent only waits: it
+ * extracted jar with a class data sharing archive (docs/decisions/0011). The parent only waits: it
  * passes its input and output through, forwards termination and ends with the child's exit status. If
  * anything fails before the child starts, the application starts in this JVM after one line on stderr.
  */

@@ -21,7 +21,7 @@ import com.ambiosys.FastLaunch.Launch;
 import com.ambiosys.FastLauncher.Entry;
 
 /**
- * The fast launch's decisions (docs/decisions/0010): when {@code java -jar} relaunches, the child's command line,
+ * The fast launch's decisions (docs/decisions/0011): when {@code java -jar} relaunches, the child's command line,
  * our JVM defaults only where the user chose none, the cache folder, the archive kept only after a clean exit, and
  * the start in this JVM whenever the launcher cannot relaunch.
  */
