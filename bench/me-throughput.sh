@@ -160,15 +160,14 @@ if [[ "$CDS" == 1 ]]; then
     java_opts+=(-XX:SharedArchiveFile="$cds_dir/app.jsa" -Xshare:auto)
 fi
 
-# the jar extracts its PostgreSQL binaries once into java.io.tmpdir and reuses them: say which case
-# this cold start was
-java_tmp=/tmp
-for opt in "${java_opts[@]}"; do
-    if [[ "$opt" == -Djava.io.tmpdir=* ]]; then java_tmp="${opt#-Djava.io.tmpdir=}"; fi
-done
+# the jar unpacks its PostgreSQL binaries once per user (AMBIOSYS_DB_BINARIES_DIR, else the user's cache
+# folder, else <tmp>/ambiosys-postgres-<uid>) and reuses them: say which case this cold start was
 PG_BINARIES="extracted during this start"
-for bin in "$java_tmp"/ambiosys-postgres/pg-*/bin/postgres; do
-    if [[ -x "$bin" ]]; then PG_BINARIES="already extracted (cached in $java_tmp/ambiosys-postgres)"; fi
+for dir in "${AMBIOSYS_DB_BINARIES_DIR:-}" "${XDG_CACHE_HOME:-$HOME/.cache}/ambiosys/postgres" "/tmp/ambiosys-postgres-$(id -u)"; do
+    [[ -n "$dir" ]] || continue
+    for bin in "$dir"/*/bin/postgres; do
+        if [[ -x "$bin" ]]; then PG_BINARIES="already extracted (cached in $dir)"; break 2; fi
+    done
 done
 
 log "starting $(basename "$JAR") on $BASE (data in $DATA_DIR)"
