@@ -31,14 +31,18 @@ public final class BrowserRequired implements ExecutionCondition {
 
     @Override
     public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
-        String missing = missing();
+        return decide(missing(), "true".equalsIgnoreCase(System.getenv("CI")), context.getTestMethod().isPresent());
+    }
+
+    /** The decision, apart from the machine it is taken on: what is missing, whether this is CI, and for what. */
+    static ConditionEvaluationResult decide(String missing, boolean ci, boolean forATest) {
         if (missing == null) {
             return ConditionEvaluationResult.enabled("Chromium and the web application are here");
         }
-        if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+        if (ci) {
             throw new IllegalStateException("Browser tests cannot be skipped with CI=true: " + missing);
         }
-        if (context.getTestMethod().isEmpty()) {
+        if (!forATest) {
             // the class runs so that each of its tests is reported as skipped, one by one; the console says why
             // once (Surefire sends the tests' own output to files, but not the fork's native error stream)
             if (!announced) {
