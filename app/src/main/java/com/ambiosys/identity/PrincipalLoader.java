@@ -39,10 +39,13 @@ class PrincipalLoader {
     private final TenantManagement tenants;
     private final TenantTransactions tx;
     private final ApplicationEventPublisher events;
+    private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     PrincipalLoader(Users users, PermissionStore permissions, TenantManagement tenants, TenantTransactions tx,
-            SecurityProperties settings, ApplicationEventPublisher events) {
+            SecurityProperties settings, ApplicationEventPublisher events,
+            org.springframework.jdbc.core.simple.JdbcClient jdbc) {
         this.events = events;
+        this.jdbc = jdbc;
         this.users = users;
         this.permissions = permissions;
         this.tenants = tenants;
@@ -58,6 +61,16 @@ class PrincipalLoader {
     /** {@link #load} with the user's authorities, as every authenticated request needs them. */
     Optional<Principal> principal(UUID tenantId, UUID userId) {
         return cache.get(new Key(tenantId, userId), this::fetch);
+    }
+
+    /**
+     * The current transaction changes the user's status or permissions: every instance is told when it commits
+     * ({@code NOTIFY}, which PostgreSQL delivers on commit and drops on rollback), and this one forgets the user then.
+     */
+    void changing(UUID tenantId, UUID userId) {
+        jdbc.sql("select pg_notify(:channel, :payload)").param("channel", UserAccessChanged.CHANNEL)
+            .param("payload", tenantId + ":" + userId).query((rs, n) -> 1).list();
+        com.ambiosys.platform.tx.AfterCommit.run(() -> evict(tenantId, userId));
     }
 
     /** Forgets the user, after a committed change of their status or permissions, and says so. */

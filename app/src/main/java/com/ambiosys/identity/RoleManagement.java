@@ -14,7 +14,6 @@ import com.ambiosys.audit.AuditAction;
 import com.ambiosys.audit.AuditTrail;
 import com.ambiosys.platform.security.CurrentUsers;
 import com.ambiosys.platform.tenancy.TenantContext;
-import com.ambiosys.platform.tx.AfterCommit;
 import com.ambiosys.platform.web.ApiException;
 
 /** Roles of the current tenant and the permissions each carries. */
@@ -111,7 +110,7 @@ public class RoleManagement {
         UUID tenant = TenantContext.require();
         List<UUID> holders = permissions.usersWithRole(roleId);
         holders.forEach(userId -> users.find(tenant, userId).ifPresent(u -> u.permissionsChanged(clock.instant())));
-        AfterCommit.run(() -> holders.forEach(userId -> principals.evict(tenant, userId)));
+        holders.forEach(userId -> principals.changing(tenant, userId));
     }
 
     private static Set<String> checked(Set<String> granted) {

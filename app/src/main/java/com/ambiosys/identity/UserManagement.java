@@ -113,7 +113,7 @@ public class UserManagement {
         }
         UserView after = view(user);
         audit.record(AuditAction.UPDATE, "user", id, before, after);
-        evictAfterCommit(user);
+        standingChanges(user);
         return after;
     }
 
@@ -124,7 +124,7 @@ public class UserManagement {
         changeStatus(user, UserStatus.INACTIVE, clock.instant());
         UserView after = view(user);
         audit.record(AuditAction.UPDATE, "user", id, before, after);
-        evictAfterCommit(user);
+        standingChanges(user);
         return after;
     }
 
@@ -142,7 +142,7 @@ public class UserManagement {
         user.permissionsChanged(clock.instant());
         UserView after = view(user);
         audit.record(AuditAction.UPDATE, "user", id, before, after);
-        evictAfterCommit(user);
+        standingChanges(user);
         return after;
     }
 
@@ -179,7 +179,7 @@ public class UserManagement {
         user.permissionsChanged(clock.instant());
         UserView after = view(user);
         audit.record(AuditAction.UPDATE, "user", id, before, after);
-        evictAfterCommit(user);
+        standingChanges(user);
         return after;
     }
 
@@ -221,8 +221,8 @@ public class UserManagement {
                 user.lastLoginAt(), user.createdAt(), user.updatedAt());
     }
 
-    private void evictAfterCommit(User user) {
-        AfterCommit.run(() -> principals.evict(user.tenantId(), user.id()));
+    private void standingChanges(User user) {
+        principals.changing(user.tenantId(), user.id());
     }
 
     private static Sort parseSort(String sort) {

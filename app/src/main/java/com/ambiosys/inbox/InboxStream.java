@@ -136,6 +136,20 @@ public class InboxStream implements SmartLifecycle {
      * The events a turn's notifications announce ({@code tenant:id}; anything after the id, from an instance of an
      * older version, is ignored), read by tenant in one statement each and sent in order to the tenant's clients.
      */
+    /** Notes the users whose standing changed (checked on the next turn) and keeps the inbox's own notifications. */
+    private PGNotification[] accessChanges(PGNotification[] notifications) {
+        List<PGNotification> inbox = new ArrayList<>(notifications.length);
+        for (PGNotification n : notifications) {
+            if (UserAccessChanged.CHANNEL.equals(n.getName())) {
+                UserAccessChanged.parse(n.getParameter()).ifPresent(this::accessChanged);
+            }
+            else {
+                inbox.add(n);
+            }
+        }
+        return inbox.toArray(PGNotification[]::new);
+    }
+
     private void deliver(PGNotification[] notifications) {
         Map<UUID, List<Long>> announced = new LinkedHashMap<>();
         for (PGNotification n : notifications) {
@@ -253,6 +267,7 @@ public class InboxStream implements SmartLifecycle {
                     env.getProperty("spring.datasource.username"), env.getProperty("spring.datasource.password"))) {
                 try (Statement statement = connection.createStatement()) {
                     statement.execute("LISTEN " + InboxEvents.CHANNEL);
+                    statement.execute("LISTEN " + UserAccessChanged.CHANNEL); // a change made on any instance
                 }
                 PGConnection pg = connection.unwrap(PGConnection.class);
                 long lastBeat = System.nanoTime();
@@ -269,7 +284,7 @@ public class InboxStream implements SmartLifecycle {
                     }
                     PGNotification[] notifications = pg.getNotifications(1000);
                     if (notifications != null) {
-                        deliver(notifications);
+                        deliver(accessChanges(notifications));
                     }
                 }
             }

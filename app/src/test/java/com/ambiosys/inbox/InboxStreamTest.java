@@ -200,6 +200,24 @@ class InboxStreamTest extends TenantApiTest {
         assertThat(next(admins, "event:")).as("the admin's stream goes on").isEqualTo("event:message.new");
     }
 
+    /**
+     * The permission is taken away on this instance; the stream is open on another one whose periodic check is
+     * ten minutes away: it ends anyway, told by PostgreSQL when the change commits.
+     */
+    @Test
+    void aStreamOnAnotherInstanceEndsAtOnceWhenItsUserLosesInboxView() throws Exception {
+        agentId = tenants.addUser(tenant, "agente", SystemRole.AGENT);
+        try (SecondInstance second = SecondInstance.start("ambiosys.inbox.stream-recheck=10m")) {
+            BlockingQueue<String> lines = stream(second.port(), new ApiClient(second.port())
+                .login(tenant.email("agente"), TestTenants.PASSWORD), null);
+            assertThat(next(lines, "status:")).isEqualTo("status:200");
+            assertThat(next(lines, ":connected")).isNotNull();
+            assertThat(api.put("/api/v1/users/" + agentId + "/permissions", Map.of("grants", List.of(), "revocations",
+                    List.of("inbox:view"))).token(admin).send().status()).isEqualTo(200);
+            assertThat(next(lines, ENDED, 60)).isEqualTo(ENDED);
+        }
+    }
+
     @Test
     void theStreamEndsWhenItsTenantIsSuspended() throws Exception {
         BlockingQueue<String> lines = agentStream();
