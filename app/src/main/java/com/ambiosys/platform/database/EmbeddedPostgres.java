@@ -38,7 +38,7 @@ public final class EmbeddedPostgres {
     public static final String APP_ROLE = "ambiosys_app";
     private static final String SUPERUSER = "postgres";
 
-    /** The default {@code shared_buffers}: a year of a busy tenant's service requests and their indexes (bench/README.md). */
+    /** The default {@code shared_buffers}: a year of a busy tenant's service requests and their indexes (docs/performance-history.md). */
     public static final String DEFAULT_SHARED_BUFFERS = "512MB";
 
     /** Where to unpack the binaries instead of the per-user cache ({@code AMBIOSYS_DB_BINARIES_DIR}). */
@@ -254,7 +254,7 @@ public final class EmbeddedPostgres {
         // wal_init_zero=off: a new 16 MB WAL segment is created at its size instead of written full of zeros
         // first. With zeros, the commit that crossed into a new segment waited for those 16 MB and their fsync:
         // at 1 000 WhatsApp messages/s (a segment every ~7 s) that was a 50-120 ms stall of every webhook
-        // every ~7 s (bench/README.md, inbox section). Space is then taken as WAL is written, as on COW file
+        // every ~7 s (docs/performance-history.md, inbox section). Space is then taken as WAL is written, as on COW file
         // systems, for which PostgreSQL offers the setting.
         Path log = dataDir.resolveSibling(dataDir.getFileName() + ".log");
         long logStart = Files.exists(log) ? Files.size(log) : 0;

@@ -47,7 +47,7 @@ public class TenantTransactions {
      * {@link TenantAwareTransactionManager}'s {@code set_config} on a JDBC-only transaction, and generic plans for
      * its statements (the hot path's statements are the same every time, with other values: no planning per call).
      * On the inbox benchmark that took the webhooks' acknowledgement p99 from 225-282 ms to 81-88 ms
-     * (bench/README.md, inbox section).
+     * (docs/performance-history.md, inbox section).
      */
     static final class TenantJdbcTransactionManager extends DataSourceTransactionManager {
 

@@ -19,7 +19,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * first come first served. The database runs on the same few cores as the application: beyond about two
  * reads per core, more at once do not finish sooner, they time-slice, and every hand-off between the JVM and
  * PostgreSQL (several per request) waits behind all the others. Taking turns keeps throughput and cuts the
- * slow tail (bench/README.md, "admission"). Writes are not limited (they may wait on the outside world, such
+ * slow tail (docs/performance-history.md, "admission"). Writes are not limited (they may wait on the outside world, such
  * as Meta's API), nor are streams and downloads (the inbox's SSE, files, exports), which wait on the network.
  * A read that waits longer than the queue timeout gets a 503 problem with {@code Retry-After}.
  */
