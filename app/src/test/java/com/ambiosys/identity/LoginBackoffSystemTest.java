@@ -6,17 +6,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import com.ambiosys.platform.tenancy.TenantContext;
-import com.ambiosys.support.ApiClient;
 import com.ambiosys.support.ApiClient.Response;
-import com.ambiosys.support.SystemTest;
+import com.ambiosys.support.TenantApiTest;
 import com.ambiosys.support.TestTenants;
 import com.ambiosys.support.TestTenants.TestTenant;
 
@@ -28,31 +24,15 @@ import tools.jackson.databind.node.ObjectNode;
  * do not tell a known email from an unknown one, or from one in several tenants; the client address is
  * the socket's (X-Forwarded-For is not trusted with the default {@code forward-headers-strategy=none}).
  */
-@SystemTest
-class LoginBackoffSystemTest {
+class LoginBackoffSystemTest extends TenantApiTest {
 
     /** Another loopback address: on Linux every 127.0.0.0/8 address reaches the server. */
     static final String STRANGER_IP = "127.0.0.2";
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    TestTenants tenants;
     @Autowired
     TenantOnboarding onboarding;
     @Autowired
-    JdbcClient jdbc;
-    @Autowired
     TransactionTemplate tx;
-
-    ApiClient api;
-    TestTenant tenant;
-
-    @BeforeEach
-    void setUp() {
-        api = new ApiClient(port);
-        tenant = tenants.create();
-    }
 
     private Response login(String email, String password) {
         return api.post("/api/v1/auth/login", Map.of("email", email, "password", password)).send();
