@@ -80,29 +80,47 @@ class SigningKeys implements JWKSource<SecurityContext> {
     /** A new key signs from now on; the older ones still verify until they are retired. Answers its kid. */
     String rotate() {
         ECKey key = generate();
-        synchronized (this) {
+        refreshing.lock();
+        try {
             tx.executeWithoutResult(status -> insert(key));
             snapshot = load();
+        }
+        finally {
+            refreshing.unlock();
         }
         return key.getKeyID();
     }
 
     /** Tokens signed with {@code kid} stop working: here at once, on the other instances within the interval. */
     void retire(String kid) {
-        synchronized (this) {
+        refreshing.lock();
+        try {
             tx.executeWithoutResult(status -> jdbc.sql("""
                     update signing_keys set retired_at = :at where kid = :kid and retired_at is null
                     """).param("at", Timestamp.from(clock.instant())).param("kid", kid).update());
             snapshot = load();
         }
+        finally {
+            refreshing.unlock();
+        }
     }
 
+    /**
+     * The keys, read again once the interval has passed. One request thread reads them; the others go on with
+     * the keys in hand (at most an interval old) instead of waiting for it.
+     */
     private Snapshot fresh() {
         Snapshot seen = snapshot;
         if (seen != null && System.nanoTime() - seen.checkedAt() < checkIntervalNanos) {
             return seen;
         }
-        synchronized (this) {
+        if (seen != null && !refreshing.tryLock()) {
+            return seen;
+        }
+        if (seen == null) {
+            refreshing.lock();
+        }
+        try {
             seen = snapshot;
             if (seen != null && System.nanoTime() - seen.checkedAt() < checkIntervalNanos) {
                 return seen;
@@ -112,7 +130,12 @@ class SigningKeys implements JWKSource<SecurityContext> {
             snapshot = seen != null && !active.isEmpty() && active.equals(seen.kids()) ? seen.checkedNow() : load();
             return snapshot;
         }
+        finally {
+            refreshing.unlock();
+        }
     }
+
+    private final java.util.concurrent.locks.ReentrantLock refreshing = new java.util.concurrent.locks.ReentrantLock();
 
     private Snapshot load() {
         return tx.execute(status -> {
