@@ -9,12 +9,14 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.stereotype.Component;
 
 import com.ambiosys.platform.security.CurrentUser;
 import com.ambiosys.platform.tenancy.TenantTransactions;
+import com.ambiosys.platform.tx.AfterCommit;
 import com.ambiosys.tenants.TenantManagement;
 import com.ambiosys.tenants.TenantSummary;
 
@@ -39,11 +41,11 @@ class PrincipalLoader {
     private final TenantManagement tenants;
     private final TenantTransactions tx;
     private final ApplicationEventPublisher events;
-    private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
+    private final JdbcClient jdbc;
 
     PrincipalLoader(Users users, PermissionStore permissions, TenantManagement tenants, TenantTransactions tx,
             SecurityProperties settings, ApplicationEventPublisher events,
-            org.springframework.jdbc.core.simple.JdbcClient jdbc) {
+            JdbcClient jdbc) {
         this.events = events;
         this.jdbc = jdbc;
         this.users = users;
@@ -68,9 +70,18 @@ class PrincipalLoader {
      * ({@code NOTIFY}, which PostgreSQL delivers on commit and drops on rollback), and this one forgets the user then.
      */
     void changing(UUID tenantId, UUID userId) {
-        jdbc.sql("select pg_notify(:channel, :payload)").param("channel", UserAccessChanged.CHANNEL)
-            .param("payload", tenantId + ":" + userId).query((rs, n) -> 1).list();
-        com.ambiosys.platform.tx.AfterCommit.run(() -> evict(tenantId, userId));
+        changing(tenantId, List.of(userId));
+    }
+
+    /** {@link #changing(UUID, UUID)} for several users (a role's holders): one statement for all. */
+    void changing(UUID tenantId, List<UUID> userIds) {
+        if (userIds.isEmpty()) {
+            return;
+        }
+        jdbc.sql("select pg_notify(:channel, :tenant || ':' || u) from unnest(cast(:users as text[])) u")
+            .param("channel", UserAccessChanged.CHANNEL).param("tenant", tenantId.toString())
+            .param("users", userIds.stream().map(UUID::toString).toArray(String[]::new)).query((rs, n) -> 1).list();
+        AfterCommit.run(() -> userIds.forEach(userId -> evict(tenantId, userId)));
     }
 
     /** Forgets the user, after a committed change of their status or permissions, and says so. */
@@ -87,9 +98,6 @@ class PrincipalLoader {
         return fresh.map(Principal::user);
     }
 
-    void evictTenant(UUID tenantId) {
-        cache.asMap().keySet().removeIf(k -> k.tenantId().equals(tenantId));
-    }
 
     private Optional<Principal> fetch(Key key) {
         if (!tenants.find(key.tenantId()).map(TenantSummary::active).orElse(false)) {

@@ -110,7 +110,7 @@ public class RoleManagement {
         UUID tenant = TenantContext.require();
         List<UUID> holders = permissions.usersWithRole(roleId);
         holders.forEach(userId -> users.find(tenant, userId).ifPresent(u -> u.permissionsChanged(clock.instant())));
-        holders.forEach(userId -> principals.changing(tenant, userId));
+        principals.changing(tenant, holders);
     }
 
     private static Set<String> checked(Set<String> granted) {
