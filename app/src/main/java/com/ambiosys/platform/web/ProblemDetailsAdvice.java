@@ -19,8 +19,6 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.validation.FieldError;
-import org.springframework.web.HttpMediaTypeNotSupportedException;
-import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -28,7 +26,6 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
-import org.springframework.web.servlet.resource.NoResourceFoundException;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
 
 /** Every error leaves the API as an RFC 9457 problem in the caller's language. */
@@ -142,22 +139,7 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
             HttpStatusCode statusCode, WebRequest request) {
-        String code;
-        if (ex instanceof NoResourceFoundException) {
-            code = "not-found-route";
-        }
-        else if (ex instanceof HttpRequestMethodNotSupportedException) {
-            code = "method-not-allowed";
-        }
-        else if (ex instanceof HttpMediaTypeNotSupportedException) {
-            code = "unsupported-media-type";
-        }
-        else if (ex instanceof org.springframework.web.multipart.MaxUploadSizeExceededException) {
-            code = "upload-too-large";
-        }
-        else {
-            code = statusCode.is4xxClientError() ? "bad-request" : "internal";
-        }
+        String code = Problems.codeFor(statusCode);
         ProblemDetail problem = problems.create(statusCode, code);
         return new ResponseEntity<>(problem, headers, statusCode);
     }

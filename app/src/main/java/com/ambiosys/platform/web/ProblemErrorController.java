@@ -38,15 +38,7 @@ class ProblemErrorController implements ErrorController {
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         HttpStatus status = code instanceof Integer value && HttpStatus.resolve(value) != null ? HttpStatus.resolve(value)
                 : HttpStatus.INTERNAL_SERVER_ERROR;
-        return respond(problems.create(status, switch (status) {
-            case NOT_FOUND -> "not-found-route";
-            case METHOD_NOT_ALLOWED -> "method-not-allowed";
-            case UNSUPPORTED_MEDIA_TYPE -> "unsupported-media-type";
-            case PAYLOAD_TOO_LARGE -> "upload-too-large";
-            case UNAUTHORIZED -> "unauthorized";
-            case FORBIDDEN -> "forbidden";
-            default -> status.is4xxClientError() ? "bad-request" : "internal";
-        }));
+        return respond(problems.create(status, Problems.codeFor(status)));
     }
 
     private static ResponseEntity<ProblemDetail> respond(ProblemDetail problem) {

@@ -37,21 +37,11 @@ final class ProblemReportValve extends ErrorReportValve {
         HttpStatus known = HttpStatus.resolve(status);
         HttpStatus answer = known == null ? (status >= 500 ? HttpStatus.INTERNAL_SERVER_ERROR : HttpStatus.BAD_REQUEST) : known;
         try {
-            problems.getObject().write(request, response, answer, code(answer));
+            problems.getObject().write(request, response, answer, Problems.codeFor(answer));
             response.finishResponse();
         }
         catch (IOException | RuntimeException ex) {
             // the client is gone or the response cannot be written any more: nothing left to tell anyone
         }
-    }
-
-    private static String code(HttpStatus status) {
-        if (status == HttpStatus.NOT_FOUND) {
-            return "not-found-route";
-        }
-        if (status == HttpStatus.METHOD_NOT_ALLOWED) {
-            return "method-not-allowed";
-        }
-        return status.is5xxServerError() ? "internal" : "bad-request";
     }
 }

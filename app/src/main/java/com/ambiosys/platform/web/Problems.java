@@ -36,6 +36,22 @@ public class Problems {
         return problem;
     }
 
+    /**
+     * The problem code for an error known only by its status (a framework exception, the container's error page,
+     * a request Tomcat refused): one mapping for every place that answers such errors.
+     */
+    public static String codeFor(HttpStatusCode status) {
+        return switch (status.value()) {
+            case 401 -> "unauthorized";
+            case 403 -> "forbidden";
+            case 404 -> "not-found-route";
+            case 405 -> "method-not-allowed";
+            case 413 -> "upload-too-large";
+            case 415 -> "unsupported-media-type";
+            default -> status.is4xxClientError() ? "bad-request" : "internal";
+        };
+    }
+
     public String message(String key, Object... args) {
         return messages.getMessage(key, args, key, LocaleContextHolder.getLocale());
     }

@@ -12,10 +12,6 @@ public final class RequestTooLargeException extends IOException {
         this.maxBytes = maxBytes;
     }
 
-    public long maxBytes() {
-        return maxBytes;
-    }
-
     /** The limit, if the exception or one of its causes is this one; -1 otherwise. */
     static long limitIn(Throwable ex) {
         for (Throwable t = ex; t != null; t = t.getCause()) {
