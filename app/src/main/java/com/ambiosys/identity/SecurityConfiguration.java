@@ -25,7 +25,6 @@ import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.DisabledException;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -48,6 +47,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import com.ambiosys.platform.security.CurrentUser;
 import com.ambiosys.platform.security.CurrentUsers;
 import com.ambiosys.platform.tenancy.TenantContext;
+import com.ambiosys.platform.security.StatelessSecurity;
 import com.ambiosys.platform.web.ProblemWriter;
 import com.ambiosys.platform.web.WebProperties;
 
@@ -129,14 +129,9 @@ class SecurityConfiguration {
         };
         AccessDeniedHandler forbidden = (request, response, ex) ->
                 problems.write(request, response, HttpStatus.FORBIDDEN, "forbidden");
-        http.csrf(csrf -> csrf.disable()) // bearer tokens in headers, no cookies: nothing to forge
+        StatelessSecurity.apply(http) // bearer tokens in headers; the refresh cookie's endpoints check the origin
             .cors(c -> c.disable()) // the same checks, by the filter below, refusing with a problem
             .addFilterAfter(corsFilter(corsSource, problems), HeaderWriterFilter.class)
-            .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-            .httpBasic(b -> b.disable())
-            .formLogin(f -> f.disable())
-            .logout(l -> l.disable())
-            .requestCache(c -> c.disable())
             .headers(h -> h.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
                 .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
                 .frameOptions(f -> f.deny()))

@@ -16,7 +16,6 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.header.HeaderWriterFilter;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -41,13 +40,7 @@ class OperationsSecurity {
     SecurityFilterChain operationsEndpoints(HttpSecurity http, ProblemWriter problems,
             @Value("${ambiosys.ops.public:false}") boolean open, @Value("${ambiosys.ops.token:}") String token)
             throws Exception {
-        http.securityMatcher(PATHS)
-            .csrf(csrf -> csrf.disable())
-            .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-            .httpBasic(b -> b.disable())
-            .formLogin(f -> f.disable())
-            .logout(l -> l.disable())
-            .requestCache(c -> c.disable())
+        StatelessSecurity.apply(http.securityMatcher(PATHS))
             .authorizeHttpRequests(a -> a.anyRequest().permitAll());
         if (!open) {
             http.addFilterAfter(new OpsTokenFilter(token, problems), HeaderWriterFilter.class);

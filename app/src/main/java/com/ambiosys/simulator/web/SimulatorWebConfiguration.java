@@ -15,10 +15,10 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.web.filter.OncePerRequestFilter;
 
+import com.ambiosys.platform.security.StatelessSecurity;
 import com.ambiosys.platform.web.ProblemWriter;
 
 /**
@@ -33,13 +33,7 @@ class SimulatorWebConfiguration {
     @Bean
     @Order(Ordered.HIGHEST_PRECEDENCE + 10)
     SecurityFilterChain simulatorGraphSecurity(HttpSecurity http) throws Exception {
-        http.securityMatcher("/simulator/graph/**", "/simulator/media/**")
-            .csrf(csrf -> csrf.disable())
-            .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-            .httpBasic(b -> b.disable())
-            .formLogin(f -> f.disable())
-            .logout(l -> l.disable())
-            .requestCache(c -> c.disable())
+        StatelessSecurity.apply(http.securityMatcher("/simulator/graph/**", "/simulator/media/**"))
             .authorizeHttpRequests(a -> a.anyRequest().permitAll());
         return http.build();
     }
