@@ -132,10 +132,6 @@ public class InboxStream implements SmartLifecycle {
         return Set.of(new ResponseBodyEmitter.DataWithMediaType(frame, UTF8_TEXT));
     }
 
-    /**
-     * The events a turn's notifications announce ({@code tenant:id}; anything after the id, from an instance of an
-     * older version, is ignored), read by tenant in one statement each and sent in order to the tenant's clients.
-     */
     /** Notes the users whose standing changed (checked on the next turn) and keeps the inbox's own notifications. */
     private PGNotification[] accessChanges(PGNotification[] notifications) {
         List<PGNotification> inbox = new ArrayList<>(notifications.length);
@@ -150,6 +146,10 @@ public class InboxStream implements SmartLifecycle {
         return inbox.toArray(PGNotification[]::new);
     }
 
+    /**
+     * The events a turn's notifications announce ({@code tenant:id}; anything after the id, from an instance of an
+     * older version, is ignored), read by tenant in one statement each and sent in order to the tenant's clients.
+     */
     private void deliver(PGNotification[] notifications) {
         Map<UUID, List<Long>> announced = new LinkedHashMap<>();
         for (PGNotification n : notifications) {

@@ -218,11 +218,18 @@ class InboxStreamTest extends TenantApiTest {
         }
     }
 
+    /** A suspension sends no notice: the periodic check (1 s on this second instance) ends the stream. */
     @Test
     void theStreamEndsWhenItsTenantIsSuspended() throws Exception {
-        BlockingQueue<String> lines = agentStream();
-        tenantManagement.suspend(tenant.id());
-        assertThat(next(lines, ENDED, 30)).isEqualTo(ENDED);
+        agentId = tenants.addUser(tenant, "agente", SystemRole.AGENT);
+        try (SecondInstance second = SecondInstance.start("ambiosys.inbox.stream-recheck=1s")) {
+            BlockingQueue<String> lines = stream(second.port(), new ApiClient(second.port())
+                .login(tenant.email("agente"), TestTenants.PASSWORD), null);
+            assertThat(next(lines, "status:")).isEqualTo("status:200");
+            assertThat(next(lines, ":connected")).isNotNull();
+            tenantManagement.suspend(tenant.id());
+            assertThat(next(lines, ENDED, 30)).isEqualTo(ENDED);
+        }
     }
 
     @Test
