@@ -74,7 +74,7 @@ app_log_tail() {
 }
 
 # The app's JVMs: the one started and, when `java -jar` relaunched itself (the fast launch,
-# docs/decisions/0010-fast-launch.md), its child JVM that runs the application
+# docs/decisions/0011-fast-launch.md), its child JVM that runs the application
 app_pids() {
     [[ -n "$APP_PID" ]] || return 0
     echo "$APP_PID"

@@ -22,7 +22,7 @@
 #   CDS=1              start with a class data sharing archive of the bench's own making (the jar
 #                      extracted, one training run, made once per jar and kept in app/target/cds);
 #                      CDS=0 runs `java -jar` on the fat jar as documented, which relaunches itself with
-#                      the archive it keeps in ~/.cache/ambiosys/launch (docs/decisions/0010-fast-launch.md;
+#                      the archive it keeps in ~/.cache/ambiosys/launch (docs/decisions/0011-fast-launch.md;
 #                      the first start of a new jar extracts it and records the archive at exit)
 #   JAR=               jar to run (default app/target/ambiosys-app-0.1.0-SNAPSHOT.jar)
 # Exit status: 0 all targets met, 2 a target missed or the run was invalid, 1 error.
@@ -283,7 +283,7 @@ result="$(grep '^BENCH_RESULT' "$WORK/measure.txt" || true)"
 alive "$APP_PID" || die "the app died during the run"
 kb_to_mb() { awk -v kb="$1" 'BEGIN { printf "%.1f", kb / 1024 }'; }
 # every JVM of the app: plain `java -jar` is a small launching JVM and the application's JVM
-# (docs/decisions/0010-fast-launch.md); both count
+# (docs/decisions/0011-fast-launch.md); both count
 RSS_KB=0
 HWM_KB=0
 JVM_COUNT=0
