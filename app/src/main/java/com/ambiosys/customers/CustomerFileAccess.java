@@ -31,8 +31,8 @@ class CustomerFileAccess implements FileOwnerAccess {
         }
         return FileOwnerAccess.uuid(ownerId).map(id -> jdbc.sql(
                 "select exists (select 1 from customers c where c.tenant_id = :t and c.id = :id and c.status <> 'DELETED'"
-                        + CustomerManagement.visibility() + ")")
-            .param("t", TenantContext.require()).param("id", id).param("viewer", CustomerManagement.viewer(user))
+                        + CustomerVisibility.visibility() + ")")
+            .param("t", TenantContext.require()).param("id", id).param("viewer", CustomerVisibility.viewer(user))
             .query(Boolean.class).single()).orElse(false);
     }
 }

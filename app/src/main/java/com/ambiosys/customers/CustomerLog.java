@@ -46,7 +46,7 @@ public class CustomerLog {
     @Transactional
     public LegalEntity addLegalEntity(UUID customerId, String legalName, String taxId, String nrc, boolean isDefault) {
         var customer = customers.get(customerId);
-        String checkedTaxId = CustomerManagement.checkedTaxId(customer.country(), taxId);
+        String checkedTaxId = CustomerChecks.checkedTaxId(customer.country(), taxId);
         String checkedNrc = checkedNrc(customer.country(), nrc);
         UUID tenant = TenantContext.require();
         UUID id = Ids.next();
@@ -70,7 +70,7 @@ public class CustomerLog {
             boolean isDefault) {
         var customer = customers.get(customerId);
         LegalEntity before = legalEntity(customerId, entityId);
-        String checkedTaxId = CustomerManagement.checkedTaxId(customer.country(), taxId);
+        String checkedTaxId = CustomerChecks.checkedTaxId(customer.country(), taxId);
         String checkedNrc = checkedNrc(customer.country(), nrc);
         if (isDefault) {
             clearDefault(customerId, entityId);
