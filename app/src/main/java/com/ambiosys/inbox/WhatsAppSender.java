@@ -192,7 +192,7 @@ public class WhatsAppSender {
                             returning status, error::text
                             """).param("t", tenant).param("c", target.channelId()).param("e", wamid)
                         .query((rs, n) -> new String[] { rs.getString(1), rs.getString(2) }).list()
-                        .forEach(p -> WhatsAppIngest.moveForward(jdbc, tenant, target.channelId(), wamid, p[0], p[1]));
+                        .forEach(p -> StatusUpdates.moveForward(jdbc, tenant, target.channelId(), wamid, p[0], p[1]));
                 });
             }
             else {

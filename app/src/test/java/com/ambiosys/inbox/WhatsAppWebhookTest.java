@@ -57,7 +57,7 @@ class WhatsAppWebhookTest extends TenantApiTest {
     }
 
     static String sign(String body, String secret) {
-        return "sha256=" + HexFormat.of().formatHex(WhatsAppIngest.hmac(secret, body.getBytes(StandardCharsets.UTF_8)));
+        return "sha256=" + HexFormat.of().formatHex(WebhookSignature.hmac(secret, body.getBytes(StandardCharsets.UTF_8)));
     }
 
     /** Posts a webhook signed with {@link #SECRET}, as Meta does, and answers the status code. */
