@@ -31,8 +31,8 @@ class ServiceRequestFileAccess implements FileOwnerAccess {
         }
         return FileOwnerAccess.uuid(ownerId).map(id -> jdbc.sql(
                 "select exists (select 1 from service_requests r where r.tenant_id = :t and r.id = :id"
-                        + ServiceRequests.visibility() + ")")
-            .param("t", TenantContext.require()).param("id", id).param("viewer", ServiceRequests.viewer(user))
+                        + ServiceRequestVisibility.visibility() + ")")
+            .param("t", TenantContext.require()).param("id", id).param("viewer", ServiceRequestVisibility.viewer(user))
             .query(Boolean.class).single()).orElse(false);
     }
 }

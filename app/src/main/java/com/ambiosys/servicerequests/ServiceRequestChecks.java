@@ -1,0 +1,110 @@
+package com.ambiosys.servicerequests;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+
+import com.ambiosys.customers.CustomerManagement;
+import com.ambiosys.customers.CustomerViews;
+import com.ambiosys.files.FileManagement;
+import com.ambiosys.identity.StaffDirectory;
+import com.ambiosys.platform.web.ApiException;
+import com.ambiosys.servicerequests.ServiceRequestSetup.ServiceType;
+import com.ambiosys.servicerequests.domain.TypeDataRules;
+
+/** What a request refers to, checked before it is written: its type, customer, contact, address, files, owner, data. */
+@Component
+class ServiceRequestChecks {
+
+    private final MessageSource messages;
+    private final ServiceRequestSetup setup;
+    private final CustomerManagement customers;
+    private final StaffDirectory staff;
+    private final FileManagement files;
+
+    ServiceRequestChecks(MessageSource messages, ServiceRequestSetup setup, CustomerManagement customers,
+            StaffDirectory staff, FileManagement files) {
+        this.messages = messages;
+        this.setup = setup;
+        this.customers = customers;
+        this.staff = staff;
+        this.files = files;
+    }
+
+    UUID checkedOwner(UUID ownerId) {
+        boolean eligible = staff.activeWith("servicerequests:edit").stream().anyMatch(m -> m.id().equals(ownerId));
+        if (!eligible) {
+            throw ApiException.badRequest("invalid-owner");
+        }
+        return ownerId;
+    }
+
+    ServiceType knownType(UUID id) {
+        try {
+            ServiceType type = setup.type(id);
+            if (!type.active()) {
+                throw ApiException.badRequest("unknown-service-type");
+            }
+            return type;
+        }
+        catch (ApiException ex) {
+            if (ex.status() == HttpStatus.NOT_FOUND) {
+                throw ApiException.badRequest("unknown-service-type");
+            }
+            throw ex;
+        }
+    }
+
+    CustomerViews.Customer knownCustomer(UUID id) {
+        try {
+            CustomerViews.Customer customer = customers.get(id);
+            if (!"ACTIVE".equals(customer.status())) {
+                throw ApiException.conflict("customer-blocked", customer.commercialName());
+            }
+            return customer;
+        }
+        catch (ApiException ex) {
+            if (ex.status() == HttpStatus.NOT_FOUND) {
+                throw ApiException.badRequest("unknown-customer");
+            }
+            throw ex;
+        }
+    }
+
+    void knownFile(UUID fileId) {
+        try {
+            files.get(fileId);
+        }
+        catch (ApiException ex) {
+            throw ApiException.badRequest("unknown-file");
+        }
+    }
+
+    static void checkContactAndAddress(CustomerViews.Customer customer, UUID contactId, UUID addressId) {
+        if (contactId != null && customer.contacts().stream().noneMatch(k -> k.id().equals(contactId))) {
+            throw ApiException.badRequest("unknown-contact");
+        }
+        if (addressId != null && customer.addresses().stream().noneMatch(a -> a.id().equals(addressId))) {
+            throw ApiException.badRequest("unknown-address");
+        }
+    }
+
+    Map<String, Object> checkedTypeData(ServiceType type, tools.jackson.databind.JsonNode data) {
+        TypeDataRules.Result result = TypeDataRules.check(TypeDataRules.Schema.valueOf(type.dataSchema()), data);
+        if (!result.valid()) {
+            Locale locale = LocaleContextHolder.getLocale();
+            List<Map<String, String>> errors = result.problems().stream()
+                .map(p -> Map.of("field", p.field(), "message",
+                        messages.getMessage("sr.data." + p.code(), p.args().toArray(), p.code(), locale)))
+                .toList();
+            throw new ServiceRequests.InvalidFields("invalid-type-data", errors);
+        }
+        return result.data();
+    }
+}

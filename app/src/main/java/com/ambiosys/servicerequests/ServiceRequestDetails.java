@@ -1,0 +1,196 @@
+package com.ambiosys.servicerequests;
+
+import static com.ambiosys.servicerequests.ServiceRequestVisibility.visibility;
+import static com.ambiosys.servicerequests.ServiceRequestVisibility.visibilityParams;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import com.ambiosys.identity.StaffDirectory;
+import com.ambiosys.platform.tenancy.TenantContext;
+import com.ambiosys.platform.web.ApiException;
+import com.ambiosys.servicerequests.ServiceRequestViews.HistoryEntry;
+import com.ambiosys.servicerequests.ServiceRequestViews.Item;
+import com.ambiosys.servicerequests.ServiceRequestViews.Request;
+import com.ambiosys.servicerequests.ServiceRequestViews.Sla;
+import com.ambiosys.servicerequests.ServiceRequestViews.Totals;
+import com.ambiosys.servicerequests.domain.BusinessCalendar;
+import com.ambiosys.servicerequests.domain.RequestStatus;
+import com.ambiosys.servicerequests.domain.SlaClock;
+import com.ambiosys.servicerequests.domain.Workflow;
+
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/** One request as its detail view shows it (items, totals, media, SLA clocks, allowed moves) and its history. */
+@Component
+class ServiceRequestDetails {
+
+    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
+    };
+
+    private final JdbcClient jdbc;
+    private final JsonMapper json;
+    private final Clock clock;
+    private final ServiceRequestSetup setup;
+    private final SlaTracker sla;
+    private final StaffDirectory staff;
+
+    ServiceRequestDetails(JdbcClient jdbc, JsonMapper json, Clock clock, ServiceRequestSetup setup, SlaTracker sla,
+            StaffDirectory staff) {
+        this.jdbc = jdbc;
+        this.json = json;
+        this.clock = clock;
+        this.setup = setup;
+        this.sla = sla;
+        this.staff = staff;
+    }
+
+    Request get(UUID id) {
+        UUID tenant = TenantContext.require();
+        Instant now = clock.instant();
+        Request request = jdbc.sql("""
+                select r.*, c.commercial_name, st.name as type_name, st.data_schema
+                  from service_requests r
+                  join customers c on c.tenant_id = r.tenant_id and c.id = r.customer_id
+                  join service_types st on st.tenant_id = r.tenant_id and st.id = r.service_type_id
+                 where r.tenant_id = :t and r.id = :id""" + visibility())
+            .param("t", tenant).param("id", id).params(visibilityParams())
+            .query((rs, n) -> request(rs, now)).optional()
+            .orElseThrow(() -> ApiException.notFound("service-request"));
+        return request;
+    }
+
+    /** The request, visible to the caller, with its row locked for the rest of the transaction. */
+    Request locked(UUID id) {
+        jdbc.sql("select id from service_requests where tenant_id = :t and id = :id for update")
+            .param("t", TenantContext.require()).param("id", id).query(UUID.class).optional()
+            .orElseThrow(() -> ApiException.notFound("service-request"));
+        return get(id);
+    }
+
+    private Request request(ResultSet rs, Instant now) throws SQLException {
+        UUID id = rs.getObject("id", UUID.class);
+        SlaTracker.Row row = SlaTracker.Row.of(rs);
+        List<SlaClock.Pause> pauses = sla.pauses(id);
+        ServiceRequestSetup.Settings settings = setup.settings(); // one read for the calendar and the workflow
+        BusinessCalendar calendar = ServiceRequestSetup.calendarOf(settings);
+        List<Sla> clocks = new ArrayList<>();
+        clocks.add(slaView("RESPONSE", sla.response(row, pauses, calendar), row.responseSla(), row.respondedAt(), now));
+        clocks.add(slaView("RESOLUTION", sla.resolution(row, pauses, calendar), row.resolutionSla(),
+                RequestStatus.COMPLETED.name().equals(row.status()) ? row.closedAt() : null, now));
+        RequestStatus status = RequestStatus.valueOf(rs.getString("status"));
+        RequestStatus resumeTo = rs.getString("resume_to") == null ? null : RequestStatus.valueOf(rs.getString("resume_to"));
+        Set<RequestStatus> allowed = new Workflow(settings.approvalRequired()).targets(status, resumeTo);
+        List<Item> items = items(id);
+        UUID owner = rs.getObject("owner_id", UUID.class);
+        java.sql.Date requested = rs.getDate("requested_date");
+        return new Request(id, rs.getString("number"), rs.getObject("customer_id", UUID.class),
+                rs.getString("commercial_name"), rs.getObject("contact_id", UUID.class),
+                rs.getObject("address_id", UUID.class), rs.getObject("service_type_id", UUID.class),
+                rs.getString("type_name"), rs.getString("data_schema"), owner, owner == null ? null : names().get(owner),
+                rs.getString("priority"), rs.getString("channel"), requested == null ? null : requested.toLocalDate(),
+                rs.getString("description"), json.readValue(rs.getString("type_data"), MAP), status.name(),
+                rs.getString("status_reason"), resumeTo == null ? null : resumeTo.name(),
+                allowed.stream().map(Enum::name).sorted().toList(), items, totals(items), media(id), clocks,
+                rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("updated_at").toInstant(), rs.getLong("version"));
+    }
+
+    private static Sla slaView(String name, SlaClock clock, String stored, Instant metAt, Instant now) {
+        if (clock == null) {
+            return new Sla(name, null, null, false, null, null, null, 0);
+        }
+        return new Sla(name, (int) clock.target().toMinutes(), SlaTracker.status(clock, stored, now), clock.pausedAt(now),
+                clock.atRiskAt(), clock.dueAt(), metAt, clock.elapsed(now).toMinutes());
+    }
+
+    /** Transitions, field changes, assignments and SLA events, oldest first. */
+    List<HistoryEntry> history(UUID id) {
+        get(id);
+        Map<UUID, String> names = names();
+        List<HistoryEntry> entries = new ArrayList<>(jdbc.sql("""
+                select at, 'TRANSITION' as kind, actor_id, null as field, from_status as old, to_status as new, comment
+                  from service_request_transitions where tenant_id = :t and request_id = :id
+                union all
+                select at, 'CHANGE', actor_id, field, old_value, new_value, null
+                  from service_request_changes where tenant_id = :t and request_id = :id
+                union all
+                select at, 'ASSIGNMENT', actor_id, method, cast(from_owner as text), cast(to_owner as text), null
+                  from service_request_assignments where tenant_id = :t and request_id = :id
+                union all
+                select at, 'SLA', null, clock, null, event, null
+                  from service_request_sla_events where tenant_id = :t and request_id = :id
+                 order by 1, 2
+                """).param("t", TenantContext.require()).param("id", id)
+            .query((rs, n) -> {
+                UUID actor = rs.getObject("actor_id", UUID.class);
+                String kind = rs.getString("kind");
+                String old = rs.getString("old");
+                String neu = rs.getString("new");
+                if ("ASSIGNMENT".equals(kind)) {
+                    old = old == null ? null : names.getOrDefault(UUID.fromString(old), old);
+                    neu = neu == null ? null : names.getOrDefault(UUID.fromString(neu), neu);
+                }
+                return new HistoryEntry(rs.getTimestamp("at").toInstant(), kind, actor,
+                        actor == null ? null : names.get(actor), rs.getString("field"), old, neu, rs.getString("comment"));
+            })
+            .list());
+        return entries;
+    }
+
+    private List<Item> items(UUID id) {
+        return jdbc.sql("""
+                select id, catalog_item_id, sku, description, quantity, unit, unit_price, currency, vat_rate
+                  from service_request_items where tenant_id = :t and request_id = :r order by position
+                """).param("t", TenantContext.require()).param("r", id)
+            .query((rs, n) -> {
+                BigDecimal quantity = rs.getBigDecimal("quantity");
+                BigDecimal price = rs.getBigDecimal("unit_price");
+                BigDecimal rate = rs.getBigDecimal("vat_rate");
+                BigDecimal subtotal = quantity.multiply(price).setScale(2, RoundingMode.HALF_UP);
+                BigDecimal vat = subtotal.multiply(rate).divide(BigDecimal.valueOf(100), 2, RoundingMode.HALF_UP);
+                return new Item(rs.getObject("id", UUID.class), rs.getObject("catalog_item_id", UUID.class),
+                        rs.getString("sku"), rs.getString("description"), quantity.stripTrailingZeros(), rs.getString("unit"),
+                        price, rs.getString("currency"), rate, subtotal, vat, subtotal.add(vat));
+            })
+            .list();
+    }
+
+    static List<Totals> totals(List<Item> items) {
+        Map<String, BigDecimal[]> byCurrency = new TreeMap<>();
+        for (Item item : items) {
+            BigDecimal[] sums = byCurrency.computeIfAbsent(item.currency(),
+                    k -> new BigDecimal[] { BigDecimal.ZERO.setScale(2), BigDecimal.ZERO.setScale(2) });
+            sums[0] = sums[0].add(item.subtotal());
+            sums[1] = sums[1].add(item.vat());
+        }
+        List<Totals> totals = new ArrayList<>();
+        byCurrency.forEach((currency, sums) -> totals.add(new Totals(currency, sums[0], sums[1], sums[0].add(sums[1]))));
+        return totals;
+    }
+
+    private List<UUID> media(UUID id) {
+        return jdbc.sql("select file_id from service_request_media where tenant_id = :t and request_id = :r order by added_at, file_id")
+            .param("t", TenantContext.require()).param("r", id).query(UUID.class).list();
+    }
+
+    private Map<UUID, String> names() {
+        Map<UUID, String> names = new HashMap<>();
+        staff.all().forEach(m -> names.put(m.id(), m.fullName()));
+        return names;
+    }
+}
