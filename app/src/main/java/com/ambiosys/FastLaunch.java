@@ -22,6 +22,8 @@ final class FastLaunch {
     static final String SWITCH = "AMBIOSYS_FAST_LAUNCH";
     static final String CACHE_DIR = "AMBIOSYS_LAUNCH_CACHE";
     static final String ARCHIVE = "app.jsa";
+    /** {@code AMBIOSYS_FAST_LAUNCH=prepare}: the build's training run (see {@link LaunchPreparation}). */
+    static final String PREPARE = "prepare";
 
     /** docs/operations.md: the small-machine settings (2 cores, one instance). */
     static final String DEFAULT_HEAP = "-Xmx256m";
@@ -67,6 +69,11 @@ final class FastLaunch {
             return "not started with java -jar";
         }
         return isFatJar(jar) ? null : "not a Spring Boot fat jar";
+    }
+
+    /** The build asks for the archive to be recorded now, by a training run, instead of at the first start. */
+    static boolean preparing(Launch launch) {
+        return PREPARE.equalsIgnoreCase(launch.env().getOrDefault(SWITCH, "").trim());
     }
 
     /** The jar of {@code java -jar <jar>}: the class path is that one jar and the command starts with it. */

@@ -28,6 +28,8 @@ import com.ambiosys.FastLaunch.Launch;
 final class FastLauncher {
 
     private static final Duration UNUSED_ENTRY_AGE = Duration.ofDays(7);
+    /** Builds kept besides the current one (each about 230 MB): a machine that builds often, like CI, keeps only these. */
+    static final int KEPT_OTHER_BUILDS = 2;
 
     private FastLauncher() {
     }
@@ -48,6 +50,9 @@ final class FastLauncher {
         }
         catch (RuntimeException e) {
             return; // the plain start is what every other way of starting does anyway
+        }
+        if (FastLaunch.preparing(launch)) {
+            System.exit(LaunchPreparation.run(launch));
         }
         Child child = relaunch(launch, args);
         if (child != null) {
@@ -262,20 +267,44 @@ final class FastLauncher {
         }
     }
 
-    /** Older builds' folders nobody launched for a week (every build of the jar makes a new one). */
-    private static void pruneUnused(Path root, Path current) throws IOException {
+    /**
+     * Older builds' folders: those nobody launched for a week, and all but the {@value #KEPT_OTHER_BUILDS}
+     * most recently used (every build of the jar makes a new one).
+     */
+    static void pruneUnused(Path root, Path current) throws IOException {
         long cutoff = System.currentTimeMillis() - UNUSED_ENTRY_AGE.toMillis();
+        List<Path> others = new java.util.ArrayList<>();
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(root)) {
             for (Path entry : entries) {
-                if (!entry.equals(current) && Files.isDirectory(entry)
-                        && Files.getLastModifiedTime(entry).toMillis() < cutoff) {
+                if (entry.equals(current) || !Files.isDirectory(entry)) {
+                    continue;
+                }
+                if (!entry.getFileName().toString().contains(".tmp-")) {
+                    others.add(entry);
+                }
+                else if (lastUsed(entry) < cutoff) { // an extraction abandoned long ago; a recent one may be under way
                     deleteTree(entry);
                 }
             }
         }
+        others.sort(Comparator.comparingLong(FastLauncher::lastUsed).reversed());
+        for (int i = 0; i < others.size(); i++) {
+            if (i >= KEPT_OTHER_BUILDS || lastUsed(others.get(i)) < cutoff) {
+                deleteTree(others.get(i));
+            }
+        }
     }
 
-    private static void deleteTree(Path dir) throws IOException {
+    private static long lastUsed(Path entry) {
+        try {
+            return Files.getLastModifiedTime(entry).toMillis();
+        }
+        catch (IOException gone) {
+            return 0;
+        }
+    }
+
+    static void deleteTree(Path dir) throws IOException {
         if (!Files.exists(dir)) {
             return;
         }

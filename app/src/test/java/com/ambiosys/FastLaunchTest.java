@@ -197,6 +197,73 @@ class FastLaunchTest {
             .doesNotContainKeys("JAVA_TOOL_OPTIONS", "JDK_JAVA_OPTIONS");
     }
 
+    @Test
+    void buildAsksForTheTrainingRunByName() throws IOException {
+        Path jar = fatJar("app.jar");
+        assertThat(FastLaunch.preparing(launch(jar, Map.of(FastLaunch.SWITCH, " Prepare "), List.of()))).isTrue();
+        assertThat(FastLaunch.preparing(launch(jar, Map.of(FastLaunch.SWITCH, "true"), List.of()))).isFalse();
+        assertThat(FastLaunch.preparing(launch(jar, Map.of(), List.of()))).isFalse();
+    }
+
+    @Test
+    void trainingRunTakesNoneOfTheMachinesSettingsOnlyAThrowawayDatabase() {
+        Map<String, String> env = new java.util.HashMap<>(Map.of("AMBIOSYS_DB_URL", "jdbc:postgresql://db/prod",
+                "SPRING_DATASOURCE_URL", "jdbc:postgresql://db/prod", "AMBIOSYS_SMTP_HOST", "smtp.example.com",
+                "AMBIOSYS_DB_BINARIES_DIR", "/opt/pg", FastLaunch.CACHE_DIR, "/opt/cache", "PATH", "/usr/bin",
+                "JAVA_TOOL_OPTIONS", "-Dx=1"));
+        LaunchPreparation.trainingEnvironment(env, dir.resolve("training/data"));
+        assertThat(env).doesNotContainKeys("AMBIOSYS_DB_URL", "SPRING_DATASOURCE_URL", "AMBIOSYS_SMTP_HOST", "JAVA_TOOL_OPTIONS")
+            .containsEntry("AMBIOSYS_DB_BINARIES_DIR", "/opt/pg")
+            .containsEntry(FastLaunch.CACHE_DIR, "/opt/cache")
+            .containsEntry("PATH", "/usr/bin")
+            .containsEntry("AMBIOSYS_LAUNCH_TRAINING", "true")
+            .containsEntry("AMBIOSYS_DATA_DIR", dir.resolve("training/data").toString())
+            .containsEntry("AMBIOSYS_PORT", "0")
+            .containsKey(FastLaunch.MARKER);
+        assertThat(env.get("AMBIOSYS_ADMIN_PASSWORD")).matches("[0-9a-f]{36}");
+    }
+
+    @Test
+    void preparationThatCannotExtractTheJarLeavesNothingAndNeverFailsTheBuild() throws IOException {
+        Path jar = fatJar("broken.jar");
+        Launch launch = launch(jar, Map.of(FastLaunch.SWITCH, "prepare", FastLaunch.CACHE_DIR, dir.resolve("cache").toString()),
+                List.of());
+        assertThat(LaunchPreparation.run(launch)).isZero();
+        try (var left = Files.list(dir.resolve("cache"))) {
+            assertThat(left).isEmpty();
+        }
+    }
+
+    @Test
+    void keepsTheCurrentBuildAndTheTwoLastUsedOthersAndDropsTheRest() throws IOException {
+        Path root = Files.createDirectory(dir.resolve("launch"));
+        long now = System.currentTimeMillis();
+        Path current = build(root, "current", now - java.time.Duration.ofDays(30).toMillis()); // running for a month
+        Path newest = build(root, "b5", now - 1_000);
+        Path second = build(root, "b4", now - 2_000);
+        Path third = build(root, "b3", now - 3_000);
+        Path stale = build(root, "b1", now - java.time.Duration.ofDays(8).toMillis());
+        Path extracting = build(root, "b6.tmp-77", now); // another launch's extraction under way
+        Path abandoned = build(root, "b0.tmp-12", now - java.time.Duration.ofDays(8).toMillis());
+
+        FastLauncher.pruneUnused(root, current);
+
+        assertThat(current).exists();
+        assertThat(newest).exists();
+        assertThat(second).exists();
+        assertThat(extracting).exists();
+        assertThat(third).doesNotExist();
+        assertThat(stale).doesNotExist();
+        assertThat(abandoned).doesNotExist();
+    }
+
+    private static Path build(Path root, String name, long lastUsed) throws IOException {
+        Path entry = Files.createDirectories(root.resolve(name).resolve("lib"));
+        Files.writeString(entry.resolve("x.jar"), "x");
+        Files.setLastModifiedTime(entry.getParent(), java.nio.file.attribute.FileTime.fromMillis(lastUsed));
+        return entry.getParent();
+    }
+
     private Launch launch(Path jar, Map<String, String> env, List<String> jvmArgs) {
         return new Launch(env, jvmArgs, jar + " --some.arg=1", jar.toString(), JAVA_HOME, "17.0.15+6", 17,
                 dir.resolve("home").toString());
