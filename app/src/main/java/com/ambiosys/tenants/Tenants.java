@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.Repository;
 
 @org.springframework.transaction.annotation.Transactional(readOnly = true)
@@ -21,6 +20,10 @@ interface Tenants extends Repository<Tenant, UUID> {
 
     long count();
 
-    @Query("select t.id from Tenant t where t.status = com.ambiosys.tenants.TenantStatus.ACTIVE order by t.id")
-    List<UUID> findActiveIds();
+    List<Tenant> findByStatusOrderByIdAsc(TenantStatus status);
+
+    /** Derived, not a {@code @Query}: see identity's {@code Roles}. */
+    default List<UUID> findActiveIds() {
+        return findByStatusOrderByIdAsc(TenantStatus.ACTIVE).stream().map(Tenant::id).toList();
+    }
 }

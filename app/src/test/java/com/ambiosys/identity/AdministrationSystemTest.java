@@ -82,6 +82,12 @@ class AdministrationSystemTest extends TenantApiTest {
         assertThat(filtered.path("total").asLong()).isEqualTo(1);
         JsonNode byRole = api.get("/api/v1/users?roleId=" + roleId("ADMIN")).token(admin).send().json();
         assertThat(byRole.path("total").asLong()).isEqualTo(1);
+        String sales = "&roleId=" + roleId("SALES");
+        assertThat(api.get("/api/v1/users?size=50" + sales).token(admin).send().json().path("total").asLong()).isEqualTo(3);
+        assertThat(api.get("/api/v1/users?status=ACTIVE&q=beto" + sales).token(admin).send().json().path("total").asLong())
+            .isEqualTo(1);
+        assertThat(api.get("/api/v1/users?status=SUSPENDED" + sales).token(admin).send().json().path("total").asLong())
+            .isZero();
 
         assertThat(api.get("/api/v1/users?sort=password").token(admin).send().problemCode()).isEqualTo("unknown-sort");
         assertThat(api.get("/api/v1/users?size=1000").token(admin).send().status()).isEqualTo(400);
