@@ -112,6 +112,30 @@ public class WhatsAppIngest {
         catch (RuntimeException ex) {
             return new Result(Outcome.UNAUTHORIZED, 0, 0, 0); // cannot even name its channel: not authenticated
         }
+        Map<String, Optional<ChannelRef>> channels = channelsNamed(root);
+        List<ChannelRef> known = channels.values().stream().flatMap(Optional::stream).toList();
+        // every channel the body names must be known and the signature must match each one's app secret
+        if (known.isEmpty() || known.size() != channels.size()
+                || !known.stream().allMatch(c -> WebhookSignature.signatureMatches(body, signatureHeader, c.signingKey()))) {
+            return new Result(Outcome.UNAUTHORIZED, 0, 0, 0);
+        }
+        return store(root, channels);
+    }
+
+    /**
+     * Stores a webhook's body that comes from inside the application ({@link InboundMessages}) rather than over
+     * HTTP: it is not signed, so every channel it names must only be known; then stored as {@link #ingest} stores.
+     */
+    Result ingestFromInside(JsonNode root) {
+        Map<String, Optional<ChannelRef>> channels = channelsNamed(root);
+        if (channels.isEmpty() || channels.containsValue(Optional.empty())) {
+            return new Result(Outcome.UNAUTHORIZED, 0, 0, 0);
+        }
+        return store(root, channels);
+    }
+
+    /** The channels a webhook's changes name by {@code phone_number_id} (empty: unknown). */
+    private Map<String, Optional<ChannelRef>> channelsNamed(JsonNode root) {
         Map<String, Optional<ChannelRef>> channels = new LinkedHashMap<>();
         for (JsonNode entry : root.path("entry")) {
             for (JsonNode change : entry.path("changes")) {
@@ -121,12 +145,11 @@ public class WhatsAppIngest {
                 }
             }
         }
-        List<ChannelRef> known = channels.values().stream().flatMap(Optional::stream).toList();
-        // every channel the body names must be known and the signature must match each one's app secret
-        if (known.isEmpty() || known.size() != channels.size()
-                || !known.stream().allMatch(c -> WebhookSignature.signatureMatches(body, signatureHeader, c.signingKey()))) {
-            return new Result(Outcome.UNAUTHORIZED, 0, 0, 0);
-        }
+        return channels;
+    }
+
+    /** Stores the changes of an authenticated webhook, each in its channel's tenant. */
+    private Result store(JsonNode root, Map<String, Optional<ChannelRef>> channels) {
         Instant now = clock.instant();
         Map<UUID, List<Change>> byTenant = new LinkedHashMap<>(); // one in practice: a number belongs to one tenant
         for (JsonNode entry : root.path("entry")) {
