@@ -18,15 +18,15 @@ import org.springframework.stereotype.Component;
 import com.ambiosys.identity.DemoTenantCreated;
 import com.ambiosys.inbox.Channels;
 import com.ambiosys.inbox.Channels.SimulatedChannel;
-import com.ambiosys.inbox.WhatsAppIngest;
+import com.ambiosys.inbox.InboundMessages;
 import com.ambiosys.platform.ids.Ids;
 import com.ambiosys.platform.tenancy.TenantContext;
 import com.ambiosys.platform.tenancy.TenantTransactions;
 
 /**
  * The demo tenant's simulated WhatsApp channel ("WhatsApp Ambiotec (simulador)", +502 2200 0000, secrets
- * generated here) and three customers who already wrote to it: their messages go through the real ingest
- * path (a signed Cloud API payload into {@link WhatsAppIngest}) and into the simulator's threads, so the
+ * generated here) and three customers who already wrote to it: their messages reach the inbox through its
+ * published API ({@link InboundMessages}, as Cloud API messages) and go into the simulator's threads, so the
  * inbox and the simulator page show them as if they had come from Meta.
  */
 @Component
@@ -40,18 +40,15 @@ class DemoWhatsApp {
     }
 
     private final Channels channels;
-    private final WhatsAppIngest ingest;
-    private final CloudWebhooks webhooks;
-    private final Simulator simulator;
+    private final InboundMessages inbox;
+    private final SimulatorStore store;
     private final TenantTransactions tx;
     private final Clock clock;
 
-    DemoWhatsApp(Channels channels, WhatsAppIngest ingest, CloudWebhooks webhooks, Simulator simulator,
-            TenantTransactions tx, Clock clock) {
+    DemoWhatsApp(Channels channels, InboundMessages inbox, SimulatorStore store, TenantTransactions tx, Clock clock) {
         this.channels = channels;
-        this.ingest = ingest;
-        this.webhooks = webhooks;
-        this.simulator = simulator;
+        this.inbox = inbox;
+        this.store = store;
         this.tx = tx;
         this.clock = clock;
     }
@@ -81,18 +78,17 @@ class DemoWhatsApp {
 
     private void conversation(SimulatedChannel channel, String waId, String name, List<Said> messages) {
         UUID phone = Ids.next();
-        tx.run(channel.tenantId(), s -> simulator.insertPhone(channel.tenantId(), phone, channel.id(), waId, name));
+        tx.run(channel.tenantId(), s -> store.insertPhone(channel.tenantId(), phone, channel.id(), waId, name));
         for (Said said : messages) {
             Instant at = clock.instant().minus(said.ago());
             Map<String, Object> message = new LinkedHashMap<>();
             message.put("from", waId);
-            message.put("id", Simulator.wamid());
+            message.put("id", CloudIds.wamid());
             message.put("timestamp", String.valueOf(at.getEpochSecond()));
             message.putAll(said.content());
-            byte[] body = webhooks.envelope(channel, CloudWebhooks.message(waId, name, message));
-            WhatsAppIngest.Result result = ingest.ingest(body, CloudWebhooks.signature(body, channel.appSecret()));
-            String status = result.outcome() == WhatsAppIngest.Outcome.STORED ? "ACCEPTED" : "REJECTED";
-            tx.run(channel.tenantId(), s -> simulator.insertMessage(channel.tenantId(), Ids.next(), phone, "IN",
+            boolean taken = inbox.receive(channel.id(), new InboundMessages.Inbound(waId, name, message));
+            String status = taken ? "ACCEPTED" : "REJECTED";
+            tx.run(channel.tenantId(), s -> store.insertMessage(channel.tenantId(), Ids.next(), phone, "IN",
                     (String) message.get("id"), (String) message.get("type"), said.body(), message, status, null, at));
         }
     }

@@ -38,7 +38,7 @@ class SimulatorSystemTest extends TenantApiTest {
 
     final HttpClient http = HttpClient.newHttpClient();
     @org.springframework.beans.factory.annotation.Autowired
-    Simulator simulator;
+    StatusReports statusReports;
     String phoneNumberId;
     String channelId;
     String phoneId;
@@ -151,7 +151,7 @@ class SimulatorSystemTest extends TenantApiTest {
             .path("externalId").asString();
         assertThat(unreported()).contains(outId).doesNotContain(youngId);
 
-        assertThat(simulator.reportMissed()).isPositive();
+        assertThat(statusReports.reportMissed()).isPositive();
         assertThat(platformMessage(outId).get("status")).isEqualTo("DELIVERED");
         assertThat(reported(outId)).isEqualTo("DELIVERED");
         JsonNode lost = thread().valueStream().filter(m -> outId.equals(m.path("wamid").asString())).findFirst().orElseThrow();
@@ -179,7 +179,7 @@ class SimulatorSystemTest extends TenantApiTest {
         String mediaId = sent.json().path("payload").path("image").path("id").asString();
         assertThat(mediaId).isNotBlank();
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(platformMessage(wamid).get("file_id")).isNotNull());
-        assertThat(platformMessage(wamid).get("sha256")).isEqualTo(Simulator.sha256(PNG));
+        assertThat(platformMessage(wamid).get("sha256")).isEqualTo(CloudIds.sha256(PNG));
         assertThat(platformMessage(wamid).get("type")).isEqualTo("image");
 
         // the page shows it too; not a photo: refused
@@ -364,7 +364,7 @@ class SimulatorSystemTest extends TenantApiTest {
     }
 
     @Test
-    void theDemoTenantHasASimulatedChannelWhoseConversationsCameThroughTheWebhookPath() {
+    void theDemoTenantHasASimulatedChannelWhoseConversationsTheInboxTook() {
         String demoAdmin = api.login("admin@ambiotec.example", "Demo-Admin-2026!");
         JsonNode channels = api.get("/api/v1/simulator/channels").token(demoAdmin).send().json();
         assertThat(channels).hasSize(1);
@@ -379,7 +379,7 @@ class SimulatorSystemTest extends TenantApiTest {
         JsonNode thread = api.get("/api/v1/simulator/phones/" + andrea.path("id").asString() + "/messages").token(demoAdmin)
             .send().json();
         assertThat(thread.size()).isGreaterThanOrEqualTo(3);
-        for (int i = 0; i < 3; i++) { // the seeded messages, the oldest, went through the webhook path
+        for (int i = 0; i < 3; i++) { // the seeded messages, the oldest, were taken by the inbox
             assertThat(thread.path(i).path("direction").asString()).isEqualTo("IN");
             assertThat(thread.path(i).path("status").asString()).isEqualTo("ACCEPTED");
         }
