@@ -4,8 +4,6 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -30,40 +28,17 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Sends WhatsApp messages to an inbox contact: text, reply buttons, lists and templates. The 24-hour
- * window is enforced before anything is sent (outside it only a template); each send carries an
- * idempotency key, and the row that holds it is committed before Meta is called, so a double click
- * or a retry sends once. Meta's errors are stored on the message.
+ * Sends WhatsApp messages to an inbox contact: text, reply buttons, lists, templates and media, each kind an
+ * {@link OutgoingMessage} that writes its own part of Meta's request. The 24-hour window is enforced before
+ * anything is sent (outside it only a template); each send carries an idempotency key, and the row that holds it
+ * is committed before Meta is called, so a double click or a retry sends once. Meta's errors are stored on the
+ * message.
  */
 @Service
 public class WhatsAppSender {
 
     private static final Logger log = LoggerFactory.getLogger(WhatsAppSender.class);
     static final Duration WINDOW = Duration.ofHours(24);
-
-    public record Button(String id, String title) {
-    }
-
-    public record Row(String id, String title, String description) {
-    }
-
-    public record Section(String title, List<Row> rows) {
-    }
-
-    /**
-     * @param type TEXT, BUTTONS, LIST, TEMPLATE, or IMAGE, DOCUMENT, AUDIO, VIDEO with the {@code fileId} of an upload
-     * @param replyToMessageId our id of the contact's message this one answers (sent as Meta's {@code context})
-     */
-    public record Outgoing(String type, String text, List<Button> buttons, String listButton, List<Section> sections,
-            String templateName, String templateLanguage, List<String> templateParameters, UUID fileId, String caption,
-            String filename, UUID replyToMessageId) {
-
-        public Outgoing(String type, String text, List<Button> buttons, String listButton, List<Section> sections,
-                String templateName, String templateLanguage, List<String> templateParameters) {
-            this(type, text, buttons, listButton, sections, templateName, templateLanguage, templateParameters, null, null,
-                    null, null);
-        }
-    }
 
     /** The message a reply answers: our id and its text. */
     public record ReplyTo(UUID id, String text) {
@@ -77,14 +52,6 @@ public class WhatsAppSender {
             Map<String, Object> error, Instant sentAt, ReplyTo replyTo, Media media) {
     }
 
-    /** What WhatsApp takes for each media type (Cloud API limits), and their size limits. */
-    static final Map<String, List<String>> MEDIA_TYPES = Map.of(
-            "IMAGE", List.of("image/jpeg", "image/png"),
-            "VIDEO", List.of("video/mp4", "video/3gpp"),
-            "AUDIO", List.of("audio/aac", "audio/amr", "audio/mpeg", "audio/mp4", "audio/ogg"),
-            "DOCUMENT", List.of());
-    static final Map<String, Long> MEDIA_LIMITS = Map.of("IMAGE", 5L << 20, "VIDEO", 16L << 20, "AUDIO", 16L << 20,
-            "DOCUMENT", 100L << 20);
     static final java.util.Set<String> MEDIA_KINDS = java.util.Set.of("image", "document", "audio", "video", "sticker");
 
     private final JdbcClient jdbc;
@@ -111,11 +78,39 @@ public class WhatsAppSender {
     private record Target(UUID channelId, String phoneNumberId, String waId, Instant lastInbound) {
     }
 
-    /** Sends (once per idempotency key) and answers the stored message, sent or failed. */
-    public Message send(UUID contactId, Outgoing outgoing, String idempotencyKey) {
+    /**
+     * Sends (once per idempotency key) and answers the stored message, sent or failed.
+     * @param replyToMessageId our id of the contact's message this one answers (sent as Meta's {@code context}), or null
+     */
+    public Message send(UUID contactId, OutgoingMessage outgoing, UUID replyToMessageId, String idempotencyKey) {
         UUID tenant = TenantContext.require();
-        Map<String, Object> payload = payload(outgoing, null);
-        Target target = tx.read(tenant, s -> jdbc.sql("""
+        Target target = target(tenant, contactId);
+        Optional<Message> earlier = byKey(tenant, target.channelId(), idempotencyKey);
+        if (earlier.isPresent()) {
+            return earlier.get();
+        }
+        Instant now = clock.instant();
+        boolean inWindow = target.lastInbound() != null && target.lastInbound().plus(WINDOW).isAfter(now);
+        if (!inWindow && !outgoing.allowedOutsideWindow()) {
+            throw new ApiException(HttpStatus.CONFLICT, "outside-24h-window");
+        }
+        StoredFile file = outgoing instanceof OutgoingMessage.Media media ? mediaFile(media) : null;
+        String context = replyTo(tenant, contactId, replyToMessageId);
+        String body = addressed(outgoing, null, target, context);
+        UUID id = Ids.next();
+        if (!insert(tenant, id, target, contactId, outgoing, body, now, idempotencyKey, context, file)) {
+            // another request with this key got there first
+            return byKey(tenant, target.channelId(), idempotencyKey).orElseThrow();
+        }
+        deliver(tenant, id, target, outgoing, body, context, file);
+        Message sent = message(tenant, id);
+        tx.run(tenant, s -> events.publish(tenant, "message.new", null, Map.of("contactId", contactId, "direction", "OUT",
+                "messageId", sent.id(), "status", sent.status(), "body", sent.body() == null ? "" : sent.body())));
+        return sent;
+    }
+
+    private Target target(UUID tenant, UUID contactId) {
+        return tx.read(tenant, s -> jdbc.sql("""
                 select k.channel_id, c.phone_number_id, k.external_id, k.last_inbound_at
                   from inbox_contacts k join inbox_channels c on c.tenant_id = k.tenant_id and c.id = k.channel_id
                  where k.tenant_id = :t and k.id = :id
@@ -123,25 +118,23 @@ public class WhatsAppSender {
             .query((rs, n) -> new Target(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
                     rs.getTimestamp(4) == null ? null : rs.getTimestamp(4).toInstant()))
             .optional().orElseThrow(() -> ApiException.notFound("contact")));
-        Optional<Message> earlier = byKey(tenant, target.channelId(), idempotencyKey);
-        if (earlier.isPresent()) {
-            return earlier.get();
-        }
-        Instant now = clock.instant();
-        boolean inWindow = target.lastInbound() != null && target.lastInbound().plus(WINDOW).isAfter(now);
-        if (!inWindow && !"TEMPLATE".equals(outgoing.type())) {
-            throw new ApiException(HttpStatus.CONFLICT, "outside-24h-window");
-        }
-        StoredFile file = MEDIA_TYPES.containsKey(outgoing.type()) ? mediaFile(outgoing) : null;
-        String context = replyTo(tenant, contactId, outgoing.replyToMessageId());
+    }
+
+    /** Meta's request body for the message to the contact, answering {@code context} (Meta's id) if not null. */
+    private String addressed(OutgoingMessage outgoing, String mediaId, Target target, String context) {
+        Map<String, Object> payload = outgoing.payload(mediaId);
         payload.put("to", target.waId());
         if (context != null) {
             payload.put("context", Map.of("message_id", context));
         }
-        String body = json.writeValueAsString(payload);
-        UUID id = Ids.next();
+        return json.writeValueAsString(payload);
+    }
+
+    /** Stores the message as PENDING, committed before Meta is called; false if its idempotency key was taken. */
+    private boolean insert(UUID tenant, UUID id, Target target, UUID contactId, OutgoingMessage outgoing, String body,
+            Instant now, String idempotencyKey, String context, StoredFile file) {
         CurrentUser actor = CurrentUsers.current().orElse(null);
-        int inserted = tx.call(tenant, s -> jdbc.sql("""
+        return tx.call(tenant, s -> jdbc.sql("""
                 insert into inbox_messages (tenant_id, id, channel_id, contact_id, direction, type, body, payload, sent_at,
                     received_at, status, idempotency_key, sent_by, processed_at, conversation_id, context_id, file_id, media_type)
                 values (:t, :id, :channel, :contact, 'OUT', :type, :text, cast(:payload as jsonb), :now, :now, 'PENDING', :key,
@@ -151,13 +144,16 @@ public class WhatsAppSender {
                 on conflict (tenant_id, channel_id, idempotency_key) where idempotency_key is not null do nothing
                 """)
             .param("t", tenant).param("id", id).param("channel", target.channelId()).param("contact", contactId)
-            .param("type", outgoing.type().toLowerCase(java.util.Locale.ROOT)).param("text", text(outgoing))
+            .param("type", outgoing.type().toLowerCase(java.util.Locale.ROOT)).param("text", outgoing.body())
             .param("payload", body).param("now", Timestamp.from(now)).param("key", idempotencyKey)
             .param("by", actor == null ? null : actor.userId()).param("context", context)
-            .param("file", file == null ? null : file.id()).param("mediaType", file == null ? null : file.mediaType()).update());
-        if (inserted == 0) { // another request with this key got there first
-            return byKey(tenant, target.channelId(), idempotencyKey).orElseThrow();
-        }
+            .param("file", file == null ? null : file.id()).param("mediaType", file == null ? null : file.mediaType())
+            .update()) > 0;
+    }
+
+    /** Calls Meta (uploading the file first, if any) and stores what it answered: sent with its id, or failed. */
+    private void deliver(UUID tenant, UUID id, Target target, OutgoingMessage outgoing, String body, String context,
+            StoredFile file) {
         MetaGraph.Access access = TenantContext.callAs(tenant, () -> channels.graphAccess(target.channelId()));
         String toSend = body;
         try {
@@ -165,13 +161,7 @@ public class WhatsAppSender {
                 if ("inbox_message".equals(file.ownerType())) { // uploaded for this message (not another entity's file)
                     files.attach(file.id(), "inbox_message", id.toString());
                 }
-                String mediaId = upload(access, target.phoneNumberId(), file);
-                Map<String, Object> withMedia = payload(outgoing, mediaId);
-                withMedia.put("to", target.waId());
-                if (context != null) {
-                    withMedia.put("context", Map.of("message_id", context));
-                }
-                String sentBody = json.writeValueAsString(withMedia);
+                String sentBody = addressed(outgoing, upload(access, target.phoneNumberId(), file), target, context);
                 tx.run(tenant, s -> jdbc.sql("update inbox_messages set payload = cast(:payload as jsonb) where tenant_id = :t and id = :id")
                     .param("payload", sentBody).param("t", tenant).param("id", id).update());
                 toSend = sentBody;
@@ -179,21 +169,7 @@ public class WhatsAppSender {
             MetaGraph.SendAnswer response = graph.sendMessage(access, target.phoneNumberId(), toSend);
             JsonNode answer = response.body();
             if (response.status() / 100 == 2 && answer.path("messages").path(0).has("id")) {
-                String wamid = answer.path("messages").path(0).path("id").asString();
-                tx.run(tenant, s -> {
-                    jdbc.sql("""
-                            update inbox_messages set external_id = :wamid,
-                                   status = case when status = 'PENDING' then 'SENT' else status end
-                             where tenant_id = :t and id = :id
-                            """).param("wamid", wamid).param("t", tenant).param("id", id).update();
-                    // statuses that came before this answer (the webhook can overtake it) apply now
-                    jdbc.sql("""
-                            delete from inbox_pending_statuses where tenant_id = :t and channel_id = :c and external_id = :e
-                            returning status, error::text
-                            """).param("t", tenant).param("c", target.channelId()).param("e", wamid)
-                        .query((rs, n) -> new String[] { rs.getString(1), rs.getString(2) }).list()
-                        .forEach(p -> StatusUpdates.moveForward(jdbc, tenant, target.channelId(), wamid, p[0], p[1]));
-                });
+                sent(tenant, id, target.channelId(), answer.path("messages").path(0).path("id").asString());
             }
             else {
                 fail(tenant, id, answer.path("error").isMissingNode() ? Map.of("message", "HTTP " + response.status())
@@ -203,14 +179,27 @@ public class WhatsAppSender {
         catch (MetaGraph.GraphException ex) {
             fail(tenant, id, Map.of("message", "Meta did not answer: " + ex.getMessage()));
         }
-        Message sent = message(tenant, id);
-        tx.run(tenant, s -> events.publish(tenant, "message.new", null, Map.of("contactId", contactId, "direction", "OUT",
-                "messageId", sent.id(), "status", sent.status(), "body", sent.body() == null ? "" : sent.body())));
-        return sent;
+    }
+
+    /** Meta took the message: its id, and the statuses that came before this answer (the webhook can overtake it). */
+    private void sent(UUID tenant, UUID id, UUID channelId, String wamid) {
+        tx.run(tenant, s -> {
+            jdbc.sql("""
+                    update inbox_messages set external_id = :wamid,
+                           status = case when status = 'PENDING' then 'SENT' else status end
+                     where tenant_id = :t and id = :id
+                    """).param("wamid", wamid).param("t", tenant).param("id", id).update();
+            jdbc.sql("""
+                    delete from inbox_pending_statuses where tenant_id = :t and channel_id = :c and external_id = :e
+                    returning status, error::text
+                    """).param("t", tenant).param("c", channelId).param("e", wamid)
+                .query((rs, n) -> new String[] { rs.getString(1), rs.getString(2) }).list()
+                .forEach(p -> StatusUpdates.moveForward(jdbc, tenant, channelId, wamid, p[0], p[1]));
+        });
     }
 
     /** The upload the message sends, checked against what WhatsApp takes for its type. */
-    private StoredFile mediaFile(Outgoing o) {
+    private StoredFile mediaFile(OutgoingMessage.Media o) {
         if (o.fileId() == null) {
             throw ApiException.badRequest("media-file-required");
         }
@@ -221,8 +210,7 @@ public class WhatsAppSender {
         catch (ApiException ex) {
             throw ApiException.badRequest("unknown-file");
         }
-        List<String> allowed = MEDIA_TYPES.get(o.type());
-        if ((!allowed.isEmpty() && !allowed.contains(file.mediaType())) || file.sizeBytes() > MEDIA_LIMITS.get(o.type())) {
+        if (!o.kind().takes(file.mediaType(), file.sizeBytes())) {
             throw ApiException.badRequest("media-type-not-allowed", file.mediaType(), o.type());
         }
         return file;
@@ -315,109 +303,5 @@ public class WhatsAppSender {
                         : new ReplyTo(rs.getObject("reply_id", UUID.class), rs.getString("reply_text")),
                 MEDIA_KINDS.contains(rs.getString("type")) ? new Media(rs.getObject("file_id", UUID.class),
                         rs.getString("media_type"), rs.getString("filename"), rs.getString("caption")) : null);
-    }
-
-    /** Meta's request body for the message, checked against the Cloud API's limits. */
-    static Map<String, Object> payload(Outgoing o, String mediaId) {
-        Map<String, Object> p = new LinkedHashMap<>();
-        p.put("messaging_product", "whatsapp");
-        p.put("recipient_type", "individual");
-        switch (o.type()) {
-            case "TEXT" -> {
-                requireText(o.text(), 4096);
-                p.put("type", "text");
-                p.put("text", Map.of("preview_url", false, "body", o.text()));
-            }
-            case "BUTTONS" -> {
-                requireText(o.text(), 1024);
-                if (o.buttons() == null || o.buttons().isEmpty() || o.buttons().size() > 3) {
-                    throw ApiException.badRequest("invalid-buttons", 3, 20);
-                }
-                List<Map<String, Object>> buttons = new ArrayList<>();
-                for (Button b : o.buttons()) {
-                    if (b.title() == null || b.title().isBlank() || b.title().length() > 20 || b.id() == null
-                            || b.id().isBlank() || b.id().length() > 256) {
-                        throw ApiException.badRequest("invalid-buttons", 3, 20);
-                    }
-                    buttons.add(Map.of("type", "reply", "reply", Map.of("id", b.id(), "title", b.title())));
-                }
-                p.put("type", "interactive");
-                p.put("interactive", Map.of("type", "button", "body", Map.of("text", o.text()), "action",
-                        Map.of("buttons", buttons)));
-            }
-            case "LIST" -> {
-                requireText(o.text(), 1024);
-                int rows = o.sections() == null ? 0 : o.sections().stream().mapToInt(s -> s.rows() == null ? 0 : s.rows().size()).sum();
-                if (rows == 0 || rows > 10 || o.listButton() == null || o.listButton().isBlank() || o.listButton().length() > 20) {
-                    throw ApiException.badRequest("invalid-list", 10);
-                }
-                List<Map<String, Object>> sections = new ArrayList<>();
-                for (Section s : o.sections()) {
-                    List<Map<String, Object>> items = new ArrayList<>();
-                    for (Row r : s.rows()) {
-                        if (r.title() == null || r.title().isBlank() || r.title().length() > 24 || r.id() == null
-                                || r.id().length() > 200 || (r.description() != null && r.description().length() > 72)) {
-                            throw ApiException.badRequest("invalid-list", 10);
-                        }
-                        Map<String, Object> row = new LinkedHashMap<>();
-                        row.put("id", r.id());
-                        row.put("title", r.title());
-                        if (r.description() != null) {
-                            row.put("description", r.description());
-                        }
-                        items.add(row);
-                    }
-                    sections.add(Map.of("title", s.title() == null ? "" : s.title(), "rows", items));
-                }
-                p.put("type", "interactive");
-                p.put("interactive", Map.of("type", "list", "body", Map.of("text", o.text()), "action",
-                        Map.of("button", o.listButton(), "sections", sections)));
-            }
-            case "TEMPLATE" -> {
-                if (o.templateName() == null || !o.templateName().matches("[a-z0-9_]{1,512}")) {
-                    throw ApiException.badRequest("invalid-template");
-                }
-                Map<String, Object> template = new LinkedHashMap<>();
-                template.put("name", o.templateName());
-                template.put("language", Map.of("code", o.templateLanguage() == null ? "es" : o.templateLanguage()));
-                if (o.templateParameters() != null && !o.templateParameters().isEmpty()) {
-                    template.put("components", List.of(Map.of("type", "body", "parameters",
-                            o.templateParameters().stream().map(v -> Map.of("type", "text", "text", v)).toList())));
-                }
-                p.put("type", "template");
-                p.put("template", template);
-            }
-            case "IMAGE", "DOCUMENT", "AUDIO", "VIDEO" -> {
-                String kind = o.type().toLowerCase(java.util.Locale.ROOT);
-                Map<String, Object> media = new LinkedHashMap<>();
-                media.put("id", mediaId == null ? "" : mediaId); // the upload's id, known once Meta has the bytes
-                if (o.caption() != null && !o.caption().isBlank() && !"AUDIO".equals(o.type())) {
-                    if (o.caption().length() > 1024) {
-                        throw ApiException.badRequest("invalid-message-text", 1024);
-                    }
-                    media.put("caption", o.caption());
-                }
-                if ("DOCUMENT".equals(o.type()) && o.filename() != null && !o.filename().isBlank()) {
-                    media.put("filename", o.filename());
-                }
-                p.put("type", kind);
-                p.put(kind, media);
-            }
-            default -> throw ApiException.badRequest("invalid-message-type", o.type());
-        }
-        return p;
-    }
-
-    private static void requireText(String text, int max) {
-        if (text == null || text.isBlank() || text.length() > max) {
-            throw ApiException.badRequest("invalid-message-text", max);
-        }
-    }
-
-    private static String text(Outgoing o) {
-        if (MEDIA_TYPES.containsKey(o.type())) {
-            return o.caption() == null || o.caption().isBlank() || "AUDIO".equals(o.type()) ? null : o.caption();
-        }
-        return "TEMPLATE".equals(o.type()) ? o.templateName() : o.text();
     }
 }

@@ -22,6 +22,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import com.ambiosys.inbox.OutgoingMessage;
 import com.ambiosys.inbox.WhatsAppSender;
 import com.ambiosys.platform.security.RequiresPermission;
 import com.ambiosys.platform.web.ApiException;
@@ -33,11 +34,24 @@ import com.ambiosys.platform.web.ApiException;
 class InboxMessageController {
 
     record SendRequest(@NotNull @Pattern(regexp = "TEXT|BUTTONS|LIST|TEMPLATE|IMAGE|DOCUMENT|AUDIO|VIDEO") String type,
-            @Size(max = 4096) String text, @Size(max = 10) List<WhatsAppSender.Button> buttons,
-            @Size(max = 20) String listButton, @Size(max = 10) List<WhatsAppSender.Section> sections,
+            @Size(max = 4096) String text, @Size(max = 10) List<OutgoingMessage.Button> buttons,
+            @Size(max = 20) String listButton, @Size(max = 10) List<OutgoingMessage.Section> sections,
             @Size(max = 512) String templateName, @Pattern(regexp = "[a-z]{2}(_[A-Z]{2})?") String templateLanguage,
             @Size(max = 20) List<@Size(max = 1024) String> templateParameters, UUID fileId,
             @Size(max = 1024) String caption, @Size(max = 240) String filename, UUID replyToMessageId) {
+
+        /** The message of the kind its type names, from the fields that kind takes (checked as it is made). */
+        OutgoingMessage message() {
+            return switch (type) {
+                case "TEXT" -> new OutgoingMessage.Text(text);
+                case "BUTTONS" -> new OutgoingMessage.Buttons(text, buttons);
+                case "LIST" -> new OutgoingMessage.OptionList(text, listButton, sections);
+                case "TEMPLATE" -> new OutgoingMessage.Template(templateName, templateLanguage, templateParameters);
+                case "IMAGE", "DOCUMENT", "AUDIO", "VIDEO" -> new OutgoingMessage.Media(
+                        OutgoingMessage.MediaKind.valueOf(type), fileId, caption, filename);
+                default -> throw ApiException.badRequest("invalid-message-type", type);
+            };
+        }
     }
 
     private final WhatsAppSender sender;
@@ -61,10 +75,7 @@ class InboxMessageController {
         if (key == null || key.isBlank() || key.length() > 100) {
             throw ApiException.badRequest("idempotency-key-required");
         }
-        WhatsAppSender.Message message = sender.send(contactId, new WhatsAppSender.Outgoing(body.type(), body.text(),
-                body.buttons(), body.listButton(), body.sections(), body.templateName(), body.templateLanguage(),
-                body.templateParameters(), body.fileId(), body.caption(), body.filename(), body.replyToMessageId()),
-                key.trim());
+        WhatsAppSender.Message message = sender.send(contactId, body.message(), body.replyToMessageId(), key.trim());
         return ResponseEntity.status(HttpStatus.CREATED).body(message);
     }
 }

@@ -1,0 +1,272 @@
+package com.ambiosys.inbox;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+
+import com.ambiosys.platform.web.ApiException;
+
+/**
+ * What an agent sends to a contact on WhatsApp, one record per kind of message. Each is checked against the Cloud
+ * API's limits when it is made (a bad one never reaches the sender) and writes its own part of Meta's request body.
+ */
+public sealed interface OutgoingMessage {
+
+    /** TEXT, BUTTONS, LIST, TEMPLATE, IMAGE, DOCUMENT, AUDIO or VIDEO (stored lower-case as the message's type). */
+    String type();
+
+    /** What the thread shows of the message (its stored body); null for none. */
+    String body();
+
+    /** Puts the message's {@code type} and the object of that type into Meta's request body. */
+    void writeTo(Map<String, Object> payload, String mediaId);
+
+    /** Whether it may be sent outside the 24-hour window (only templates may). */
+    default boolean allowedOutsideWindow() {
+        return false;
+    }
+
+    /**
+     * Meta's request body for the message, without its recipient. @param mediaId for media, the upload's id, known
+     * once Meta has the bytes (null until then)
+     */
+    default Map<String, Object> payload(String mediaId) {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("messaging_product", "whatsapp");
+        p.put("recipient_type", "individual");
+        writeTo(p, mediaId);
+        return p;
+    }
+
+    public record Button(String id, String title) {
+    }
+
+    public record Row(String id, String title, String description) {
+    }
+
+    public record Section(String title, List<Row> rows) {
+    }
+
+    /** Plain text, up to 4096 characters. */
+    public record Text(String text) implements OutgoingMessage {
+        public Text {
+            requireText(text, 4096);
+        }
+
+        @Override
+        public String type() {
+            return "TEXT";
+        }
+
+        @Override
+        public String body() {
+            return text;
+        }
+
+        @Override
+        public void writeTo(Map<String, Object> payload, String mediaId) {
+            payload.put("type", "text");
+            payload.put("text", Map.of("preview_url", false, "body", text));
+        }
+    }
+
+    /** Text with one to three reply buttons (titles up to 20 characters). */
+    public record Buttons(String text, List<Button> buttons) implements OutgoingMessage {
+        public Buttons {
+            requireText(text, 1024);
+            if (buttons == null || buttons.isEmpty() || buttons.size() > 3) {
+                throw ApiException.badRequest("invalid-buttons", 3, 20);
+            }
+            for (Button b : buttons) {
+                if (b.title() == null || b.title().isBlank() || b.title().length() > 20 || b.id() == null
+                        || b.id().isBlank() || b.id().length() > 256) {
+                    throw ApiException.badRequest("invalid-buttons", 3, 20);
+                }
+            }
+            buttons = List.copyOf(buttons);
+        }
+
+        @Override
+        public String type() {
+            return "BUTTONS";
+        }
+
+        @Override
+        public String body() {
+            return text;
+        }
+
+        @Override
+        public void writeTo(Map<String, Object> payload, String mediaId) {
+            List<Map<String, Object>> replies = new ArrayList<>();
+            for (Button b : buttons) {
+                replies.add(Map.of("type", "reply", "reply", Map.of("id", b.id(), "title", b.title())));
+            }
+            payload.put("type", "interactive");
+            payload.put("interactive", Map.of("type", "button", "body", Map.of("text", text), "action",
+                    Map.of("buttons", replies)));
+        }
+    }
+
+    /** Text with a list of up to ten rows in sections, opened by a button. */
+    public record OptionList(String text, String button, List<Section> sections) implements OutgoingMessage {
+        public OptionList {
+            requireText(text, 1024);
+            int rows = sections == null ? 0 : sections.stream().mapToInt(s -> s.rows() == null ? 0 : s.rows().size()).sum();
+            if (rows == 0 || rows > 10 || button == null || button.isBlank() || button.length() > 20) {
+                throw ApiException.badRequest("invalid-list", 10);
+            }
+            for (Section s : sections) {
+                for (Row r : s.rows()) {
+                    if (r.title() == null || r.title().isBlank() || r.title().length() > 24 || r.id() == null
+                            || r.id().length() > 200 || (r.description() != null && r.description().length() > 72)) {
+                        throw ApiException.badRequest("invalid-list", 10);
+                    }
+                }
+            }
+            sections = List.copyOf(sections);
+        }
+
+        @Override
+        public String type() {
+            return "LIST";
+        }
+
+        @Override
+        public String body() {
+            return text;
+        }
+
+        @Override
+        public void writeTo(Map<String, Object> payload, String mediaId) {
+            List<Map<String, Object>> written = new ArrayList<>();
+            for (Section s : sections) {
+                List<Map<String, Object>> items = new ArrayList<>();
+                for (Row r : s.rows()) {
+                    Map<String, Object> row = new LinkedHashMap<>();
+                    row.put("id", r.id());
+                    row.put("title", r.title());
+                    if (r.description() != null) {
+                        row.put("description", r.description());
+                    }
+                    items.add(row);
+                }
+                written.add(Map.of("title", s.title() == null ? "" : s.title(), "rows", items));
+            }
+            payload.put("type", "interactive");
+            payload.put("interactive", Map.of("type", "list", "body", Map.of("text", text), "action",
+                    Map.of("button", button, "sections", written)));
+        }
+    }
+
+    /** An approved template by name, in a language (Spanish unless said), with its body's parameters. */
+    public record Template(String name, String language, List<String> parameters) implements OutgoingMessage {
+        public Template {
+            if (name == null || !name.matches("[a-z0-9_]{1,512}")) {
+                throw ApiException.badRequest("invalid-template");
+            }
+            language = language == null ? "es" : language;
+            parameters = parameters == null ? List.of() : List.copyOf(parameters);
+        }
+
+        @Override
+        public String type() {
+            return "TEMPLATE";
+        }
+
+        @Override
+        public String body() {
+            return name;
+        }
+
+        @Override
+        public boolean allowedOutsideWindow() {
+            return true;
+        }
+
+        @Override
+        public void writeTo(Map<String, Object> payload, String mediaId) {
+            Map<String, Object> template = new LinkedHashMap<>();
+            template.put("name", name);
+            template.put("language", Map.of("code", language));
+            if (!parameters.isEmpty()) {
+                template.put("components", List.of(Map.of("type", "body", "parameters",
+                        parameters.stream().map(v -> Map.of("type", "text", "text", v)).toList())));
+            }
+            payload.put("type", "template");
+            payload.put("template", template);
+        }
+    }
+
+    /** What WhatsApp takes for each kind of media (Cloud API limits): its media types (any, if none) and its size. */
+    public enum MediaKind {
+        IMAGE(List.of("image/jpeg", "image/png"), 5L << 20),
+        VIDEO(List.of("video/mp4", "video/3gpp"), 16L << 20),
+        AUDIO(List.of("audio/aac", "audio/amr", "audio/mpeg", "audio/mp4", "audio/ogg"), 16L << 20),
+        DOCUMENT(List.of(), 100L << 20);
+
+        final List<String> mediaTypes;
+        final long maxBytes;
+
+        MediaKind(List<String> mediaTypes, long maxBytes) {
+            this.mediaTypes = mediaTypes;
+            this.maxBytes = maxBytes;
+        }
+
+        boolean takes(String mediaType, long bytes) {
+            return (mediaTypes.isEmpty() || mediaTypes.contains(mediaType)) && bytes <= maxBytes;
+        }
+    }
+
+    /**
+     * An uploaded file sent as an image, document, audio or video. @param fileId the upload (checked when sent)
+     * @param caption up to 1024 characters, not for audio @param filename what a document is called
+     */
+    public record Media(MediaKind kind, UUID fileId, String caption, String filename) implements OutgoingMessage {
+        public Media {
+            Objects.requireNonNull(kind, "kind");
+            if (hasCaption(kind, caption) && caption.length() > 1024) {
+                throw ApiException.badRequest("invalid-message-text", 1024);
+            }
+        }
+
+        @Override
+        public String type() {
+            return kind.name();
+        }
+
+        @Override
+        public String body() {
+            return hasCaption(kind, caption) ? caption : null;
+        }
+
+        @Override
+        public void writeTo(Map<String, Object> payload, String mediaId) {
+            String type = kind.name().toLowerCase(Locale.ROOT);
+            Map<String, Object> media = new LinkedHashMap<>();
+            media.put("id", mediaId == null ? "" : mediaId); // the upload's id, known once Meta has the bytes
+            if (hasCaption(kind, caption)) {
+                media.put("caption", caption);
+            }
+            if (kind == MediaKind.DOCUMENT && filename != null && !filename.isBlank()) {
+                media.put("filename", filename);
+            }
+            payload.put("type", type);
+            payload.put(type, media);
+        }
+
+        private static boolean hasCaption(MediaKind kind, String caption) {
+            return caption != null && !caption.isBlank() && kind != MediaKind.AUDIO;
+        }
+    }
+
+    private static void requireText(String text, int max) {
+        if (text == null || text.isBlank() || text.length() > max) {
+            throw ApiException.badRequest("invalid-message-text", max);
+        }
+    }
+}
