@@ -46,7 +46,12 @@ class DemoCustomers {
 
     private void seed(UUID carlos, UUID ana) {
         LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+        seedGuatemala(carlos, today);
+        seedElSalvador(ana);
+    }
 
+    /** Carlos's customers in Guatemala. */
+    private void seedGuatemala(UUID carlos, LocalDate today) {
         Customer losAltos = customers.create(company("Constructora Los Altos, S.A.", "GT", "576937-K", carlos,
                 List.of("construccion", "permanente"), "Ing. Roberto Monterroso", "+502 5512-3344", "compras@losaltos.com.gt"));
         customers.addAddress(losAltos.id(), address("FISCAL", "GT-01", "GT-0101", "Zona 10", "12 Calle 1-25, Edificio Géminis 10, oficina 804",
@@ -88,7 +93,10 @@ class DemoCustomers {
                 "Marta Cojtí", "+502 7832-0011", "gerencia@casaantigua.gt"));
         customers.addAddress(hotel.id(), address("SERVICE_SITE", "GT-03", "GT-0301", null, "3a. Calle Poniente 28",
                 "Entrada de servicio por el callejón", null, null));
+    }
 
+    /** Ana's customers in El Salvador. */
+    private void seedElSalvador(UUID ana) {
         Customer agro = customers.create(company("Agroindustrias San Miguel, S.A. de C.V.", "SV", "0614-050707-104-8", ana,
                 List.of("ptar", "industrial"), "Ing. Claudia Rivas", "+503 7012-3456", "crivas@agrosanmiguel.com.sv"));
         customers.addAddress(agro.id(), district("SERVICE_SITE", "SV-02", "SV-0202", "SV-020201",
