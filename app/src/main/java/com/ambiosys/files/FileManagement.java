@@ -114,15 +114,8 @@ public class FileManagement {
             UUID id = Ids.next();
             Instant now = clock.instant();
             FileStorage storage = stores.active();
-            String storedKey;
-            try {
-                storedKey = storage.put(tenant + "/" + now.atZone(ZoneOffset.UTC).getYear() + "/" + id, temp, size,
-                        sha256, mediaType);
-            }
-            catch (StorageException ex) {
-                log.error("Could not store an upload: {}", ex.getMessage());
-                throw new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "file-storage-unavailable");
-            }
+            String storedKey = put(storage, tenant + "/" + now.atZone(ZoneOffset.UTC).getYear() + "/" + id, temp, size,
+                    sha256, mediaType);
             long bytes = size;
             return tx.call(tenant, status -> {
                 removeOnRollback(storage, storedKey);
@@ -150,6 +143,17 @@ public class FileManagement {
         }
         finally {
             deleteQuietly(temp);
+        }
+    }
+
+    /** Writes the bytes to the storage; a storage that cannot be reached answers 503. */
+    private static String put(FileStorage storage, String key, Path temp, long size, String sha256, String mediaType) {
+        try {
+            return storage.put(key, temp, size, sha256, mediaType);
+        }
+        catch (StorageException ex) {
+            log.error("Could not store an upload: {}", ex.getMessage());
+            throw new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "file-storage-unavailable");
         }
     }
 
