@@ -69,7 +69,24 @@ class DemoServiceRequests {
         CustomerViews.Customer agro = customer("Agroindustrias San Miguel");
         CustomerViews.Customer hotel = customer("Hotel Casa Antigua");
 
-        Instant now = clock.instant();
+        Seed seed = new Seed(toilets, septic, plant, carlos, ana, today, clock.instant());
+        seedOpen(seed, losAltos, eventos, jose);
+        seedOlder(seed, losAltos, eventos, mixco, agro, hotel);
+    }
+
+    /** What every demo request needs: the service types, the two salespeople, and the day and instant of the seed. */
+    private record Seed(ServiceType toilets, ServiceType septic, ServiceType plant, UUID carlos, UUID ana,
+            LocalDate today, Instant now) {
+    }
+
+    /** Requests of the last days: a quote for a building site, a wedding, an urgent septic tank. */
+    private void seedOpen(Seed seed, CustomerViews.Customer losAltos, CustomerViews.Customer eventos,
+            CustomerViews.Customer jose) {
+        ServiceType toilets = seed.toilets();
+        ServiceType septic = seed.septic();
+        UUID carlos = seed.carlos();
+        LocalDate today = seed.today();
+        Instant now = seed.now();
         var obra = requests.create(new NewRequest(losAltos.id(), losAltos.contacts().get(0).id(), site(losAltos),
                 toilets.id(), carlos, "HIGH", "WHATSAPP", today.plusDays(2),
                 "12 sanitarios portátiles adicionales para la obra Residenciales Las Brisas.",
@@ -98,7 +115,18 @@ class DemoServiceRequests {
                 List.of(item("Succión de fosa séptica hasta 5 m³", "1", "SERVICE", "1450.00")), List.of()),
                 now.minus(Duration.ofMinutes(50)));
         requests.refreshSla(fosa.id()); // urgent septic: 30 min to respond, so its response is breached
+    }
 
+    /** Older requests: plants in Guatemala and El Salvador, a completed cleaning, a lost sale and an unassigned query. */
+    private void seedOlder(Seed seed, CustomerViews.Customer losAltos, CustomerViews.Customer eventos,
+            CustomerViews.Customer mixco, CustomerViews.Customer agro, CustomerViews.Customer hotel) {
+        ServiceType toilets = seed.toilets();
+        ServiceType septic = seed.septic();
+        ServiceType plant = seed.plant();
+        UUID carlos = seed.carlos();
+        UUID ana = seed.ana();
+        LocalDate today = seed.today();
+        Instant now = seed.now();
         var ptarMixco = requests.create(new NewRequest(mixco.id(), mixco.contacts().get(0).id(), site(mixco), plant.id(),
                 carlos, "NORMAL", "EMAIL", today.plusDays(10),
                 "Operación y mantenimiento mensual de la PTAR El Naranjo.",
