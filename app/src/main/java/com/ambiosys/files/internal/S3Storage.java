@@ -22,6 +22,8 @@ import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
+import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -30,8 +32,7 @@ import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3Configuration;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
-import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
-import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
+import software.amazon.awssdk.utils.IoUtils;
 
 /**
  * Keeps files in a bucket of any S3-compatible service (AWS S3, MinIO, Cloudflare R2, DigitalOcean
@@ -41,6 +42,7 @@ import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
  */
 public class S3Storage implements FileStorage, AutoCloseable {
 
+    private final AwsCredentialsProvider credentials;
     private final S3Client s3;
     private final S3Presigner presigner;
     private final S3MultipartUpload multipart;
@@ -59,7 +61,7 @@ public class S3Storage implements FileStorage, AutoCloseable {
         if (endpoint.getHost() == null || !("http".equals(endpoint.getScheme()) || "https".equals(endpoint.getScheme()))) {
             throw new IllegalStateException("ambiosys.files.s3.endpoint must be an http(s) URL, not " + endpoint);
         }
-        AwsCredentialsProvider credentials = credentials(config);
+        this.credentials = credentials(config);
         Region region = Region.of(config.region());
         this.clock = clock;
         this.bucket = config.bucket();
@@ -195,6 +197,10 @@ public class S3Storage implements FileStorage, AutoCloseable {
     public void close() {
         presigner.close();
         s3.close();
+        // the clients do not close a provider they were given; the default chain may hold a refresh thread
+        if (credentials instanceof AutoCloseable closeable) {
+            IoUtils.closeQuietly(closeable, null);
+        }
     }
 
     private StorageException failure(String method, String key, SdkException ex) {
