@@ -209,13 +209,20 @@ public class FileManagement {
             .query(FileManagement::map).list();
     }
 
-    /** A link that downloads the file without signing in, for a few minutes; only for a file the user may see. */
+    /**
+     * A link that downloads the file without signing in, for a few minutes; only for a file the user may see.
+     * A large file in S3 gets a presigned link to the bucket, the others the application's own signed link.
+     */
     @Transactional(readOnly = true)
     public DownloadLink link(UUID id) {
         StoredFile file = get(id);
+        UUID tenant = TenantContext.require();
         Instant expiresAt = clock.instant().plus(properties.linkTtl());
-        return new DownloadLink("/api/v1/files/download/" + links.sign(TenantContext.require(), file.id(), expiresAt),
-                expiresAt);
+        Location location = location(tenant, id);
+        String url = stores.of(location.storage()).flatMap(s -> s.directLink(location.key(), file, expiresAt))
+            .map(java.net.URI::toString)
+            .orElseGet(() -> "/api/v1/files/download/" + links.sign(tenant, file.id(), expiresAt));
+        return new DownloadLink(url, expiresAt);
     }
 
     /**

@@ -24,9 +24,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.util.unit.DataSize;
 
 import com.ambiosys.files.internal.S3Storage;
-import com.ambiosys.files.internal.SigV4;
 import com.ambiosys.files.internal.StorageException;
 import com.ambiosys.support.ApiClient;
 import com.ambiosys.support.FakeS3;
@@ -51,6 +51,9 @@ class S3FilesSystemTest extends TenantApiTest {
         registry.add("ambiosys.files.s3.access-key", () -> ACCESS_KEY);
         registry.add("ambiosys.files.s3.secret-key", () -> SECRET_KEY);
         registry.add("ambiosys.files.s3.prefix", () -> "ambiosys");
+        registry.add("ambiosys.files.s3.multipart-threshold", () -> "64KB");
+        registry.add("ambiosys.files.s3.multipart-part-size", () -> "32KB");
+        registry.add("ambiosys.files.s3.presign-from", () -> "16KB");
     }
 
     @Autowired
@@ -137,22 +140,102 @@ class S3FilesSystemTest extends TenantApiTest {
             .single())).isZero();
     }
 
+    static byte[] text(int bytes) {
+        StringBuilder text = new StringBuilder();
+        for (int row = 0; text.length() < bytes; row++) {
+            text.append(String.format("fila %06d del informe de prueba%n", row));
+        }
+        return text.substring(0, bytes).getBytes(StandardCharsets.US_ASCII);
+    }
+
+    HttpResponse<byte[]> fetch(String url) throws Exception {
+        URI uri = URI.create("http://127.0.0.1:" + port).resolve(url);
+        return http.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    @Test
+    void uploadsAboveTheThresholdGoUpInPartsAndComeBackWhole() throws Exception {
+        byte[] content = text(100 * 1024);
+        String id = upload(content, "informe.txt");
+
+        FakeS3.StoredObject object = S3.object(keyOf(id)).orElseThrow();
+        assertThat(object.parts()).as("32 KB parts of 100 KB").isEqualTo(4);
+        assertThat(object.bytes()).isEqualTo(content);
+        assertThat(object.contentType()).isEqualTo("text/plain");
+        assertThat(S3.pendingUploads()).isZero();
+        String url = api.post("/api/v1/files/" + id + "/link", null).token(admin).send().json().path("url").asString();
+        assertThat(fetch(url).body()).isEqualTo(content);
+    }
+
+    @Test
+    void aFailedMultipartUploadIsAbortedAndAnswers503() {
+        S3.failPutsWith(500);
+
+        ApiClient.Response failed = api.upload("/api/v1/files?ownerType=customer", admin, "grande.txt", "text/plain",
+                text(70 * 1024));
+
+        assertThat(failed.status()).isEqualTo(503);
+        assertThat(S3.pendingUploads()).isZero();
+        assertThat(S3.keys()).noneMatch(k -> k.startsWith("ambiosys/" + tenant.id()));
+    }
+
+    @Test
+    void linksToLargeFilesArePresignedGetsFromTheBucket() throws Exception {
+        byte[] content = text(20 * 1024);
+        String id = upload(content, "reporte anual.txt");
+        int presigned = S3.presignedGets();
+        int rejected = S3.rejectedSignatures();
+
+        String url = api.post("/api/v1/files/" + id + "/link", null).token(admin).send().json().path("url").asString();
+
+        assertThat(url).startsWith(S3.endpoint() + "/ambiosys-files/" + keyOf(id) + "?")
+            .contains("X-Amz-Signature=", "X-Amz-SignedHeaders=host").containsPattern("X-Amz-Expires=(299|300)&");
+        HttpResponse<byte[]> download = fetch(url);
+        assertThat(download.statusCode()).isEqualTo(200);
+        assertThat(download.body()).isEqualTo(content);
+        assertThat(download.headers().firstValue("Content-Type")).hasValue("text/plain");
+        assertThat(download.headers().firstValue("Content-Disposition")).hasValueSatisfying(
+                disposition -> assertThat(disposition).startsWith("attachment").contains("reporte"));
+        assertThat(S3.presignedGets()).isEqualTo(presigned + 1);
+        assertThat(S3.rejectedSignatures()).isEqualTo(rejected);
+
+        String forged = url.replaceAll("X-Amz-Signature=[0-9a-f]{4}", "X-Amz-Signature=0000");
+        assertThat(fetch(forged).statusCode()).isEqualTo(403);
+        String expired = url.replaceAll("X-Amz-Expires=\\d+", "X-Amz-Expires=1")
+            .replaceAll("X-Amz-Date=(\\d{8})T\\d{6}Z", "X-Amz-Date=$1T000000Z");
+        HttpResponse<byte[]> late = fetch(expired);
+        assertThat(late.statusCode()).isEqualTo(403);
+        assertThat(new String(late.body(), StandardCharsets.UTF_8)).contains("expired");
+        assertThat(S3.presignedGets()).isEqualTo(presigned + 1);
+    }
+
+    @Test
+    void smallFilesAndImagesKeepTheApplicationsSignedLink() {
+        String small = upload(text(2 * 1024), "nota.txt");
+        assertThat(api.post("/api/v1/files/" + small + "/link", null).token(admin).send().json().path("url").asString())
+            .startsWith("/api/v1/files/download/");
+        // the pages show images inline, and the content security policy takes them from the application only
+        byte[] largeImage = java.util.Arrays.copyOf(FilesSystemTest.PNG, 20 * 1024);
+        String image = upload(largeImage, "foto.png");
+        assertThat(api.post("/api/v1/files/" + image + "/link", null).token(admin).send().json().path("url").asString())
+            .startsWith("/api/v1/files/download/");
+    }
+
     @Test
     void theFakeChecksSignaturesAndAnswersLikeS3() throws Exception {
         Path temp = Files.createTempFile("s3-test", ".txt");
         Files.writeString(temp, "hola");
-        String sha = SigV4.sha256Hex("hola");
-        S3Storage wrongSecret = new S3Storage(new FileProperties.S3(S3.endpoint(), "gt-central-1", "ambiosys-files",
-                ACCESS_KEY, "not-the-secret", true, "", Duration.ofSeconds(2), Duration.ofSeconds(5)), Clock.systemUTC());
+        String sha = sha256Hex("hola");
+        S3Storage wrongSecret = new S3Storage(config("not-the-secret", DataSize.ofMegabytes(16)), Clock.systemUTC());
         int rejected = S3.rejectedSignatures();
         assertThatThrownBy(() -> wrongSecret.put("x/y", temp, 4, sha, "text/plain"))
             .isInstanceOf(StorageException.class).hasMessageContaining("403").hasMessageContaining("SignatureDoesNotMatch");
         assertThat(S3.rejectedSignatures()).isEqualTo(rejected + 1);
 
-        S3Storage right = new S3Storage(new FileProperties.S3(S3.endpoint(), "gt-central-1", "ambiosys-files",
-                ACCESS_KEY, SECRET_KEY, true, "", Duration.ofSeconds(2), Duration.ofSeconds(5)), Clock.systemUTC());
-        assertThatThrownBy(() -> right.put("x/y", temp, 4, SigV4.sha256Hex("adiós"), "text/plain"))
-            .isInstanceOf(StorageException.class).hasMessageContaining("XAmzContentSHA256Mismatch");
+        S3Storage right = new S3Storage(config(SECRET_KEY, DataSize.ofMegabytes(16)), Clock.systemUTC());
+        // the SHA-256 computed on receipt goes with the bytes (x-amz-checksum-sha256): altered bytes are refused
+        assertThatThrownBy(() -> right.put("x/y", temp, 4, sha256Hex("adiós"), "text/plain"))
+            .isInstanceOf(StorageException.class).hasMessageContaining("400").hasMessageContaining("BadDigest");
         assertThat(right.put("carpeta con espacio/ñ+1.txt", temp, 4, sha, "text/plain"))
             .isEqualTo("carpeta con espacio/ñ+1.txt");
         try (var in = right.open("carpeta con espacio/ñ+1.txt")) {
@@ -163,6 +246,19 @@ class S3FilesSystemTest extends TenantApiTest {
             .hasMessageContaining("NoSuchKey");
         right.checkBucket();
         Files.deleteIfExists(temp);
+        wrongSecret.close();
+        right.close();
+    }
+
+    static FileProperties.S3 config(String secretKey, DataSize multipartThreshold) {
+        return new FileProperties.S3(S3.endpoint(), "gt-central-1", "ambiosys-files", ACCESS_KEY, secretKey, null, true, "",
+                Duration.ofSeconds(2), Duration.ofSeconds(5), multipartThreshold, DataSize.ofKilobytes(32),
+                DataSize.ofMegabytes(10));
+    }
+
+    static String sha256Hex(String text) throws Exception {
+        return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+            .digest(text.getBytes(StandardCharsets.UTF_8)));
     }
 
     @Test

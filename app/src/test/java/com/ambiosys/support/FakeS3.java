@@ -7,12 +7,7 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.util.Arrays;
+import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -20,47 +15,37 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Collectors;
-
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
 /**
  * A protocol-true S3 on loopback for system tests: one bucket in memory, path-style addressing, PUT, GET,
- * DELETE Object and HEAD Bucket. Every request's Signature Version 4 is recomputed here, independently of
- * the application's signer, with the same secret: a wrong signature answers 403
- * {@code SignatureDoesNotMatch}, a payload whose SHA-256 differs from {@code x-amz-content-sha256} 400
- * {@code XAmzContentSHA256Mismatch}, a missing key 404 {@code NoSuchKey}, as S3 does.
+ * DELETE Object, HEAD Bucket, multipart uploads ({@link FakeS3Multipart}) and presigned GETs. Every
+ * request's Signature Version 4 is recomputed here ({@link FakeS3Signatures}), independently of the
+ * client, with the same secret: a wrong signature answers 403 {@code SignatureDoesNotMatch}, an expired
+ * presigned URL 403 {@code AccessDenied}, a payload whose SHA-256 differs from {@code x-amz-content-sha256}
+ * 400 {@code XAmzContentSHA256Mismatch} or from {@code x-amz-checksum-sha256} 400 {@code BadDigest}, a
+ * missing key 404 {@code NoSuchKey}, as S3 does.
  */
 public final class FakeS3 implements AutoCloseable {
 
-    /** An object as S3 keeps it. */
-    public record StoredObject(byte[] bytes, String contentType) {
+    /** An object as S3 keeps it; {@code parts} is how many parts it was uploaded in (0: a single PUT). */
+    public record StoredObject(byte[] bytes, String contentType, int parts) {
     }
-
-    private static final Pattern AUTHORIZATION = Pattern.compile(
-            "AWS4-HMAC-SHA256 Credential=([^/]+)/(\\d{8})/([^/]+)/s3/aws4_request, ?SignedHeaders=([^,]+), ?Signature=([0-9a-f]{64})");
-    private static final DateTimeFormatter AMZ_DATE = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'");
 
     private final HttpServer server;
     private final String bucket;
-    private final String region;
-    private final String accessKey;
-    private final String secretKey;
+    private final FakeS3Signatures signatures;
+    private final FakeS3Multipart multipart = new FakeS3Multipart(this);
     private final Map<String, StoredObject> objects = new ConcurrentHashMap<>();
     private final AtomicInteger rejectedSignatures = new AtomicInteger();
+    private final AtomicInteger presignedGets = new AtomicInteger();
     private volatile int failPutsWith;
 
     private FakeS3(String bucket, String region, String accessKey, String secretKey) throws IOException {
         this.bucket = bucket;
-        this.region = region;
-        this.accessKey = accessKey;
-        this.secretKey = secretKey;
+        this.signatures = new FakeS3Signatures(region, accessKey, secretKey);
         this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.setExecutor(Executors.newFixedThreadPool(4, r -> {
             Thread t = new Thread(r, "fake-s3");
@@ -96,6 +81,16 @@ public final class FakeS3 implements AutoCloseable {
         return rejectedSignatures.get();
     }
 
+    /** Objects served through a presigned URL. */
+    public int presignedGets() {
+        return presignedGets.get();
+    }
+
+    /** Multipart uploads begun and neither completed nor aborted. */
+    public int pendingUploads() {
+        return multipart.pending();
+    }
+
     /** From now on every PUT answers this status (0: store again). */
     public void failPutsWith(int status) {
         this.failPutsWith = status;
@@ -110,10 +105,11 @@ public final class FakeS3 implements AutoCloseable {
         try (exchange) {
             byte[] body = exchange.getRequestBody().readAllBytes();
             String rawPath = exchange.getRequestURI().getRawPath();
-            String problem = verifySignature(exchange, rawPath, body);
-            if (problem != null) {
+            Map<String, String> query = FakeS3Signatures.query(exchange.getRequestURI().getRawQuery());
+            FakeS3Signatures.Refusal refusal = signatures.verify(exchange, rawPath, query);
+            if (refusal != null) {
                 rejectedSignatures.incrementAndGet();
-                error(exchange, 403, "SignatureDoesNotMatch", problem);
+                error(exchange, 403, refusal.code(), refusal.message());
                 return;
             }
             String method = exchange.getRequestMethod();
@@ -130,11 +126,18 @@ public final class FakeS3 implements AutoCloseable {
                 error(exchange, 404, "NoSuchBucket", "The specified bucket does not exist");
                 return;
             }
-            String key = java.net.URLDecoder.decode(rawPath.substring(bucketPath.length() + 1).replace("+", "%2B"),
-                    StandardCharsets.UTF_8);
+            if (FakeS3Signatures.presigned(query) && !"GET".equals(method)) {
+                error(exchange, 403, "AccessDenied", "Presigned URLs here are for GET only");
+                return;
+            }
+            String key = FakeS3Signatures.decode(rawPath.substring(bucketPath.length() + 1));
+            if (query.containsKey("uploads") || query.containsKey("uploadId")) {
+                multipart.handle(exchange, method, key, query, body);
+                return;
+            }
             switch (method) {
                 case "PUT" -> put(exchange, key, body);
-                case "GET" -> get(exchange, key);
+                case "GET" -> get(exchange, key, query);
                 case "DELETE" -> {
                     objects.remove(key);
                     exchange.sendResponseHeaders(204, -1);
@@ -145,29 +148,64 @@ public final class FakeS3 implements AutoCloseable {
     }
 
     private void put(HttpExchange exchange, String key, byte[] body) throws IOException {
-        if (failPutsWith != 0) {
-            error(exchange, failPutsWith, "InternalError", "We encountered an internal error. Please try again.");
+        if (!acceptsPut(exchange) || !checkPayload(exchange, body)) {
             return;
         }
-        String declared = exchange.getRequestHeaders().getFirst("x-amz-content-sha256");
-        if (!hex(sha256(body)).equals(declared)) {
-            error(exchange, 400, "XAmzContentSHA256Mismatch",
-                    "The provided 'x-amz-content-sha256' header does not match what was computed.");
-            return;
-        }
-        objects.put(key, new StoredObject(body, exchange.getRequestHeaders().getFirst("Content-Type")));
+        store(key, body, exchange.getRequestHeaders().getFirst("Content-Type"), 0);
         exchange.getResponseHeaders().add("ETag", "\"" + hex(md5(body)) + "\"");
         exchange.sendResponseHeaders(200, -1);
     }
 
-    private void get(HttpExchange exchange, String key) throws IOException {
+    /** False, having answered the failure, while {@link #failPutsWith} is set (parts of an upload too). */
+    boolean acceptsPut(HttpExchange exchange) throws IOException {
+        if (failPutsWith != 0) {
+            error(exchange, failPutsWith, "InternalError", "We encountered an internal error. Please try again.");
+            return false;
+        }
+        return true;
+    }
+
+    /**
+     * The body against the hashes the request declares: {@code x-amz-content-sha256} (signed, unless
+     * {@code UNSIGNED-PAYLOAD}) and {@code x-amz-checksum-sha256}, each answered as S3 answers a mismatch.
+     */
+    boolean checkPayload(HttpExchange exchange, byte[] body) throws IOException {
+        String declared = exchange.getRequestHeaders().getFirst("x-amz-content-sha256");
+        if (!"UNSIGNED-PAYLOAD".equals(declared) && !hex(FakeS3Signatures.sha256(body)).equals(declared)) {
+            error(exchange, 400, "XAmzContentSHA256Mismatch",
+                    "The provided 'x-amz-content-sha256' header does not match what was computed.");
+            return false;
+        }
+        String checksum = exchange.getRequestHeaders().getFirst("x-amz-checksum-sha256");
+        if (checksum != null && !Base64.getEncoder().encodeToString(FakeS3Signatures.sha256(body)).equals(checksum)) {
+            error(exchange, 400, "BadDigest", "The SHA256 you specified did not match the calculated checksum.");
+            return false;
+        }
+        return true;
+    }
+
+    void store(String key, byte[] bytes, String contentType, int parts) {
+        objects.put(key, new StoredObject(bytes, contentType, parts));
+    }
+
+    private void get(HttpExchange exchange, String key, Map<String, String> query) throws IOException {
         StoredObject object = objects.get(key);
         if (object == null) {
             error(exchange, 404, "NoSuchKey", "The specified key does not exist.");
             return;
         }
-        if (object.contentType() != null) {
-            exchange.getResponseHeaders().add("Content-Type", object.contentType());
+        if (FakeS3Signatures.presigned(query)) {
+            presignedGets.incrementAndGet();
+        }
+        // the response-* parameters override the stored headers, as S3 does for signed requests
+        String contentType = query.containsKey("response-content-type")
+                ? FakeS3Signatures.decode(query.get("response-content-type")) : object.contentType();
+        if (contentType != null) {
+            exchange.getResponseHeaders().add("Content-Type", contentType);
+        }
+        if (query.containsKey("response-content-disposition")) {
+            exchange.getResponseHeaders().add("Content-Disposition",
+                    FakeS3Signatures.decode(query.get("response-content-disposition")));
         }
         exchange.sendResponseHeaders(200, object.bytes().length);
         try (OutputStream out = exchange.getResponseBody()) {
@@ -175,59 +213,7 @@ public final class FakeS3 implements AutoCloseable {
         }
     }
 
-    /** Null when the request is signed right; otherwise why not. */
-    private String verifySignature(HttpExchange exchange, String rawPath, byte[] body) {
-        String authorization = exchange.getRequestHeaders().getFirst("Authorization");
-        Matcher auth = AUTHORIZATION.matcher(authorization == null ? "" : authorization);
-        if (!auth.matches()) {
-            return "No AWS4-HMAC-SHA256 authorization";
-        }
-        if (!accessKey.equals(auth.group(1))) {
-            return "Unknown access key";
-        }
-        String amzDate = exchange.getRequestHeaders().getFirst("x-amz-date");
-        if (amzDate == null || !amzDate.startsWith(auth.group(2)) || !region.equals(auth.group(3))) {
-            return "Credential scope does not match the date or region";
-        }
-        Instant at = LocalDateTime.parse(amzDate, AMZ_DATE).toInstant(ZoneOffset.UTC);
-        if (Duration.between(at, Instant.now()).abs().compareTo(Duration.ofMinutes(15)) > 0) {
-            return "Request time too skewed";
-        }
-        List<String> signed = Arrays.asList(auth.group(4).split(";"));
-        if (!signed.contains("host") || !signed.contains("x-amz-date") || !signed.contains("x-amz-content-sha256")) {
-            return "host, x-amz-date and x-amz-content-sha256 must be signed";
-        }
-        StringBuilder canonicalHeaders = new StringBuilder();
-        for (String name : signed) {
-            List<String> values = exchange.getRequestHeaders().get(name);
-            if (values == null) {
-                return "Signed header " + name + " not sent";
-            }
-            canonicalHeaders.append(name).append(':')
-                .append(values.stream().map(v -> v.trim().replaceAll(" +", " ")).collect(Collectors.joining(",")))
-                .append('\n');
-        }
-        String rawQuery = exchange.getRequestURI().getRawQuery();
-        String canonicalQuery = rawQuery == null ? ""
-                : Arrays.stream(rawQuery.split("&")).map(p -> p.contains("=") ? p : p + "=").sorted()
-                    .collect(Collectors.joining("&"));
-        String payloadHash = exchange.getRequestHeaders().getFirst("x-amz-content-sha256");
-        String canonicalRequest = exchange.getRequestMethod() + "\n" + rawPath + "\n" + canonicalQuery + "\n"
-                + canonicalHeaders + "\n" + auth.group(4) + "\n" + payloadHash;
-        String scope = auth.group(2) + "/" + region + "/s3/aws4_request";
-        String stringToSign = "AWS4-HMAC-SHA256\n" + amzDate + "\n" + scope + "\n"
-                + hex(sha256(canonicalRequest.getBytes(StandardCharsets.UTF_8)));
-        byte[] key = hmac(("AWS4" + secretKey).getBytes(StandardCharsets.UTF_8), auth.group(2));
-        for (String part : new String[] { region, "s3", "aws4_request" }) {
-            key = hmac(key, part);
-        }
-        String expected = hex(hmac(key, stringToSign));
-        return MessageDigest.isEqual(expected.getBytes(StandardCharsets.US_ASCII),
-                auth.group(5).getBytes(StandardCharsets.US_ASCII)) ? null
-                        : "The request signature we calculated does not match the signature you provided.";
-    }
-
-    private static void error(HttpExchange exchange, int status, String code, String message) throws IOException {
+    static void error(HttpExchange exchange, int status, String code, String message) throws IOException {
         byte[] xml = ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Error><Code>" + code + "</Code><Message>" + message
                 + "</Message><RequestId>fake</RequestId></Error>").getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().add("Content-Type", "application/xml");
@@ -241,11 +227,7 @@ public final class FakeS3 implements AutoCloseable {
         }
     }
 
-    private static byte[] sha256(byte[] bytes) {
-        return digest("SHA-256", bytes);
-    }
-
-    private static byte[] md5(byte[] bytes) {
+    static byte[] md5(byte[] bytes) {
         return digest("MD5", bytes);
     }
 
@@ -258,18 +240,7 @@ public final class FakeS3 implements AutoCloseable {
         }
     }
 
-    private static byte[] hmac(byte[] key, String data) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(key, "HmacSHA256"));
-            return mac.doFinal(data.getBytes(StandardCharsets.UTF_8));
-        }
-        catch (GeneralSecurityException ex) {
-            throw new IllegalStateException(ex);
-        }
-    }
-
-    private static String hex(byte[] bytes) {
+    static String hex(byte[] bytes) {
         return HexFormat.of().formatHex(bytes);
     }
 }

@@ -1,10 +1,14 @@
 package com.ambiosys.files.internal;
 
 import java.io.InputStream;
+import java.net.URI;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Optional;
 
 import com.ambiosys.files.FileProperties;
+import com.ambiosys.files.StoredFile;
 
 /** Where the bytes of stored files live. Metadata stays in PostgreSQL; a storage only knows keys. */
 public interface FileStorage {
@@ -30,4 +34,12 @@ public interface FileStorage {
 
     /** Removes the bytes under a key; nothing stored there is no error. */
     void delete(String storedKey);
+
+    /**
+     * A link that downloads the file straight from the storage until {@code expiresAt}, when the storage
+     * offers one for this file; empty means the application's own signed link serves it.
+     */
+    default Optional<URI> directLink(String storedKey, StoredFile file, Instant expiresAt) {
+        return Optional.empty();
+    }
 }

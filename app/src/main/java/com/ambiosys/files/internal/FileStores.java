@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import jakarta.annotation.PreDestroy;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -52,6 +54,13 @@ public class FileStores {
             kinds.add(FileProperties.Storage.S3.name());
         }
         return kinds;
+    }
+
+    @PreDestroy
+    void close() {
+        if (s3 != null) {
+            s3.close();
+        }
     }
 
     /**
