@@ -35,6 +35,35 @@ class ModularityTests {
         MODULES.verify();
     }
 
+    /**
+     * Every module but the open shared kernel names the modules it may use, so that {@code verify()} refuses any
+     * other dependency (a new module copies its neighbours' package-info).
+     */
+    @Test
+    void everyModuleDeclaresTheModulesItMayUse() {
+        MODULES.forEach(module -> {
+            if (module.getBasePackage().getName().equals("com.ambiosys.platform")) {
+                return;
+            }
+            org.springframework.modulith.ApplicationModule declared = packageInfo(module.getBasePackage().getName());
+            org.assertj.core.api.Assertions.assertThat(declared).as(module.getDisplayName() + "'s package-info").isNotNull();
+            org.assertj.core.api.Assertions.assertThat(declared.allowedDependencies())
+                .as(module.getDisplayName() + " declares its allowed dependencies")
+                .isNotEmpty()
+                .doesNotContain("*")
+                .contains("platform");
+        });
+    }
+
+    private static org.springframework.modulith.ApplicationModule packageInfo(String pkg) {
+        try {
+            return Class.forName(pkg + ".package-info").getAnnotation(org.springframework.modulith.ApplicationModule.class);
+        }
+        catch (ClassNotFoundException e) {
+            return null;
+        }
+    }
+
     @Test
     void everyEndpointDeclaresExactlyOnePermissionOrIsPublic() {
         ArchCondition<JavaMethod> declaresAccess = new ArchCondition<>("declare @RequiresPermission or @PublicEndpoint") {

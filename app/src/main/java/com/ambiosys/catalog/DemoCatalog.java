@@ -3,7 +3,7 @@ package com.ambiosys.catalog;
 import java.math.BigDecimal;
 import java.util.UUID;
 
-import org.springframework.context.event.EventListener;
+import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
 import com.ambiosys.catalog.CatalogViews.Category;
@@ -29,7 +29,7 @@ class DemoCatalog {
         this.catalog = catalog;
     }
 
-    @EventListener
+    @ApplicationModuleListener
     void seed(DemoTenantCreated demo) {
         UUID manager = demo.staff().get("gerencia@ambiotec.example");
         TenantContext.runAs(demo.tenantId(), () -> seed(manager));

@@ -3,5 +3,6 @@
  * number the items (never reusing a number), with prices in GTQ or USD, VAT and a price history.
  * Other modules read items through {@link com.ambiosys.catalog.CatalogManagement#findItem}.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Catalog")
+@org.springframework.modulith.ApplicationModule(displayName = "Catalog",
+        allowedDependencies = { "platform", "audit", "identity" })
 package com.ambiosys.catalog;

@@ -8,7 +8,8 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 
-import org.springframework.context.event.EventListener;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
 import com.ambiosys.customers.CustomerViews.Customer;
@@ -24,24 +25,26 @@ import com.ambiosys.platform.tenancy.TenantContext;
  * service sites, legal entities, documents (one about to expire, one expired) and a few interactions.
  */
 @Component
-@org.springframework.core.annotation.Order(100)
 class DemoCustomers {
 
     private final CustomerManagement customers;
     private final CustomerLog log;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
-    DemoCustomers(CustomerManagement customers, CustomerLog log, Clock clock) {
+    DemoCustomers(CustomerManagement customers, CustomerLog log, Clock clock, ApplicationEventPublisher events) {
+        this.events = events;
         this.customers = customers;
         this.log = log;
         this.clock = clock;
     }
 
-    @EventListener
+    @ApplicationModuleListener
     void seed(DemoTenantCreated demo) {
         UUID carlos = demo.staff().get("ventas@ambiotec.example");
         UUID ana = demo.staff().get("ventas.sv@ambiotec.example");
         TenantContext.runAs(demo.tenantId(), () -> seed(carlos, ana));
+        events.publishEvent(new DemoCustomersCreated(demo.tenantId(), demo.staff()));
     }
 
     private void seed(UUID carlos, UUID ana) {

@@ -3,5 +3,6 @@
  * forgives accents, case and however a phone was typed. Sales reps see their own customers unless
  * granted {@code customers:view_all}.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Customers")
+@org.springframework.modulith.ApplicationModule(displayName = "Customers",
+        allowedDependencies = { "platform", "audit", "files", "geo", "identity" })
 package com.ambiosys.customers;

@@ -6,5 +6,6 @@
  * users who may see the record it belongs to: the record's module answers through a {@link
  * com.ambiosys.files.FileOwnerAccess} bean, so this module never reads another's tables.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Files")
+@org.springframework.modulith.ApplicationModule(displayName = "Files",
+        allowedDependencies = { "platform", "audit", "tenants" })
 package com.ambiosys.files;

@@ -118,10 +118,15 @@ public class AuthenticationService {
     }
 
     private List<Candidate> candidates(String email) {
-        return tx.execute(status -> jdbc.sql("select tenant_id, user_id, tenant_slug from identity_login_candidates(:e)")
+        // the accounts with this email in every tenant (identity_login_candidates, R__identity_login.sql); their
+        // tenants' slugs from the tenants module, which owns them (one cached lookup per account)
+        List<UUID[]> accounts = tx.execute(status -> jdbc.sql("select tenant_id, user_id from identity_login_candidates(:e)")
             .param("e", email)
-            .query((rs, n) -> new Candidate(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3)))
+            .query((rs, n) -> new UUID[] { rs.getObject(1, UUID.class), rs.getObject(2, UUID.class) })
             .list());
+        return accounts.stream().flatMap(a -> tenants.find(a[0])
+                .map(t -> java.util.stream.Stream.of(new Candidate(a[0], a[1], t.slug()))).orElseGet(java.util.stream.Stream::empty))
+            .toList();
     }
 
     /** With {@code ambiguous} (the email is in several tenants, none named) a right password asks for the tenant. */

@@ -1,5 +1,7 @@
 package com.ambiosys.identity;
 
+import com.ambiosys.platform.tenancy.TenantScoped;
+
 import java.util.Map;
 import java.util.UUID;
 
@@ -7,5 +9,5 @@ import java.util.UUID;
  * The demo tenant was just opened: modules may add their demo data to it.
  * @param staff the demo users' ids by email (for example {@code ventas@ambiotec.example})
  */
-public record DemoTenantCreated(UUID tenantId, Map<String, UUID> staff) {
+public record DemoTenantCreated(UUID tenantId, Map<String, UUID> staff) implements TenantScoped {
 }

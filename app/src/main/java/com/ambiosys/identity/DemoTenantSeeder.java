@@ -14,6 +14,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.util.StringUtils;
 
 import com.ambiosys.platform.tenancy.TenantContext;
+import com.ambiosys.platform.tenancy.TenantTransactions;
 import com.ambiosys.tenants.NewTenant;
 import com.ambiosys.tenants.TenantManagement;
 
@@ -43,12 +44,13 @@ class DemoTenantSeeder implements ApplicationRunner {
     private final TenantManagement tenants;
     private final TenantOnboarding onboarding;
     private final ApplicationEventPublisher events;
+    private final TenantTransactions tx;
     private final boolean enabled;
     private final String adminEmail;
     private final String adminPassword;
     private final String publicUrl;
 
-    DemoTenantSeeder(TenantManagement tenants, TenantOnboarding onboarding, ApplicationEventPublisher events,
+    DemoTenantSeeder(TenantManagement tenants, TenantOnboarding onboarding, ApplicationEventPublisher events, TenantTransactions tx,
             @Value("${ambiosys.demo.enabled:true}") boolean enabled,
             @Value("${ambiosys.admin.email:admin@ambiotec.example}") String adminEmail,
             @Value("${ambiosys.admin.password:}") String adminPassword,
@@ -56,6 +58,7 @@ class DemoTenantSeeder implements ApplicationRunner {
         this.tenants = tenants;
         this.onboarding = onboarding;
         this.events = events;
+        this.tx = tx;
         this.enabled = enabled;
         this.adminEmail = adminEmail;
         this.adminPassword = adminPassword;
@@ -76,7 +79,10 @@ class DemoTenantSeeder implements ApplicationRunner {
         TenantContext.runAs(onboarded.tenant().id(), () -> STAFF.forEach(u -> staff.put(u.email(),
                 onboarding.addUserWithHash(u.email(), u.name(), hash, u.role(), "es",
                         u.email().contains(".sv@") ? "America/El_Salvador" : "America/Guatemala"))));
-        events.publishEvent(new DemoTenantCreated(onboarded.tenant().id(), java.util.Map.copyOf(staff)));
+        // in a transaction: the registry records the publication with it, and the modules' listeners run after
+        // its commit, each in a transaction of its own (a failed one is delivered again, platform/events)
+        DemoTenantCreated created = new DemoTenantCreated(onboarded.tenant().id(), java.util.Map.copyOf(staff));
+        tx.run(created.tenantId(), status -> events.publishEvent(created));
         log.info("Demo tenant '{}' created", SLUG);
         // printed, not logged: this is shown once, to the person who started the product
         System.out.println("""

@@ -50,6 +50,9 @@ public class PasswordResets {
     private final SecurityProperties settings;
     private final Clock clock;
     private final LoginBackoff backoff;
+    private final com.ambiosys.tenants.TenantManagement tenants;
+    /** A slug no tenant has: nothing matches it. */
+    private static final UUID NO_TENANT = new UUID(0, 0);
     /**
      * Reset mails leave from here, after the answer: sent on the request's thread, the SMTP round trip
      * would make a known email's answer slower than an unknown one's. One thread keeps them in order.
@@ -63,7 +66,8 @@ public class PasswordResets {
     PasswordResets(JdbcClient jdbc, TransactionTemplate tx, Users users, RefreshTokenStore refreshTokens,
             AccessLog accessLog, AuditTrail audit, PasswordEncoder passwords, LoginThrottle throttle, Mailer mailer,
             MessageSource messages, WebProperties web, SecurityProperties settings, Clock clock,
-            TenantTransactions tenantTx, LoginBackoff backoff) {
+            TenantTransactions tenantTx, LoginBackoff backoff, com.ambiosys.tenants.TenantManagement tenants) {
+        this.tenants = tenants;
         this.tenantTx = tenantTx;
         this.backoff = backoff;
         this.jdbc = jdbc;
@@ -85,11 +89,14 @@ public class PasswordResets {
     public void request(String email, String tenantSlug, ClientInfo client) {
         String normalized = email.trim().toLowerCase(Locale.ROOT);
         throttle.check(client.ip(), normalized);
+        // the tenant named (the tenants module knows slugs), else every tenant with an account of this email
+        UUID named = tenantSlug == null || tenantSlug.isBlank() ? null
+                : tenants.findBySlug(tenantSlug).map(com.ambiosys.tenants.TenantSummary::id).orElse(NO_TENANT);
         List<UUID[]> accounts = tx.execute(status -> jdbc.sql("""
                 select tenant_id, user_id from identity_login_candidates(:e)
-                 where cast(:slug as text) is null or tenant_slug = :slug
+                 where cast(:tenant as uuid) is null or tenant_id = :tenant
                 """)
-            .param("e", normalized).param("slug", tenantSlug == null || tenantSlug.isBlank() ? null : tenantSlug)
+            .param("e", normalized).param("tenant", named)
             .query((rs, n) -> new UUID[] { rs.getObject(1, UUID.class), rs.getObject(2, UUID.class) })
             .list());
         for (UUID[] account : accounts) {

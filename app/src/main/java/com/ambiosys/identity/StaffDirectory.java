@@ -44,6 +44,21 @@ public class StaffDirectory {
             .list();
     }
 
+    /** The full names of these users of the current tenant, active or not, by id (one statement). */
+    @Transactional(readOnly = true)
+    public java.util.Map<UUID, String> namesOf(java.util.Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return java.util.Map.of();
+        }
+        java.util.Map<UUID, String> names = new java.util.LinkedHashMap<>();
+        jdbc.sql("select id, full_name from users where tenant_id = :t and id = any(:ids)")
+            .param("t", TenantContext.require()).param("ids", ids.stream().distinct().toArray(UUID[]::new))
+            .query(rs -> {
+                names.put(rs.getObject(1, UUID.class), rs.getString(2));
+            });
+        return names;
+    }
+
     /** Every user of the current tenant, active or not (to name who did something). */
     @Transactional(readOnly = true)
     public List<StaffMember> all() {

@@ -5,7 +5,7 @@ import java.util.Objects;
 import java.util.UUID;
 import java.util.stream.Stream;
 
-import org.springframework.context.event.EventListener;
+import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
 import com.ambiosys.identity.DemoTenantCreated;
@@ -23,7 +23,7 @@ class DemoInbox {
         this.teams = teams;
     }
 
-    @EventListener
+    @ApplicationModuleListener
     void seed(DemoTenantCreated demo) {
         TenantContext.runAs(demo.tenantId(), () -> {
             canned("saludo", "Saludo", "¡Hola {{nombre}}! Gracias por escribir a Ambiotec. ¿En qué le podemos ayudar?");

@@ -10,13 +10,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.springframework.context.event.EventListener;
-import org.springframework.core.annotation.Order;
+import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
 import com.ambiosys.customers.CustomerManagement;
+import com.ambiosys.customers.DemoCustomersCreated;
 import com.ambiosys.customers.CustomerViews;
-import com.ambiosys.identity.DemoTenantCreated;
 import com.ambiosys.platform.tenancy.TenantContext;
 import com.ambiosys.platform.web.PageQuery;
 import com.ambiosys.servicerequests.ServiceRequestSetup.ServiceType;
@@ -30,7 +29,6 @@ import tools.jackson.databind.json.JsonMapper;
  * the customer, one at risk, one breached, completed and lost ones.
  */
 @Component
-@Order(200)
 class DemoServiceRequests {
 
     private final ServiceRequestSetup setup;
@@ -48,8 +46,9 @@ class DemoServiceRequests {
         this.clock = clock;
     }
 
-    @EventListener
-    void seed(DemoTenantCreated demo) {
+    /** After the demo customers: the requests are theirs. */
+    @ApplicationModuleListener
+    void seed(DemoCustomersCreated demo) {
         TenantContext.runAs(demo.tenantId(), () -> seed(demo.staff()));
     }
 

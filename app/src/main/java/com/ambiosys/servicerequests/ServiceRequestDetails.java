@@ -20,6 +20,7 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import com.ambiosys.customers.CustomerDirectory;
 import com.ambiosys.identity.StaffDirectory;
 import com.ambiosys.platform.tenancy.TenantContext;
 import com.ambiosys.platform.web.ApiException;
@@ -49,24 +50,25 @@ class ServiceRequestDetails {
     private final ServiceRequestSetup setup;
     private final SlaTracker sla;
     private final StaffDirectory staff;
+    private final CustomerDirectory customers;
 
     ServiceRequestDetails(JdbcClient jdbc, JsonMapper json, Clock clock, ServiceRequestSetup setup, SlaTracker sla,
-            StaffDirectory staff) {
+            StaffDirectory staff, CustomerDirectory customers) {
         this.jdbc = jdbc;
         this.json = json;
         this.clock = clock;
         this.setup = setup;
         this.sla = sla;
         this.staff = staff;
+        this.customers = customers;
     }
 
     Request get(UUID id) {
         UUID tenant = TenantContext.require();
         Instant now = clock.instant();
         Request request = jdbc.sql("""
-                select r.*, c.commercial_name, st.name as type_name, st.data_schema
+                select r.*, st.name as type_name, st.data_schema
                   from service_requests r
-                  join customers c on c.tenant_id = r.tenant_id and c.id = r.customer_id
                   join service_types st on st.tenant_id = r.tenant_id and st.id = r.service_type_id
                  where r.tenant_id = :t and r.id = :id""" + visibility())
             .param("t", tenant).param("id", id).params(visibilityParams())
@@ -100,7 +102,7 @@ class ServiceRequestDetails {
         UUID owner = rs.getObject("owner_id", UUID.class);
         java.sql.Date requested = rs.getDate("requested_date");
         return new Request(id, rs.getString("number"), rs.getObject("customer_id", UUID.class),
-                rs.getString("commercial_name"), rs.getObject("contact_id", UUID.class),
+                customerName(rs.getObject("customer_id", UUID.class)), rs.getObject("contact_id", UUID.class),
                 rs.getObject("address_id", UUID.class), rs.getObject("service_type_id", UUID.class),
                 rs.getString("type_name"), rs.getString("data_schema"), owner, owner == null ? null : names().get(owner),
                 rs.getString("priority"), rs.getString("channel"), requested == null ? null : requested.toLocalDate(),
@@ -186,6 +188,11 @@ class ServiceRequestDetails {
     private List<UUID> media(UUID id) {
         return jdbc.sql("select file_id from service_request_media where tenant_id = :t and request_id = :r order by added_at, file_id")
             .param("t", TenantContext.require()).param("r", id).query(UUID.class).list();
+    }
+
+    /** The request's customer's name, from the customers module. */
+    private String customerName(UUID customerId) {
+        return customers.namesOf(List.of(customerId)).get(customerId);
     }
 
     private Map<UUID, String> names() {

@@ -12,6 +12,8 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import com.ambiosys.customers.CustomerDirectory;
+import com.ambiosys.identity.StaffDirectory;
 import com.ambiosys.platform.tenancy.TenantContext;
 import com.ambiosys.platform.web.ListTotals;
 import com.ambiosys.platform.web.PageQuery;
@@ -38,16 +40,17 @@ class ServiceRequestSearch {
             r.id, r.number, r.customer_id, r.service_type_id, r.owner_id, r.priority, r.channel, r.status,
             r.requested_date, r.created_at, r.response_sla, r.resolution_sla, r.resolution_due_at""";
 
-    // the text search (number, customer name or description) goes through service_request_customers_matching
-    // (V24: the customer words index) and service_requests_matching (V15): under row-level security the
-    // application role cannot use the word and trigram indexes itself
-    private static final String MATCHING = "(r.customer_id = any(array(select service_request_customers_matching(:q)))"
+    // the text search (number, customer name or description): the matching customers come from the customers
+    // module (:customers, CustomerDirectory.idsNamed), the requests from service_requests_matching
+    // (R__servicerequests_search.sql): under row-level security the application role cannot use the
+    // trigram index itself
+    private static final String MATCHING = "(r.customer_id = any(cast(:customers as uuid[]))"
             + " or r.id = any(array(select service_requests_matching(:q))))";
 
     // the same test for a walk in the list's order, row by row: a hashed subplan per function (one hash
     // probe a row) instead of "= any(array)", which compares each row with every element (a common word
     // in descriptions, "quetzal", matches 7 500 requests: 48 ms of comparisons for a 20-row page)
-    private static final String WALKING = "(r.customer_id in (select service_request_customers_matching(:q))"
+    private static final String WALKING = "(r.customer_id in (select unnest(cast(:customers as uuid[])))"
             + " or r.id in (select service_requests_matching(:q)))";
 
     private static final String FILTERS = """
@@ -64,11 +67,16 @@ class ServiceRequestSearch {
     private final JdbcClient jdbc;
     private final ListTotals totals;
     private final ServiceRequestSetup setup;
+    private final CustomerDirectory customers;
+    private final StaffDirectory staff;
 
-    ServiceRequestSearch(JdbcClient jdbc, ListTotals totals, ServiceRequestSetup setup) {
+    ServiceRequestSearch(JdbcClient jdbc, ListTotals totals, ServiceRequestSetup setup, CustomerDirectory customers,
+            StaffDirectory staff) {
         this.jdbc = jdbc;
         this.totals = totals;
         this.setup = setup;
+        this.customers = customers;
+        this.staff = staff;
     }
 
     /** The list's query: its filters and order, the text searched for (or null) and the parameters. */
@@ -106,6 +114,8 @@ class ServiceRequestSearch {
             .atStartOfDay(zone).toInstant()));
         String q = filter.q() == null || filter.q().isBlank() ? null : filter.q().trim();
         params.put("q", q);
+        // the customers named by the text, asked once of their module (sorted: the totals are kept by parameters)
+        params.put("customers", q == null ? null : uuidArray(customers.idsNamed(q)));
         return params;
     }
 
@@ -141,8 +151,9 @@ class ServiceRequestSearch {
         if (total == null) {
             Map<String, Object> search = jdbc.sql("""
                     select cast(customers as text) as customers, cast(requests as text) as requests, more
-                      from service_requests_search(:q, cast(:cap as int))""")
-                .param("q", query.q()).param("cap", EXACT_TOTAL_UP_TO).query().singleRow();
+                      from service_requests_search(:q, cast(:customers as uuid[]), cast(:cap as int))""")
+                .param("q", query.q()).param("customers", params.get("customers")).param("cap", EXACT_TOTAL_UP_TO)
+                .query().singleRow();
             if (!(Boolean) search.get("more")) {
                 return found(query, search, page);
             }
@@ -155,7 +166,7 @@ class ServiceRequestSearch {
             // the page's ids (an init plan), then their rows by id (offset 0: the walk skipped the offset)
             params.put("walk", page.offset());
             List<Summary> items = page("service_requests r where r.tenant_id = :t and r.id = any(array("
-                    + "select service_requests_search_page(:q, cast(:viewer as uuid), cast(:limit as int),"
+                    + "select service_requests_search_page(:q, cast(:customers as uuid[]), cast(:viewer as uuid), cast(:limit as int),"
                     + " cast(:walk as bigint))))" + visibility(), query.order(), false, params, page.sizeOrDefault(), 0,
                     null);
             return new PageResponse<>(items, page.pageOrDefault(), page.sizeOrDefault(), total.value(), total.estimated());
@@ -224,19 +235,18 @@ class ServiceRequestSearch {
 
     /**
      * One page of the list from {@code source} (requests as {@code r}, filtered), then the names of its
-     * customers, types and owners (20 lookups each, not one per row skipped by a deep offset); {@code count}:
-     * the source's rows are counted into {@code counted[0]} (count(*) over ()).
+     * types (20 lookups, not one per row skipped by a deep offset), and of its customers and owners, asked of
+     * their modules for the page at once; {@code count}: the source's rows are counted into {@code counted[0]}
+     * (count(*) over ()).
      */
     private List<Summary> page(String source, String order, boolean count, Map<String, Object> params, long limit,
             long offset, long[] counted) {
-        return jdbc.sql("""
-                select r.*, c.commercial_name, st.name as type_name, u.full_name as owner_name
+        List<Summary> rows = jdbc.sql("""
+                select r.*, st.name as type_name
                   from (select""" + " " + COLUMNS + (count ? ", count(*) over () as total" : "") + " from " + source
                 + " order by " + order + """
                          limit :limit offset :offset) r
-                  join customers c on c.tenant_id = :t and c.id = r.customer_id
                   join service_types st on st.tenant_id = :t and st.id = r.service_type_id
-                  left join users u on u.tenant_id = :t and u.id = r.owner_id
                  order by """ + " " + order)
             .params(params).param("limit", limit).param("offset", offset)
             .query((rs, n) -> {
@@ -248,12 +258,30 @@ class ServiceRequestSearch {
                 java.sql.Date requested = rs.getDate("requested_date");
                 Timestamp due = rs.getTimestamp("resolution_due_at");
                 return new Summary(rs.getObject("id", UUID.class), rs.getString("number"),
-                        rs.getObject("customer_id", UUID.class), rs.getString("commercial_name"), type, rs.getString("type_name"),
-                        owner, rs.getString("owner_name"), rs.getString("priority"), rs.getString("channel"),
+                        rs.getObject("customer_id", UUID.class), null, type, rs.getString("type_name"),
+                        owner, null, rs.getString("priority"), rs.getString("channel"),
                         rs.getString("status"), requested == null ? null : requested.toLocalDate(),
                         rs.getTimestamp("created_at").toInstant(), rs.getString("response_sla"),
                         rs.getString("resolution_sla"), due == null ? null : due.toInstant());
             })
             .list();
+        return named(rows);
+    }
+
+    /** The page with its customers' and owners' names, one batch lookup each. */
+    private List<Summary> named(List<Summary> rows) {
+        if (rows.isEmpty()) {
+            return rows;
+        }
+        Map<UUID, String> customerNames = customers.namesOf(rows.stream().map(Summary::customerId).toList());
+        Map<UUID, String> ownerNames = staff.namesOf(rows.stream().map(Summary::ownerId).filter(java.util.Objects::nonNull)
+            .toList());
+        return rows.stream().map(r -> r.withNames(customerNames.get(r.customerId()),
+                r.ownerId() == null ? null : ownerNames.get(r.ownerId()))).toList();
+    }
+
+    /** A PostgreSQL array literal of the ids, in order ({} for none). */
+    private static String uuidArray(List<UUID> ids) {
+        return ids.stream().map(UUID::toString).collect(java.util.stream.Collectors.joining(",", "{", "}"));
     }
 }

@@ -46,6 +46,12 @@ public final class ServiceRequestViews {
     public record Summary(UUID id, String number, UUID customerId, String customerName, UUID serviceTypeId,
             String serviceTypeName, UUID ownerId, String ownerName, String priority, String channel, String status,
             LocalDate requestedDate, Instant createdAt, String responseSla, String resolutionSla, Instant resolutionDueAt) {
+
+        /** The same row with the names its customer's and owner's modules gave. */
+        Summary withNames(String customer, String owner) {
+            return new Summary(id, number, customerId, customer, serviceTypeId, serviceTypeName, ownerId, owner, priority,
+                    channel, status, requestedDate, createdAt, responseSla, resolutionSla, resolutionDueAt);
+        }
     }
 
     public record Request(UUID id, String number, UUID customerId, String customerName, UUID contactId, UUID addressId,

@@ -1,5 +1,7 @@
 package com.ambiosys.servicerequests;
 
+import com.ambiosys.platform.tenancy.TenantScoped;
+
 import java.util.List;
 import java.util.UUID;
 
@@ -9,7 +11,7 @@ import java.util.UUID;
  * every published event costs a row in the event publication registry and a transaction per listener,
  * which made a burst of 20 000 due clocks take tens of seconds (docs/performance-history.md).
  */
-public record SlaReached(UUID tenantId, List<SlaAtRisk> atRisk, List<SlaBreached> breached) {
+public record SlaReached(UUID tenantId, List<SlaAtRisk> atRisk, List<SlaBreached> breached) implements TenantScoped {
 
     public SlaReached {
         atRisk = List.copyOf(atRisk);

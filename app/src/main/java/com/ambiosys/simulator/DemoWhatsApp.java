@@ -12,7 +12,7 @@ import java.util.UUID;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.event.EventListener;
+import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
 import com.ambiosys.identity.DemoTenantCreated;
@@ -53,7 +53,7 @@ class DemoWhatsApp {
         this.clock = clock;
     }
 
-    @EventListener
+    @ApplicationModuleListener
     void seed(DemoTenantCreated demo) {
         TenantContext.runAs(demo.tenantId(), this::seed);
     }

@@ -5,5 +5,6 @@
  * as a customer's phone, which reaches the platform as a signed Cloud API webhook over real HTTP.
  * It uses only the inbox's public API ({@link com.ambiosys.inbox.Channels}).
  */
-@org.springframework.modulith.ApplicationModule(displayName = "WhatsApp simulator")
+@org.springframework.modulith.ApplicationModule(displayName = "WhatsApp simulator",
+        allowedDependencies = { "platform", "audit", "identity", "inbox" })
 package com.ambiosys.simulator;

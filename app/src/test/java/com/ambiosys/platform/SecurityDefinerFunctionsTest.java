@@ -35,7 +35,7 @@ import com.ambiosys.support.TestTenants.TestTenant;
 class SecurityDefinerFunctionsTest {
 
     static final Set<String> EXERCISED = Set.of("identity_login_candidates", "customers_search", "customers_matching",
-            "service_request_customers_matching", "service_requests_matching", "service_requests_search",
+            "customers_named", "service_requests_matching", "service_requests_search",
             "service_requests_search_page", "inbox_whatsapp_channel", "inbox_whatsapp_channels_by_verify_token",
             "inbox_simulated_channel", "inbox_simulated_channels_of_waba", "simulator_media_owner",
             "simulator_unreported");
@@ -86,8 +86,8 @@ class SecurityDefinerFunctionsTest {
     }
 
     @Test
-    void serviceRequestCustomersMatchingAnswersTheCurrentTenantsCustomersOnly() {
-        assertThat(ids(a, "select service_request_customers_matching(:w)")).containsExactly(a.namedCustomer());
+    void customersNamedAnswersTheCurrentTenantsCustomersOnly() {
+        assertThat(ids(a, "select customers_named(:w)")).containsExactly(a.namedCustomer());
     }
 
     @Test
@@ -98,7 +98,8 @@ class SecurityDefinerFunctionsTest {
 
     @Test
     void serviceRequestsSearchAnswersTheCurrentTenantsCustomersAndRequestsOnly() {
-        List<List<UUID>> found = as(a, () -> jdbc.sql("select customers, requests from service_requests_search(:w, 100)")
+        List<List<UUID>> found = as(a, () -> jdbc.sql("""
+                select customers, requests from service_requests_search(:w, array(select customers_named(:w)), 100)""")
             .param("w", word)
             .query((rs, n) -> List.of(uuids(rs.getArray(1)), uuids(rs.getArray(2)))).single());
         assertThat(found.get(0)).containsExactly(a.namedCustomer());
@@ -107,8 +108,10 @@ class SecurityDefinerFunctionsTest {
 
     @Test
     void serviceRequestsSearchPageAnswersTheCurrentTenantsRequestsOnly() {
-        assertThat(ids(a, "select service_requests_search_page(:w, null, 20, 0)")).containsExactly(a.request());
-        assertThat(ids(b, "select service_requests_search_page(:n, null, 20, 0)")).containsExactly(b.request());
+        assertThat(ids(a, "select service_requests_search_page(:w, array(select customers_named(:w)), null, 20, 0)"))
+            .containsExactly(a.request());
+        assertThat(ids(b, "select service_requests_search_page(:n, array(select customers_named(:n)), null, 20, 0)"))
+            .containsExactly(b.request());
     }
 
     @Test

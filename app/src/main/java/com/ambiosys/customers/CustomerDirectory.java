@@ -1,0 +1,52 @@
+package com.ambiosys.customers;
+
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import com.ambiosys.platform.tenancy.TenantContext;
+
+/**
+ * What other modules read of the current tenant's customers, in batches (one statement per call, never one
+ * per row): names by id, and ids by name. Deleted customers are included: the records that name them stay.
+ * Other modules never read the customers' tables themselves (docs/architecture.md, "Modules own their data").
+ */
+@Service
+public class CustomerDirectory {
+
+    private final JdbcClient jdbc;
+
+    CustomerDirectory(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** The commercial names of these customers, by id; ids that are not the tenant's customers are absent. */
+    @Transactional(readOnly = true)
+    public Map<UUID, String> namesOf(Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        Map<UUID, String> names = new LinkedHashMap<>();
+        jdbc.sql("select id, commercial_name from customers where tenant_id = :t and id = any(:ids)")
+            .param("t", TenantContext.require()).param("ids", ids.stream().distinct().toArray(UUID[]::new))
+            .query(rs -> {
+                names.put(rs.getObject(1, UUID.class), rs.getString(2));
+            });
+        return names;
+    }
+
+    /**
+     * The customers whose own name has every word of the text as the beginning of one of its words (accents
+     * and case aside), sorted by id: customers_named, R__customers_directory.sql.
+     */
+    @Transactional(readOnly = true)
+    public List<UUID> idsNamed(String text) {
+        return jdbc.sql("select id from customers_named(:q) id order by id").param("q", text).query(UUID.class).list();
+    }
+}
