@@ -13,6 +13,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.util.StringUtils;
 
+import com.ambiosys.platform.events.EventsSettled;
 import com.ambiosys.platform.tenancy.TenantContext;
 import com.ambiosys.platform.tenancy.TenantTransactions;
 import com.ambiosys.tenants.NewTenant;
@@ -45,12 +46,15 @@ class DemoTenantSeeder implements ApplicationRunner {
     private final TenantOnboarding onboarding;
     private final ApplicationEventPublisher events;
     private final TenantTransactions tx;
+    private final EventsSettled settled;
+    private static final java.time.Duration DEMO_DATA_WAIT = java.time.Duration.ofSeconds(60);
     private final boolean enabled;
     private final String adminEmail;
     private final String adminPassword;
     private final String publicUrl;
 
     DemoTenantSeeder(TenantManagement tenants, TenantOnboarding onboarding, ApplicationEventPublisher events, TenantTransactions tx,
+            EventsSettled settled,
             @Value("${ambiosys.demo.enabled:true}") boolean enabled,
             @Value("${ambiosys.admin.email:admin@ambiotec.example}") String adminEmail,
             @Value("${ambiosys.admin.password:}") String adminPassword,
@@ -59,6 +63,7 @@ class DemoTenantSeeder implements ApplicationRunner {
         this.onboarding = onboarding;
         this.events = events;
         this.tx = tx;
+        this.settled = settled;
         this.enabled = enabled;
         this.adminEmail = adminEmail;
         this.adminPassword = adminPassword;
@@ -83,6 +88,10 @@ class DemoTenantSeeder implements ApplicationRunner {
         // its commit, each in a transaction of its own (a failed one is delivered again, platform/events)
         DemoTenantCreated created = new DemoTenantCreated(onboarded.tenant().id(), java.util.Map.copyOf(staff));
         tx.run(created.tenantId(), status -> events.publishEvent(created));
+        // the modules add their data on their own threads: the product is ready when they are done
+        if (!settled.await(DEMO_DATA_WAIT)) {
+            log.warn("The demo tenant's data is still being added after {}; it will be there shortly", DEMO_DATA_WAIT);
+        }
         log.info("Demo tenant '{}' created", SLUG);
         // printed, not logged: this is shown once, to the person who started the product
         System.out.println("""

@@ -13,7 +13,8 @@ import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Role;
-import org.springframework.modulith.events.IncompleteEventPublications;
+import org.springframework.modulith.events.FailedEventPublications;
+import org.springframework.modulith.events.ResubmissionOptions;
 
 /**
  * The tenant of module listeners, and the job that delivers again the publications whose listener failed
@@ -31,18 +32,21 @@ class EventsConfiguration {
     }
 
     /**
-     * Every {@code ambiosys.events.resubmit-interval}, the publications still incomplete after
-     * {@code ambiosys.events.resubmit-after} are delivered again (a listener that failed, or an instance
-     * that stopped before its listener ran).
+     * Every {@code ambiosys.events.resubmit-interval}, the publications whose listener failed at least
+     * {@code ambiosys.events.resubmit-after} ago are delivered again (the start-up delivers those an instance
+     * left unhandled when it stopped).
      */
     @Bean
-    RecurringTask<Void> resubmitIncompletePublicationsTask(IncompleteEventPublications incomplete,
+    RecurringTask<Void> resubmitIncompletePublicationsTask(FailedEventPublications failed,
             @Value("${ambiosys.events.resubmit-interval:1m}") Duration interval,
             @Value("${ambiosys.events.resubmit-after:1m}") Duration after) {
         return Tasks.recurring("platform-resubmit-incomplete-events", FixedDelay.of(interval))
             .execute((instance, context) -> {
-                log.debug("Delivering again the event publications incomplete for more than {}", after);
-                incomplete.resubmitIncompletePublicationsOlderThan(after);
+                log.debug("Delivering again the event publications failed more than {} ago", after);
+                // a listener that threw; publications left unhandled by an instance that stopped are delivered again
+                // at the next start (republish-outstanding-events-on-restart). Resubmitting the incomplete ones here
+                // as well would deliver a failed publication twice: resubmitted, it is still incomplete.
+                failed.resubmit(ResubmissionOptions.defaults().withMinAge(after));
             });
     }
 }
