@@ -46,6 +46,9 @@ class HttpAtTheEdgeTest {
     /**
      * Being split in another branch while this rule was written, so not yet converted to domain exceptions. The
      * integrator converts them after merging both branches and empties this list; a new entry is never added.
+     * Note for that conversion: {@code WhatsAppSender.mediaFile} catches {@code ApiException} around
+     * {@code files.get} to answer {@code unknown-file}; the files module now throws {@code NotFoundException}, so
+     * that catch must become {@code catch (NotFoundException ex)} ({@code WhatsAppComposerTest} fails until then).
      */
     static final Set<String> BEING_SPLIT_IN_ANOTHER_BRANCH_NOT_YET_CONVERTED = Set.of(
             "com.ambiosys.simulator.Simulator",
