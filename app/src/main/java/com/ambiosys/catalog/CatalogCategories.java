@@ -21,9 +21,11 @@ import com.ambiosys.audit.AuditAction;
 import com.ambiosys.audit.AuditTrail;
 import com.ambiosys.catalog.CatalogViews.Category;
 import com.ambiosys.catalog.CatalogViews.NewCategory;
+import com.ambiosys.platform.errors.ConflictException;
+import com.ambiosys.platform.errors.InvalidInputException;
+import com.ambiosys.platform.errors.NotFoundException;
 import com.ambiosys.platform.ids.Ids;
 import com.ambiosys.platform.tenancy.TenantContext;
-import com.ambiosys.platform.web.ApiException;
 
 /**
  * The tree of categories. A tenant has tens of them, so the tree is read whole and checked in memory;
@@ -51,7 +53,7 @@ public class CatalogCategories {
     @Transactional(readOnly = true)
     public Category get(UUID id) {
         return tree().stream().filter(c -> c.id().equals(id)).findFirst()
-            .orElseThrow(() -> ApiException.notFound("catalog-category"));
+            .orElseThrow(() -> new NotFoundException("catalog-category"));
     }
 
     @Transactional
@@ -62,7 +64,7 @@ public class CatalogCategories {
         if (command.parentId() != null) {
             Category parent = parent(tree, command.parentId());
             if (parent.depth() + 1 > CatalogViews.MAX_DEPTH) {
-                throw ApiException.conflict("category-too-deep", CatalogViews.MAX_DEPTH);
+                throw new ConflictException("category-too-deep", CatalogViews.MAX_DEPTH);
             }
         }
         checkPrefixFree(tree, prefix, null);
@@ -92,10 +94,10 @@ public class CatalogCategories {
         if (command.parentId() != null && !command.parentId().equals(before.parentId())) {
             Category parent = parent(tree, command.parentId());
             if (parent.id().equals(id) || isAncestor(tree, id, parent.id())) {
-                throw ApiException.conflict("category-cycle", before.name(), parent.name());
+                throw new ConflictException("category-cycle", before.name(), parent.name());
             }
             if (parent.depth() + height(tree, id) > CatalogViews.MAX_DEPTH) {
-                throw ApiException.conflict("category-too-deep", CatalogViews.MAX_DEPTH);
+                throw new ConflictException("category-too-deep", CatalogViews.MAX_DEPTH);
             }
         }
         checkPrefixFree(tree, prefix, id);
@@ -119,7 +121,7 @@ public class CatalogCategories {
         lockTree();
         Category before = find(tree(), id);
         if (before.childCount() > 0 || before.itemCount() > 0) {
-            throw ApiException.conflict("category-not-empty", before.name(), before.childCount(), before.itemCount());
+            throw new ConflictException("category-not-empty", before.name(), before.childCount(), before.itemCount());
         }
         try {
             jdbc.sql("delete from catalog_categories where tenant_id = :t and id = :id")
@@ -127,7 +129,7 @@ public class CatalogCategories {
         }
         catch (org.springframework.dao.DataIntegrityViolationException ex) {
             // an item was added to it since the check (item creation does not take the tree's lock)
-            throw ApiException.conflict("category-not-empty", before.name(), before.childCount(), before.itemCount() + 1);
+            throw new ConflictException("category-not-empty", before.name(), before.childCount(), before.itemCount() + 1);
         }
         audit.record(AuditAction.DELETE, "catalog_category", id, snapshot(before), null);
     }
@@ -178,12 +180,12 @@ public class CatalogCategories {
 
     private static Category find(List<Category> tree, UUID id) {
         return tree.stream().filter(c -> c.id().equals(id)).findFirst()
-            .orElseThrow(() -> ApiException.notFound("catalog-category"));
+            .orElseThrow(() -> new NotFoundException("catalog-category"));
     }
 
     private static Category parent(List<Category> tree, UUID parentId) {
         return tree.stream().filter(c -> c.id().equals(parentId)).findFirst()
-            .orElseThrow(() -> ApiException.badRequest("unknown-category"));
+            .orElseThrow(() -> new InvalidInputException("unknown-category"));
     }
 
     /** Whether {@code ancestor} lies on the way from {@code id} up to its root. */
@@ -212,14 +214,14 @@ public class CatalogCategories {
     private static void checkPrefixFree(List<Category> tree, String prefix, UUID self) {
         tree.stream().filter(c -> c.skuPrefix().equals(prefix) && !Objects.equals(c.id(), self)).findFirst()
             .ifPresent(c -> {
-                throw ApiException.conflict("sku-prefix-taken", prefix, c.name());
+                throw new ConflictException("sku-prefix-taken", prefix, c.name());
             });
     }
 
     private static String prefix(String prefix) {
         String normalized = prefix.trim().toUpperCase(Locale.ROOT);
         if (!normalized.matches("[A-Z0-9]{2,6}")) {
-            throw ApiException.badRequest("invalid-sku-prefix", prefix);
+            throw new InvalidInputException("invalid-sku-prefix", prefix);
         }
         return normalized;
     }

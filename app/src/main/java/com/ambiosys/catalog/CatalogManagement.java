@@ -12,7 +12,6 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -27,11 +26,13 @@ import com.ambiosys.catalog.CatalogViews.NewItem;
 import com.ambiosys.catalog.CatalogViews.PriceChange;
 import com.ambiosys.catalog.CatalogViews.PriceHistoryEntry;
 import com.ambiosys.identity.StaffDirectory;
+import com.ambiosys.platform.errors.ConflictException;
+import com.ambiosys.platform.errors.InvalidInputException;
+import com.ambiosys.platform.errors.NotFoundException;
 import com.ambiosys.platform.ids.Ids;
 import com.ambiosys.platform.security.CurrentUser;
 import com.ambiosys.platform.security.CurrentUsers;
 import com.ambiosys.platform.tenancy.TenantContext;
-import com.ambiosys.platform.web.ApiException;
 import com.ambiosys.platform.web.PageQuery;
 import com.ambiosys.platform.web.PageResponse;
 
@@ -74,7 +75,7 @@ public class CatalogManagement {
     public Item create(NewItem command) {
         CategoryRef category = category(command.categoryId());
         if (!category.active()) {
-            throw ApiException.conflict("category-inactive", category.name());
+            throw new ConflictException("category-inactive", category.name());
         }
         UUID id = Ids.next();
         String sku = skus.next(category.skuPrefix());
@@ -103,7 +104,7 @@ public class CatalogManagement {
         return jdbc.sql(SELECT + " where i.tenant_id = :t and i.id = :id")
             .param("t", TenantContext.require()).param("id", id)
             .query((rs, n) -> item(rs)).optional()
-            .orElseThrow(() -> ApiException.notFound("catalog-item"));
+            .orElseThrow(() -> new NotFoundException("catalog-item"));
     }
 
     /** Search by name or SKU (forgiving accents and case) within a category and everything under it. */
@@ -255,12 +256,12 @@ public class CatalogManagement {
             .param("t", TenantContext.require()).param("id", id)
             .query((rs, n) -> new CategoryRef(rs.getObject("id", UUID.class), rs.getString("name"),
                     rs.getString("sku_prefix"), rs.getBoolean("active")))
-            .optional().orElseThrow(() -> ApiException.badRequest("unknown-category"));
+            .optional().orElseThrow(() -> new InvalidInputException("unknown-category"));
     }
 
     private static void checkUpdated(int updated) {
         if (updated == 0) {
-            throw new ApiException(HttpStatus.CONFLICT, "concurrent-change");
+            throw new ConflictException("concurrent-change");
         }
     }
 
@@ -271,7 +272,7 @@ public class CatalogManagement {
         boolean desc = sort.startsWith("-");
         String column = SORTS.get(desc ? sort.substring(1) : sort);
         if (column == null) {
-            throw ApiException.badRequest("unknown-sort", sort);
+            throw new InvalidInputException("unknown-sort", sort);
         }
         return column + (desc ? " desc" : "");
     }

@@ -10,9 +10,10 @@ import org.springframework.stereotype.Component;
 import com.ambiosys.audit.AuditAction;
 import com.ambiosys.audit.AuditTrail;
 import com.ambiosys.customers.CustomerViews.Customer;
+import com.ambiosys.platform.errors.InvalidInputException;
+import com.ambiosys.platform.errors.NotFoundException;
 import com.ambiosys.platform.ids.Ids;
 import com.ambiosys.platform.tenancy.TenantContext;
-import com.ambiosys.platform.web.ApiException;
 
 /** A customer's addresses: added, changed, removed; their place checked against the country's geography. */
 @Component
@@ -74,16 +75,16 @@ class CustomerAddresses {
 
     private void checkAddress(Customer customer, CustomerViews.NewAddress address) {
         if (!geo.isValidPlace(customer.country(), address.departmentId(), address.municipalityId(), address.districtId())) {
-            throw ApiException.badRequest("invalid-place");
+            throw new InvalidInputException("invalid-place");
         }
         if ((address.latitude() == null) != (address.longitude() == null)) {
-            throw ApiException.badRequest("incomplete-coordinates");
+            throw new InvalidInputException("incomplete-coordinates");
         }
     }
 
     private CustomerViews.Address address(UUID customerId, UUID addressId) {
         return queries.addresses(customerId).stream().filter(a -> a.id().equals(addressId)).findFirst()
-            .orElseThrow(() -> ApiException.notFound("address"));
+            .orElseThrow(() -> new NotFoundException("address"));
     }
 
     void removeAddress(UUID customerId, UUID addressId) {

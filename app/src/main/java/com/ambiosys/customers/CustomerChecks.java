@@ -6,7 +6,7 @@ import java.util.Locale;
 import java.util.Set;
 
 import com.ambiosys.customers.CustomerViews.NewContact;
-import com.ambiosys.platform.web.ApiException;
+import com.ambiosys.platform.errors.InvalidInputException;
 
 /** The checks and normal forms of what a customer's commands take: tax id, contact. */
 final class CustomerChecks {
@@ -22,7 +22,7 @@ final class CustomerChecks {
             return null;
         }
         if (!TaxIds.isValid(country, taxId)) {
-            throw ApiException.badRequest("invalid-tax-id", taxId);
+            throw new InvalidInputException("invalid-tax-id", taxId);
         }
         return TaxIds.normalize(taxId);
     }
@@ -32,7 +32,7 @@ final class CustomerChecks {
         for (String phone : contact.phones() == null ? List.<String>of() : contact.phones()) {
             String normalized = Phones.normalize(phone, country);
             if (normalized == null) {
-                throw ApiException.badRequest("invalid-phone", phone);
+                throw new InvalidInputException("invalid-phone", phone);
             }
             if (!phones.contains(normalized)) {
                 phones.add(normalized);
@@ -42,7 +42,7 @@ final class CustomerChecks {
             .map(e -> e.trim().toLowerCase(Locale.ROOT)).distinct().toList();
         String role = contact.role() == null ? "PRIMARY" : contact.role();
         if (!ROLES.contains(role)) {
-            throw ApiException.badRequest("invalid-contact-role", role);
+            throw new InvalidInputException("invalid-contact-role", role);
         }
         return new NewContact(contact.fullName(), role, phones, emails);
     }

@@ -14,9 +14,9 @@ import com.ambiosys.audit.AuditTrail;
 import com.ambiosys.customers.CustomerViews.Contact;
 import com.ambiosys.customers.CustomerViews.Customer;
 import com.ambiosys.customers.CustomerViews.NewContact;
+import com.ambiosys.platform.errors.NotFoundException;
 import com.ambiosys.platform.ids.Ids;
 import com.ambiosys.platform.tenancy.TenantContext;
-import com.ambiosys.platform.web.ApiException;
 
 /** A customer's contacts: added, replaced, removed; one primary at most. */
 @Component
@@ -82,7 +82,7 @@ class CustomerContacts {
 
     private static Contact contact(Customer customer, UUID contactId) {
         return customer.contacts().stream().filter(k -> k.id().equals(contactId)).findFirst()
-            .orElseThrow(() -> ApiException.notFound("contact"));
+            .orElseThrow(() -> new NotFoundException("contact"));
     }
 
     /** A customer has one primary contact: naming a new one makes the previous one OTHER. */

@@ -10,11 +10,12 @@ import org.springframework.stereotype.Component;
 
 import com.ambiosys.audit.AuditAction;
 import com.ambiosys.audit.AuditTrail;
+import com.ambiosys.platform.errors.InvalidInputException;
+import com.ambiosys.platform.errors.NotFoundException;
 import com.ambiosys.platform.ids.Ids;
 import com.ambiosys.platform.security.CurrentUser;
 import com.ambiosys.platform.security.CurrentUsers;
 import com.ambiosys.platform.tenancy.TenantContext;
-import com.ambiosys.platform.web.ApiException;
 
 /** A customer's documents: numbers encrypted at rest, files attached through the files module. */
 @Component
@@ -44,8 +45,8 @@ class CustomerDocuments {
             try {
                 files.attach(document.fileId(), "customer", customerId.toString());
             }
-            catch (ApiException ex) {
-                throw ApiException.badRequest("unknown-file");
+            catch (NotFoundException ex) {
+                throw new InvalidInputException("unknown-file");
             }
         }
         UUID id = Ids.next();
@@ -69,7 +70,7 @@ class CustomerDocuments {
     void removeDocument(UUID customerId, UUID documentId) {
         queries.get(customerId);
         CustomerViews.Document before = queries.documents(customerId).stream().filter(d -> d.id().equals(documentId)).findFirst()
-            .orElseThrow(() -> ApiException.notFound("document"));
+            .orElseThrow(() -> new NotFoundException("document"));
         jdbc.sql("delete from customer_documents where tenant_id = :t and id = :id")
             .param("t", TenantContext.require()).param("id", documentId).update();
         audit.record(AuditAction.DELETE, "customer_document", documentId,

@@ -12,11 +12,12 @@ import org.springframework.transaction.annotation.Transactional;
 
 import com.ambiosys.audit.AuditAction;
 import com.ambiosys.audit.AuditTrail;
+import com.ambiosys.platform.errors.InvalidInputException;
+import com.ambiosys.platform.errors.NotFoundException;
 import com.ambiosys.platform.ids.Ids;
 import com.ambiosys.platform.security.CurrentUser;
 import com.ambiosys.platform.security.CurrentUsers;
 import com.ambiosys.platform.tenancy.TenantContext;
-import com.ambiosys.platform.web.ApiException;
 import com.ambiosys.platform.web.PageQuery;
 import com.ambiosys.platform.web.PageResponse;
 
@@ -97,7 +98,7 @@ public class CustomerLog {
 
     private LegalEntity legalEntity(UUID customerId, UUID entityId) {
         return legalEntities(customerId).stream().filter(e -> e.id().equals(entityId)).findFirst()
-            .orElseThrow(() -> ApiException.notFound("legal-entity"));
+            .orElseThrow(() -> new NotFoundException("legal-entity"));
     }
 
     private void clearDefault(UUID customerId, UUID keep) {
@@ -111,7 +112,7 @@ public class CustomerLog {
         }
         String normalized = TaxIds.normalizeNrc(nrc);
         if (normalized == null || !"SV".equals(country)) {
-            throw ApiException.badRequest("invalid-nrc", nrc);
+            throw new InvalidInputException("invalid-nrc", nrc);
         }
         return normalized;
     }

@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -26,11 +25,12 @@ import com.ambiosys.customers.CustomerViews.CustomerSummary;
 import com.ambiosys.customers.CustomerViews.NewContact;
 import com.ambiosys.customers.CustomerViews.NewCustomer;
 import com.ambiosys.customers.CustomerViews.PossibleDuplicate;
+import com.ambiosys.platform.errors.ConflictException;
+import com.ambiosys.platform.errors.InvalidInputException;
 import com.ambiosys.platform.ids.Ids;
 import com.ambiosys.platform.security.CurrentUser;
 import com.ambiosys.platform.security.CurrentUsers;
 import com.ambiosys.platform.tenancy.TenantContext;
-import com.ambiosys.platform.web.ApiException;
 import com.ambiosys.platform.web.PageQuery;
 import com.ambiosys.platform.web.PageResponse;
 
@@ -60,18 +60,12 @@ public class CustomerManagement {
         this.documents = documents;
     }
 
-    /** A 409 that lists the customers the new one may duplicate; the caller may confirm and retry. */
-    public static final class DuplicateWarning extends ApiException {
-        private final transient List<PossibleDuplicate> duplicates;
+    /** A conflict that lists the customers the new one may duplicate; the caller may confirm and retry. */
+    public static final class DuplicateWarning extends ConflictException {
 
         DuplicateWarning(List<PossibleDuplicate> duplicates) {
-            super(HttpStatus.CONFLICT, "possible-duplicate");
-            this.duplicates = duplicates;
-        }
-
-        @Override
-        public Map<String, Object> properties() {
-            return Map.of("duplicates", duplicates);
+            super("possible-duplicate");
+            with("duplicates", duplicates);
         }
     }
 
@@ -146,7 +140,7 @@ public class CustomerManagement {
     /** An owner given by id must be one of {@link #owners()}: a user of this tenant (not any id) who may hold customers. */
     private UUID checkedOwner(UUID ownerId) {
         if (owners().stream().noneMatch(o -> o.id().equals(ownerId))) {
-            throw ApiException.badRequest("invalid-customer-owner");
+            throw new InvalidInputException("invalid-customer-owner");
         }
         return ownerId;
     }

@@ -19,8 +19,8 @@ import org.springframework.stereotype.Component;
 import com.ambiosys.customers.CustomerViews.Contact;
 import com.ambiosys.customers.CustomerViews.Customer;
 import com.ambiosys.customers.CustomerViews.CustomerSummary;
+import com.ambiosys.platform.errors.NotFoundException;
 import com.ambiosys.platform.tenancy.TenantContext;
-import com.ambiosys.platform.web.ApiException;
 import com.ambiosys.platform.web.ListTotals;
 import com.ambiosys.platform.web.PageQuery;
 import com.ambiosys.platform.web.PageResponse;
@@ -49,7 +49,7 @@ class CustomerQueries {
                 + visibility())
             .param("t", TenantContext.require()).param("id", id).params(visibilityParams())
             .query((rs, n) -> customer(rs, contacts(id), addresses(id), documents(id))).optional()
-            .orElseThrow(() -> ApiException.notFound("customer"));
+            .orElseThrow(() -> new NotFoundException("customer"));
         return customer;
     }
 

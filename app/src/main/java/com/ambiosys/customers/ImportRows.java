@@ -14,7 +14,8 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
-import com.ambiosys.platform.web.ApiException;
+import com.ambiosys.platform.errors.InvalidInputException;
+
 
 /**
  * Reads an import CSV into rows of named values. The header names a column in Spanish or English, with
@@ -113,12 +114,12 @@ final class ImportRows {
                 }
             }
             if (!keyByColumn.containsValue("commercialName")) {
-                throw ApiException.badRequest("import-missing-columns", "nombre_comercial");
+                throw new InvalidInputException("import-missing-columns", "nombre_comercial");
             }
             List<Row> rows = new ArrayList<>();
             for (CSVRecord record : parser) {
                 if (rows.size() == MAX_ROWS) {
-                    throw ApiException.badRequest("import-too-many-rows", MAX_ROWS);
+                    throw new InvalidInputException("import-too-many-rows", MAX_ROWS);
                 }
                 Map<String, String> values = new LinkedHashMap<>();
                 keyByColumn.forEach((column, key) -> {
@@ -136,7 +137,7 @@ final class ImportRows {
             return rows;
         }
         catch (IOException | java.io.UncheckedIOException | IllegalArgumentException | IllegalStateException ex) {
-            throw ApiException.badRequest("import-unreadable", ex.getMessage() == null ? "" : ex.getMessage());
+            throw new InvalidInputException("import-unreadable", ex.getMessage() == null ? "" : ex.getMessage());
         }
     }
 

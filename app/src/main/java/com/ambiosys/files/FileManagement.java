@@ -22,7 +22,6 @@ import java.util.UUID;
 import org.apache.tika.Tika;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -35,11 +34,14 @@ import com.ambiosys.files.internal.DownloadLinks;
 import com.ambiosys.files.internal.FileStorage;
 import com.ambiosys.files.internal.FileStores;
 import com.ambiosys.files.internal.StorageException;
+import com.ambiosys.platform.errors.NotFoundException;
+import com.ambiosys.platform.errors.TemporarilyUnavailableException;
+import com.ambiosys.platform.errors.TooLargeException;
+import com.ambiosys.platform.errors.UnsupportedContentException;
 import com.ambiosys.platform.ids.Ids;
 import com.ambiosys.platform.security.CurrentUsers;
 import com.ambiosys.platform.tenancy.TenantContext;
 import com.ambiosys.platform.tenancy.TenantTransactions;
-import com.ambiosys.platform.web.ApiException;
 
 /**
  * The files module's public service: store, describe, link, attach, delete. An upload stays an orphan until
@@ -93,7 +95,7 @@ public class FileManagement {
     public StoredFile store(String ownerType, String ownerId, String name, InputStream content) {
         UUID tenant = TenantContext.require();
         if (ownerId != null && !tx.read(tenant, status -> visibility.canSeeOwner(ownerType, ownerId))) {
-            throw ApiException.notFound("file-owner");
+            throw new NotFoundException("file-owner");
         }
         Path temp = null;
         try {
@@ -108,7 +110,7 @@ public class FileManagement {
                 mediaType = TIKA.detect(in, name);
             }
             if (!properties.allowedTypes().contains(mediaType)) {
-                throw new ApiException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "file-type-not-allowed", mediaType);
+                throw new UnsupportedContentException("file-type-not-allowed", mediaType);
             }
             String sha256 = HexFormat.of().formatHex(sha.digest());
             UUID id = Ids.next();
@@ -153,7 +155,7 @@ public class FileManagement {
         }
         catch (StorageException ex) {
             log.error("Could not store an upload: {}", ex.getMessage());
-            throw new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "file-storage-unavailable");
+            throw new TemporarilyUnavailableException("file-storage-unavailable");
         }
     }
 
@@ -186,7 +188,7 @@ public class FileManagement {
      */
     @Transactional(readOnly = true)
     public StoredFile get(UUID id) {
-        return find(id).filter(visibility::canSee).orElseThrow(() -> ApiException.notFound("file"));
+        return find(id).filter(visibility::canSee).orElseThrow(() -> new NotFoundException("file"));
     }
 
     private java.util.Optional<StoredFile> find(UUID id) {
@@ -199,7 +201,7 @@ public class FileManagement {
     @Transactional(readOnly = true)
     public List<StoredFile> ofOwner(String ownerType, String ownerId) {
         if (!visibility.canSeeOwner(ownerType, ownerId)) {
-            throw ApiException.notFound("file-owner");
+            throw new NotFoundException("file-owner");
         }
         return jdbc.sql(SELECT + """
                  where tenant_id = :t and owner_type = :ownerType and owner_id = :ownerId and status = 'ACTIVE'
@@ -244,7 +246,7 @@ public class FileManagement {
     public Download content(UUID id) {
         UUID tenant = TenantContext.require();
         Located located = tx.read(tenant, status -> new Located(get(id), location(tenant, id)));
-        return read(located).orElseThrow(() -> ApiException.notFound("file"));
+        return read(located).orElseThrow(() -> new NotFoundException("file"));
     }
 
     private record Located(StoredFile file, Location location) {
@@ -263,7 +265,7 @@ public class FileManagement {
         FileStorage storage = stores.of(located.location().storage()).orElseThrow(() -> {
             log.error("File {} is kept in {} storage, which this instance is not configured for",
                     located.file().id(), located.location().storage());
-            return new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "file-storage-unavailable");
+            return new TemporarilyUnavailableException("file-storage-unavailable");
         });
         try {
             return java.util.Optional.of(new Download(located.file(), storage.open(located.location().key())));
@@ -275,7 +277,7 @@ public class FileManagement {
         }
         catch (StorageException ex) {
             log.error("Could not read file {}: {}", located.file().id(), ex.getMessage());
-            throw new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "file-storage-unavailable");
+            throw new TemporarilyUnavailableException("file-storage-unavailable");
         }
     }
 
@@ -340,7 +342,7 @@ public class FileManagement {
         while ((n = in.read(buffer)) > 0) {
             total += n;
             if (total > limit) {
-                throw new ApiException(HttpStatus.PAYLOAD_TOO_LARGE, "file-too-large", limit / (1024 * 1024));
+                throw new TooLargeException("file-too-large", limit / (1024 * 1024));
             }
             out.write(buffer, 0, n);
         }

@@ -6,7 +6,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import com.ambiosys.platform.web.ApiException;
+import com.ambiosys.platform.errors.NotFoundException;
+
 
 /** Reads the geographic catalog, one level at a time, sorted by name. */
 @Service
@@ -74,7 +75,7 @@ public class GeoDirectory {
 
     private void require(String sql, String id, String entity) {
         if (jdbc.sql(sql).param("id", id).query(Long.class).single() == 0) {
-            throw ApiException.notFound(entity);
+            throw new NotFoundException(entity);
         }
     }
 }

@@ -8,17 +8,18 @@ import java.util.UUID;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import com.ambiosys.audit.AuditTrail;
+import com.ambiosys.platform.errors.AuthenticationFailedException;
+import com.ambiosys.platform.errors.DomainException;
+import com.ambiosys.platform.errors.InvalidInputException;
 import com.ambiosys.platform.ids.Ids;
 import com.ambiosys.platform.tenancy.TenantContext;
 import com.ambiosys.platform.tenancy.TenantTransactions;
-import com.ambiosys.platform.web.ApiException;
 import com.ambiosys.tenants.TenantManagement;
 import com.ambiosys.tenants.TenantSummary;
 
@@ -35,13 +36,13 @@ public class AuthenticationService {
     private record Candidate(UUID tenantId, UUID userId, String tenantSlug) {
     }
 
-    private record Outcome(IssuedTokens tokens, ApiException error) {
+    private record Outcome(IssuedTokens tokens, DomainException error) {
         static Outcome ok(IssuedTokens tokens) {
             return new Outcome(tokens, null);
         }
 
-        static Outcome fail(HttpStatus status, String code, Object... args) {
-            return new Outcome(null, new ApiException(status, code, args));
+        static Outcome fail(DomainException error) {
+            return new Outcome(null, error);
         }
 
         IssuedTokens tokensOrThrow() {
@@ -109,7 +110,7 @@ public class AuthenticationService {
             passwords.matches(password, DUMMY_HASH); // same time as a real check: no probing for emails
             backoff.failed(normalized, client.ip());
             log.info("Login failed for unknown account from {}", client.ip());
-            throw new ApiException(HttpStatus.UNAUTHORIZED, "invalid-credentials");
+            throw new AuthenticationFailedException("invalid-credentials");
         }
         Candidate candidate = candidates.get(0);
         boolean ambiguous = candidates.size() > 1;
@@ -143,15 +144,15 @@ public class AuthenticationService {
                     audit.security("login-backoff", user.id(), Map.of("ip", String.valueOf(client.ip())));
                 }
             }
-            return Outcome.fail(HttpStatus.UNAUTHORIZED, "invalid-credentials");
+            return Outcome.fail(new AuthenticationFailedException("invalid-credentials"));
         }
         if (ambiguous) {
-            return Outcome.fail(HttpStatus.BAD_REQUEST, "tenant-required");
+            return Outcome.fail(new InvalidInputException("tenant-required"));
         }
         boolean tenantActive = tenants.find(candidate.tenantId()).map(TenantSummary::active).orElse(false);
         if (!user.active() || !tenantActive) {
             accessLog.record(AccessEvent.LOGIN_FAILED, user.id(), email, client);
-            return Outcome.fail(HttpStatus.UNAUTHORIZED, "account-inactive");
+            return Outcome.fail(new AuthenticationFailedException("account-inactive"));
         }
         backoff.succeeded(email, client.ip());
         user.recordSuccessfulLogin(now);
@@ -162,7 +163,7 @@ public class AuthenticationService {
     public IssuedTokens refresh(String token, ClientInfo client) {
         throttle.check(client.ip(), null);
         UUID tenant = SecretTokens.tenantOf(token)
-            .orElseThrow(() -> new ApiException(HttpStatus.UNAUTHORIZED, "invalid-refresh-token"));
+            .orElseThrow(() -> new AuthenticationFailedException("invalid-refresh-token"));
         return tenantTx.call(tenant, status -> rotate(token, client)).tokensOrThrow();
     }
 
@@ -170,11 +171,11 @@ public class AuthenticationService {
         RefreshTokenStore.StoredToken stored = refreshTokens.findForUpdate(token).orElse(null);
         Instant now = clock.instant();
         if (stored == null || stored.revokedAt() != null || stored.expiresAt().isBefore(now)) {
-            return Outcome.fail(HttpStatus.UNAUTHORIZED, "invalid-refresh-token");
+            return Outcome.fail(new AuthenticationFailedException("invalid-refresh-token"));
         }
         if (refreshTokens.sessionOver(stored, now)) {
             refreshTokens.revokeFamily(stored.familyId());
-            return Outcome.fail(HttpStatus.UNAUTHORIZED, "session-expired");
+            return Outcome.fail(new AuthenticationFailedException("session-expired"));
         }
         User user = users.find(TenantContext.require(), stored.userId()).orElseThrow();
         if (stored.rotatedAt() != null && !refreshTokens.withinReuseGrace(stored, now)) {
@@ -183,12 +184,12 @@ public class AuthenticationService {
             accessLog.record(AccessEvent.REFRESH_REUSED, user.id(), user.email(), client);
             audit.security("refresh-token-reused", user.id(), Map.of("family", stored.familyId().toString(),
                     "revoked", revoked, "ip", String.valueOf(client.ip())));
-            return Outcome.fail(HttpStatus.UNAUTHORIZED, "refresh-token-reused");
+            return Outcome.fail(new AuthenticationFailedException("refresh-token-reused"));
         }
         boolean tenantActive = tenants.find(TenantContext.require()).map(TenantSummary::active).orElse(false);
         if (!user.active() || !tenantActive) {
             refreshTokens.revokeFamily(stored.familyId());
-            return Outcome.fail(HttpStatus.UNAUTHORIZED, "account-inactive");
+            return Outcome.fail(new AuthenticationFailedException("account-inactive"));
         }
         if (stored.rotatedAt() == null) {
             refreshTokens.markRotated(stored.id());

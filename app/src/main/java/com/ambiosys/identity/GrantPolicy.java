@@ -4,12 +4,11 @@ import java.util.Collection;
 import java.util.Set;
 import java.util.TreeSet;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
+import com.ambiosys.platform.errors.ForbiddenException;
 import com.ambiosys.platform.security.CurrentUser;
 import com.ambiosys.platform.security.CurrentUsers;
-import com.ambiosys.platform.web.ApiException;
 
 /**
  * No one grants what they do not hold: whoever changes a role's permissions, a user's roles or a user's
@@ -39,7 +38,7 @@ class GrantPolicy {
     /** The permissions someone holds; {@code null} for the platform itself, which is not limited. */
     record Holder(Set<String> held) {
 
-        /** Refuses (403 {@code permission-not-held}) if the holder lacks any of {@code given}. */
+        /** Refuses ({@code permission-not-held}) if the holder lacks any of {@code given}. */
         void requireHeld(Collection<String> given) {
             if (held == null) {
                 return;
@@ -47,7 +46,7 @@ class GrantPolicy {
             Set<String> missing = new TreeSet<>(given);
             missing.removeAll(held);
             if (!missing.isEmpty()) {
-                throw new ApiException(HttpStatus.FORBIDDEN, "permission-not-held", String.join(", ", missing));
+                throw new ForbiddenException("permission-not-held", String.join(", ", missing));
             }
         }
     }

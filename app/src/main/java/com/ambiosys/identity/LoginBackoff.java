@@ -14,6 +14,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import com.ambiosys.platform.errors.RateLimitedException;
+
 /**
  * Wrong passwords counted per account and client IP, in the database (every instance sees the same
  * counts). After {@code maxFailedLogins} in a row that pair waits, one minute at first and twice as long
@@ -39,7 +41,7 @@ class LoginBackoff {
         this.clock = clock;
     }
 
-    /** Refuses (429 with Retry-After) while this account must wait before another try from this IP. */
+    /** Refuses (rate-limited, with the seconds to wait) while this account must wait before another try from this IP. */
     void check(String email, String ip) {
         Instant now = clock.instant();
         tx.execute(status -> jdbc.sql("select blocked_until from login_backoff where account = :a and ip = :ip")
@@ -48,7 +50,7 @@ class LoginBackoff {
             .map(Timestamp::toInstant)
             .filter(until -> until.isAfter(now))
             .ifPresent(until -> {
-                throw new LoginThrottle.RateLimitedException(Math.max(1, Duration.between(now, until).toSeconds()));
+                throw new RateLimitedException("rate-limited", Math.max(1, Duration.between(now, until).toSeconds()));
             });
     }
 

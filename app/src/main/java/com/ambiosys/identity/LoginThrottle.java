@@ -11,10 +11,10 @@ import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
 
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
-import com.ambiosys.platform.web.ApiException;
+import com.ambiosys.platform.errors.RateLimitedException;
+
 
 /**
  * Rate limits of the authentication endpoints, per client IP and per account (email) from that IP, with
@@ -53,22 +53,7 @@ class LoginThrottle {
         ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
         if (!probe.isConsumed()) {
             long seconds = Math.max(1, Duration.ofNanos(probe.getNanosToWaitForRefill()).toSeconds());
-            throw new RateLimitedException(seconds);
-        }
-    }
-
-    /** 429 with the seconds to wait (sent as Retry-After). */
-    static final class RateLimitedException extends ApiException {
-        private final long retryAfterSeconds;
-
-        RateLimitedException(long retryAfterSeconds) {
-            super(HttpStatus.TOO_MANY_REQUESTS, "rate-limited", retryAfterSeconds);
-            this.retryAfterSeconds = retryAfterSeconds;
-        }
-
-        @Override
-        public java.util.Map<String, String> headers() {
-            return java.util.Map.of("Retry-After", String.valueOf(retryAfterSeconds));
+            throw new RateLimitedException("rate-limited", seconds);
         }
     }
 }

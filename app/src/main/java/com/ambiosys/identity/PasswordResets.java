@@ -21,11 +21,11 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import com.ambiosys.audit.AuditTrail;
+import com.ambiosys.platform.errors.InvalidInputException;
 import com.ambiosys.platform.ids.Ids;
 import com.ambiosys.platform.mail.Mailer;
 import com.ambiosys.platform.tenancy.TenantContext;
 import com.ambiosys.platform.tenancy.TenantTransactions;
-import com.ambiosys.platform.web.ApiException;
 import com.ambiosys.platform.web.WebProperties;
 
 /**
@@ -121,7 +121,7 @@ public class PasswordResets {
     public void confirm(String token, String newPassword, ClientInfo client) {
         throttle.check(client.ip(), null);
         UUID tenant = SecretTokens.tenantOf(token)
-            .orElseThrow(() -> ApiException.badRequest("invalid-reset-token"));
+            .orElseThrow(() -> new InvalidInputException("invalid-reset-token"));
         tenantTx.run(tenant, status -> {
             Instant now = clock.instant();
             var row = jdbc.sql("""
@@ -131,8 +131,8 @@ public class PasswordResets {
                 .param("t", tenant).param("h", SecretTokens.hash(token)).param("now", Timestamp.from(now))
                 .query((rs, n) -> new UUID[] { rs.getObject(1, UUID.class), rs.getObject(2, UUID.class) })
                 .optional()
-                .orElseThrow(() -> ApiException.badRequest("invalid-reset-token"));
-            User user = users.find(tenant, row[1]).orElseThrow(() -> ApiException.badRequest("invalid-reset-token"));
+                .orElseThrow(() -> new InvalidInputException("invalid-reset-token"));
+            User user = users.find(tenant, row[1]).orElseThrow(() -> new InvalidInputException("invalid-reset-token"));
             jdbc.sql("update password_reset_tokens set used_at = :now where tenant_id = :t and id = :id")
                 .param("now", Timestamp.from(now)).param("t", tenant).param("id", row[0]).update();
             user.changePassword(passwords.encode(newPassword), now);

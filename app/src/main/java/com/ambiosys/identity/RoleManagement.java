@@ -12,9 +12,11 @@ import org.springframework.transaction.annotation.Transactional;
 
 import com.ambiosys.audit.AuditAction;
 import com.ambiosys.audit.AuditTrail;
+import com.ambiosys.platform.errors.ConflictException;
+import com.ambiosys.platform.errors.InvalidInputException;
+import com.ambiosys.platform.errors.NotFoundException;
 import com.ambiosys.platform.security.CurrentUsers;
 import com.ambiosys.platform.tenancy.TenantContext;
-import com.ambiosys.platform.web.ApiException;
 
 /** Roles of the current tenant and the permissions each carries. */
 @Service
@@ -53,7 +55,7 @@ public class RoleManagement {
     public RoleView create(String code, String name, String description, Set<String> granted) {
         UUID tenant = TenantContext.require();
         if (roles.findByCode(tenant, code).isPresent()) {
-            throw ApiException.conflict("role-code-taken", code);
+            throw new ConflictException("role-code-taken", code);
         }
         Set<String> checked = checked(granted);
         grantPolicy.holder().requireHeld(checked);
@@ -84,10 +86,10 @@ public class RoleManagement {
     public void delete(UUID id) {
         Role role = require(id);
         if (role.system()) {
-            throw ApiException.conflict("system-role");
+            throw new ConflictException("system-role");
         }
         if (permissions.countUsersWithRole(id) > 0) {
-            throw ApiException.conflict("role-in-use");
+            throw new ConflictException("role-in-use");
         }
         RoleView before = view(role);
         roles.delete(role);
@@ -118,13 +120,13 @@ public class RoleManagement {
         Set<String> unknown = new LinkedHashSet<>();
         set.stream().filter(p -> !PermissionCatalog.exists(p)).forEach(unknown::add);
         if (!unknown.isEmpty()) {
-            throw ApiException.badRequest("unknown-permission", String.join(", ", unknown));
+            throw new InvalidInputException("unknown-permission", String.join(", ", unknown));
         }
         return new TreeSet<>(set);
     }
 
     private Role require(UUID id) {
-        return roles.find(TenantContext.require(), id).orElseThrow(() -> ApiException.notFound("role"));
+        return roles.find(TenantContext.require(), id).orElseThrow(() -> new NotFoundException("role"));
     }
 
     private RoleView view(Role role) {

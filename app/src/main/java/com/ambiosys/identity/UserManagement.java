@@ -20,10 +20,12 @@ import org.springframework.transaction.annotation.Transactional;
 
 import com.ambiosys.audit.AuditAction;
 import com.ambiosys.audit.AuditTrail;
+import com.ambiosys.platform.errors.ConflictException;
+import com.ambiosys.platform.errors.InvalidInputException;
+import com.ambiosys.platform.errors.NotFoundException;
 import com.ambiosys.platform.security.CurrentUsers;
 import com.ambiosys.platform.tenancy.TenantContext;
 import com.ambiosys.platform.tx.AfterCommit;
-import com.ambiosys.platform.web.ApiException;
 import com.ambiosys.platform.web.PageQuery;
 import com.ambiosys.platform.web.PageResponse;
 
@@ -68,7 +70,7 @@ public class UserManagement {
         UUID tenant = TenantContext.require();
         String email = command.email().trim().toLowerCase(Locale.ROOT);
         if (users.findByEmail(tenant, email).isPresent()) {
-            throw ApiException.conflict("email-taken", email);
+            throw new ConflictException("email-taken", email);
         }
         List<UUID> roleIds = command.roleIds() == null ? List.of() : command.roleIds();
         requireRoles(tenant, roleIds);
@@ -155,12 +157,12 @@ public class UserManagement {
         grants.stream().filter(p -> !PermissionCatalog.exists(p)).forEach(unknown::add);
         revocations.stream().filter(p -> !PermissionCatalog.exists(p)).forEach(unknown::add);
         if (!unknown.isEmpty()) {
-            throw ApiException.badRequest("unknown-permission", String.join(", ", unknown));
+            throw new InvalidInputException("unknown-permission", String.join(", ", unknown));
         }
         Set<String> both = new HashSet<>(grants);
         both.retainAll(revocations);
         if (!both.isEmpty()) {
-            throw ApiException.badRequest("permission-granted-and-revoked", String.join(", ", both));
+            throw new InvalidInputException("permission-granted-and-revoked", String.join(", ", both));
         }
         GrantPolicy.Holder actor = grantPolicy.holder();
         UserView before = view(user);
@@ -185,7 +187,7 @@ public class UserManagement {
 
     private void changeStatus(User user, UserStatus status, Instant now) {
         if (user.id().equals(actor()) && status != UserStatus.ACTIVE) {
-            throw ApiException.conflict("cannot-deactivate-self");
+            throw new ConflictException("cannot-deactivate-self");
         }
         user.changeStatus(status, now);
         if (status != UserStatus.ACTIVE) {
@@ -194,13 +196,13 @@ public class UserManagement {
     }
 
     private User require(UUID id) {
-        return users.find(TenantContext.require(), id).orElseThrow(() -> ApiException.notFound("user"));
+        return users.find(TenantContext.require(), id).orElseThrow(() -> new NotFoundException("user"));
     }
 
     private void requireRoles(UUID tenant, List<UUID> roleIds) {
         Set<UUID> wanted = new HashSet<>(roleIds);
         if (roles.findAll(tenant, wanted).size() != wanted.size()) {
-            throw ApiException.badRequest("unknown-role");
+            throw new InvalidInputException("unknown-role");
         }
     }
 
@@ -232,7 +234,7 @@ public class UserManagement {
         boolean desc = sort.startsWith("-");
         String field = SORTS.get(desc ? sort.substring(1) : sort);
         if (field == null) {
-            throw ApiException.badRequest("unknown-sort", sort);
+            throw new InvalidInputException("unknown-sort", sort);
         }
         return Sort.by(desc ? Sort.Direction.DESC : Sort.Direction.ASC, field);
     }

@@ -19,9 +19,9 @@ import org.springframework.transaction.annotation.Transactional;
 import com.ambiosys.audit.AuditAction;
 import com.ambiosys.audit.AuditTrail;
 import com.ambiosys.identity.StaffDirectory;
+import com.ambiosys.platform.errors.NotFoundException;
 import com.ambiosys.platform.security.CurrentUsers;
 import com.ambiosys.platform.tenancy.TenantContext;
-import com.ambiosys.platform.web.ApiException;
 
 /**
  * Who of the inbox's agents is online, and whose turn it is. An agent is online when their status is
@@ -56,7 +56,7 @@ public class AgentPresence {
     /** The caller's own status. */
     @Transactional
     public Agent setStatus(String status) {
-        UUID user = CurrentUsers.current().map(u -> u.userId()).orElseThrow(() -> ApiException.notFound("user"));
+        UUID user = CurrentUsers.current().map(u -> u.userId()).orElseThrow(() -> new NotFoundException("user"));
         UUID tenant = TenantContext.require();
         String before = jdbc.sql("select status from inbox_agent_presence where tenant_id = :t and user_id = :u")
             .param("t", tenant).param("u", user).query(String.class).optional().orElse("ONLINE");

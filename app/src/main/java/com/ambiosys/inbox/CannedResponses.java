@@ -13,10 +13,11 @@ import org.springframework.transaction.annotation.Transactional;
 
 import com.ambiosys.audit.AuditAction;
 import com.ambiosys.audit.AuditTrail;
+import com.ambiosys.platform.errors.ConflictException;
+import com.ambiosys.platform.errors.NotFoundException;
 import com.ambiosys.platform.ids.Ids;
 import com.ambiosys.platform.security.CurrentUsers;
 import com.ambiosys.platform.tenancy.TenantContext;
-import com.ambiosys.platform.web.ApiException;
 import com.ambiosys.platform.web.PageQuery;
 import com.ambiosys.platform.web.PageResponse;
 
@@ -67,7 +68,7 @@ public class CannedResponses {
     @Transactional(readOnly = true)
     public CannedResponse get(UUID id) {
         return jdbc.sql(SELECT + " where tenant_id = :t and id = :id").param("t", TenantContext.require()).param("id", id)
-            .query((rs, n) -> map(rs)).optional().orElseThrow(() -> ApiException.notFound("canned-response"));
+            .query((rs, n) -> map(rs)).optional().orElseThrow(() -> new NotFoundException("canned-response"));
     }
 
     @Transactional
@@ -83,7 +84,7 @@ public class CannedResponses {
                 .update();
         }
         catch (DuplicateKeyException ex) {
-            throw ApiException.conflict("short-code-taken", draft.shortCode());
+            throw new ConflictException("short-code-taken", draft.shortCode());
         }
         CannedResponse created = get(id);
         audit.record(AuditAction.CREATE, "canned_response", id, null, created);
@@ -103,7 +104,7 @@ public class CannedResponses {
                 .param("id", id).update();
         }
         catch (DuplicateKeyException ex) {
-            throw ApiException.conflict("short-code-taken", draft.shortCode());
+            throw new ConflictException("short-code-taken", draft.shortCode());
         }
         CannedResponse after = get(id);
         audit.record(AuditAction.UPDATE, "canned_response", id, before, after);

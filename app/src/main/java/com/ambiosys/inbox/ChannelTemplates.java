@@ -12,11 +12,11 @@ import java.util.regex.Pattern;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
+import com.ambiosys.platform.errors.ConflictException;
+import com.ambiosys.platform.errors.UpstreamFailureException;
 import com.ambiosys.platform.tenancy.TenantContext;
-import com.ambiosys.platform.web.ApiException;
 
 import tools.jackson.databind.JsonNode;
 
@@ -58,7 +58,7 @@ public class ChannelTemplates {
             return cached.templates();
         }
         if (channel.wabaId() == null || channel.wabaId().isBlank()) {
-            throw ApiException.conflict("channel-without-waba");
+            throw new ConflictException("channel-without-waba");
         }
         List<Template> templates;
         try {
@@ -68,7 +68,7 @@ public class ChannelTemplates {
         }
         catch (MetaGraph.GraphException ex) {
             log.warn("Templates of channel {} not read from Meta: {}", channelId, ex.getMessage());
-            throw new ApiException(HttpStatus.BAD_GATEWAY, "whatsapp-unavailable");
+            throw new UpstreamFailureException("whatsapp-unavailable");
         }
         cache.put(key, new Cached(templates, now.plus(TTL)));
         return templates;

@@ -20,10 +20,12 @@ import org.springframework.transaction.annotation.Transactional;
 import com.ambiosys.audit.AuditAction;
 import com.ambiosys.audit.AuditTrail;
 import com.ambiosys.platform.crypto.SecretCipher;
+import com.ambiosys.platform.errors.ConflictException;
+import com.ambiosys.platform.errors.InvalidInputException;
+import com.ambiosys.platform.errors.NotFoundException;
 import com.ambiosys.platform.ids.Ids;
 import com.ambiosys.platform.tenancy.TenantContext;
 import com.ambiosys.platform.tenancy.TenantTransactions;
-import com.ambiosys.platform.web.ApiException;
 
 /** The tenant's channels. WhatsApp secrets (access token, app secret, verify token) are encrypted at rest. */
 @Service
@@ -83,7 +85,7 @@ public class Channels {
     @Transactional(readOnly = true)
     public Channel get(UUID id) {
         return jdbc.sql(SELECT + " where tenant_id = :t and id = :id").param("t", TenantContext.require()).param("id", id)
-            .query((rs, n) -> channel(rs)).optional().orElseThrow(() -> ApiException.notFound("channel"));
+            .query((rs, n) -> channel(rs)).optional().orElseThrow(() -> new NotFoundException("channel"));
     }
 
     @Transactional
@@ -106,7 +108,7 @@ public class Channels {
                 .param("simulated", Boolean.TRUE.equals(settings.simulated())).param("now", now).update();
         }
         catch (DuplicateKeyException ex) {
-            throw ApiException.conflict("phone-number-in-use", settings.phoneNumberId());
+            throw new ConflictException("phone-number-in-use", settings.phoneNumberId());
         }
         assignment(id, settings.assignment());
         Channel created = get(id);
@@ -120,7 +122,7 @@ public class Channels {
         Channel before = get(id);
         if (settings.simulated() != null && settings.simulated() != before.simulated()) {
             // a real channel's tokens must never reach the simulator, nor a simulated one's traffic Meta
-            throw ApiException.conflict("channel-simulated-fixed");
+            throw new ConflictException("channel-simulated-fixed");
         }
         try {
             jdbc.sql("""
@@ -141,7 +143,7 @@ public class Channels {
                 .param("t", TenantContext.require()).param("id", id).update();
         }
         catch (DuplicateKeyException ex) {
-            throw ApiException.conflict("phone-number-in-use", settings.phoneNumberId());
+            throw new ConflictException("phone-number-in-use", settings.phoneNumberId());
         }
         webhookChannels.forgetAfterCommit(); // the webhook's cached secret, phone number id or active flag
         assignment(id, settings.assignment());
@@ -155,7 +157,7 @@ public class Channels {
             return;
         }
         if (assignment.teamId() != null && !teams.exists(assignment.teamId())) {
-            throw ApiException.badRequest("unknown-team");
+            throw new InvalidInputException("unknown-team");
         }
         jdbc.sql("update inbox_channels set assignment_mode = :mode, assignment_team_id = :team where tenant_id = :t and id = :id")
             .param("mode", assignment.mode() == null ? "MANUAL" : assignment.mode()).param("team", assignment.teamId())
@@ -168,7 +170,7 @@ public class Channels {
         return jdbc.sql("select access_token, simulated from inbox_channels where tenant_id = :t and id = :id")
             .param("t", TenantContext.require()).param("id", id)
             .query((rs, n) -> new MetaGraph.Access(cipher.decrypt(rs.getString(1)), rs.getBoolean(2))).optional()
-            .orElseThrow(() -> ApiException.notFound("channel"));
+            .orElseThrow(() -> new NotFoundException("channel"));
     }
 
     /** The current tenant's simulated channel (404 for a real one, or another tenant's). */
@@ -176,7 +178,7 @@ public class Channels {
     public SimulatedChannel simulated(UUID id) {
         UUID tenant = TenantContext.require();
         return jdbc.sql(SIMULATED + " where tenant_id = :t and id = :id and simulated").param("t", tenant).param("id", id)
-            .query((rs, n) -> simulated(tenant, rs)).optional().orElseThrow(() -> ApiException.notFound("channel"));
+            .query((rs, n) -> simulated(tenant, rs)).optional().orElseThrow(() -> new NotFoundException("channel"));
     }
 
     /** The simulated channel of a phone number id, whichever tenant's (Meta's side knows no tenant). */
@@ -211,7 +213,7 @@ public class Channels {
 
     private void requireSimulatorFor(WhatsAppSettings settings) {
         if (Boolean.TRUE.equals(settings.simulated()) && !simulatorEnabled) {
-            throw ApiException.badRequest("simulator-disabled");
+            throw new InvalidInputException("simulator-disabled");
         }
     }
 

@@ -19,11 +19,13 @@ import com.ambiosys.audit.AuditAction;
 import com.ambiosys.audit.AuditTrail;
 import com.ambiosys.customers.CustomerManagement;
 import com.ambiosys.identity.StaffDirectory;
+import com.ambiosys.platform.errors.ConflictException;
+import com.ambiosys.platform.errors.InvalidInputException;
+import com.ambiosys.platform.errors.NotFoundException;
 import com.ambiosys.platform.ids.Ids;
 import com.ambiosys.platform.security.CurrentUser;
 import com.ambiosys.platform.security.CurrentUsers;
 import com.ambiosys.platform.tenancy.TenantContext;
-import com.ambiosys.platform.web.ApiException;
 import com.ambiosys.platform.web.PageQuery;
 import com.ambiosys.platform.web.PageResponse;
 
@@ -196,7 +198,7 @@ public class Conversations {
         UUID tenant = TenantContext.require();
         Map<UUID, String> names = names();
         Summary summary = jdbc.sql(SUMMARY + " where v.tenant_id = :t and v.id = :id").param("t", tenant).param("id", id)
-            .query((rs, n) -> summary(rs, names)).optional().orElseThrow(() -> ApiException.notFound("conversation"));
+            .query((rs, n) -> summary(rs, names)).optional().orElseThrow(() -> new NotFoundException("conversation"));
         boolean confirmed = jdbc.sql("select customer_confirmed from inbox_contacts where tenant_id = :t and id = :id")
             .param("t", tenant).param("id", summary.contactId()).query(Boolean.class).single();
         String customerName = summary.customerId() == null ? null : customers.findName(summary.customerId()).orElse(null);
@@ -216,14 +218,14 @@ public class Conversations {
         Conversation before = get(id);
         Instant now = clock.instant();
         if ("SNOOZED".equals(status) && snoozedUntil != null && !snoozedUntil.isAfter(now)) {
-            throw ApiException.badRequest("snooze-in-the-past");
+            throw new InvalidInputException("snooze-in-the-past");
         }
         if (!"RESOLVED".equals(status) && "RESOLVED".equals(before.summary().status())) {
             // a resolved conversation comes back only if the contact has no other one going
             long others = jdbc.sql("select count(*) from inbox_conversations where tenant_id = :t and contact_id = :c and status <> 'RESOLVED'")
                 .param("t", TenantContext.require()).param("c", before.summary().contactId()).query(Long.class).single();
             if (others > 0) {
-                throw ApiException.conflict("contact-has-open-conversation");
+                throw new ConflictException("contact-has-open-conversation");
             }
         }
         jdbc.sql("""
@@ -248,13 +250,13 @@ public class Conversations {
     public Conversation assign(UUID id, UUID assigneeId, UUID teamId) {
         Conversation before = get(id);
         if (assigneeId != null && staff.activeWith("inbox:reply").stream().noneMatch(m -> m.id().equals(assigneeId))) {
-            throw ApiException.badRequest("invalid-assignee");
+            throw new InvalidInputException("invalid-assignee");
         }
         if (teamId != null && !teams.exists(teamId)) {
-            throw ApiException.badRequest("unknown-team");
+            throw new InvalidInputException("unknown-team");
         }
         if (teamId != null && assigneeId != null && !teams.isMember(teamId, assigneeId)) {
-            throw ApiException.badRequest("assignee-not-in-team");
+            throw new InvalidInputException("assignee-not-in-team");
         }
         jdbc.sql("""
                 update inbox_conversations set assignee_id = :a, team_id = :team, updated_at = :now, version = version + 1
@@ -306,10 +308,10 @@ public class Conversations {
         UUID tenant = TenantContext.require();
         if (jdbc.sql("select count(*) from inbox_contacts where tenant_id = :t and id = :id").param("t", tenant)
             .param("id", contactId).query(Long.class).single() == 0) {
-            throw ApiException.notFound("contact");
+            throw new NotFoundException("contact");
         }
         if (customerId != null && !customers.visible(customerId)) {
-            throw ApiException.badRequest("unknown-customer");
+            throw new InvalidInputException("unknown-customer");
         }
         jdbc.sql("update inbox_contacts set customer_id = :c, customer_confirmed = :confirmed where tenant_id = :t and id = :id")
             .param("c", customerId).param("confirmed", customerId != null).param("t", tenant).param("id", contactId).update();

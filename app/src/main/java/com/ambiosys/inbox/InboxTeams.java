@@ -18,9 +18,11 @@ import org.springframework.transaction.annotation.Transactional;
 import com.ambiosys.audit.AuditAction;
 import com.ambiosys.audit.AuditTrail;
 import com.ambiosys.identity.StaffDirectory;
+import com.ambiosys.platform.errors.ConflictException;
+import com.ambiosys.platform.errors.InvalidInputException;
+import com.ambiosys.platform.errors.NotFoundException;
 import com.ambiosys.platform.ids.Ids;
 import com.ambiosys.platform.tenancy.TenantContext;
-import com.ambiosys.platform.web.ApiException;
 
 /**
  * Teams of agents (Ventas Guatemala, Ventas El Salvador): a conversation can be assigned to a team, and a
@@ -65,7 +67,7 @@ public class InboxTeams {
     @Transactional(readOnly = true)
     public Team get(UUID id) {
         return list().stream().filter(t -> t.id().equals(id)).findFirst()
-            .orElseThrow(() -> ApiException.notFound("team"));
+            .orElseThrow(() -> new NotFoundException("team"));
     }
 
     @Transactional
@@ -78,7 +80,7 @@ public class InboxTeams {
                 .param("t", TenantContext.require()).param("id", id).param("name", name.trim()).param("now", now).update();
         }
         catch (DuplicateKeyException ex) {
-            throw ApiException.conflict("team-name-taken", name.trim());
+            throw new ConflictException("team-name-taken", name.trim());
         }
         saveMembers(id, members);
         Team created = get(id);
@@ -96,7 +98,7 @@ public class InboxTeams {
                 .param("id", id).update();
         }
         catch (DuplicateKeyException ex) {
-            throw ApiException.conflict("team-name-taken", name.trim());
+            throw new ConflictException("team-name-taken", name.trim());
         }
         jdbc.sql("delete from inbox_team_members where tenant_id = :t and team_id = :id").param("t", TenantContext.require())
             .param("id", id).update();
@@ -136,7 +138,7 @@ public class InboxTeams {
         staff.activeWith("inbox:reply").forEach(m -> agents.add(m.id()));
         for (UUID member : members) {
             if (member == null || !agents.contains(member)) {
-                throw ApiException.badRequest("invalid-team-member", String.valueOf(member));
+                throw new InvalidInputException("invalid-team-member", String.valueOf(member));
             }
         }
         return members;

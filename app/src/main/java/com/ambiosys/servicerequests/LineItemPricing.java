@@ -6,7 +6,7 @@ import java.util.List;
 
 import org.springframework.stereotype.Component;
 
-import com.ambiosys.platform.web.ApiException;
+import com.ambiosys.platform.errors.InvalidInputException;
 import com.ambiosys.servicerequests.ServiceRequestViews.NewItem;
 
 /**
@@ -33,13 +33,13 @@ class LineItemPricing {
             return List.of();
         }
         if (items.size() > 100) {
-            throw ApiException.badRequest("too-many-items", 100);
+            throw new InvalidInputException("too-many-items", 100);
         }
         List<PricedItem> resolved = new ArrayList<>();
         for (NewItem item : items) {
             if (item.catalogItemId() != null) {
                 var found = catalog.findItem(item.catalogItemId()).filter(c -> c.active())
-                    .orElseThrow(() -> ApiException.badRequest("unknown-catalog-item", item.catalogItemId()));
+                    .orElseThrow(() -> new InvalidInputException("unknown-catalog-item", item.catalogItemId()));
                 resolved.add(new PricedItem(found.id(), found.sku(),
                         item.description() == null || item.description().isBlank() ? found.name() : item.description().trim(),
                         item.quantity(), found.unit(), item.unitPrice() == null ? found.price() : item.unitPrice(),
@@ -48,7 +48,7 @@ class LineItemPricing {
             }
             if (item.description() == null || item.description().isBlank() || item.quantity() == null
                     || item.unitPrice() == null || item.currency() == null || item.unit() == null) {
-                throw ApiException.badRequest("incomplete-item");
+                throw new InvalidInputException("incomplete-item");
             }
             resolved.add(new PricedItem(null, null, item.description().trim(), item.quantity(), item.unit(),
                     item.unitPrice(), item.currency(), item.vatRate() == null ? BigDecimal.ZERO : item.vatRate()));

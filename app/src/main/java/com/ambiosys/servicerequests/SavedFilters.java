@@ -11,10 +11,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import com.ambiosys.platform.errors.ConflictException;
+import com.ambiosys.platform.errors.NotFoundException;
 import com.ambiosys.platform.ids.Ids;
 import com.ambiosys.platform.security.CurrentUsers;
 import com.ambiosys.platform.tenancy.TenantContext;
-import com.ambiosys.platform.web.ApiException;
 import com.ambiosys.servicerequests.ServiceRequestViews.SavedFilter;
 
 import tools.jackson.core.type.TypeReference;
@@ -49,7 +50,7 @@ public class SavedFilters {
     @Transactional
     public SavedFilter save(String name, Map<String, Object> query) {
         if (mine().size() >= MAX_PER_USER) {
-            throw ApiException.conflict("too-many-saved-filters", MAX_PER_USER);
+            throw new ConflictException("too-many-saved-filters", MAX_PER_USER);
         }
         UUID id = Ids.next();
         try {
@@ -60,7 +61,7 @@ public class SavedFilters {
                 .param("query", json.writeValueAsString(query)).param("now", Timestamp.from(clock.instant())).update();
         }
         catch (DuplicateKeyException ex) {
-            throw ApiException.conflict("saved-filter-name-taken", name.trim());
+            throw new ConflictException("saved-filter-name-taken", name.trim());
         }
         return new SavedFilter(id, name.trim(), query);
     }
@@ -70,7 +71,7 @@ public class SavedFilters {
         int deleted = jdbc.sql("delete from service_request_saved_filters where tenant_id = :t and user_id = :u and id = :id")
             .param("t", TenantContext.require()).param("u", user()).param("id", id).update();
         if (deleted == 0) {
-            throw ApiException.notFound("saved-filter");
+            throw new NotFoundException("saved-filter");
         }
     }
 

@@ -7,14 +7,15 @@ import java.util.UUID;
 
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
 import com.ambiosys.customers.CustomerManagement;
 import com.ambiosys.customers.CustomerViews;
 import com.ambiosys.files.FileManagement;
 import com.ambiosys.identity.StaffDirectory;
-import com.ambiosys.platform.web.ApiException;
+import com.ambiosys.platform.errors.ConflictException;
+import com.ambiosys.platform.errors.InvalidInputException;
+import com.ambiosys.platform.errors.NotFoundException;
 import com.ambiosys.servicerequests.ServiceRequestSetup.ServiceType;
 import com.ambiosys.servicerequests.domain.TypeDataRules;
 
@@ -40,7 +41,7 @@ class ServiceRequestChecks {
     UUID checkedOwner(UUID ownerId) {
         boolean eligible = staff.activeWith("servicerequests:edit").stream().anyMatch(m -> m.id().equals(ownerId));
         if (!eligible) {
-            throw ApiException.badRequest("invalid-owner");
+            throw new InvalidInputException("invalid-owner");
         }
         return ownerId;
     }
@@ -49,15 +50,12 @@ class ServiceRequestChecks {
         try {
             ServiceType type = setup.type(id);
             if (!type.active()) {
-                throw ApiException.badRequest("unknown-service-type");
+                throw new InvalidInputException("unknown-service-type");
             }
             return type;
         }
-        catch (ApiException ex) {
-            if (ex.status() == HttpStatus.NOT_FOUND) {
-                throw ApiException.badRequest("unknown-service-type");
-            }
-            throw ex;
+        catch (NotFoundException ex) {
+            throw new InvalidInputException("unknown-service-type");
         }
     }
 
@@ -65,15 +63,12 @@ class ServiceRequestChecks {
         try {
             CustomerViews.Customer customer = customers.get(id);
             if (!"ACTIVE".equals(customer.status())) {
-                throw ApiException.conflict("customer-blocked", customer.commercialName());
+                throw new ConflictException("customer-blocked", customer.commercialName());
             }
             return customer;
         }
-        catch (ApiException ex) {
-            if (ex.status() == HttpStatus.NOT_FOUND) {
-                throw ApiException.badRequest("unknown-customer");
-            }
-            throw ex;
+        catch (NotFoundException ex) {
+            throw new InvalidInputException("unknown-customer");
         }
     }
 
@@ -81,17 +76,17 @@ class ServiceRequestChecks {
         try {
             files.get(fileId);
         }
-        catch (ApiException ex) {
-            throw ApiException.badRequest("unknown-file");
+        catch (NotFoundException ex) {
+            throw new InvalidInputException("unknown-file");
         }
     }
 
     static void checkContactAndAddress(CustomerViews.Customer customer, UUID contactId, UUID addressId) {
         if (contactId != null && customer.contacts().stream().noneMatch(k -> k.id().equals(contactId))) {
-            throw ApiException.badRequest("unknown-contact");
+            throw new InvalidInputException("unknown-contact");
         }
         if (addressId != null && customer.addresses().stream().noneMatch(a -> a.id().equals(addressId))) {
-            throw ApiException.badRequest("unknown-address");
+            throw new InvalidInputException("unknown-address");
         }
     }
 

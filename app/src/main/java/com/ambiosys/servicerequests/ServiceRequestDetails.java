@@ -22,8 +22,8 @@ import org.springframework.stereotype.Component;
 
 import com.ambiosys.customers.CustomerDirectory;
 import com.ambiosys.identity.StaffDirectory;
+import com.ambiosys.platform.errors.NotFoundException;
 import com.ambiosys.platform.tenancy.TenantContext;
-import com.ambiosys.platform.web.ApiException;
 import com.ambiosys.servicerequests.ServiceRequestViews.HistoryEntry;
 import com.ambiosys.servicerequests.ServiceRequestViews.Item;
 import com.ambiosys.servicerequests.ServiceRequestViews.Request;
@@ -73,7 +73,7 @@ class ServiceRequestDetails {
                  where r.tenant_id = :t and r.id = :id""" + visibility())
             .param("t", tenant).param("id", id).params(visibilityParams())
             .query((rs, n) -> request(rs, now)).optional()
-            .orElseThrow(() -> ApiException.notFound("service-request"));
+            .orElseThrow(() -> new NotFoundException("service-request"));
         return request;
     }
 
@@ -81,7 +81,7 @@ class ServiceRequestDetails {
     Request locked(UUID id) {
         jdbc.sql("select id from service_requests where tenant_id = :t and id = :id for update")
             .param("t", TenantContext.require()).param("id", id).query(UUID.class).optional()
-            .orElseThrow(() -> ApiException.notFound("service-request"));
+            .orElseThrow(() -> new NotFoundException("service-request"));
         return get(id);
     }
 

@@ -21,11 +21,12 @@ import com.ambiosys.audit.AuditAction;
 import com.ambiosys.audit.AuditTrail;
 import com.ambiosys.customers.CustomerManagement;
 import com.ambiosys.customers.CustomerViews;
+import com.ambiosys.platform.errors.ConflictException;
+import com.ambiosys.platform.errors.NotFoundException;
 import com.ambiosys.platform.ids.Ids;
 import com.ambiosys.platform.security.CurrentUser;
 import com.ambiosys.platform.security.CurrentUsers;
 import com.ambiosys.platform.tenancy.TenantContext;
-import com.ambiosys.platform.web.ApiException;
 import com.ambiosys.servicerequests.ServiceRequestSetup.ServiceType;
 import com.ambiosys.servicerequests.ServiceRequestSetup.SlaPolicy;
 import com.ambiosys.servicerequests.ServiceRequestViews.Changes;
@@ -68,7 +69,7 @@ class ServiceRequestEdits {
     Request update(UUID id, Changes changes) {
         Request before = details.locked(id);
         if (!RequestStatus.valueOf(before.status()).isOpen()) {
-            throw ApiException.conflict("request-closed", before.number());
+            throw new ConflictException("request-closed", before.number());
         }
         CurrentUser actor = CurrentUsers.current().orElse(null);
         Instant now = clock.instant();
@@ -169,7 +170,7 @@ class ServiceRequestEdits {
         details.locked(id);
         int removed = records.removeMediaRow(id, fileId);
         if (removed == 0) {
-            throw ApiException.notFound("file");
+            throw new NotFoundException("file");
         }
         audit.record(AuditAction.UPDATE, "service_request", id, Map.of("mediaRemoved", fileId.toString()), null);
     }

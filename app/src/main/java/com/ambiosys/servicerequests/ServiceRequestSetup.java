@@ -21,9 +21,11 @@ import org.springframework.transaction.annotation.Transactional;
 
 import com.ambiosys.audit.AuditAction;
 import com.ambiosys.audit.AuditTrail;
+import com.ambiosys.platform.errors.ConflictException;
+import com.ambiosys.platform.errors.InvalidInputException;
+import com.ambiosys.platform.errors.NotFoundException;
 import com.ambiosys.platform.ids.Ids;
 import com.ambiosys.platform.tenancy.TenantContext;
-import com.ambiosys.platform.web.ApiException;
 import com.ambiosys.servicerequests.domain.BusinessCalendar;
 import com.ambiosys.servicerequests.domain.BusinessCalendar.Window;
 import com.ambiosys.servicerequests.domain.TypeDataRules;
@@ -120,24 +122,24 @@ public class ServiceRequestSetup {
             ZoneId.of(changes.timeZone());
         }
         catch (RuntimeException ex) {
-            throw ApiException.badRequest("invalid-time-zone", changes.timeZone());
+            throw new InvalidInputException("invalid-time-zone", changes.timeZone());
         }
         Map<String, List<List<String>>> week = new LinkedHashMap<>();
         for (DayOfWeek day : DayOfWeek.values()) {
             week.put(day.name(), changes.week().getOrDefault(day.name(), List.of()));
         }
         if (changes.week().keySet().stream().anyMatch(k -> !week.containsKey(k))) {
-            throw ApiException.badRequest("invalid-calendar", String.join(", ", changes.week().keySet()));
+            throw new InvalidInputException("invalid-calendar", String.join(", ", changes.week().keySet()));
         }
         Settings normalized = new Settings(changes.approvalRequired(), changes.timeZone(), week, changes.holidays());
         try {
             BusinessCalendar calendar = calendarOf(normalized);
             if (calendar.windows().values().stream().allMatch(List::isEmpty)) {
-                throw ApiException.badRequest("invalid-calendar", "-");
+                throw new InvalidInputException("invalid-calendar", "-");
             }
         }
         catch (IllegalArgumentException | java.time.format.DateTimeParseException | IndexOutOfBoundsException ex) {
-            throw ApiException.badRequest("invalid-calendar", ex.getMessage());
+            throw new InvalidInputException("invalid-calendar", ex.getMessage());
         }
         jdbc.sql("""
                 insert into service_request_settings (tenant_id, approval_required, time_zone, week, updated_at)
@@ -170,7 +172,7 @@ public class ServiceRequestSetup {
     public ServiceType type(UUID id) {
         return jdbc.sql("select id, code, name, data_schema, auto_assign, active from service_types where tenant_id = :t and id = :id")
             .param("t", TenantContext.require()).param("id", id).query((rs, n) -> type(rs)).optional()
-            .orElseThrow(() -> ApiException.notFound("service-type"));
+            .orElseThrow(() -> new NotFoundException("service-type"));
     }
 
     private static ServiceType type(java.sql.ResultSet rs) throws java.sql.SQLException {
@@ -191,7 +193,7 @@ public class ServiceRequestSetup {
                 .param("schema", schema.name()).param("auto", autoAssign).param("now", now).update();
         }
         catch (DuplicateKeyException ex) {
-            throw ApiException.conflict("service-type-code-taken", code);
+            throw new ConflictException("service-type-code-taken", code);
         }
         ServiceType created = type(id);
         audit.record(AuditAction.CREATE, "service_type", id, null, created);
@@ -222,7 +224,7 @@ public class ServiceRequestSetup {
                 select id, name, service_type_id, priority, response_minutes, resolution_minutes, active
                   from sla_policies where tenant_id = :t and id = :id
                 """).param("t", TenantContext.require()).param("id", id).query((rs, n) -> policy(rs)).optional()
-            .orElseThrow(() -> ApiException.notFound("sla-policy"));
+            .orElseThrow(() -> new NotFoundException("sla-policy"));
     }
 
     private static SlaPolicy policy(java.sql.ResultSet rs) throws java.sql.SQLException {
@@ -252,12 +254,12 @@ public class ServiceRequestSetup {
             try {
                 type(policy.serviceTypeId());
             }
-            catch (ApiException ex) {
-                throw ApiException.badRequest("unknown-service-type");
+            catch (NotFoundException ex) {
+                throw new InvalidInputException("unknown-service-type");
             }
         }
         if (policy.resolutionMinutes() < policy.responseMinutes()) {
-            throw ApiException.badRequest("resolution-before-response");
+            throw new InvalidInputException("resolution-before-response");
         }
         SlaPolicy before = id == null ? null : policy(id);
         UUID policyId = id == null ? Ids.next() : id;
@@ -287,7 +289,7 @@ public class ServiceRequestSetup {
             }
         }
         catch (DuplicateKeyException ex) {
-            throw ApiException.conflict("sla-policy-exists");
+            throw new ConflictException("sla-policy-exists");
         }
         SlaPolicy after = policy(policyId);
         audit.record(before == null ? AuditAction.CREATE : AuditAction.UPDATE, "sla_policy", policyId, before, after);

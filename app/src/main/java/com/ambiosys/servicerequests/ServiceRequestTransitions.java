@@ -8,16 +8,18 @@ import java.util.Set;
 import java.util.UUID;
 
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import com.ambiosys.audit.AuditAction;
 import com.ambiosys.audit.AuditTrail;
+import com.ambiosys.platform.errors.ConflictException;
+import com.ambiosys.platform.errors.DomainException;
+import com.ambiosys.platform.errors.ForbiddenException;
+import com.ambiosys.platform.errors.InvalidInputException;
 import com.ambiosys.platform.security.CurrentUser;
 import com.ambiosys.platform.security.CurrentUsers;
 import com.ambiosys.platform.tenancy.TenantContext;
-import com.ambiosys.platform.web.ApiException;
 import com.ambiosys.servicerequests.ServiceRequestViews.Request;
 import com.ambiosys.servicerequests.domain.RequestStatus;
 import com.ambiosys.servicerequests.domain.Workflow;
@@ -98,16 +100,15 @@ class ServiceRequestTransitions {
         }
         catch (Workflow.IllegalTransition ex) {
             Set<RequestStatus> allowed = workflow.targets(from, resumeTo);
-            switch (ex.refusal()) {
-                case REASON_REQUIRED -> throw new ServiceRequests.IllegalTransition(HttpStatus.BAD_REQUEST, "reason-required",
-                        from, to, allowed);
-                case APPROVAL_REQUIRED -> throw new ServiceRequests.IllegalTransition(HttpStatus.CONFLICT, "approval-required",
-                        from, to, allowed);
-                case NOT_AN_APPROVER -> throw new ServiceRequests.IllegalTransition(HttpStatus.FORBIDDEN, "not-an-approver",
-                        from, to, allowed);
-                default -> throw new ServiceRequests.IllegalTransition(HttpStatus.CONFLICT, "illegal-transition", from, to,
-                        allowed);
-            }
+            Object[] move = { from.name(), to.name() };
+            DomainException refused = switch (ex.refusal()) {
+                case REASON_REQUIRED -> new InvalidInputException("reason-required", move);
+                case APPROVAL_REQUIRED -> new ConflictException("approval-required", move);
+                case NOT_AN_APPROVER -> new ForbiddenException("not-an-approver", move);
+                default -> new ConflictException("illegal-transition", move);
+            };
+            throw refused.with("from", from.name()).with("to", to.name())
+                .with("allowed", allowed.stream().map(Enum::name).sorted().toList());
         }
     }
 
@@ -115,11 +116,11 @@ class ServiceRequestTransitions {
     Request assign(UUID id, UUID ownerId) {
         Request before = details.locked(id);
         if (!RequestStatus.valueOf(before.status()).isOpen()) {
-            throw ApiException.conflict("request-closed", before.number());
+            throw new ConflictException("request-closed", before.number());
         }
         UUID owner = ownerId == null ? roundRobin.next(before.serviceTypeId()) : checks.checkedOwner(ownerId);
         if (owner == null) {
-            throw ApiException.conflict("no-sales-reps");
+            throw new ConflictException("no-sales-reps");
         }
         if (owner.equals(before.ownerId())) {
             return before;

@@ -5,14 +5,12 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import com.ambiosys.platform.web.ApiException;
+import com.ambiosys.platform.errors.InvalidInputException;
 import com.ambiosys.platform.web.PageQuery;
 import com.ambiosys.platform.web.PageResponse;
 import com.ambiosys.servicerequests.ServiceRequestViews.Changes;
@@ -20,7 +18,6 @@ import com.ambiosys.servicerequests.ServiceRequestViews.HistoryEntry;
 import com.ambiosys.servicerequests.ServiceRequestViews.NewRequest;
 import com.ambiosys.servicerequests.ServiceRequestViews.Request;
 import com.ambiosys.servicerequests.ServiceRequestViews.Summary;
-import com.ambiosys.servicerequests.domain.RequestStatus;
 
 /**
  * The service requests module's public service: create, find, edit, move through the workflow, assign. Each use
@@ -34,34 +31,12 @@ public class ServiceRequests {
             LocalDate createdFrom, LocalDate createdTo, String q, String sort) {
     }
 
-    /** A 400 listing what is wrong with each field of the type-specific data (or another list of fields). */
-    public static final class InvalidFields extends ApiException {
-        private final transient List<Map<String, String>> errors;
+    /** Input that breaks rules, listing what is wrong with each field of the type-specific data (or another list). */
+    public static final class InvalidFields extends InvalidInputException {
 
         InvalidFields(String code, List<Map<String, String>> errors) {
-            super(HttpStatus.BAD_REQUEST, code);
-            this.errors = errors;
-        }
-
-        @Override
-        public Map<String, Object> properties() {
-            return Map.of("errors", errors);
-        }
-    }
-
-    /** A 409 for a move the workflow does not allow, with the moves it does. */
-    public static final class IllegalTransition extends ApiException {
-        private final transient Map<String, Object> properties;
-
-        IllegalTransition(HttpStatus status, String code, RequestStatus from, RequestStatus to, Set<RequestStatus> allowed) {
-            super(status, code, from.name(), to.name());
-            this.properties = Map.of("from", from.name(), "to", to.name(),
-                    "allowed", allowed.stream().map(Enum::name).sorted().toList());
-        }
-
-        @Override
-        public Map<String, Object> properties() {
-            return properties;
+            super(code);
+            with("errors", errors);
         }
     }
 

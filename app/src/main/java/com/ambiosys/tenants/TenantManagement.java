@@ -8,7 +8,9 @@ import java.util.UUID;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import com.ambiosys.platform.web.ApiException;
+import com.ambiosys.platform.errors.ConflictException;
+import com.ambiosys.platform.errors.NotFoundException;
+
 
 /** The tenants module's public service. */
 @Service
@@ -29,7 +31,7 @@ public class TenantManagement {
     @Transactional
     public TenantSummary create(NewTenant request) {
         if (tenants.existsBySlug(request.slug())) {
-            throw ApiException.conflict("tenant-slug-taken", request.slug());
+            throw new ConflictException("tenant-slug-taken", request.slug());
         }
         Tenant tenant = new Tenant(request.slug(), request.name(), request.country(), request.timeZone(),
                 request.defaultLanguage(), clock.instant());
@@ -59,7 +61,7 @@ public class TenantManagement {
 
     @Transactional
     public TenantSummary suspend(UUID id) {
-        Tenant tenant = tenants.findById(id).orElseThrow(() -> ApiException.notFound("tenant"));
+        Tenant tenant = tenants.findById(id).orElseThrow(() -> new NotFoundException("tenant"));
         tenant.suspend(clock.instant());
         cache.invalidate(id);
         return tenant.summary();
@@ -67,7 +69,7 @@ public class TenantManagement {
 
     @Transactional
     public TenantSummary activate(UUID id) {
-        Tenant tenant = tenants.findById(id).orElseThrow(() -> ApiException.notFound("tenant"));
+        Tenant tenant = tenants.findById(id).orElseThrow(() -> new NotFoundException("tenant"));
         tenant.activate(clock.instant());
         cache.invalidate(id);
         return tenant.summary();

@@ -28,6 +28,9 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
 
+import com.ambiosys.platform.errors.DomainException;
+import com.ambiosys.platform.errors.RateLimitedException;
+
 /** Every error leaves the API as an RFC 9457 problem in the caller's language. */
 @RestControllerAdvice
 @Order(Ordered.LOWEST_PRECEDENCE)
@@ -46,6 +49,22 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         ResponseEntity.BodyBuilder builder = ResponseEntity.status(ex.status());
         ex.headers().forEach((name, value) -> builder.header(name, value));
         ProblemDetail problem = problems.create(ex.status(), ex.code(), ex.args());
+        ex.properties().forEach(problem::setProperty);
+        return builder.body(problem);
+    }
+
+    /** A service's failure, answered with the status of its kind ({@link DomainStatuses}). */
+    @ExceptionHandler(DomainException.class)
+    ResponseEntity<ProblemDetail> domain(DomainException ex) {
+        HttpStatus status = DomainStatuses.of(ex.getClass());
+        if (status == HttpStatus.INTERNAL_SERVER_ERROR) {
+            log.error("A domain exception of a kind with no status", ex);
+        }
+        ResponseEntity.BodyBuilder builder = ResponseEntity.status(status);
+        if (ex instanceof RateLimitedException limited) {
+            builder.header(HttpHeaders.RETRY_AFTER, String.valueOf(limited.retryAfterSeconds()));
+        }
+        ProblemDetail problem = problems.create(status, ex.code(), ex.args());
         ex.properties().forEach(problem::setProperty);
         return builder.body(problem);
     }
