@@ -5,7 +5,6 @@ import static com.tngtech.archunit.core.domain.JavaClass.Predicates.belongToAnyO
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
-import java.util.Set;
 
 import jakarta.servlet.Filter;
 
@@ -43,18 +42,6 @@ import com.tngtech.archunit.core.importer.ImportOption;
  */
 class HttpAtTheEdgeTest {
 
-    /**
-     * Being split in another branch while this rule was written, so not yet converted to domain exceptions. The
-     * integrator converts them after merging both branches and empties this list; a new entry is never added.
-     * Note for that conversion: {@code WhatsAppSender.mediaFile} catches {@code ApiException} around
-     * {@code files.get} to answer {@code unknown-file}; the files module now throws {@code NotFoundException}, so
-     * that catch must become {@code catch (NotFoundException ex)} ({@code WhatsAppComposerTest} fails until then).
-     */
-    static final Set<String> BEING_SPLIT_IN_ANOTHER_BRANCH_NOT_YET_CONVERTED = Set.of(
-            "com.ambiosys.simulator.Simulator",
-            "com.ambiosys.customers.CustomerImports",
-            "com.ambiosys.inbox.WhatsAppSender");
-
     static final JavaClasses CLASSES = new ClassFileImporter()
         .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
         .importPackages("com.ambiosys");
@@ -69,7 +56,6 @@ class HttpAtTheEdgeTest {
             .or(assignableTo(AccessDeniedHandler.class))
             .or(declaresSecurityFilterChain());
         noClasses().that(DescribedPredicate.not(edge).as("are outside the web edge"))
-            .and(DescribedPredicate.not(beingSplitElsewhere()).as("are not being split in another branch"))
             .should().dependOnClassesThat(belongToAnyOf(ApiException.class, HttpStatus.class, HttpStatusCode.class,
                     ResponseEntity.class, ProblemDetail.class))
             .because("services throw the domain exceptions of com.ambiosys.platform.errors; the web layer maps them")
@@ -79,12 +65,5 @@ class HttpAtTheEdgeTest {
     private static DescribedPredicate<JavaClass> declaresSecurityFilterChain() {
         return DescribedPredicate.describe("declare a SecurityFilterChain bean",
                 c -> c.getMethods().stream().anyMatch(m -> m.getRawReturnType().isEquivalentTo(SecurityFilterChain.class)));
-    }
-
-    /** The class or one of its nested classes (lambdas compile into the class itself). */
-    private static DescribedPredicate<JavaClass> beingSplitElsewhere() {
-        return DescribedPredicate.describe("are being split in another branch",
-                c -> BEING_SPLIT_IN_ANOTHER_BRANCH_NOT_YET_CONVERTED.stream()
-                    .anyMatch(name -> c.getName().equals(name) || c.getName().startsWith(name + "$")));
     }
 }

@@ -12,6 +12,9 @@ import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import com.ambiosys.platform.errors.ConflictException;
+import com.ambiosys.platform.errors.InvalidInputException;
+import com.ambiosys.platform.errors.NotFoundException;
 import com.ambiosys.audit.AuditAction;
 import com.ambiosys.audit.AuditTrail;
 import com.ambiosys.customers.ImportChecks.Checked;
@@ -20,7 +23,6 @@ import com.ambiosys.identity.StaffDirectory;
 import com.ambiosys.platform.ids.Ids;
 import com.ambiosys.platform.security.CurrentUser;
 import com.ambiosys.platform.security.CurrentUsers;
-import com.ambiosys.platform.web.ApiException;
 import com.ambiosys.platform.web.PageQuery;
 import com.ambiosys.platform.web.PageResponse;
 
@@ -82,7 +84,7 @@ public class CustomerImports {
     public Import preview(String fileName, String content) {
         List<Row> rows = ImportRows.read(content);
         if (rows.isEmpty()) {
-            throw ApiException.badRequest("import-empty");
+            throw new InvalidInputException("import-empty");
         }
         List<StoredRow> checked = checks.check(rows).stream()
             .map(c -> new StoredRow(c.row().line(), c.row().values(), c.errors())).toList();
@@ -97,9 +99,9 @@ public class CustomerImports {
     /** Creates the customers of the rows that are (still) valid; rows that are not are reported, not stored. */
     @Transactional
     public Import commit(UUID id) {
-        String status = store.lockStatus(id).orElseThrow(() -> ApiException.notFound("customer-import"));
+        String status = store.lockStatus(id).orElseThrow(() -> new NotFoundException("customer-import"));
         if (!"PREVIEW".equals(status)) {
-            throw ApiException.conflict("import-already-committed");
+            throw new ConflictException("import-already-committed");
         }
         List<StoredRow> stored = store.rows(id);
         List<Row> rows = stored.stream().filter(r -> r.errors().isEmpty()).map(r -> new Row(r.line(), r.values())).toList();
@@ -128,7 +130,7 @@ public class CustomerImports {
 
     @Transactional(readOnly = true)
     public Import get(UUID id) {
-        return store.find(id, this::render).orElseThrow(() -> ApiException.notFound("customer-import"));
+        return store.find(id, this::render).orElseThrow(() -> new NotFoundException("customer-import"));
     }
 
     @Transactional(readOnly = true)

@@ -1,5 +1,7 @@
 package com.ambiosys.inbox;
 
+import com.ambiosys.platform.errors.InvalidInputException;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -8,7 +10,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 
-import com.ambiosys.platform.web.ApiException;
 
 /**
  * What an agent sends to a contact on WhatsApp, one record per kind of message. Each is checked against the Cloud
@@ -79,12 +80,12 @@ public sealed interface OutgoingMessage {
         public Buttons {
             requireText(text, 1024);
             if (buttons == null || buttons.isEmpty() || buttons.size() > 3) {
-                throw ApiException.badRequest("invalid-buttons", 3, 20);
+                throw new InvalidInputException("invalid-buttons", 3, 20);
             }
             for (Button b : buttons) {
                 if (b.title() == null || b.title().isBlank() || b.title().length() > 20 || b.id() == null
                         || b.id().isBlank() || b.id().length() > 256) {
-                    throw ApiException.badRequest("invalid-buttons", 3, 20);
+                    throw new InvalidInputException("invalid-buttons", 3, 20);
                 }
             }
             buttons = List.copyOf(buttons);
@@ -118,13 +119,13 @@ public sealed interface OutgoingMessage {
             requireText(text, 1024);
             int rows = sections == null ? 0 : sections.stream().mapToInt(s -> s.rows() == null ? 0 : s.rows().size()).sum();
             if (rows == 0 || rows > 10 || button == null || button.isBlank() || button.length() > 20) {
-                throw ApiException.badRequest("invalid-list", 10);
+                throw new InvalidInputException("invalid-list", 10);
             }
             for (Section s : sections) {
                 for (Row r : s.rows()) {
                     if (r.title() == null || r.title().isBlank() || r.title().length() > 24 || r.id() == null
                             || r.id().length() > 200 || (r.description() != null && r.description().length() > 72)) {
-                        throw ApiException.badRequest("invalid-list", 10);
+                        throw new InvalidInputException("invalid-list", 10);
                     }
                 }
             }
@@ -167,7 +168,7 @@ public sealed interface OutgoingMessage {
     public record Template(String name, String language, List<String> parameters) implements OutgoingMessage {
         public Template {
             if (name == null || !name.matches("[a-z0-9_]{1,512}")) {
-                throw ApiException.badRequest("invalid-template");
+                throw new InvalidInputException("invalid-template");
             }
             language = language == null ? "es" : language;
             parameters = parameters == null ? List.of() : List.copyOf(parameters);
@@ -230,7 +231,7 @@ public sealed interface OutgoingMessage {
         public Media {
             Objects.requireNonNull(kind, "kind");
             if (hasCaption(kind, caption) && caption.length() > 1024) {
-                throw ApiException.badRequest("invalid-message-text", 1024);
+                throw new InvalidInputException("invalid-message-text", 1024);
             }
         }
 
@@ -266,7 +267,7 @@ public sealed interface OutgoingMessage {
 
     private static void requireText(String text, int max) {
         if (text == null || text.isBlank() || text.length() > max) {
-            throw ApiException.badRequest("invalid-message-text", max);
+            throw new InvalidInputException("invalid-message-text", max);
         }
     }
 }

@@ -11,10 +11,12 @@ import java.util.UUID;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
+import com.ambiosys.platform.errors.ConflictException;
+import com.ambiosys.platform.errors.InvalidInputException;
+import com.ambiosys.platform.errors.NotFoundException;
 import com.ambiosys.files.FileManagement;
 import com.ambiosys.files.StoredFile;
 import com.ambiosys.platform.ids.Ids;
@@ -22,7 +24,6 @@ import com.ambiosys.platform.security.CurrentUser;
 import com.ambiosys.platform.security.CurrentUsers;
 import com.ambiosys.platform.tenancy.TenantContext;
 import com.ambiosys.platform.tenancy.TenantTransactions;
-import com.ambiosys.platform.web.ApiException;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -92,7 +93,7 @@ public class WhatsAppSender {
         Instant now = clock.instant();
         boolean inWindow = target.lastInbound() != null && target.lastInbound().plus(WINDOW).isAfter(now);
         if (!inWindow && !outgoing.allowedOutsideWindow()) {
-            throw new ApiException(HttpStatus.CONFLICT, "outside-24h-window");
+            throw new ConflictException("outside-24h-window");
         }
         StoredFile file = outgoing instanceof OutgoingMessage.Media media ? mediaFile(media) : null;
         String context = replyTo(tenant, contactId, replyToMessageId);
@@ -117,7 +118,7 @@ public class WhatsAppSender {
                 """).param("t", tenant).param("id", contactId)
             .query((rs, n) -> new Target(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
                     rs.getTimestamp(4) == null ? null : rs.getTimestamp(4).toInstant()))
-            .optional().orElseThrow(() -> ApiException.notFound("contact")));
+            .optional().orElseThrow(() -> new NotFoundException("contact")));
     }
 
     /** Meta's request body for the message to the contact, answering {@code context} (Meta's id) if not null. */
@@ -201,17 +202,17 @@ public class WhatsAppSender {
     /** The upload the message sends, checked against what WhatsApp takes for its type. */
     private StoredFile mediaFile(OutgoingMessage.Media o) {
         if (o.fileId() == null) {
-            throw ApiException.badRequest("media-file-required");
+            throw new InvalidInputException("media-file-required");
         }
         StoredFile file;
         try {
             file = files.get(o.fileId());
         }
-        catch (ApiException ex) {
-            throw ApiException.badRequest("unknown-file");
+        catch (NotFoundException ex) {
+            throw new InvalidInputException("unknown-file");
         }
         if (!o.kind().takes(file.mediaType(), file.sizeBytes())) {
-            throw ApiException.badRequest("media-type-not-allowed", file.mediaType(), o.type());
+            throw new InvalidInputException("media-type-not-allowed", file.mediaType(), o.type());
         }
         return file;
     }
@@ -225,7 +226,7 @@ public class WhatsAppSender {
                 select external_id from inbox_messages where tenant_id = :t and contact_id = :c and id = :id
                    and external_id is not null
                 """).param("t", tenant).param("c", contactId).param("id", messageId).query(String.class).optional())
-            .orElseThrow(() -> ApiException.badRequest("invalid-reply-to"));
+            .orElseThrow(() -> new InvalidInputException("invalid-reply-to"));
     }
 
     private String upload(MetaGraph.Access access, String phoneNumberId, StoredFile file) {
@@ -256,11 +257,11 @@ public class WhatsAppSender {
             boolean exists = jdbc.sql("select count(*) from inbox_contacts where tenant_id = :t and id = :id")
                 .param("t", tenant).param("id", contactId).query(Long.class).single() > 0;
             if (!exists) {
-                throw ApiException.notFound("contact");
+                throw new NotFoundException("contact");
             }
             if (before != null && jdbc.sql("select count(*) from inbox_messages where tenant_id = :t and id = :id and contact_id = :c")
                 .param("t", tenant).param("id", before).param("c", contactId).query(Long.class).single() == 0) {
-                throw ApiException.notFound("message");
+                throw new NotFoundException("message");
             }
             return jdbc.sql(SELECT + """
 

@@ -3,8 +3,8 @@ package com.ambiosys.simulator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import com.ambiosys.platform.errors.InvalidInputException;
 import com.ambiosys.inbox.Channels.SimulatedChannel;
-import com.ambiosys.platform.web.ApiException;
 import com.ambiosys.simulator.Simulator.Reply;
 import com.ambiosys.simulator.Simulator.ThreadMessage;
 
@@ -33,13 +33,13 @@ final class PhoneMessages {
             case "TEXT" -> text(reply);
             case "BUTTON_REPLY", "LIST_REPLY" -> choice(reply, "BUTTON_REPLY".equals(type), asked, channel);
             case "LOCATION" -> location(reply);
-            default -> throw ApiException.badRequest("simulator-invalid-type", type);
+            default -> throw new InvalidInputException("simulator-invalid-type", type);
         };
     }
 
     private static Content text(Reply reply) {
         if (reply.text() == null || reply.text().isBlank()) {
-            throw ApiException.badRequest("simulator-text-required");
+            throw new InvalidInputException("simulator-text-required");
         }
         Map<String, Object> message = new LinkedHashMap<>();
         message.put("type", "text");
@@ -50,7 +50,7 @@ final class PhoneMessages {
     private static Content choice(Reply reply, boolean button, ThreadMessage asked, SimulatedChannel channel) {
         JsonNode choice = asked == null ? null : choice(asked.payload(), button, reply.optionId());
         if (choice == null) {
-            throw ApiException.badRequest("simulator-not-a-choice");
+            throw new InvalidInputException("simulator-not-a-choice");
         }
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("id", reply.optionId());
@@ -70,7 +70,7 @@ final class PhoneMessages {
     private static Content location(Reply reply) {
         if (reply.latitude() == null || reply.longitude() == null || Math.abs(reply.latitude()) > 90
                 || Math.abs(reply.longitude()) > 180) {
-            throw ApiException.badRequest("simulator-invalid-location");
+            throw new InvalidInputException("simulator-invalid-location");
         }
         Map<String, Object> location = new LinkedHashMap<>();
         location.put("latitude", reply.latitude());

@@ -13,6 +13,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 
+import com.ambiosys.platform.errors.ConflictException;
+import com.ambiosys.platform.errors.InvalidInputException;
+import com.ambiosys.platform.errors.NotFoundException;
 import com.ambiosys.audit.AuditAction;
 import com.ambiosys.audit.AuditTrail;
 import com.ambiosys.inbox.Channels;
@@ -20,7 +23,6 @@ import com.ambiosys.inbox.Channels.SimulatedChannel;
 import com.ambiosys.platform.ids.Ids;
 import com.ambiosys.platform.tenancy.TenantContext;
 import com.ambiosys.platform.tenancy.TenantTransactions;
-import com.ambiosys.platform.web.ApiException;
 
 import tools.jackson.databind.JsonNode;
 
@@ -100,7 +102,7 @@ public class Simulator {
     public Phone addPhone(UUID channelId, String e164, String profileName) {
         channels.simulated(channelId);
         if (e164 == null || !e164.matches("\\+[1-9][0-9]{7,14}")) {
-            throw ApiException.badRequest("simulator-invalid-phone");
+            throw new InvalidInputException("simulator-invalid-phone");
         }
         UUID tenant = TenantContext.require();
         UUID id = Ids.next();
@@ -113,7 +115,7 @@ public class Simulator {
             });
         }
         catch (DuplicateKeyException ex) {
-            throw ApiException.conflict("simulator-phone-exists", e164);
+            throw new ConflictException("simulator-phone-exists", e164);
         }
     }
 
@@ -142,7 +144,7 @@ public class Simulator {
         SimulatedChannel channel = channels.simulated(phone.channelId());
         String mimeType = PhoneMessages.imageType(bytes);
         if (mimeType == null) {
-            throw ApiException.badRequest("simulator-invalid-image", MAX_IMAGE_BYTES / (1024 * 1024));
+            throw new InvalidInputException("simulator-invalid-image", MAX_IMAGE_BYTES / (1024 * 1024));
         }
         Media media = new Media(bytes, mimeType, CloudIds.sha256(bytes));
         return deliver(channel, phone, PhoneMessages.image(mimeType, media.sha256(), CloudIds.mediaId(), caption), media);
@@ -164,7 +166,7 @@ public class Simulator {
     public Media media(UUID phoneId, UUID messageId) {
         UUID tenant = TenantContext.require();
         store.phone(tenant, phoneId);
-        return store.media(tenant, phoneId, messageId).orElseThrow(() -> ApiException.notFound("simulator-message"));
+        return store.media(tenant, phoneId, messageId).orElseThrow(() -> new NotFoundException("simulator-message"));
     }
 
     private ThreadMessage deliver(SimulatedChannel channel, Phone phone, PhoneMessages.Content content, Media media) {

@@ -12,9 +12,9 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import com.ambiosys.platform.errors.NotFoundException;
 import com.ambiosys.platform.ids.Ids;
 import com.ambiosys.platform.tenancy.TenantTransactions;
-import com.ambiosys.platform.web.ApiException;
 import com.ambiosys.simulator.Simulator.Media;
 import com.ambiosys.simulator.Simulator.Phone;
 import com.ambiosys.simulator.Simulator.ThreadMessage;
@@ -58,7 +58,7 @@ class SimulatorStore {
 
     Phone phone(UUID tenant, UUID phoneId) {
         return tx.read(tenant, s -> jdbc.sql(PHONE + " where tenant_id = :t and id = :id").param("t", tenant).param("id", phoneId)
-            .query((rs, n) -> phone(rs)).optional()).orElseThrow(() -> ApiException.notFound("simulator-phone"));
+            .query((rs, n) -> phone(rs)).optional()).orElseThrow(() -> new NotFoundException("simulator-phone"));
     }
 
     /** In the caller's transaction. */

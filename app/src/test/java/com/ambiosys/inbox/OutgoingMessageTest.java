@@ -13,7 +13,7 @@ import com.ambiosys.inbox.OutgoingMessage.Button;
 import com.ambiosys.inbox.OutgoingMessage.MediaKind;
 import com.ambiosys.inbox.OutgoingMessage.Row;
 import com.ambiosys.inbox.OutgoingMessage.Section;
-import com.ambiosys.platform.web.ApiException;
+import com.ambiosys.platform.errors.DomainException;
 
 /** Each kind of outgoing WhatsApp message: the Cloud API's limits, checked as it is made, and Meta's request body. */
 class OutgoingMessageTest {
@@ -95,7 +95,7 @@ class OutgoingMessageTest {
         try {
             making.run();
         }
-        catch (ApiException ex) {
+        catch (DomainException ex) {
             return ex.code();
         }
         throw new AssertionError("made without a complaint");
