@@ -5,6 +5,7 @@ import java.util.UUID;
 
 import org.springframework.stereotype.Service;
 
+import com.ambiosys.identity.internal.PrincipalLoader;
 import com.ambiosys.platform.security.CurrentUser;
 
 /**

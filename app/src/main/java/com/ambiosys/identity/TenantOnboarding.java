@@ -8,6 +8,11 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import com.ambiosys.identity.internal.PermissionStore;
+import com.ambiosys.identity.internal.RoleManagement;
+import com.ambiosys.identity.internal.Roles;
+import com.ambiosys.identity.internal.User;
+import com.ambiosys.identity.internal.Users;
 import com.ambiosys.platform.tenancy.TenantContext;
 import com.ambiosys.platform.tenancy.TenantTransactions;
 import com.ambiosys.tenants.NewTenant;

@@ -13,12 +13,13 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import com.ambiosys.identity.internal.SecretTokens;
 import com.ambiosys.platform.tenancy.TenantContext;
-import com.ambiosys.support.ApiClient;
 import com.ambiosys.support.ApiClient.Response;
+import com.ambiosys.support.ApiClient;
 import com.ambiosys.support.SystemTest;
-import com.ambiosys.support.TestTenants;
 import com.ambiosys.support.TestTenants.TestTenant;
+import com.ambiosys.support.TestTenants;
 
 import tools.jackson.databind.JsonNode;
 

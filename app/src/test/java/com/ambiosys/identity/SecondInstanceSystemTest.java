@@ -16,13 +16,14 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import com.ambiosys.identity.internal.SigningKeys;
 import com.ambiosys.platform.tenancy.TenantTransactions;
-import com.ambiosys.support.SecondInstance;
-import com.ambiosys.support.ApiClient;
 import com.ambiosys.support.ApiClient.Response;
+import com.ambiosys.support.ApiClient;
+import com.ambiosys.support.SecondInstance;
 import com.ambiosys.support.SystemTest;
-import com.ambiosys.support.TestTenants;
 import com.ambiosys.support.TestTenants.TestTenant;
+import com.ambiosys.support.TestTenants;
 
 /**
  * Two application contexts on one database: the shared test context (instance A) and a second instance

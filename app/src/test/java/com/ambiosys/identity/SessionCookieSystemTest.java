@@ -11,6 +11,7 @@ import java.util.concurrent.CompletableFuture;
 
 import org.junit.jupiter.api.Test;
 
+import com.ambiosys.identity.internal.SecretTokens;
 import com.ambiosys.support.ApiClient.Response;
 import com.ambiosys.support.TenantApiTest;
 import com.ambiosys.support.TestTenants;

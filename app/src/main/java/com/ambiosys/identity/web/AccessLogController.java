@@ -11,9 +11,9 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import com.ambiosys.identity.AccessEvent;
-import com.ambiosys.identity.AccessLog;
-import com.ambiosys.identity.AccessLogEntry;
+import com.ambiosys.identity.internal.AccessEvent;
+import com.ambiosys.identity.internal.AccessLog;
+import com.ambiosys.identity.internal.AccessLogEntry;
 import com.ambiosys.platform.web.PageQuery;
 import com.ambiosys.platform.web.PageResponse;
 

@@ -14,10 +14,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-import com.ambiosys.identity.AuthenticationService;
-import com.ambiosys.identity.ClientInfo;
-import com.ambiosys.identity.IssuedTokens;
-import com.ambiosys.identity.PasswordResets;
+import com.ambiosys.identity.internal.AuthenticationService;
+import com.ambiosys.identity.internal.ClientInfo;
+import com.ambiosys.identity.internal.IssuedTokens;
+import com.ambiosys.identity.internal.PasswordResets;
 import com.ambiosys.platform.security.PublicEndpoint;
 
 /** Login, token refresh, logout and password reset: the only API open without a token. */

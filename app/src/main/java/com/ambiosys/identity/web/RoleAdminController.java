@@ -25,8 +25,8 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import com.ambiosys.identity.PermissionCatalog;
-import com.ambiosys.identity.RoleManagement;
-import com.ambiosys.identity.RoleView;
+import com.ambiosys.identity.internal.RoleManagement;
+import com.ambiosys.identity.internal.RoleView;
 
 /** Administration of roles and the catalog of permissions they draw from. */
 @RestController

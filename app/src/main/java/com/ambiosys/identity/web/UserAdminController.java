@@ -23,11 +23,11 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import com.ambiosys.identity.UserCommands;
-import com.ambiosys.identity.UserManagement;
-import com.ambiosys.identity.UserStatus;
-import com.ambiosys.identity.UserSummary;
-import com.ambiosys.identity.UserView;
+import com.ambiosys.identity.internal.UserCommands;
+import com.ambiosys.identity.internal.UserManagement;
+import com.ambiosys.identity.internal.UserStatus;
+import com.ambiosys.identity.internal.UserSummary;
+import com.ambiosys.identity.internal.UserView;
 import com.ambiosys.platform.web.PageQuery;
 import com.ambiosys.platform.web.PageResponse;
 import com.ambiosys.platform.web.TimeZoneId;

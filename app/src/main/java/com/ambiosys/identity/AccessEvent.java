@@ -1,5 +1,0 @@
-package com.ambiosys.identity;
-
-public enum AccessEvent {
-    LOGIN, LOGIN_FAILED, LOCKED, LOGOUT, REFRESH, REFRESH_REUSED, PASSWORD_RESET_REQUESTED, PASSWORD_RESET
-}

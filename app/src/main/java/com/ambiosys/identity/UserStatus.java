@@ -1,5 +1,0 @@
-package com.ambiosys.identity;
-
-public enum UserStatus {
-    ACTIVE, INACTIVE, SUSPENDED, BLOCKED
-}

@@ -1,0 +1,5 @@
+package com.ambiosys.identity.internal;
+
+public enum UserStatus {
+    ACTIVE, INACTIVE, SUSPENDED, BLOCKED
+}
