@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
  * ("CF", consumidor final, is allowed). El Salvador's NIT: 14 digits (0000-000000-000-0) or, since
  * 2021, the DUI (8 digits and a check digit) used as NIT.
  */
-public final class TaxIds {
+final class TaxIds {
 
     private static final Pattern GT_NIT = Pattern.compile("^[0-9]{1,12}[0-9K]$");
     private static final Pattern SV_NIT = Pattern.compile("^[0-9]{14}$");

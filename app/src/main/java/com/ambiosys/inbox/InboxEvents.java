@@ -20,7 +20,7 @@ import tools.jackson.databind.json.JsonMapper;
  * security does not reach a notification, so a message's text travels only in rows read in its tenant.
  */
 @Component
-public class InboxEvents {
+class InboxEvents {
 
     /** An event as the stream sends it. */
     public record Event(long id, UUID tenantId, String kind, UUID conversationId, String payload, Instant createdAt) {
