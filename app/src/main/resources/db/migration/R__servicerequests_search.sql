@@ -98,3 +98,25 @@ revoke all on function service_requests_search_page(text, uuid[], uuid, int, big
 grant execute on function service_requests_matching(text) to ${appRole};
 grant execute on function service_requests_search(text, uuid[], int) to ${appRole};
 grant execute on function service_requests_search_page(text, uuid[], uuid, int, bigint) to ${appRole};
+
+-- the description as searched (service_requests.search_description: lower case, no accents), kept in step in
+-- service_request_descriptions, whose trigram index the searches read (V31)
+create or replace function service_request_descriptions_sync() returns trigger
+    language plpgsql set search_path = public, pg_temp
+as $$
+begin
+    if new.search_description is null then
+        delete from service_request_descriptions where tenant_id = new.tenant_id and request_id = new.id;
+    else
+        insert into service_request_descriptions (tenant_id, request_id, search_description)
+        values (new.tenant_id, new.id, new.search_description)
+        on conflict (tenant_id, request_id) do update set search_description = excluded.search_description
+         where service_request_descriptions.search_description is distinct from excluded.search_description;
+    end if;
+    return null;
+end
+$$;
+drop trigger if exists service_requests_description_sync on service_requests;
+create trigger service_requests_description_sync
+    after insert or update of description on service_requests
+    for each row execute function service_request_descriptions_sync();

@@ -43,7 +43,7 @@ public class CustomerDirectory {
 
     /**
      * The customers whose own name has every word of the text as the beginning of one of its words (accents
-     * and case aside), sorted by id: customers_named, R__customers_directory.sql.
+     * and case aside), sorted by id: customers_named, R__customers_search.sql.
      */
     @Transactional(readOnly = true)
     public List<UUID> idsNamed(String text) {
