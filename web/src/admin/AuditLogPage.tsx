@@ -3,7 +3,8 @@ import type { GridColDef } from '@mui/x-data-grid';
 import { DataGrid } from './DataGrid';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatDate, useServerGrid } from './useServerGrid';
+import { useServerGrid } from './useServerGrid';
+import { useFormat } from '../format';
 
 interface AuditEntry {
   id: string; occurredAt: string; actorId: string | null; action: string; entityType: string; entityId: string | null;
@@ -11,14 +12,15 @@ interface AuditEntry {
 }
 
 export default function AuditLogPage() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const format = useFormat();
   const [action, setAction] = useState('');
   const [entityType, setEntityType] = useState('');
   const grid = useServerGrid<AuditEntry>('audit-log', '/api/v1/audit-log', {
     action: action || undefined, entityType: entityType.trim() || undefined,
   });
   const columns: GridColDef<AuditEntry>[] = [
-    { field: 'occurredAt', headerName: t('auditLog.when'), width: 190, sortable: false, valueFormatter: (v) => formatDate(v as string, i18n.language) },
+    { field: 'occurredAt', headerName: t('auditLog.when'), width: 190, sortable: false, valueFormatter: (v) => format.dateTime(v as string) },
     { field: 'action', headerName: t('auditLog.action'), width: 140, sortable: false, valueFormatter: (v) => t(`auditLog.actions.${String(v)}`) },
     { field: 'entityType', headerName: t('auditLog.entity'), width: 120, sortable: false },
     { field: 'entityId', headerName: t('auditLog.entityId'), width: 300, sortable: false },

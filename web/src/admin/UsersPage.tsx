@@ -6,7 +6,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAuth } from '../auth/AuthContext';
 import { UserDialog } from './UserDialog';
-import { formatDate, useServerGrid } from './useServerGrid';
+import { useServerGrid } from './useServerGrid';
+import { useFormat } from '../format';
 
 export interface UserSummary {
   id: string;
@@ -19,7 +20,8 @@ export interface UserSummary {
 }
 
 export default function UsersPage() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const format = useFormat();
   const { can } = useAuth();
   const [q, setQ] = useState('');
   const [status, setStatus] = useState('');
@@ -33,8 +35,8 @@ export default function UsersPage() {
       field: 'status', headerName: t('users.status'), width: 130,
       renderCell: (p) => <Chip size="small" color={p.value === 'ACTIVE' ? 'success' : 'default'} label={t(`users.statuses.${p.value}`)} />,
     },
-    { field: 'lastLoginAt', headerName: t('users.lastLogin'), width: 190, valueFormatter: (v) => formatDate(v as string, i18n.language) },
-    { field: 'createdAt', headerName: t('users.created'), width: 190, valueFormatter: (v) => formatDate(v as string, i18n.language) },
+    { field: 'lastLoginAt', headerName: t('users.lastLogin'), width: 190, valueFormatter: (v) => format.dateTime(v as string) },
+    { field: 'createdAt', headerName: t('users.created'), width: 190, valueFormatter: (v) => format.dateTime(v as string) },
   ];
 
   return (

@@ -99,8 +99,3 @@ export function possibleParents(categories: Category[], moving?: Category): Cate
   return categories.filter((c) => !below.has(c.id) && c.depth + height <= MAX_DEPTH);
 }
 
-/** An amount in its currency, as the user's language writes it (Q 1,500.00; US$95.00). */
-export function formatMoney(amount: number | null, currency: string | null, language: string): string {
-  if (amount === null || currency === null) return '—';
-  return new Intl.NumberFormat(language === 'en' ? 'en-US' : 'es-GT', { style: 'currency', currency }).format(amount);
-}

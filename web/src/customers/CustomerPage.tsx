@@ -14,7 +14,6 @@ import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link as RouterLink, useNavigate, useParams, useSearchParams } from 'react-router';
 import { api, downloadStoredFile, type Page } from '../api/client';
-import { formatDate } from '../admin/useServerGrid';
 import { useAuth } from '../auth/AuthContext';
 import { AddressDialog } from './AddressDialog';
 import { ContactDialog } from './ContactDialog';
@@ -26,6 +25,7 @@ import {
   COUNTRIES, describeAddress, EXPIRY_COLOR, usePlaceNames, type Address, type Contact, type Customer, type LegalEntity,
   type Interaction,
 } from './model';
+import { useFormat } from '../format';
 
 const TABS = ['overview', 'contacts', 'addresses', 'documents', 'legalEntities', 'interactions'] as const;
 type TabKey = typeof TABS[number];
@@ -52,7 +52,8 @@ function Section({ title, action, children }: { title: string; action?: ReactNod
 
 /** One customer: overview (edit, block, delete), contacts, addresses, documents, legal entities and interactions. */
 export default function CustomerPage() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const format = useFormat();
   const { id = '' } = useParams();
   const { can } = useAuth();
   const navigate = useNavigate();
@@ -140,7 +141,7 @@ export default function CustomerPage() {
             </Stack></dd>
             <dt>{t('customers.legalEntities')}</dt>
             <dd>{legalEntities.data?.find((e) => e.isDefault)?.legalName ?? legalEntities.data?.[0]?.legalName ?? '—'}</dd>
-            <dt>{t('customers.created')}</dt><dd>{formatDate(c.createdAt, i18n.language)}</dd>
+            <dt>{t('customers.created')}</dt><dd>{format.dateTime(c.createdAt)}</dd>
             <dt>{t('customers.notes')}</dt><dd style={{ whiteSpace: 'pre-wrap' }}>{c.notes || '—'}</dd>
           </Box>
         </CardContent></Card>
@@ -209,7 +210,7 @@ export default function CustomerPage() {
                   <TableRow key={d.id} data-testid="document-row">
                     <TableCell>{t(`customers.documentTypes.${d.type}`, { defaultValue: d.type })}</TableCell>
                     <TableCell>{d.number ?? '—'}</TableCell>
-                    <TableCell>{d.expiresOn ? new Date(`${d.expiresOn}T00:00`).toLocaleDateString(i18n.language === 'en' ? 'en-US' : 'es-GT') : '—'}</TableCell>
+                    <TableCell>{d.expiresOn ? format.date(d.expiresOn) : '—'}</TableCell>
                     <TableCell><Chip size="small" color={EXPIRY_COLOR[d.expiry as keyof typeof EXPIRY_COLOR] ?? 'default'}
                       label={t(`customers.expiry.${d.expiry}`)} data-testid="expiry-badge" /></TableCell>
                     <TableCell align="right" sx={{ whiteSpace: 'nowrap' }}>
@@ -272,7 +273,7 @@ export default function CustomerPage() {
               {interactions.data?.items.length === 0 && <EmptyRow columns={3} text={t('customers.noRows')} />}
               {interactions.data?.items.map((x) => (
                 <TableRow key={x.id}>
-                  <TableCell sx={{ whiteSpace: 'nowrap' }}>{formatDate(x.occurredAt, i18n.language)}</TableCell>
+                  <TableCell sx={{ whiteSpace: 'nowrap' }}>{format.dateTime(x.occurredAt)}</TableCell>
                   <TableCell>{t(`customers.interactionKinds.${x.kind}`, { defaultValue: x.kind })}</TableCell>
                   <TableCell sx={{ whiteSpace: 'pre-wrap' }}>{x.summary}</TableCell>
                 </TableRow>

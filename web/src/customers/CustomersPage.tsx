@@ -8,11 +8,12 @@ import { useTranslation } from 'react-i18next';
 import { Link as RouterLink, useNavigate, useSearchParams } from 'react-router';
 import { download } from '../api/client';
 import { DataGrid } from '../admin/DataGrid';
-import { formatDate, useServerGrid } from '../admin/useServerGrid';
+import { useServerGrid } from '../admin/useServerGrid';
 import { useAuth } from '../auth/AuthContext';
 import { useOwners, useTags } from './CustomerDialogs';
 import { COUNTRIES, customerFilters, useDepartments, type CustomerFilter as Filter } from './model';
 import { NewCustomerDialog } from './NewCustomerDialog';
+import { useFormat } from '../format';
 
 interface CustomerSummary {
   id: string; kind: string; commercialName: string; taxId: string | null; status: string; ownerId: string | null;
@@ -21,7 +22,8 @@ interface CustomerSummary {
 
 /** Customers: search and filters (kept in the address, so Back returns to the same list), paging, export, import, create. */
 export default function CustomersPage() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const format = useFormat();
   const { can } = useAuth();
   const navigate = useNavigate();
   const [params, setParams] = useSearchParams();
@@ -57,7 +59,7 @@ export default function CustomersPage() {
     { field: 'tags', headerName: t('customers.tags'), flex: 1, minWidth: 160, sortable: false,
       valueFormatter: (v: string[]) => v.join(', ') },
     { field: 'createdAt', headerName: t('customers.created'), width: 180, sortable: false,
-      valueFormatter: (v) => formatDate(v as string, i18n.language) },
+      valueFormatter: (v) => format.dateTime(v as string) },
   ];
   const select = (name: Filter, label: string, children: React.ReactNode, testId: string) => (
     <TextField select size="small" label={label} value={filters[name] ?? ''} onChange={(e) => set(name, e.target.value)}
@@ -72,11 +74,11 @@ export default function CustomersPage() {
       <Stack direction={{ xs: 'column', sm: 'row' }} spacing={2} sx={{ mb: 2, alignItems: { sm: 'center' } }}>
         <Typography variant="h4" component="h1" sx={{ flexGrow: 1 }}>{t('customers.title')}</Typography>
         <Stack direction="row" spacing={1} useFlexGap sx={{ flexWrap: 'wrap' }}>
-          {can('customers:export') && (['csv', 'xlsx'] as const).map((format) => (
-            <Button key={format} variant="outlined" startIcon={<DownloadIcon />} data-testid={`export-${format}`}
-              aria-label={`${t('customers.export')} ${format.toUpperCase()}`}
-              onClick={() => void download(exportPath(format), `clientes.${format}`)}>
-              {format.toUpperCase()}
+          {can('customers:export') && (['csv', 'xlsx'] as const).map((kind) => (
+            <Button key={kind} variant="outlined" startIcon={<DownloadIcon />} data-testid={`export-${kind}`}
+              aria-label={`${t('customers.export')} ${kind.toUpperCase()}`}
+              onClick={() => void download(exportPath(kind), `clientes.${kind}`)}>
+              {kind.toUpperCase()}
             </Button>
           ))}
           {can('customers:import') && (
@@ -109,7 +111,7 @@ export default function CustomersPage() {
       {grid.error && <Alert severity="error" sx={{ mb: 2 }}>{(grid.error as Error).message}</Alert>}
       {grid.totalEstimated && (
         <Typography variant="body2" color="text.secondary" sx={{ mb: 1 }} data-testid="estimated-total">
-          {t('customers.estimatedTotal', { count: grid.rowCount, formatted: grid.rowCount.toLocaleString() })}
+          {t('customers.estimatedTotal', { count: grid.rowCount, formatted: format.count(grid.rowCount) })}
         </Typography>
       )}
       <DataGrid autoHeight rows={grid.rows} rowCount={grid.rowCount} loading={grid.loading} columns={columns}

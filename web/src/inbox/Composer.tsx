@@ -10,10 +10,10 @@ import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react'
 import { useTranslation } from 'react-i18next';
 import { api, ApiError, upload } from '../api/client';
 import { useAuth } from '../auth/AuthContext';
-import { useFormat } from '../requests/ui';
 import { inboxKeys, useCanned, useTemplates } from './api';
 import { ComposeKeys, filterCanned, fillTemplate, serviceWindow, slashQuery, substitute } from './model';
 import type { Conversation, Message, Outgoing, Template } from './types';
+import { useFormat } from '../format';
 
 const MAX_BYTES = 16 * 1024 * 1024; // the Cloud API's limit for images is 5 MB, documents 100 MB; the files API 16 MB
 
@@ -144,7 +144,7 @@ export function Composer({ conversation, messages, replyTo, onClearReply }: {
       {!win.open ? (
         <Alert severity="info" data-testid="window-closed"
           action={<Button color="inherit" size="small" onClick={() => setTemplatesOpen(true)} data-testid="open-templates">{t('inbox.templates.use')}</Button>}>
-          {lastIn ? t('inbox.windowClosed', { when: format.instant(new Date(lastIn).toISOString()) }) : t('inbox.windowNever')}
+          {lastIn ? t('inbox.windowClosed', { when: format.dateTime(new Date(lastIn).toISOString()) }) : t('inbox.windowNever')}
         </Alert>
       ) : (
         <>

@@ -12,9 +12,10 @@ import { z } from 'zod';
 import { DataGrid } from '../admin/DataGrid';
 import { api, ApiError, type Page } from '../api/client';
 import { showProblem } from '../customers/model';
-import { problemMessage, useFormat } from '../requests/ui';
+import { problemMessage } from '../requests/ui';
 import { useAgents } from './api';
 import type { CannedResponse, Team } from './types';
+import { useFormat } from '../format';
 
 /** The inbox's settings: canned responses and teams (channels have their own page). */
 export default function InboxSettingsPage() {
@@ -54,7 +55,7 @@ function CannedResponses() {
     { field: 'shortCode', headerName: t('inbox.canned.shortCode'), width: 140, sortable: false, valueFormatter: (v: string) => `/${v}` },
     { field: 'title', headerName: t('inbox.canned.titleField'), width: 200, sortable: false },
     { field: 'body', headerName: t('inbox.canned.body'), flex: 1, minWidth: 200, sortable: false },
-    { field: 'updatedAt', headerName: t('inbox.canned.updated'), width: 170, sortable: false, valueFormatter: (v: string) => format.instant(v) },
+    { field: 'updatedAt', headerName: t('inbox.canned.updated'), width: 170, sortable: false, valueFormatter: (v: string) => format.dateTime(v) },
     { field: 'actions', headerName: '', width: 190, sortable: false, renderCell: (p) => (
       <Stack direction="row" spacing={1}>
         <Button size="small" onClick={() => setEditing(p.row)} aria-label={`${t('common.edit')} /${p.row.shortCode}`}>{t('common.edit')}</Button>

@@ -13,12 +13,13 @@ import { useMutation, useQuery, useQueryClient, type UseQueryResult } from '@tan
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api/client';
-import { problemMessage, useFormat } from '../requests/ui';
+import { problemMessage } from '../requests/ui';
 import { inboxKeys, useOlderMessages, useThread } from './api';
 import { Composer } from './Composer';
 import { ConversationActions } from './ConversationActions';
 import { cloudError, mapLink, mediaFile, withOlder } from './model';
 import type { Conversation, Message, Note } from './types';
+import { useFormat } from '../format';
 
 export function ThreadPane({ conversationId, conversation, onBack, onShowCustomer }: {
   conversationId: string; conversation: UseQueryResult<Conversation>; onBack?: () => void; onShowCustomer?: () => void;
@@ -194,7 +195,7 @@ function Bubble({ message: m, quoted, onReply }: { message: Message; quoted?: Me
           </Typography>
         )}
         <Stack direction="row" spacing={0.5} sx={{ justifyContent: 'flex-end', alignItems: 'center', mt: 0.25 }}>
-          <Typography variant="caption" color="text.secondary">{format.instant(m.sentAt)}</Typography>
+          <Typography variant="caption" color="text.secondary">{format.dateTime(m.sentAt)}</Typography>
           {out && <Ticks status={m.status} />}
         </Stack>
       </Box>
@@ -267,7 +268,7 @@ function Notes({ conversationId, notes }: { conversationId: string; notes: Note[
         {notes.map((n) => (
           <Box key={n.id} sx={{ p: 1.5, borderRadius: 1, bgcolor: (th) => (th.palette.mode === 'dark' ? '#4a3f10' : '#fff8e1') }}>
             <Typography variant="body2" sx={{ whiteSpace: 'pre-wrap' }}>{n.body}</Typography>
-            <Typography variant="caption" color="text.secondary">{n.authorName ?? '—'} · {format.instant(n.createdAt)}</Typography>
+            <Typography variant="caption" color="text.secondary">{n.authorName ?? '—'} · {format.dateTime(n.createdAt)}</Typography>
           </Box>
         ))}
       </Stack>

@@ -15,9 +15,10 @@ import { api, upload } from '../api/client';
 import { useAuth } from '../auth/AuthContext';
 import type { DataSchema, HistoryEntry, RequestStatus, ServiceRequest, Sla, StoredFile } from './types';
 import {
-  businessTime, PriorityChip, problemMessage, SlaChip, StatusChip, TransitionDialog, useFormat, useOwners,
+  businessTime, PriorityChip, problemMessage, SlaChip, StatusChip, TransitionDialog, useOwners,
   type PendingMove,
 } from './ui';
+import { useFormat } from '../format';
 
 interface CustomerDetails {
   id: string; commercialName: string;
@@ -131,7 +132,7 @@ export default function RequestPage() {
                 </>
               ) : t('servicerequests.none')}
             </Field>
-            <Field label={t('servicerequests.created')}>{format.instant(r.createdAt)}</Field>
+            <Field label={t('servicerequests.created')}>{format.dateTime(r.createdAt)}</Field>
           </Section>
           <Section title={t('servicerequests.details')}>
             <TypeDataView schema={r.dataSchema} data={r.typeData} />
@@ -242,9 +243,9 @@ function SlaClockView({ sla }: { sla: Sla }) {
         aria-label={`${name}: ${t('servicerequests.elapsed')} ${percent} %`} sx={{ height: 8, borderRadius: 1, mb: 1 }} />
       <Field label={t('servicerequests.target')}>{businessTime(t, sla.targetMinutes)}</Field>
       <Field label={t('servicerequests.elapsed')}>{businessTime(t, sla.elapsedMinutes)}</Field>
-      {sla.atRiskAt && <Field label={t('servicerequests.atRiskAt')}>{format.instant(sla.atRiskAt)}</Field>}
-      {sla.dueAt && <Field label={t('servicerequests.dueAt')}>{format.instant(sla.dueAt)}</Field>}
-      {sla.metAt && <Field label={t('servicerequests.met')}>{format.instant(sla.metAt)}</Field>}
+      {sla.atRiskAt && <Field label={t('servicerequests.atRiskAt')}>{format.dateTime(sla.atRiskAt)}</Field>}
+      {sla.dueAt && <Field label={t('servicerequests.dueAt')}>{format.dateTime(sla.dueAt)}</Field>}
+      {sla.metAt && <Field label={t('servicerequests.met')}>{format.dateTime(sla.metAt)}</Field>}
     </Box>
   );
 }
@@ -371,7 +372,7 @@ function HistorySection({ id, customer }: { id: string; customer?: CustomerDetai
               primary={text(e)}
               secondary={
                 <>
-                  {format.instant(e.at)} · {t('servicerequests.by', { name: e.actorName ?? t('servicerequests.system') })}
+                  {format.dateTime(e.at)} · {t('servicerequests.by', { name: e.actorName ?? t('servicerequests.system') })}
                   {e.comment && <Box component="span" sx={{ display: 'block', fontStyle: 'italic' }}>«{e.comment}»</Box>}
                 </>
               } />

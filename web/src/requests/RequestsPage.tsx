@@ -15,7 +15,8 @@ import { api, type Page } from '../api/client';
 import { DataGrid } from '../admin/DataGrid';
 import { useAuth } from '../auth/AuthContext';
 import { SLA_STATUSES, STATUSES, type SavedFilter, type Summary } from './types';
-import { PriorityChip, problemMessage, SlaChip, StatusChip, useFormat, useOwners, useServiceTypes } from './ui';
+import { PriorityChip, problemMessage, SlaChip, StatusChip, useOwners, useServiceTypes } from './ui';
+import { useFormat } from '../format';
 
 /** The list's filters, as the API's query parameters (and as a saved filter keeps them). */
 export interface Filters {
@@ -104,11 +105,11 @@ export default function RequestsPage() {
     { field: 'resolutionSla', headerName: t('servicerequests.clocks.RESOLUTION'), width: 120, sortable: false,
       renderCell: (p) => <SlaChip status={p.row.resolutionSla} /> },
     { field: 'resolutionDueAt', headerName: t('servicerequests.dueAt'), width: 170, sortingOrder: ['asc', null],
-      valueFormatter: (v) => format.instant(v as string | null) },
+      valueFormatter: (v) => format.dateTime(v as string | null) },
     { field: 'ownerName', headerName: t('servicerequests.owner'), width: 180, sortable: false,
       valueFormatter: (v) => (v as string | null) ?? t('servicerequests.unassigned') },
     { field: 'requestedDate', headerName: t('servicerequests.requestedDate'), width: 140, valueFormatter: (v) => format.date(v as string | null) },
-    { field: 'createdAt', headerName: t('servicerequests.created'), width: 170, valueFormatter: (v) => format.instant(v as string) },
+    { field: 'createdAt', headerName: t('servicerequests.created'), width: 170, valueFormatter: (v) => format.dateTime(v as string) },
   ];
 
   const anyFilter = JSON.stringify(filters) !== JSON.stringify(EMPTY);

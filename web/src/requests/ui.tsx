@@ -5,7 +5,6 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError } from '../api/client';
-import { useAuth } from '../auth/AuthContext';
 import { needsReason } from './board';
 import type { Owner, Priority, RequestStatus, ServiceRequest, ServiceType, Settings, SlaStatus } from './types';
 
@@ -55,22 +54,6 @@ export function SlaChip({ status, clock, ...rest }: { status: SlaStatus | null; 
     <Chip size="small" color={SLA_COLOR[status]} sx={toneSx(SLA_COLOR[status])} data-sla={status}
       label={clock ? t('servicerequests.slaChip', { clock: t(`servicerequests.clocks.${clock}`), status: label }) : label} {...rest} />
   );
-}
-
-/** A moment in the tenant's time zone, in the user's language. */
-export function useFormat() {
-  const { i18n } = useTranslation();
-  const { me } = useAuth();
-  const locale = i18n.language === 'en' ? 'en-US' : 'es-GT';
-  const timeZone = me?.tenant.timeZone;
-  return {
-    instant: (v: string | null | undefined) =>
-      v ? new Date(v).toLocaleString(locale, { timeZone, dateStyle: 'medium', timeStyle: 'short' }) : '',
-    date: (v: string | null | undefined) =>
-      v ? new Date(`${v}T12:00:00Z`).toLocaleDateString(locale, { timeZone: 'UTC', dateStyle: 'medium' }) : '',
-    money: (v: number, currency: string) => new Intl.NumberFormat(locale, { style: 'currency', currency }).format(v),
-    number: (v: number) => new Intl.NumberFormat(locale, { maximumFractionDigits: 3 }).format(v),
-  };
 }
 
 export function useServiceTypes() {

@@ -11,6 +11,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError, fetchBlob, upload } from '../api/client';
+import { useFormat } from '../format';
 import {
   bubble, formatPhone, normalizePhone, shouldReportRead, ticks, unread, type SimChannel, type SimMessage, type SimPhone,
 } from './model';
@@ -88,7 +89,7 @@ export default function SimulatorPage() {
 }
 
 function Phone({ phone, onError }: { phone: SimPhone; onError: (message: string) => void }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const theme = useTheme();
   const client = useQueryClient();
   const [text, setText] = useState('');
@@ -145,7 +146,7 @@ function Phone({ phone, onError }: { phone: SimPhone; onError: (message: string)
     void run(() => upload(`${BASE}/phones/${phone.id}/images`, form));
   };
 
-  const time = (iso: string) => new Date(iso).toLocaleTimeString(i18n.language, { hour: '2-digit', minute: '2-digit' });
+  const { time } = useFormat();
   const mine = theme.palette.mode === 'dark' ? '#005c4b' : '#d9fdd3';
   const theirs = theme.palette.mode === 'dark' ? '#202c33' : '#ffffff';
 
