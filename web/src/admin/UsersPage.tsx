@@ -8,6 +8,7 @@ import { useAuth } from '../auth/AuthContext';
 import { UserDialog } from './UserDialog';
 import { useServerGrid } from './useServerGrid';
 import { useFormat } from '../format';
+import { codeKey } from '../translate';
 
 export interface UserSummary {
   id: string;
@@ -33,7 +34,7 @@ export default function UsersPage() {
     { field: 'email', headerName: t('users.email'), flex: 1, minWidth: 200 },
     {
       field: 'status', headerName: t('users.status'), width: 130,
-      renderCell: (p) => <Chip size="small" color={p.value === 'ACTIVE' ? 'success' : 'default'} label={t(`users.statuses.${p.value}`)} />,
+      renderCell: (p) => <Chip size="small" color={p.value === 'ACTIVE' ? 'success' : 'default'} label={t(codeKey('users.statuses', p.value))} />,
     },
     { field: 'lastLoginAt', headerName: t('users.lastLogin'), width: 190, valueFormatter: (v) => format.dateTime(v as string) },
     { field: 'createdAt', headerName: t('users.created'), width: 190, valueFormatter: (v) => format.dateTime(v as string) },
@@ -55,7 +56,7 @@ export default function UsersPage() {
         <TextField select label={t('users.status')} value={status} onChange={(e) => setStatus(e.target.value)} size="small" sx={{ minWidth: 180 }}>
           <MenuItem value="">{t('common.all')}</MenuItem>
           {(['ACTIVE', 'INACTIVE', 'SUSPENDED', 'BLOCKED'] as const).map((s) => (
-            <MenuItem key={s} value={s}>{t(`users.statuses.${s}`)}</MenuItem>
+            <MenuItem key={s} value={s}>{t(codeKey('users.statuses', s))}</MenuItem>
           ))}
         </TextField>
       </Stack>

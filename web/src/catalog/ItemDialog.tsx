@@ -10,6 +10,7 @@ import {
   type ItemForm,
 } from './model';
 import { useFormat } from '../format';
+import type { MessageKey } from '../translate';
 
 /** Creates a product or service (its SKU comes from the category) or edits one; the price changes elsewhere. */
 export function ItemDialog({ item, categories, categoryId, onClose }: {
@@ -46,7 +47,7 @@ export function ItemDialog({ item, categories, categoryId, onClose }: {
     <Controller control={control} name={name} render={({ field }) => (
       <TextField select label={t(`catalog.${name}`)} {...field} sx={{ flex: 1 }} error={!!formState.errors[name]}
         helperText={formState.errors[name]?.message} slotProps={{ select: { SelectDisplayProps: { 'data-testid': testId } as object } }}>
-        {values.map((v) => <MenuItem key={v} value={v}>{t(`${labels}.${v}`)}</MenuItem>)}
+        {values.map((v) => <MenuItem key={v} value={v}>{t(`${labels}.${v}` as MessageKey)}</MenuItem>)}
       </TextField>
     )} />
   );

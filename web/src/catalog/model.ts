@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { Translate } from '../translate';
 
 export const KINDS = ['PRODUCT', 'SERVICE'] as const;
 export const UNITS = ['UNIT', 'HOUR', 'DAY', 'WEEK', 'MONTH', 'M3', 'LITER', 'KG', 'TRIP', 'SERVICE', 'BOX'] as const;
@@ -21,7 +22,6 @@ export interface PriceHistoryEntry {
   changedBy: string | null; changedByName: string | null; changedAt: string; reason: string | null;
 }
 
-type Translate = (key: string, options?: Record<string, unknown>) => string;
 
 // typed as people type them: "1500", "1500.5", "1500,50" (a decimal comma is common in Spanish)
 const MONEY = /^\d{1,12}([.,]\d{1,2})?$/;

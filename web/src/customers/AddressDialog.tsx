@@ -8,13 +8,14 @@ import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { api } from '../api/client';
 import { ADDRESS_KINDS, showProblem, useDepartments, useDistricts, useMunicipalities, useZones, type Address } from './model';
+import type { Translate } from '../translate';
 
 function coordinate(limit: number, message: string) {
   return z.string().trim().refine((v) => v === '' || (Number.isFinite(Number(v)) && Math.abs(Number(v)) <= limit), message);
 }
 
 /** The address form's rules: the place from the catalog, a street, and both coordinates or neither. */
-export function addressSchema(t: (key: string) => string, needsDistrict: boolean) {
+export function addressSchema(t: Translate, needsDistrict: boolean) {
   return z.object({
     kind: z.enum(ADDRESS_KINDS),
     departmentId: z.string().min(1, t('validation.required')),

@@ -26,6 +26,7 @@ import {
   type Interaction,
 } from './model';
 import { useFormat } from '../format';
+import { codeKey } from '../translate';
 
 const TABS = ['overview', 'contacts', 'addresses', 'documents', 'legalEntities', 'interactions'] as const;
 type TabKey = typeof TABS[number];
@@ -104,7 +105,7 @@ export default function CustomerPage() {
       <Stack direction={{ xs: 'column', md: 'row' }} spacing={2} sx={{ mb: 2, alignItems: { md: 'center' } }}>
         <Stack direction="row" spacing={2} sx={{ alignItems: 'center', flexGrow: 1, minWidth: 0 }}>
           <Typography variant="h4" component="h1" sx={{ overflowWrap: 'anywhere', fontSize: { xs: '1.6rem', sm: '2.125rem' } }}>{c.commercialName}</Typography>
-          <Chip size="small" color={c.status === 'ACTIVE' ? 'success' : 'warning'} label={t(`customers.statuses.${c.status}`)}
+          <Chip size="small" color={c.status === 'ACTIVE' ? 'success' : 'warning'} label={t(codeKey('customers.statuses', c.status))}
             data-testid="customer-status" />
         </Stack>
         <Stack direction="row" spacing={1} useFlexGap sx={{ flexWrap: 'wrap' }}>
@@ -212,7 +213,7 @@ export default function CustomerPage() {
                     <TableCell>{d.number ?? '—'}</TableCell>
                     <TableCell>{d.expiresOn ? format.date(d.expiresOn) : '—'}</TableCell>
                     <TableCell><Chip size="small" color={EXPIRY_COLOR[d.expiry as keyof typeof EXPIRY_COLOR] ?? 'default'}
-                      label={t(`customers.expiry.${d.expiry}`)} data-testid="expiry-badge" /></TableCell>
+                      label={t(codeKey('customers.expiry', d.expiry))} data-testid="expiry-badge" /></TableCell>
                     <TableCell align="right" sx={{ whiteSpace: 'nowrap' }}>
                       {d.fileId && (
                         <Tooltip title={t('customers.download')}>

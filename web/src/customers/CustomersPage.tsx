@@ -14,6 +14,7 @@ import { useOwners, useTags } from './CustomerDialogs';
 import { COUNTRIES, customerFilters, useDepartments, type CustomerFilter as Filter } from './model';
 import { NewCustomerDialog } from './NewCustomerDialog';
 import { useFormat } from '../format';
+import { codeKey } from '../translate';
 
 interface CustomerSummary {
   id: string; kind: string; commercialName: string; taxId: string | null; status: string; ownerId: string | null;
@@ -53,7 +54,7 @@ export default function CustomersPage() {
       valueFormatter: (v) => t(v === 'COMPANY' ? 'customers.company' : 'customers.person') },
     { field: 'taxId', headerName: t('customers.taxId'), width: 140, sortable: false },
     { field: 'status', headerName: t('customers.status'), width: 120, sortable: false,
-      renderCell: (p) => <Chip size="small" color={p.value === 'ACTIVE' ? 'success' : 'warning'} label={t(`customers.statuses.${String(p.value)}`)} /> },
+      renderCell: (p) => <Chip size="small" color={p.value === 'ACTIVE' ? 'success' : 'warning'} label={t(codeKey('customers.statuses', String(p.value)))} /> },
     ...(owners.choosable ? [{ field: 'ownerId', headerName: t('customers.owner'), width: 180, sortable: false,
       valueFormatter: (v: string | null) => ownerName(v) } satisfies GridColDef<CustomerSummary>] : []),
     { field: 'tags', headerName: t('customers.tags'), flex: 1, minWidth: 160, sortable: false,
@@ -97,7 +98,7 @@ export default function CustomersPage() {
         <TextField label={t('customers.search')} value={params.get('q') ?? ''} onChange={(e) => set('q', e.target.value)} size="small"
           sx={{ flex: { xs: '1 1 100%', md: '1 1 260px' }, maxWidth: { md: 420 } }} slotProps={{ htmlInput: { 'data-testid': 'customer-search' } }} />
         {select('status', t('customers.status'), (['ACTIVE', 'BLOCKED'] as const).map((s) => (
-          <MenuItem key={s} value={s}>{t(`customers.statuses.${s}`)}</MenuItem>
+          <MenuItem key={s} value={s}>{t(codeKey('customers.statuses', s))}</MenuItem>
         )), 'filter-status')}
         {owners.choosable && select('ownerId', t('customers.owner'), (owners.data ?? []).map((o) => (
           <MenuItem key={o.id} value={o.id}>{o.fullName}</MenuItem>

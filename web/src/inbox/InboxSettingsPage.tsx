@@ -16,6 +16,7 @@ import { problemMessage } from '../requests/ui';
 import { useAgents } from './api';
 import type { CannedResponse, Team } from './types';
 import { useFormat } from '../format';
+import type { Translate } from '../translate';
 
 /** The inbox's settings: canned responses and teams (channels have their own page). */
 export default function InboxSettingsPage() {
@@ -89,7 +90,7 @@ function CannedResponses() {
   );
 }
 
-function cannedSchema(t: (k: string) => string) {
+function cannedSchema(t: Translate) {
   return z.object({
     shortCode: z.string().trim().regex(/^[a-z0-9_-]{2,30}$/, t('inbox.canned.shortCodeRule')),
     title: z.string().trim().min(1, t('validation.required')).max(100),

@@ -16,6 +16,7 @@ import {
   CURRENCIES, DESIGN_PARAMETERS, UNITS, emptyTypeData, formPath, formTypeData, PLANT_SERVICES, requestSchema, TOILET_MODELS, USAGES, WATER_TYPES,
 } from './schemas';
 import { CHANNELS, PRIORITIES, type DataSchema, type ServiceRequest, type ServiceType } from './types';
+import { codeKey } from '../translate';
 
 interface CustomerOption { id: string; commercialName: string; taxId: string | null }
 interface CustomerDetails {
@@ -222,9 +223,9 @@ function RequestForm({ editing }: { editing?: ServiceRequest }) {
             <FormField control={control} name="requestedDate" label={t('servicerequests.requestedDate')} type="date"
               slotProps={{ inputLabel: { shrink: true } }} />
             <FormField control={control} name="priority" label={t('servicerequests.priority')}
-              options={PRIORITIES.map((p) => ({ value: p, label: t(`servicerequests.priorities.${p}`) }))} />
+              options={PRIORITIES.map((p) => ({ value: p, label: t(codeKey('servicerequests.priorities', p)) }))} />
             <FormField control={control} name="channel" label={t('servicerequests.channel')} disabled={!!editing}
-              options={CHANNELS.map((c) => ({ value: c, label: t(`servicerequests.channels.${c}`) }))} />
+              options={CHANNELS.map((c) => ({ value: c, label: t(codeKey('servicerequests.channels', c)) }))} />
             <Controller control={control} name="serviceTypeId" render={({ field, fieldState }) => (
               <TextField select required label={t('servicerequests.type')} name={field.name} value={field.value} inputRef={field.ref}
                 disabled={!!editing}
@@ -298,8 +299,8 @@ function RequestForm({ editing }: { editing?: ServiceRequest }) {
 /** The part of the form that follows the type's schema. */
 function TypeDataFields({ schema, control, errors }: { schema: DataSchema; control: Control<FormValues>; errors: FieldErrors<FormValues> }) {
   const { t } = useTranslation();
-  const label = (k: string) => t(`servicerequests.fields.${k}`);
-  const values = (list: readonly string[]) => list.map((v) => ({ value: v, label: t(`servicerequests.values.${v}`) }));
+  const label = (k: string) => t(codeKey('servicerequests.fields', k));
+  const values = (list: readonly string[]) => list.map((v) => ({ value: v, label: t(codeKey('servicerequests.values', v)) }));
   const f = (k: string) => `typeData.${k}`;
   const decimal = { htmlInput: { inputMode: 'decimal' as const } };
   switch (schema) {

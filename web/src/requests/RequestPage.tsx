@@ -19,6 +19,7 @@ import {
   type PendingMove,
 } from './ui';
 import { useFormat } from '../format';
+import { codeKey } from '../translate';
 
 interface CustomerDetails {
   id: string; commercialName: string;
@@ -109,7 +110,7 @@ export default function RequestPage() {
             return (
               <Button key={to} size="small" variant={ending ? 'outlined' : 'contained'} color={ending ? 'error' : 'primary'}
                 onClick={() => setMove({ id: r.id, number: r.number, to })} data-testid={`transition-${to}`}>
-                {t('servicerequests.transitionTo', { status: t(`servicerequests.statuses.${to}`) })}
+                {t('servicerequests.transitionTo', { status: t(codeKey('servicerequests.statuses', to)) })}
               </Button>
             );
           })}
@@ -119,7 +120,7 @@ export default function RequestPage() {
         <Stack spacing={2} sx={{ minWidth: 0 }}>
           <Section title={t('servicerequests.general')}>
             <Field label={t('servicerequests.description')}><Box sx={{ whiteSpace: 'pre-wrap' }}>{r.description}</Box></Field>
-            <Field label={t('servicerequests.channel')}>{t(`servicerequests.channels.${r.channel}`)}</Field>
+            <Field label={t('servicerequests.channel')}>{t(codeKey('servicerequests.channels', r.channel))}</Field>
             <Field label={t('servicerequests.requestedDate')}>{format.date(r.requestedDate) || t('servicerequests.none')}</Field>
             <Field label={t('servicerequests.contact')}>
               {contact ? [contact.fullName, ...contact.phones, ...contact.emails].join(' · ') : t('servicerequests.none')}
@@ -158,13 +159,13 @@ export default function RequestPage() {
 function TypeDataView({ schema, data }: { schema: DataSchema; data: Record<string, unknown> }) {
   const { t, i18n } = useTranslation();
   const format = useFormat();
-  const label = (key: string) => (i18n.exists(`servicerequests.fields.${key}`) ? t(`servicerequests.fields.${key}`) : key);
+  const label = (key: string) => (i18n.exists(`servicerequests.fields.${key}`) ? t(codeKey('servicerequests.fields', key)) : key);
   const show = (v: unknown): ReactNode => {
     if (v === null || v === undefined || v === '') return t('servicerequests.none');
     if (typeof v === 'boolean') return v ? t('common.yes') : t('common.no');
     if (typeof v === 'number') return format.number(v);
     if (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v)) return format.date(v);
-    if (typeof v === 'string' && i18n.exists(`servicerequests.values.${v}`) && schema !== 'FREE_FORM') return t(`servicerequests.values.${v}`);
+    if (typeof v === 'string' && i18n.exists(`servicerequests.values.${v}`) && schema !== 'FREE_FORM') return t(codeKey('servicerequests.values', v));
     if (typeof v === 'object') {
       const entries = Object.entries(v as Record<string, unknown>);
       return entries.length === 0 ? t('servicerequests.none')
@@ -175,7 +176,7 @@ function TypeDataView({ schema, data }: { schema: DataSchema; data: Record<strin
   const keys = schema === 'FREE_FORM' ? Object.keys(data) : SCHEMA_FIELDS[schema].filter((k) => k in data || k !== 'notes');
   return (
     <Box data-testid="type-data">
-      <Chip size="small" variant="outlined" label={t(`servicerequests.schemas.${schema}`)} sx={{ mb: 1 }} />
+      <Chip size="small" variant="outlined" label={t(codeKey('servicerequests.schemas', schema))} sx={{ mb: 1 }} />
       {keys.length === 0 && <Typography variant="body2">{t('servicerequests.none')}</Typography>}
       {keys.map((k) => <Field key={k} label={label(k)}>{show(data[k])}</Field>)}
     </Box>
@@ -227,7 +228,7 @@ const PROGRESS_COLOR = { ON_TRACK: 'info', AT_RISK: 'warning', BREACHED: 'error'
 function SlaClockView({ sla }: { sla: Sla }) {
   const { t } = useTranslation();
   const format = useFormat();
-  const name = t(`servicerequests.clocks.${sla.clock}`);
+  const name = t(codeKey('servicerequests.clocks', sla.clock));
   if (sla.targetMinutes === null || !sla.status) {
     return <Typography variant="body2"><b>{name}</b>: {t('servicerequests.noPolicy')}</Typography>;
   }
@@ -327,7 +328,7 @@ function HistorySection({ id, customer }: { id: string; customer?: CustomerDetai
     queryKey: ['service-request-history', id],
     queryFn: () => api<HistoryEntry[]>(`/api/v1/service-requests/${id}/history`),
   });
-  const status = (s: string | null) => (s ? t(`servicerequests.statuses.${s as RequestStatus}`) : t('servicerequests.none'));
+  const status = (s: string | null) => (s ? t(codeKey('servicerequests.statuses', s as RequestStatus)) : t('servicerequests.none'));
   const fieldLabel = (f: string | null) => {
     if (!f) return '';
     const key = f.startsWith('typeData.') ? f.slice('typeData.'.length) : f; // a type's field: its own label

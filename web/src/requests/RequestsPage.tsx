@@ -17,6 +17,7 @@ import { useAuth } from '../auth/AuthContext';
 import { SLA_STATUSES, STATUSES, type SavedFilter, type Summary } from './types';
 import { PriorityChip, problemMessage, SlaChip, StatusChip, useOwners, useServiceTypes } from './ui';
 import { useFormat } from '../format';
+import { codeKey } from '../translate';
 
 /** The list's filters, as the API's query parameters (and as a saved filter keeps them). */
 export interface Filters {
@@ -132,12 +133,12 @@ export default function RequestsPage() {
         <TextField label={t('servicerequests.search')} size="small" value={filters.q} onChange={(e) => set('q', e.target.value)}
           slotProps={{ htmlInput: { 'data-testid': 'request-search' } }} />
         <TextField select label={t('servicerequests.status')} size="small" value={filters.status}
-          slotProps={{ select: { multiple: true, renderValue: (v) => (v as string[]).map((s) => t(`servicerequests.statuses.${s}`)).join(', ') } }}
+          slotProps={{ select: { multiple: true, renderValue: (v) => (v as string[]).map((s) => t(codeKey('servicerequests.statuses', s))).join(', ') } }}
           onChange={(e) => set('status', typeof e.target.value === 'string' ? e.target.value.split(',') : (e.target.value as unknown as string[]))}>
           {STATUSES.map((s) => (
             <MenuItem key={s} value={s}>
               <Checkbox size="small" checked={filters.status.includes(s)} sx={{ p: 0, mr: 1 }} />
-              <ListItemText primary={t(`servicerequests.statuses.${s}`)} />
+              <ListItemText primary={t(codeKey('servicerequests.statuses', s))} />
             </MenuItem>
           ))}
         </TextField>
@@ -151,7 +152,7 @@ export default function RequestsPage() {
         </TextField>
         <TextField select label={t('servicerequests.slaStatus')} size="small" value={filters.slaStatus} onChange={(e) => set('slaStatus', e.target.value)}>
           <MenuItem value="">{t('servicerequests.any')}</MenuItem>
-          {SLA_STATUSES.map((s) => <MenuItem key={s} value={s}>{t(`servicerequests.sla.${s}`)}</MenuItem>)}
+          {SLA_STATUSES.map((s) => <MenuItem key={s} value={s}>{t(codeKey('servicerequests.sla', s))}</MenuItem>)}
         </TextField>
         <TextField type="date" label={t('servicerequests.from')} size="small" value={filters.from} onChange={(e) => set('from', e.target.value)}
           slotProps={{ inputLabel: { shrink: true } }} />

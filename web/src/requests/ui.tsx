@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { api, ApiError } from '../api/client';
 import { needsReason } from './board';
 import type { Owner, Priority, RequestStatus, ServiceRequest, ServiceType, Settings, SlaStatus } from './types';
+import type { Translate } from '../translate';
 
 export const SLA_COLOR: Record<SlaStatus, ChipProps['color']> = {
   ON_TRACK: 'info', AT_RISK: 'warning', BREACHED: 'error', FULFILLED: 'success', STOPPED: 'default',
@@ -133,6 +134,6 @@ export function TransitionDialog({ move, onClose }: { move: PendingMove; onClose
 }
 
 /** "3 h 20 min" of business time. */
-export function businessTime(t: (k: string, o?: Record<string, unknown>) => string, minutes: number): string {
+export function businessTime(t: Translate, minutes: number): string {
   return t('servicerequests.businessTime', { hours: Math.floor(minutes / 60), minutes: minutes % 60 });
 }
