@@ -8,9 +8,9 @@ import { useState } from 'react';
 import { Controller, useFieldArray, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
-import { api } from '../api/client';
 import { CONTACT_ROLES, showProblem, type Contact } from './model';
 import type { Translate } from '../translate';
+import { customersApi } from './api';
 
 const MAX_VALUES = 5;
 
@@ -55,9 +55,8 @@ export function ContactDialog({ customerId, contact, hasPrimary = false, onClose
 
   const submit = form.handleSubmit(async (f) => {
     setFailure(null);
-    const base = `/api/v1/customers/${customerId}/contacts`;
     try {
-      await api(contact ? `${base}/${contact.id}` : base, { method: contact ? 'PUT' : 'POST', body: contactBody(f) });
+      await customersApi.saveContact(customerId, contact?.id, contactBody(f));
       onClose(true);
     } catch (error) {
       // phones[1] on the server is phones.1.value here

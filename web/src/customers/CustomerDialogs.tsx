@@ -2,28 +2,12 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import {
   Alert, Autocomplete, Button, Dialog, DialogActions, DialogContent, DialogTitle, MenuItem, Stack, TextField,
 } from '@mui/material';
-import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Controller, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
-import { api } from '../api/client';
-import { useAuth } from '../auth/AuthContext';
-import { showProblem, type Customer, type Owner } from './model';
-
-/** The users who may own customers: names for everybody, a choice (filter, reassignment) only with `customers:view_all`. */
-export function useOwners() {
-  const { can } = useAuth();
-  const owners = useQuery({
-    queryKey: ['customers', 'owners'], enabled: can('customers:view'), staleTime: 60_000,
-    queryFn: () => api<Owner[]>('/api/v1/customers/owners'),
-  });
-  return { ...owners, choosable: can('customers:view_all') && !!owners.data };
-}
-
-export function useTags() {
-  return useQuery({ queryKey: ['customers', 'tags'], staleTime: 60_000, queryFn: () => api<string[]>('/api/v1/customers/tags') });
-}
+import { showProblem, type Customer } from './model';
+import { customersApi, useOwners, useTags } from './api';
 
 /** Edits what a customer is called and who looks after it: name, tax id, owner, tags, notes. */
 export function EditCustomerDialog({ customer, onClose }: { customer: Customer; onClose(saved: boolean): void }) {
@@ -49,10 +33,10 @@ export function EditCustomerDialog({ customer, onClose }: { customer: Customer; 
   const submit = form.handleSubmit(async (f) => {
     setFailure(null);
     try {
-      await api(`/api/v1/customers/${customer.id}`, { method: 'PUT', body: {
+      await customersApi.update(customer.id, {
         commercialName: f.commercialName.trim(), taxId: f.taxId.trim() || null, ownerId: f.ownerId || null,
         tags: [...new Set(f.tags.map((tag) => tag.trim()))], notes: f.notes.trim() || null,
-      } });
+      });
       onClose(true);
     } catch (error) {
       setFailure(showProblem(error, ['commercialName', 'taxId', 'ownerId', 'tags', 'notes'], form.setError));

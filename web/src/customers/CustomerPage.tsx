@@ -5,24 +5,24 @@ import CheckCircleIcon from '@mui/icons-material/CheckCircleOutlineOutlined';
 import DeleteIcon from '@mui/icons-material/DeleteOutlined';
 import EditIcon from '@mui/icons-material/EditOutlined';
 import { Alert, Box, Button, Chip, IconButton, Stack, Tab, TableCell, Tabs, Tooltip, Typography } from '@mui/material';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link as RouterLink, useNavigate, useParams, useSearchParams } from 'react-router';
-import { api, type Page } from '../api/client';
 import { useAuth } from '../auth/AuthContext';
 import { AddressDialog } from './AddressDialog';
 import { ContactDialog } from './ContactDialog';
 import { ConfirmDialog, ReasonDialog } from './ConfirmDialogs';
-import { EditCustomerDialog, useOwners } from './CustomerDialogs';
+import { EditCustomerDialog } from './CustomerDialogs';
 import { InteractionDialog } from './InteractionDialog';
 import { LegalEntityDialog } from './LegalEntityDialog';
 import { DocumentDialog } from './DocumentDialog';
-import { usePlaceNames, type Customer, type LegalEntity, type Interaction } from './model';
+import { usePlaceNames } from './model';
 import { codeKey } from '../translate';
 import {
   AddressesTab, ContactsTab, DocumentsTab, InteractionsTab, LegalEntitiesTab, OverviewTab, type Open,
 } from './CustomerTabs';
+import { customersApi, customerKeys, useCustomer, useLegalEntities, useInteractions, useOwners } from './api';
 
 const TABS = ['overview', 'contacts', 'addresses', 'documents', 'legalEntities', 'interactions'] as const;
 type TabKey = typeof TABS[number];
@@ -39,23 +39,17 @@ export default function CustomerPage() {
   const [open, setOpen] = useState<Open | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
   const canEdit = can('customers:edit');
-  const customer = useQuery({ queryKey: ['customer', id], queryFn: () => api<Customer>(`/api/v1/customers/${id}`) });
-  const legalEntities = useQuery({
-    queryKey: ['customer', id, 'legal-entities'], enabled: tab === 'legalEntities' || tab === 'overview',
-    queryFn: () => api<LegalEntity[]>(`/api/v1/customers/${id}/legal-entities`),
-  });
-  const interactions = useQuery({
-    queryKey: ['customer', id, 'interactions'], enabled: tab === 'interactions',
-    queryFn: () => api<Page<Interaction>>(`/api/v1/customers/${id}/interactions?page=0&size=50`),
-  });
+  const customer = useCustomer(id);
+  const legalEntities = useLegalEntities(id, tab === 'legalEntities' || tab === 'overview');
+  const interactions = useInteractions(id, tab === 'interactions');
   const owners = useOwners();
   const places = usePlaceNames(customer.data?.country, customer.data?.addresses ?? []);
 
   const closed = (saved: boolean) => {
     setOpen(null);
     if (saved) {
-      void client.invalidateQueries({ queryKey: ['customer', id] });
-      void client.invalidateQueries({ queryKey: ['customers'] });
+      void client.invalidateQueries({ queryKey: customerKeys.one(id) });
+      void client.invalidateQueries({ queryKey: customerKeys.list });
     }
   };
 
@@ -126,26 +120,26 @@ export default function CustomerPage() {
         <ReasonDialog title={t(open.kind === 'block' ? 'customers.blockTitle' : 'customers.unblockTitle', { name: c.commercialName })}
           text={t(open.kind === 'block' ? 'customers.blockText' : 'customers.unblockText')}
           confirm={t(open.kind === 'block' ? 'customers.block' : 'customers.unblock')} reasonOptional={open.kind === 'unblock'}
-          onConfirm={(reason) => api(`/api/v1/customers/${id}/status`, { method: 'PUT',
-            body: { status: open.kind === 'block' ? 'BLOCKED' : 'ACTIVE', reason: reason || undefined } })}
+          onConfirm={(reason) => customersApi.setStatus(id,
+            { status: open.kind === 'block' ? 'BLOCKED' : 'ACTIVE', reason: reason || undefined })}
           onClose={closed} />
       )}
       {open?.kind === 'delete' && (
         <ReasonDialog title={t('customers.deleteTitle', { name: c.commercialName })} text={t('customers.deleteText')}
           confirm={t('common.delete')} danger
-          onConfirm={(reason) => api(`/api/v1/customers/${id}`, { method: 'DELETE', body: { reason } })}
+          onConfirm={(reason) => customersApi.delete(id, reason)}
           onClose={(done) => {
             setOpen(null);
             if (done) {
               // leave first: the page's own queries would ask again for the deleted customer
               navigate('/customers', { replace: true });
-              void client.invalidateQueries({ queryKey: ['customers'] });
+              void client.invalidateQueries({ queryKey: customerKeys.list });
             }
           }} />
       )}
       {open?.kind === 'remove' && (
         <ConfirmDialog title={open.what} text={t('customers.removeText', { label: open.label })}
-          onConfirm={() => api(open.path, { method: 'DELETE' })} onClose={closed} />
+          onConfirm={() => customersApi.removePart(open.path)} onClose={closed} />
       )}
     </Box>
   );

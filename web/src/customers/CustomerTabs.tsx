@@ -8,13 +8,13 @@ import {
 import { type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { downloadStoredFile, type Page } from '../api/client';
-import { useOwners } from './CustomerDialogs';
 import {
   COUNTRIES, describeAddress, EXPIRY_COLOR, usePlaceNames, type Address, type Contact, type Customer,
   type LegalEntity, type Interaction,
 } from './model';
 import { useFormat } from '../format';
 import { codeKey } from '../translate';
+import { useOwners } from './api';
 
 /** What the tabs of a customer share with the page. */
 export interface TabProps {

@@ -10,11 +10,11 @@ import { download } from '../api/client';
 import { DataGrid } from '../admin/DataGrid';
 import { useServerGrid } from '../admin/useServerGrid';
 import { useAuth } from '../auth/AuthContext';
-import { useOwners, useTags } from './CustomerDialogs';
 import { COUNTRIES, customerFilters, useDepartments, type CustomerFilter as Filter } from './model';
 import { NewCustomerDialog } from './NewCustomerDialog';
 import { useFormat } from '../format';
 import { codeKey } from '../translate';
+import { useOwners, useTags } from './api';
 
 interface CustomerSummary {
   id: string; kind: string; commercialName: string; taxId: string | null; status: string; ownerId: string | null;

@@ -4,8 +4,8 @@ import { useState } from 'react';
 import { Controller, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
-import { api } from '../api/client';
 import { INTERACTION_KINDS, showProblem } from './model';
+import { customersApi } from './api';
 
 /** Logs a call, visit, email, note or message with the customer. */
 export function InteractionDialog({ customerId, onClose }: { customerId: string; onClose(saved: boolean): void }) {
@@ -27,9 +27,9 @@ export function InteractionDialog({ customerId, onClose }: { customerId: string;
   const submit = form.handleSubmit(async (f) => {
     setFailure(null);
     try {
-      await api(`/api/v1/customers/${customerId}/interactions`, { method: 'POST', body: {
+      await customersApi.addInteraction(customerId, {
         kind: f.kind, occurredAt: new Date(f.occurredAt).toISOString(), summary: f.summary.trim(),
-      } });
+      });
       onClose(true);
     } catch (error) {
       setFailure(showProblem(error, ['kind', 'occurredAt', 'summary'], form.setError));

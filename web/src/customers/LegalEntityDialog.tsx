@@ -7,8 +7,8 @@ import { useState } from 'react';
 import { Controller, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
-import { api } from '../api/client';
 import { showProblem, type LegalEntity } from './model';
+import { customersApi } from './api';
 
 /** Adds or edits a legal entity (razón social) that invoices may be issued to. */
 export function LegalEntityDialog({ customerId, entity, onClose }: { customerId: string; entity?: LegalEntity; onClose(saved: boolean): void }) {
@@ -28,11 +28,10 @@ export function LegalEntityDialog({ customerId, entity, onClose }: { customerId:
   const { register, control, formState } = form;
   const submit = form.handleSubmit(async (f) => {
     setFailure(null);
-    const base = `/api/v1/customers/${customerId}/legal-entities`;
     try {
-      await api(entity ? `${base}/${entity.id}` : base, { method: entity ? 'PUT' : 'POST', body: {
+      await customersApi.saveLegalEntity(customerId, entity?.id, {
         legalName: f.legalName.trim(), taxId: f.taxId.trim() || undefined, nrc: f.nrc.trim() || undefined, isDefault: f.isDefault,
-      } });
+      });
       onClose(true);
     } catch (error) {
       setFailure(showProblem(error, ['legalName', 'taxId', 'nrc', 'isDefault'], form.setError));
