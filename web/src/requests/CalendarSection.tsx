@@ -9,8 +9,9 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api/client';
 import { WEEKDAYS, type Settings } from './types';
-import { problemMessage, useRequestSettings } from './ui';
+import { problemMessage } from './ui';
 import { ZONES, Section } from './SettingsParts';
+import { useRequestSettings } from './api';
 
 export function CalendarSection({ onSaved }: { onSaved(): void }) {
   const { t } = useTranslation();

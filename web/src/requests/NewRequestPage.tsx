@@ -2,17 +2,16 @@ import { Alert, LinearProgress } from '@mui/material';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
-import { api } from '../api/client';
-import { type ServiceRequest } from './types';
 import { RequestForm } from './RequestForm';
+import { requestsApi, requestKeys } from './api';
 
 /** `/requests/new` and `/requests/:id/edit`: loads the request to edit, then shows the form. */
 export default function NewRequestPage() {
   const { t } = useTranslation();
   const { id } = useParams();
   const request = useQuery({
-    queryKey: ['service-request', id],
-    queryFn: () => api<ServiceRequest>(`/api/v1/service-requests/${id}`),
+    queryKey: requestKeys.one(id),
+    queryFn: () => requestsApi.get(id as string),
     enabled: !!id,
   });
   if (!id) return <RequestForm />;

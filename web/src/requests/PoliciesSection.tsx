@@ -10,8 +10,9 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api/client';
 import { PRIORITIES, type ServiceType, type SlaPolicy } from './types';
-import { businessTime, problemMessage, useServiceTypes } from './ui';
+import { businessTime, problemMessage } from './ui';
 import { Section } from './SettingsParts';
+import { useServiceTypes } from './api';
 
 export function PoliciesSection({ onSaved }: { onSaved(): void }) {
   const { t } = useTranslation();

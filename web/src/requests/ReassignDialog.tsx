@@ -2,9 +2,9 @@ import { Alert, Button, Dialog, DialogActions, DialogContent, DialogTitle, MenuI
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../api/client';
 import type { ServiceRequest } from './types';
-import { problemMessage, useOwners } from './ui';
+import { problemMessage } from './ui';
+import { requestsApi, requestKeys, useOwners } from './api';
 
 export function ReassignDialog({ request, onClose }: { request: ServiceRequest; onClose(): void }) {
   const { t } = useTranslation();
@@ -13,13 +13,11 @@ export function ReassignDialog({ request, onClose }: { request: ServiceRequest; 
   const [owner, setOwner] = useState<string>(request.ownerId ?? '');
   const [failure, setFailure] = useState<string | null>(null);
   const save = useMutation({
-    mutationFn: () => api<ServiceRequest>(`/api/v1/service-requests/${request.id}/owner`, {
-      method: 'PUT', body: { ownerId: owner === 'ROUND_ROBIN' || owner === '' ? null : owner },
-    }),
+    mutationFn: () => requestsApi.assign(request.id, owner === 'ROUND_ROBIN' || owner === '' ? null : owner),
     onSuccess: (r) => {
-      client.setQueryData(['service-request', request.id], r);
-      void client.invalidateQueries({ queryKey: ['service-requests'] });
-      void client.invalidateQueries({ queryKey: ['service-request-history', request.id] });
+      client.setQueryData(requestKeys.one(request.id), r);
+      void client.invalidateQueries({ queryKey: requestKeys.all });
+      void client.invalidateQueries({ queryKey: requestKeys.history(request.id) });
       onClose();
     },
     onError: (e) => setFailure(problemMessage(e, t('common.error'))),

@@ -14,6 +14,7 @@ import { CHANNELS, PRIORITIES, type DataSchema, type ServiceRequest, type Servic
 import { codeKey } from '../translate';
 import { CustomerOption, CustomerDetails, CatalogOption, FormValues, FormField, Section, grid, formValuesOf } from './RequestFormParts';
 import { TypeDataFields } from './TypeDataFields';
+import { requestsApi, requestKeys } from './api';
 
 /** A request's form: customer, contact and site, type with its own data, priority, channel, line items. */
 export function RequestForm({ editing }: { editing?: ServiceRequest }) {
@@ -81,13 +82,13 @@ export function RequestForm({ editing }: { editing?: ServiceRequest }) {
     const body = parsed as unknown as Record<string, unknown>;
     try {
       const saved = editing
-        ? await api<ServiceRequest>(`/api/v1/service-requests/${editing.id}`, { method: 'PUT', body: {
+        ? await requestsApi.update(editing.id, {
           contactId: body.contactId, addressId: body.addressId, priority: body.priority, requestedDate: body.requestedDate,
-          description: body.description, typeData: body.typeData, items: body.items } })
-        : await api<ServiceRequest>('/api/v1/service-requests', { method: 'POST', body });
-      void client.invalidateQueries({ queryKey: ['service-requests'] });
-      void client.invalidateQueries({ queryKey: ['service-request-history', saved.id] });
-      client.setQueryData(['service-request', saved.id], saved);
+          description: body.description, typeData: body.typeData, items: body.items })
+        : await requestsApi.create(body);
+      void client.invalidateQueries({ queryKey: requestKeys.all });
+      void client.invalidateQueries({ queryKey: requestKeys.history(saved.id) });
+      client.setQueryData(requestKeys.one(saved.id), saved);
       navigate(`/requests/${saved.id}`, { replace: !!editing });
     } catch (error) {
       if (error instanceof ApiError) {

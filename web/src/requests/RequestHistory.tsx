@@ -1,18 +1,18 @@
 import { Box, List, ListItem, ListItemText, Typography } from '@mui/material';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api } from '../api/client';
 import type { HistoryEntry, RequestStatus } from './types';
 import { useFormat } from '../format';
 import { codeKey } from '../translate';
 import { CustomerDetails, Section } from './RequestParts';
+import { requestsApi, requestKeys } from './api';
 
 export function HistorySection({ id, customer }: { id: string; customer?: CustomerDetails }) {
   const { t } = useTranslation();
   const format = useFormat();
   const history = useQuery({
-    queryKey: ['service-request-history', id],
-    queryFn: () => api<HistoryEntry[]>(`/api/v1/service-requests/${id}/history`),
+    queryKey: requestKeys.history(id),
+    queryFn: () => requestsApi.history(id),
   });
   const status = (s: string | null) => (s ? t(codeKey('servicerequests.statuses', s as RequestStatus)) : t('servicerequests.none'));
   const fieldLabel = (f: string | null) => {

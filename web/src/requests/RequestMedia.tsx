@@ -5,10 +5,11 @@ import { Alert, Box, Button, IconButton, Link, Typography } from '@mui/material'
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, upload } from '../api/client';
+import { api } from '../api/client';
 import type { ServiceRequest, StoredFile } from './types';
 import { problemMessage } from './ui';
 import { Section } from './RequestParts';
+import { requestsApi, requestKeys } from './api';
 
 export function MediaSection({ request, editable }: { request: ServiceRequest; editable: boolean }) {
   const { t } = useTranslation();
@@ -19,15 +20,14 @@ export function MediaSection({ request, editable }: { request: ServiceRequest; e
     mutationFn: async (file: File) => {
       const form = new FormData();
       form.append('file', file);
-      const stored = await upload<StoredFile>(`/api/v1/files?ownerType=service_request&ownerId=${request.id}`, form);
-      return api<ServiceRequest>(`/api/v1/service-requests/${request.id}/media`, { method: 'POST', body: { fileId: stored.id } });
+      return requestsApi.attach(request.id, form);
     },
-    onSuccess: (r) => { setFailure(null); client.setQueryData(['service-request', request.id], r); },
+    onSuccess: (r) => { setFailure(null); client.setQueryData(requestKeys.one(request.id), r); },
     onError: (e) => setFailure(problemMessage(e, t('common.error'))),
   });
   const remove = useMutation({
-    mutationFn: (fileId: string) => api(`/api/v1/service-requests/${request.id}/media/${fileId}`, { method: 'DELETE' }),
-    onSuccess: () => void client.invalidateQueries({ queryKey: ['service-request', request.id] }),
+    mutationFn: (fileId: string) => requestsApi.detach(request.id, fileId),
+    onSuccess: () => void client.invalidateQueries({ queryKey: requestKeys.one(request.id) }),
     onError: (e) => setFailure(problemMessage(e, t('common.error'))),
   });
   return (

@@ -5,7 +5,6 @@ import { useTranslation } from 'react-i18next';
 import { Link as RouterLink, useParams } from 'react-router';
 import { api } from '../api/client';
 import { useAuth } from '../auth/AuthContext';
-import type { ServiceRequest } from './types';
 import { PriorityChip, SlaChip, StatusChip, TransitionDialog, type PendingMove } from './ui';
 import { useFormat } from '../format';
 import { codeKey } from '../translate';
@@ -14,13 +13,14 @@ import { TypeDataView, ItemsTable, SlaClockView } from './RequestFacts';
 import { MediaSection } from './RequestMedia';
 import { HistorySection } from './RequestHistory';
 import { ReassignDialog } from './ReassignDialog';
+import { requestsApi, requestKeys } from './api';
 
 export default function RequestPage() {
   const { t } = useTranslation();
   const { id = '' } = useParams();
   const { can } = useAuth();
   const format = useFormat();
-  const request = useQuery({ queryKey: ['service-request', id], queryFn: () => api<ServiceRequest>(`/api/v1/service-requests/${id}`) });
+  const request = useQuery({ queryKey: requestKeys.one(id), queryFn: () => requestsApi.get(id) });
   const r = request.data;
   const customer = useQuery({
     queryKey: ['customer', r?.customerId],

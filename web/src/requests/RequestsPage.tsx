@@ -15,9 +15,10 @@ import { api, type Page } from '../api/client';
 import { DataGrid } from '../admin/DataGrid';
 import { useAuth } from '../auth/AuthContext';
 import { SLA_STATUSES, STATUSES, type SavedFilter, type Summary } from './types';
-import { PriorityChip, problemMessage, SlaChip, StatusChip, useOwners, useServiceTypes } from './ui';
+import { PriorityChip, problemMessage, SlaChip, StatusChip } from './ui';
 import { useFormat } from '../format';
 import { codeKey } from '../translate';
+import { useServiceTypes, useOwners } from './api';
 
 /** The list's filters, as the API's query parameters (and as a saved filter keeps them). */
 export interface Filters {

@@ -9,8 +9,9 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api/client';
 import { DATA_SCHEMAS, type DataSchema, type ServiceType } from './types';
-import { problemMessage, useServiceTypes } from './ui';
+import { problemMessage } from './ui';
 import { Section } from './SettingsParts';
+import { requestKeys, useServiceTypes } from './api';
 
 export function TypesSection({ onSaved }: { onSaved(): void }) {
   const { t } = useTranslation();
@@ -26,7 +27,7 @@ export function TypesSection({ onSaved }: { onSaved(): void }) {
     onSuccess: (ty) => {
       setFailure(null);
       setEdits(({ [ty.id]: _, ...rest }) => rest);
-      void client.invalidateQueries({ queryKey: ['service-types'] });
+      void client.invalidateQueries({ queryKey: requestKeys.types });
       onSaved();
     },
     onError: (e) => setFailure(problemMessage(e, t('common.error'))),
@@ -93,7 +94,7 @@ export function NewTypeDialog({ onClose }: { onClose(done?: boolean): void }) {
   const codeOk = /^[A-Z][A-Z0-9_]{1,39}$/.test(code);
   const create = useMutation({
     mutationFn: () => api<ServiceType>('/api/v1/service-types', { method: 'POST', body: { code, name: name.trim(), dataSchema, autoAssign } }),
-    onSuccess: () => { void client.invalidateQueries({ queryKey: ['service-types'] }); onClose(true); },
+    onSuccess: () => { void client.invalidateQueries({ queryKey: requestKeys.types }); onClose(true); },
     onError: (e) => setFailure(problemMessage(e, t('common.error'))),
   });
   return (
