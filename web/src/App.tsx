@@ -6,6 +6,7 @@ import { AuthProvider, useAuth } from './auth/AuthContext';
 import './i18n';
 import { RequirePermission } from './shell/RequirePermission';
 import { AppThemeProvider } from './theme';
+import type { MessageKey } from './translate';
 
 // every screen is its own chunk: the login route loads only what it needs
 const LoginPage = lazy(() => import('./auth/LoginPage'));
@@ -54,7 +55,7 @@ function RequireSignIn() {
 
 const guarded = (permission: string, page: ReactNode) => <RequirePermission permission={permission}>{page}</RequirePermission>;
 
-const MODULES: [string, string, string][] = [
+const MODULES: [string, string, MessageKey][] = [
   ['/quotations', 'quotations:view', 'nav.quotations'],
   ['/schedule', 'scheduling:view', 'nav.scheduling'],
   ['/finance', 'finance:view', 'nav.finance'],

@@ -3,7 +3,9 @@ import type { GridColDef } from '@mui/x-data-grid';
 import { DataGrid } from './DataGrid';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatDate, useServerGrid } from './useServerGrid';
+import { useServerGrid } from './useServerGrid';
+import { useFormat } from '../format';
+import { codeKey } from '../translate';
 
 interface AuditEntry {
   id: string; occurredAt: string; actorId: string | null; action: string; entityType: string; entityId: string | null;
@@ -11,15 +13,16 @@ interface AuditEntry {
 }
 
 export default function AuditLogPage() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const format = useFormat();
   const [action, setAction] = useState('');
   const [entityType, setEntityType] = useState('');
   const grid = useServerGrid<AuditEntry>('audit-log', '/api/v1/audit-log', {
     action: action || undefined, entityType: entityType.trim() || undefined,
   });
   const columns: GridColDef<AuditEntry>[] = [
-    { field: 'occurredAt', headerName: t('auditLog.when'), width: 190, sortable: false, valueFormatter: (v) => formatDate(v as string, i18n.language) },
-    { field: 'action', headerName: t('auditLog.action'), width: 140, sortable: false, valueFormatter: (v) => t(`auditLog.actions.${String(v)}`) },
+    { field: 'occurredAt', headerName: t('auditLog.when'), width: 190, sortable: false, valueFormatter: (v) => format.dateTime(v as string) },
+    { field: 'action', headerName: t('auditLog.action'), width: 140, sortable: false, valueFormatter: (v) => t(codeKey('auditLog.actions', String(v))) },
     { field: 'entityType', headerName: t('auditLog.entity'), width: 120, sortable: false },
     { field: 'entityId', headerName: t('auditLog.entityId'), width: 300, sortable: false },
     {
@@ -33,7 +36,7 @@ export default function AuditLogPage() {
       <Stack direction={{ xs: 'column', sm: 'row' }} spacing={2} sx={{ mb: 2 }}>
         <TextField select size="small" label={t('auditLog.action')} value={action} onChange={(e) => setAction(e.target.value)} sx={{ minWidth: 200 }}>
           <MenuItem value="">{t('common.all')}</MenuItem>
-          {['CREATE', 'UPDATE', 'DELETE', 'SECURITY'].map((a) => <MenuItem key={a} value={a}>{t(`auditLog.actions.${a}`)}</MenuItem>)}
+          {['CREATE', 'UPDATE', 'DELETE', 'SECURITY'].map((a) => <MenuItem key={a} value={a}>{t(codeKey('auditLog.actions', a))}</MenuItem>)}
         </TextField>
         <TextField size="small" label={t('auditLog.entity')} value={entityType} onChange={(e) => setEntityType(e.target.value)} />
       </Stack>

@@ -10,6 +10,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError } from '../api/client';
 import { useAuth } from '../auth/AuthContext';
+import { codeKey } from '../translate';
 
 export interface Role {
   id: string;
@@ -101,19 +102,19 @@ function RoleDialog({ role, onClose }: { role: Role | null; onClose(): void }) {
               <TableHead>
                 <TableRow>
                   <TableCell>{t('roles.module')}</TableCell>
-                  {actions.map((a) => <TableCell key={a} align="center">{t(`actions.${a}`)}</TableCell>)}
+                  {actions.map((a) => <TableCell key={a} align="center">{t(codeKey('actions', a))}</TableCell>)}
                 </TableRow>
               </TableHead>
               <TableBody>
                 {Object.entries(catalog.data ?? {}).map(([module, moduleActions]) => (
                   <TableRow key={module} hover>
-                    <TableCell component="th" scope="row">{t(`modules.${module}`)}</TableCell>
+                    <TableCell component="th" scope="row">{t(codeKey('modules', module))}</TableCell>
                     {actions.map((a) => (
                       <TableCell key={a} align="center" padding="checkbox">
                         {moduleActions.includes(a) && (
                           <Checkbox size="small" disabled={!editable} checked={granted.has(`${module}:${a}`)}
                             onChange={() => toggle(`${module}:${a}`)}
-                            slotProps={{ input: { 'aria-label': `${t(`modules.${module}`)}: ${t(`actions.${a}`)}`, 'data-permission': `${module}:${a}` } as object }} />
+                            slotProps={{ input: { 'aria-label': `${t(codeKey('modules', module))}: ${t(codeKey('actions', a))}`, 'data-permission': `${module}:${a}` } as object }} />
                         )}
                       </TableCell>
                     ))}

@@ -6,7 +6,9 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAuth } from '../auth/AuthContext';
 import { UserDialog } from './UserDialog';
-import { formatDate, useServerGrid } from './useServerGrid';
+import { useServerGrid } from './useServerGrid';
+import { useFormat } from '../format';
+import { codeKey } from '../translate';
 
 export interface UserSummary {
   id: string;
@@ -19,7 +21,8 @@ export interface UserSummary {
 }
 
 export default function UsersPage() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const format = useFormat();
   const { can } = useAuth();
   const [q, setQ] = useState('');
   const [status, setStatus] = useState('');
@@ -31,10 +34,10 @@ export default function UsersPage() {
     { field: 'email', headerName: t('users.email'), flex: 1, minWidth: 200 },
     {
       field: 'status', headerName: t('users.status'), width: 130,
-      renderCell: (p) => <Chip size="small" color={p.value === 'ACTIVE' ? 'success' : 'default'} label={t(`users.statuses.${p.value}`)} />,
+      renderCell: (p) => <Chip size="small" color={p.value === 'ACTIVE' ? 'success' : 'default'} label={t(codeKey('users.statuses', p.value))} />,
     },
-    { field: 'lastLoginAt', headerName: t('users.lastLogin'), width: 190, valueFormatter: (v) => formatDate(v as string, i18n.language) },
-    { field: 'createdAt', headerName: t('users.created'), width: 190, valueFormatter: (v) => formatDate(v as string, i18n.language) },
+    { field: 'lastLoginAt', headerName: t('users.lastLogin'), width: 190, valueFormatter: (v) => format.dateTime(v as string) },
+    { field: 'createdAt', headerName: t('users.created'), width: 190, valueFormatter: (v) => format.dateTime(v as string) },
   ];
 
   return (
@@ -53,7 +56,7 @@ export default function UsersPage() {
         <TextField select label={t('users.status')} value={status} onChange={(e) => setStatus(e.target.value)} size="small" sx={{ minWidth: 180 }}>
           <MenuItem value="">{t('common.all')}</MenuItem>
           {(['ACTIVE', 'INACTIVE', 'SUSPENDED', 'BLOCKED'] as const).map((s) => (
-            <MenuItem key={s} value={s}>{t(`users.statuses.${s}`)}</MenuItem>
+            <MenuItem key={s} value={s}>{t(codeKey('users.statuses', s))}</MenuItem>
           ))}
         </TextField>
       </Stack>

@@ -39,7 +39,3 @@ export function useServerGrid<T>(key: string, path: string, filters: Record<stri
     },
   };
 }
-
-export function formatDate(value: string | null | undefined, language: string): string {
-  return value ? new Date(value).toLocaleString(language === 'en' ? 'en-US' : 'es-GT') : '';
-}

@@ -144,46 +144,87 @@ export async function endSession(): Promise<void> {
   session.clear();
 }
 
-/** Calls the API with a JSON body, or a multipart one when the body is `FormData` (the browser sets its boundary). */
-export async function api<T>(path: string, init: { method?: string; body?: unknown; headers?: Record<string, string> } = {},
-  retried = false): Promise<T> {
-  const headers: Record<string, string> = { Accept: 'application/json', 'Accept-Language': i18n.language, ...init.headers };
+interface RequestOptions {
+  method?: string;
+  /** a JSON value, or `FormData` for a multipart body (the browser sets its boundary) */
+  body?: unknown;
+  headers?: Record<string, string>;
+  signal?: AbortSignal;
+}
+
+function send(path: string, init: RequestOptions): Promise<Response> {
+  const headers: Record<string, string> = { 'Accept-Language': i18n.language, ...init.headers };
   const multipart = init.body instanceof FormData;
   if (init.body !== undefined && !multipart) headers['Content-Type'] = 'application/json';
   if (accessToken) headers.Authorization = `Bearer ${accessToken}`;
+  return fetch(path, {
+    method: init.method ?? 'GET',
+    credentials: 'same-origin',
+    headers,
+    body: init.body === undefined ? undefined : multipart ? (init.body as FormData) : JSON.stringify(init.body),
+    signal: init.signal,
+  });
+}
+
+/**
+ * The one way to the API: sends the session's token, and on a 401 refreshes the session once (shared
+ * with every request waiting at that moment) and sends the request again; when the session cannot be
+ * refreshed, tells the listener that it expired. Answers the successful response; a failure is thrown
+ * as an `ApiError` built from the problem document (status 0 when the network failed).
+ */
+export async function request(path: string, init: RequestOptions = {}): Promise<Response> {
   let response: Response;
   try {
-    response = await fetch(path, {
-      method: init.method ?? 'GET',
-      credentials: 'same-origin',
-      headers,
-      body: init.body === undefined ? undefined : multipart ? (init.body as FormData) : JSON.stringify(init.body),
-    });
+    response = await send(path, init);
+    if (response.status === 401 && !path.startsWith('/api/v1/auth/')) {
+      if (await refreshSession()) response = await send(path, init);
+      else onSessionExpired();
+    }
   } catch {
     throw new ApiError(0, 'network', i18n.t('common.error'));
   }
-  if (response.status === 401 && !path.startsWith('/api/v1/auth/') && !retried) {
-    if (await refreshSession()) return api<T>(path, init, true);
-    onSessionExpired();
-  }
   if (!response.ok) throw await toError(response);
+  return response;
+}
+
+/** Calls the API with a JSON body, or a multipart one when the body is `FormData`; answers the JSON reply. */
+export async function api<T>(path: string, init: RequestOptions = {}): Promise<T> {
+  const response = await request(path, { ...init, headers: { Accept: 'application/json', ...init.headers } });
   if (response.status === 204) return undefined as T;
   const text = await response.text();
   return (text ? JSON.parse(text) : undefined) as T;
 }
 
+/** Sends a multipart form (a file upload) to the API; answers the JSON reply. */
+export function upload<T>(path: string, form: FormData): Promise<T> {
+  return api<T>(path, { method: 'POST', body: form });
+}
+
 /** Downloads a file from the API (with the session's token) and hands it to the browser to save. */
 export async function download(path: string, filename: string): Promise<void> {
-  const fetchOnce = () => fetch(path, { headers: { 'Accept-Language': i18n.language, ...(accessToken ? { Authorization: `Bearer ${accessToken}` } : {}) } });
-  let response = await fetchOnce();
-  if (response.status === 401 && (await refreshSession())) response = await fetchOnce();
-  if (!response.ok) throw await toError(response);
-  const url = URL.createObjectURL(await response.blob());
+  const url = URL.createObjectURL(await (await request(path)).blob());
   const link = document.createElement('a');
   link.href = url;
   link.download = filename;
   link.click();
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/** Fetches a file from the API with the session's token (an <img> cannot send it); null when it is not there. */
+export async function fetchBlob(path: string): Promise<Blob | null> {
+  try {
+    return await (await request(path)).blob();
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The raw response for what is not a JSON document, such as the inbox's Server-Sent Events stream
+ * (EventSource cannot send the token); a failed answer is thrown like any other.
+ */
+export function authorizedFetch(path: string, init: { headers?: Record<string, string>; signal?: AbortSignal } = {}): Promise<Response> {
+  return request(path, init);
 }
 
 /** Asks the files API for a short-lived signed link and lets the browser download through it. */
@@ -202,49 +243,4 @@ export interface Page<T> {
   /** true when `total` is the database's estimate (very long lists), not an exact count */
   totalEstimated?: boolean;
   total: number;
-}
-
-/** Sends a multipart form (a file upload) to the API with the session's token; answers the JSON reply. */
-export async function upload<T>(path: string, form: FormData, retried = false): Promise<T> {
-  const headers: Record<string, string> = { Accept: 'application/json', 'Accept-Language': i18n.language };
-  if (accessToken) headers.Authorization = `Bearer ${accessToken}`;
-  let response: Response;
-  try {
-    response = await fetch(path, { method: 'POST', headers, body: form });
-  } catch {
-    throw new ApiError(0, 'network', i18n.t('common.error'));
-  }
-  if (response.status === 401 && !retried) {
-    if (await refreshSession()) return upload<T>(path, form, true);
-    onSessionExpired();
-  }
-  if (!response.ok) throw await toError(response);
-  return (await response.json()) as T;
-}
-
-/**
- * A raw `fetch` with the session's token (refreshed once on 401), for responses that are not JSON
- * documents, such as the inbox's Server-Sent Events stream (EventSource cannot send the token).
- */
-export async function authorizedFetch(path: string, init: RequestInit = {}): Promise<Response> {
-  const once = () => fetch(path, { ...init, headers: { 'Accept-Language': i18n.language, ...(init.headers as Record<string, string>),
-    ...(accessToken ? { Authorization: `Bearer ${accessToken}` } : {}) } });
-  let response = await once();
-  if (response.status === 401) {
-    if (await refreshSession()) response = await once();
-    else onSessionExpired();
-  }
-  return response;
-}
-
-/** Fetches a file from the API with the session's token (an <img> cannot send it); null when it is not there. */
-export async function fetchBlob(path: string): Promise<Blob | null> {
-  const fetchOnce = () => fetch(path, { headers: { 'Accept-Language': i18n.language, ...(accessToken ? { Authorization: `Bearer ${accessToken}` } : {}) } });
-  try {
-    let response = await fetchOnce();
-    if (response.status === 401 && (await refreshSession())) response = await fetchOnce();
-    return response.ok ? await response.blob() : null;
-  } catch {
-    return null;
-  }
 }

@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { ApiError } from '../api/client';
 import { useAuth } from './AuthContext';
+import type { Translate } from '../translate';
 
 /** The sign-in form: used by the login page and by the "session expired" dialog. */
 export function LoginForm({ onDone, email }: { onDone?: () => void; email?: string }) {
@@ -65,7 +66,7 @@ export function LoginForm({ onDone, email }: { onDone?: () => void; email?: stri
   );
 }
 
-function message(error: unknown, t: (key: string, options?: Record<string, unknown>) => string): string {
+function message(error: unknown, t: Translate): string {
   if (!(error instanceof ApiError)) return t('common.error');
   switch (error.code) {
     case 'invalid-credentials':

@@ -20,8 +20,9 @@ import { useServerGrid } from '../admin/useServerGrid';
 import { useAuth } from '../auth/AuthContext';
 import { CategoryDialog } from './CategoryDialog';
 import { ItemDialog } from './ItemDialog';
-import { CURRENCIES, formatMoney, KINDS, type Category, type Item } from './model';
+import { CURRENCIES, KINDS, type Category, type Item } from './model';
 import { PriceDialog, PriceHistoryDialog } from './PriceDialogs';
+import { useFormat } from '../format';
 
 type Open =
   | { kind: 'category'; category?: Category }
@@ -32,7 +33,8 @@ type Open =
 
 /** The catalog: the category tree beside (or, on phones, above) a server-paged grid of products and services. */
 export default function CatalogPage() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const format = useFormat();
   const { can } = useAuth();
   const client = useQueryClient();
   const theme = useTheme();
@@ -82,7 +84,7 @@ export default function CatalogPage() {
     { field: 'unit', headerName: `${t('catalog.kind')} · ${t('catalog.unit')}`, width: 135, sortable: false,
       valueGetter: (_v, row) => `${t(`catalog.kinds.${row.kind}`)} · ${t(`catalog.units.${row.unit}`)}` },
     { field: 'price', headerName: t('catalog.price'), width: 120, align: 'right', headerAlign: 'right',
-      renderCell: (p) => formatMoney(p.row.price, p.row.currency, i18n.language) },
+      renderCell: (p) => format.money(p.row.price, p.row.currency) },
     { field: 'vatRate', headerName: t('catalog.vat'), width: 60, sortable: false, align: 'right', headerAlign: 'right',
       valueFormatter: (v) => `${Number(v)} %` },
     { field: 'actions', type: 'actions', headerName: t('catalog.actions'), width: 120, getActions: ({ row }) => [

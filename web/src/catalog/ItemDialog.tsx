@@ -6,15 +6,18 @@ import { useTranslation } from 'react-i18next';
 import { api, ApiError } from '../api/client';
 import { useAuth } from '../auth/AuthContext';
 import {
-  CURRENCIES, formatMoney, itemDefaults, itemRequest, itemSchema, itemToForm, KINDS, UNITS, type Category, type Item,
+  CURRENCIES, itemDefaults, itemRequest, itemSchema, itemToForm, KINDS, UNITS, type Category, type Item,
   type ItemForm,
 } from './model';
+import { useFormat } from '../format';
+import type { MessageKey } from '../translate';
 
 /** Creates a product or service (its SKU comes from the category) or edits one; the price changes elsewhere. */
 export function ItemDialog({ item, categories, categoryId, onClose }: {
   item?: Item; categories: Category[]; categoryId?: string; onClose(saved?: Item): void;
 }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const format = useFormat();
   const { me } = useAuth();
   const [failure, setFailure] = useState<string | null>(null);
   const form = useForm<ItemForm>({
@@ -44,7 +47,7 @@ export function ItemDialog({ item, categories, categoryId, onClose }: {
     <Controller control={control} name={name} render={({ field }) => (
       <TextField select label={t(`catalog.${name}`)} {...field} sx={{ flex: 1 }} error={!!formState.errors[name]}
         helperText={formState.errors[name]?.message} slotProps={{ select: { SelectDisplayProps: { 'data-testid': testId } as object } }}>
-        {values.map((v) => <MenuItem key={v} value={v}>{t(`${labels}.${v}`)}</MenuItem>)}
+        {values.map((v) => <MenuItem key={v} value={v}>{t(`${labels}.${v}` as MessageKey)}</MenuItem>)}
       </TextField>
     )} />
   );
@@ -71,7 +74,7 @@ export function ItemDialog({ item, categories, categoryId, onClose }: {
             {select('unit', UNITS, 'catalog.units', 'item-unit')}
           </Stack>
           {item ? (
-            <Alert severity="info">{t('catalog.priceOnlyByChange', { price: formatMoney(item.price, item.currency, i18n.language) })}</Alert>
+            <Alert severity="info">{t('catalog.priceOnlyByChange', { price: format.money(item.price, item.currency) })}</Alert>
           ) : (
             <Stack direction={{ xs: 'column', sm: 'row' }} spacing={2}>
               <TextField label={t('catalog.price')} {...register('price')} error={!!formState.errors.price} sx={{ flex: 1 }}

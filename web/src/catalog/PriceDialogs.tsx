@@ -8,12 +8,13 @@ import { useState } from 'react';
 import { Controller, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError, type Page } from '../api/client';
-import { formatDate } from '../admin/useServerGrid';
-import { CURRENCIES, formatMoney, priceSchema, toNumber, type Item, type PriceForm, type PriceHistoryEntry } from './model';
+import { CURRENCIES, priceSchema, toNumber, type Item, type PriceForm, type PriceHistoryEntry } from './model';
+import { useFormat } from '../format';
 
 /** A new price for an item, with the reason that goes into its price history. */
 export function PriceDialog({ item, onClose }: { item: Item; onClose(saved?: Item): void }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const format = useFormat();
   const [failure, setFailure] = useState<string | null>(null);
   const form = useForm<PriceForm>({
     resolver: zodResolver(priceSchema(t)),
@@ -42,7 +43,7 @@ export function PriceDialog({ item, onClose }: { item: Item; onClose(saved?: Ite
           {failure && <Alert severity="error">{failure}</Alert>}
           <Typography variant="body2">{item.name}</Typography>
           <Typography variant="body2" color="text.secondary">
-            {t('catalog.currentPrice', { price: formatMoney(item.price, item.currency, i18n.language) })}
+            {t('catalog.currentPrice', { price: format.money(item.price, item.currency) })}
           </Typography>
           <Stack direction="row" spacing={2}>
             <TextField label={t('catalog.newPrice')} {...register('price')} error={!!formState.errors.price} sx={{ flex: 1 }}
@@ -69,7 +70,8 @@ export function PriceDialog({ item, onClose }: { item: Item; onClose(saved?: Ite
 
 /** Every price the item had, newest first, paged on the server. */
 export function PriceHistoryDialog({ item, onClose }: { item: Item; onClose(): void }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const format = useFormat();
   const [page, setPage] = useState(0);
   const [size, setSize] = useState(10);
   const history = useQuery({
@@ -97,9 +99,9 @@ export function PriceHistoryDialog({ item, onClose }: { item: Item; onClose(): v
             <TableBody>
               {rows.map((r) => (
                 <TableRow key={r.id}>
-                  <TableCell>{formatDate(r.changedAt, i18n.language)}</TableCell>
-                  <TableCell align="right">{r.oldPrice === null ? t('catalog.initialPrice') : formatMoney(r.oldPrice, r.oldCurrency, i18n.language)}</TableCell>
-                  <TableCell align="right">{formatMoney(r.newPrice, r.newCurrency, i18n.language)}</TableCell>
+                  <TableCell>{format.dateTime(r.changedAt)}</TableCell>
+                  <TableCell align="right">{r.oldPrice === null ? t('catalog.initialPrice') : format.money(r.oldPrice, r.oldCurrency)}</TableCell>
+                  <TableCell align="right">{format.money(r.newPrice, r.newCurrency)}</TableCell>
                   <TableCell>{r.changedByName ?? '—'}</TableCell>
                   <TableCell>{r.reason ?? ''}</TableCell>
                 </TableRow>

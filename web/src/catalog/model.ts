@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { Translate } from '../translate';
 
 export const KINDS = ['PRODUCT', 'SERVICE'] as const;
 export const UNITS = ['UNIT', 'HOUR', 'DAY', 'WEEK', 'MONTH', 'M3', 'LITER', 'KG', 'TRIP', 'SERVICE', 'BOX'] as const;
@@ -21,7 +22,6 @@ export interface PriceHistoryEntry {
   changedBy: string | null; changedByName: string | null; changedAt: string; reason: string | null;
 }
 
-type Translate = (key: string, options?: Record<string, unknown>) => string;
 
 // typed as people type them: "1500", "1500.5", "1500,50" (a decimal comma is common in Spanish)
 const MONEY = /^\d{1,12}([.,]\d{1,2})?$/;
@@ -99,8 +99,3 @@ export function possibleParents(categories: Category[], moving?: Category): Cate
   return categories.filter((c) => !below.has(c.id) && c.depth + height <= MAX_DEPTH);
 }
 
-/** An amount in its currency, as the user's language writes it (Q 1,500.00; US$95.00). */
-export function formatMoney(amount: number | null, currency: string | null, language: string): string {
-  if (amount === null || currency === null) return '—';
-  return new Intl.NumberFormat(language === 'en' ? 'en-US' : 'es-GT', { style: 'currency', currency }).format(amount);
-}

@@ -6,15 +6,16 @@ import { useRef, useState } from 'react';
 import { Controller, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
-import { api } from '../api/client';
 import { ADDRESS_KINDS, showProblem, useDepartments, useDistricts, useMunicipalities, useZones, type Address } from './model';
+import type { Translate } from '../translate';
+import { customersApi } from './api';
 
 function coordinate(limit: number, message: string) {
   return z.string().trim().refine((v) => v === '' || (Number.isFinite(Number(v)) && Math.abs(Number(v)) <= limit), message);
 }
 
 /** The address form's rules: the place from the catalog, a street, and both coordinates or neither. */
-export function addressSchema(t: (key: string) => string, needsDistrict: boolean) {
+export function addressSchema(t: Translate, needsDistrict: boolean) {
   return z.object({
     kind: z.enum(ADDRESS_KINDS),
     departmentId: z.string().min(1, t('validation.required')),
@@ -65,9 +66,8 @@ export function AddressDialog({ customerId, country, address, onClose }: {
       zone: blank(f.zone), street: f.street.trim(), reference: blank(f.reference),
       latitude: f.latitude ? Number(f.latitude) : undefined, longitude: f.longitude ? Number(f.longitude) : undefined,
     };
-    const base = `/api/v1/customers/${customerId}/addresses`;
     try {
-      await api(address ? `${base}/${address.id}` : base, { method: address ? 'PUT' : 'POST', body });
+      await customersApi.saveAddress(customerId, address?.id, body);
       onClose(true);
     } catch (error) {
       setFailure(showProblem(error, FIELDS, form.setError));

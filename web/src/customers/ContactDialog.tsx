@@ -8,13 +8,14 @@ import { useState } from 'react';
 import { Controller, useFieldArray, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
-import { api } from '../api/client';
 import { CONTACT_ROLES, showProblem, type Contact } from './model';
+import type { Translate } from '../translate';
+import { customersApi } from './api';
 
 const MAX_VALUES = 5;
 
 /** The contact form's rules: a name, a role, up to five phones and emails; blank rows are dropped, the first one is the primary. */
-export function contactSchema(t: (key: string, options?: Record<string, unknown>) => string) {
+export function contactSchema(t: Translate) {
   const phone = z.string().trim().max(30).refine((v) => v === '' || /^\+?[0-9 ()-]{7,20}$/.test(v), t('validation.phoneLocal'));
   const email = z.string().trim().max(254).refine((v) => v === '' || z.email().safeParse(v).success, t('validation.email'));
   return z.object({
@@ -54,9 +55,8 @@ export function ContactDialog({ customerId, contact, hasPrimary = false, onClose
 
   const submit = form.handleSubmit(async (f) => {
     setFailure(null);
-    const base = `/api/v1/customers/${customerId}/contacts`;
     try {
-      await api(contact ? `${base}/${contact.id}` : base, { method: contact ? 'PUT' : 'POST', body: contactBody(f) });
+      await customersApi.saveContact(customerId, contact?.id, contactBody(f));
       onClose(true);
     } catch (error) {
       // phones[1] on the server is phones.1.value here

@@ -3,56 +3,33 @@ import ArrowBackIcon from '@mui/icons-material/ArrowBack';
 import BlockIcon from '@mui/icons-material/Block';
 import CheckCircleIcon from '@mui/icons-material/CheckCircleOutlineOutlined';
 import DeleteIcon from '@mui/icons-material/DeleteOutlined';
-import DownloadIcon from '@mui/icons-material/Download';
 import EditIcon from '@mui/icons-material/EditOutlined';
-import {
-  Alert, Box, Button, Card, CardContent, Chip, IconButton, Link, Stack, Tab, Table, TableBody, TableCell, TableContainer,
-  TableHead, TableRow, Tabs, Tooltip, Typography,
-} from '@mui/material';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState, type ReactNode } from 'react';
+import { Alert, Box, Button, Chip, IconButton, Stack, Tab, TableCell, Tabs, Tooltip, Typography } from '@mui/material';
+import { useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link as RouterLink, useNavigate, useParams, useSearchParams } from 'react-router';
-import { api, downloadStoredFile, type Page } from '../api/client';
-import { formatDate } from '../admin/useServerGrid';
 import { useAuth } from '../auth/AuthContext';
 import { AddressDialog } from './AddressDialog';
 import { ContactDialog } from './ContactDialog';
-import {
-  ConfirmDialog, EditCustomerDialog, InteractionDialog, LegalEntityDialog, ReasonDialog, useOwners,
-} from './CustomerDialogs';
+import { ConfirmDialog, ReasonDialog } from './ConfirmDialogs';
+import { EditCustomerDialog } from './CustomerDialogs';
+import { InteractionDialog } from './InteractionDialog';
+import { LegalEntityDialog } from './LegalEntityDialog';
 import { DocumentDialog } from './DocumentDialog';
+import { usePlaceNames } from './model';
+import { codeKey } from '../translate';
 import {
-  COUNTRIES, describeAddress, EXPIRY_COLOR, usePlaceNames, type Address, type Contact, type Customer, type LegalEntity,
-  type Interaction,
-} from './model';
+  AddressesTab, ContactsTab, DocumentsTab, InteractionsTab, LegalEntitiesTab, OverviewTab, type Open,
+} from './CustomerTabs';
+import { customersApi, customerKeys, useCustomer, useLegalEntities, useInteractions, useOwners } from './api';
 
 const TABS = ['overview', 'contacts', 'addresses', 'documents', 'legalEntities', 'interactions'] as const;
 type TabKey = typeof TABS[number];
 
-/** Which dialog is open, and on what. */
-type Open =
-  | { kind: 'edit' } | { kind: 'block' } | { kind: 'unblock' } | { kind: 'delete' }
-  | { kind: 'contact'; contact?: Contact } | { kind: 'address'; address?: Address } | { kind: 'document' }
-  | { kind: 'legalEntity'; entity?: LegalEntity } | { kind: 'interaction' }
-  | { kind: 'remove'; what: string; label: string; path: string };
-
-function EmptyRow({ columns, text }: { columns: number; text: string }) {
-  return <TableRow><TableCell colSpan={columns} sx={{ color: 'text.secondary' }}>{text}</TableCell></TableRow>;
-}
-
-function Section({ title, action, children }: { title: string; action?: ReactNode; children: ReactNode }) {
-  return (
-    <Box component="section" aria-label={title}>
-      {action && <Stack direction="row" sx={{ mb: 1, justifyContent: 'flex-end' }}>{action}</Stack>}
-      <TableContainer sx={{ bgcolor: 'background.paper', borderRadius: 1 }}>{children}</TableContainer>
-    </Box>
-  );
-}
-
 /** One customer: overview (edit, block, delete), contacts, addresses, documents, legal entities and interactions. */
 export default function CustomerPage() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const { id = '' } = useParams();
   const { can } = useAuth();
   const navigate = useNavigate();
@@ -62,23 +39,17 @@ export default function CustomerPage() {
   const [open, setOpen] = useState<Open | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
   const canEdit = can('customers:edit');
-  const customer = useQuery({ queryKey: ['customer', id], queryFn: () => api<Customer>(`/api/v1/customers/${id}`) });
-  const legalEntities = useQuery({
-    queryKey: ['customer', id, 'legal-entities'], enabled: tab === 'legalEntities' || tab === 'overview',
-    queryFn: () => api<LegalEntity[]>(`/api/v1/customers/${id}/legal-entities`),
-  });
-  const interactions = useQuery({
-    queryKey: ['customer', id, 'interactions'], enabled: tab === 'interactions',
-    queryFn: () => api<Page<Interaction>>(`/api/v1/customers/${id}/interactions?page=0&size=50`),
-  });
+  const customer = useCustomer(id);
+  const legalEntities = useLegalEntities(id, tab === 'legalEntities' || tab === 'overview');
+  const interactions = useInteractions(id, tab === 'interactions');
   const owners = useOwners();
   const places = usePlaceNames(customer.data?.country, customer.data?.addresses ?? []);
 
   const closed = (saved: boolean) => {
     setOpen(null);
     if (saved) {
-      void client.invalidateQueries({ queryKey: ['customer', id] });
-      void client.invalidateQueries({ queryKey: ['customers'] });
+      void client.invalidateQueries({ queryKey: customerKeys.one(id) });
+      void client.invalidateQueries({ queryKey: customerKeys.list });
     }
   };
 
@@ -103,7 +74,7 @@ export default function CustomerPage() {
       <Stack direction={{ xs: 'column', md: 'row' }} spacing={2} sx={{ mb: 2, alignItems: { md: 'center' } }}>
         <Stack direction="row" spacing={2} sx={{ alignItems: 'center', flexGrow: 1, minWidth: 0 }}>
           <Typography variant="h4" component="h1" sx={{ overflowWrap: 'anywhere', fontSize: { xs: '1.6rem', sm: '2.125rem' } }}>{c.commercialName}</Typography>
-          <Chip size="small" color={c.status === 'ACTIVE' ? 'success' : 'warning'} label={t(`customers.statuses.${c.status}`)}
+          <Chip size="small" color={c.status === 'ACTIVE' ? 'success' : 'warning'} label={t(codeKey('customers.statuses', c.status))}
             data-testid="customer-status" />
         </Stack>
         <Stack direction="row" spacing={1} useFlexGap sx={{ flexWrap: 'wrap' }}>
@@ -126,161 +97,17 @@ export default function CustomerPage() {
         <Tab value="interactions" label={t('customers.interactions')} />
       </Tabs>
 
-      {tab === 'overview' && (
-        <Card variant="outlined"><CardContent>
-          <Box component="dl" sx={{ display: 'grid', gridTemplateColumns: { xs: '1fr', sm: 'max-content 1fr' }, columnGap: 2, rowGap: 1, m: 0,
-            '& dt': { fontWeight: 600 }, '& dd': { m: 0, mb: { xs: 1, sm: 0 } } }}>
-            <dt>{t('customers.kind')}</dt><dd>{t(c.kind === 'COMPANY' ? 'customers.company' : 'customers.person')}</dd>
-            <dt>{t('customers.taxId')}</dt><dd>{c.taxId ?? '—'}</dd>
-            <dt>{t('customers.country')}</dt><dd>{COUNTRIES.find((k) => k.code === c.country)?.name ?? c.country}</dd>
-            <dt>{t('customers.owner')}</dt><dd>{ownerName ?? (c.ownerId ? (owners.isPending ? '…' : '—') : t('customers.noOwner'))}</dd>
-            <dt>{t('customers.tags')}</dt>
-            <dd><Stack direction="row" spacing={1} useFlexGap sx={{ flexWrap: 'wrap' }}>
-              {c.tags.length ? c.tags.map((tag) => <Chip key={tag} size="small" label={tag} />) : '—'}
-            </Stack></dd>
-            <dt>{t('customers.legalEntities')}</dt>
-            <dd>{legalEntities.data?.find((e) => e.isDefault)?.legalName ?? legalEntities.data?.[0]?.legalName ?? '—'}</dd>
-            <dt>{t('customers.created')}</dt><dd>{formatDate(c.createdAt, i18n.language)}</dd>
-            <dt>{t('customers.notes')}</dt><dd style={{ whiteSpace: 'pre-wrap' }}>{c.notes || '—'}</dd>
-          </Box>
-        </CardContent></Card>
-      )}
+      {tab === 'overview' && <OverviewTab c={c} legalEntities={legalEntities} ownerName={ownerName} owners={owners} />}
 
-      {tab === 'contacts' && (
-        <Section title={t('customers.contacts')} action={addButton(t('customers.newContact'), () => setOpen({ kind: 'contact' }), 'add-contact')}>
-          <Table size="small" aria-label={t('customers.contacts')}>
-            <TableHead><TableRow>
-              <TableCell>{t('customers.contactName')}</TableCell><TableCell>{t('customers.role')}</TableCell>
-              <TableCell>{t('customers.phones')}</TableCell><TableCell>{t('customers.emails')}</TableCell>{canEdit && <TableCell />}
-            </TableRow></TableHead>
-            <TableBody>
-              {c.contacts.length === 0 && <EmptyRow columns={5} text={t('customers.noRows')} />}
-              {c.contacts.map((k) => (
-                <TableRow key={k.id}>
-                  <TableCell>{k.fullName}</TableCell>
-                  <TableCell>{t(`customers.roles.${k.role}`, { defaultValue: k.role })}</TableCell>
-                  <TableCell><Values values={k.phones} primary={t('customers.primary')} /></TableCell>
-                  <TableCell><Values values={k.emails} primary={t('customers.primary')} /></TableCell>
-                  {rowActions(k.fullName, () => setOpen({ kind: 'contact', contact: k }),
-                    () => remove(t('customers.removeContact'), k.fullName, `/api/v1/customers/${id}/contacts/${k.id}`))}
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
-        </Section>
-      )}
+      {tab === 'contacts' && <ContactsTab c={c} id={id} canEdit={canEdit} setOpen={setOpen} remove={remove} rowActions={rowActions} addButton={addButton} />}
 
-      {tab === 'addresses' && (
-        <Section title={t('customers.addresses')} action={addButton(t('customers.newAddress'), () => setOpen({ kind: 'address' }), 'add-address')}>
-          <Table size="small" aria-label={t('customers.addresses')}>
-            <TableHead><TableRow>
-              <TableCell>{t('customers.type')}</TableCell><TableCell>{t('customers.street')}</TableCell>
-              <TableCell>{t('customers.reference')}</TableCell><TableCell />{canEdit && <TableCell />}
-            </TableRow></TableHead>
-            <TableBody>
-              {c.addresses.length === 0 && <EmptyRow columns={5} text={t('customers.noRows')} />}
-              {c.addresses.map((a) => (
-                <TableRow key={a.id} data-testid="address-row">
-                  <TableCell>{t(`customers.addressKinds.${a.kind}`, { defaultValue: a.kind })}</TableCell>
-                  <TableCell>{describeAddress(a, places)}</TableCell>
-                  <TableCell>{a.reference}</TableCell>
-                  <TableCell>{a.mapUrl && <Link href={a.mapUrl} target="_blank" rel="noopener">{t('customers.map')}</Link>}</TableCell>
-                  {rowActions(a.street, () => setOpen({ kind: 'address', address: a }),
-                    () => remove(t('customers.removeAddress'), a.street, `/api/v1/customers/${id}/addresses/${a.id}`))}
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
-        </Section>
-      )}
+      {tab === 'addresses' && <AddressesTab c={c} id={id} canEdit={canEdit} setOpen={setOpen} remove={remove} rowActions={rowActions} addButton={addButton} places={places} />}
 
-      {tab === 'documents' && (
-        <Section title={t('customers.documents')} action={addButton(t('customers.newDocument'), () => setOpen({ kind: 'document' }), 'add-document')}>
-          <Table size="small" aria-label={t('customers.documents')}>
-            <TableHead><TableRow>
-              <TableCell>{t('customers.type')}</TableCell><TableCell>{t('customers.number')}</TableCell>
-              <TableCell>{t('customers.expires')}</TableCell><TableCell>{t('customers.validity')}</TableCell><TableCell />
-            </TableRow></TableHead>
-            <TableBody>
-              {c.documents.length === 0 && <EmptyRow columns={5} text={t('customers.noRows')} />}
-              {c.documents.map((d) => {
-                const label = `${t(`customers.documentTypes.${d.type}`, { defaultValue: d.type })} ${d.number ?? ''}`.trim();
-                return (
-                  <TableRow key={d.id} data-testid="document-row">
-                    <TableCell>{t(`customers.documentTypes.${d.type}`, { defaultValue: d.type })}</TableCell>
-                    <TableCell>{d.number ?? '—'}</TableCell>
-                    <TableCell>{d.expiresOn ? new Date(`${d.expiresOn}T00:00`).toLocaleDateString(i18n.language === 'en' ? 'en-US' : 'es-GT') : '—'}</TableCell>
-                    <TableCell><Chip size="small" color={EXPIRY_COLOR[d.expiry as keyof typeof EXPIRY_COLOR] ?? 'default'}
-                      label={t(`customers.expiry.${d.expiry}`)} data-testid="expiry-badge" /></TableCell>
-                    <TableCell align="right" sx={{ whiteSpace: 'nowrap' }}>
-                      {d.fileId && (
-                        <Tooltip title={t('customers.download')}>
-                          <IconButton aria-label={`${t('customers.download')}: ${label}`} data-testid="download-document"
-                            onClick={() => downloadStoredFile(d.fileId!).catch((e: Error) => setFailure(e.message))}>
-                            <DownloadIcon />
-                          </IconButton>
-                        </Tooltip>
-                      )}
-                      {canEdit && (
-                        <Tooltip title={t('common.delete')}>
-                          <IconButton aria-label={`${t('common.delete')}: ${label}`}
-                            onClick={() => remove(t('customers.removeDocument'), label, `/api/v1/customers/${id}/documents/${d.id}`)}>
-                            <DeleteIcon />
-                          </IconButton>
-                        </Tooltip>
-                      )}
-                    </TableCell>
-                  </TableRow>
-                );
-              })}
-            </TableBody>
-          </Table>
-        </Section>
-      )}
+      {tab === 'documents' && <DocumentsTab c={c} id={id} canEdit={canEdit} setOpen={setOpen} remove={remove} addButton={addButton} setFailure={setFailure} />}
 
-      {tab === 'legalEntities' && (
-        <Section title={t('customers.legalEntities')} action={addButton(t('customers.newLegalEntity'), () => setOpen({ kind: 'legalEntity' }), 'add-legal-entity')}>
-          {legalEntities.error && <Alert severity="error">{(legalEntities.error as Error).message}</Alert>}
-          <Table size="small" aria-label={t('customers.legalEntities')}>
-            <TableHead><TableRow>
-              <TableCell>{t('customers.legalName')}</TableCell><TableCell>{t('customers.taxId')}</TableCell>
-              <TableCell>{t('customers.nrc')}</TableCell><TableCell />{canEdit && <TableCell />}
-            </TableRow></TableHead>
-            <TableBody>
-              {legalEntities.data?.length === 0 && <EmptyRow columns={5} text={t('customers.noRows')} />}
-              {legalEntities.data?.map((e) => (
-                <TableRow key={e.id}>
-                  <TableCell>{e.legalName}</TableCell><TableCell>{e.taxId ?? '—'}</TableCell><TableCell>{e.nrc ?? '—'}</TableCell>
-                  <TableCell>{e.isDefault && <Chip size="small" color="primary" variant="outlined" label={t('customers.isDefault')} />}</TableCell>
-                  {rowActions(e.legalName, () => setOpen({ kind: 'legalEntity', entity: e }),
-                    () => remove(t('customers.removeLegalEntity'), e.legalName, `/api/v1/customers/${id}/legal-entities/${e.id}`))}
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
-        </Section>
-      )}
+      {tab === 'legalEntities' && <LegalEntitiesTab id={id} canEdit={canEdit} setOpen={setOpen} remove={remove} rowActions={rowActions} addButton={addButton} legalEntities={legalEntities} />}
 
-      {tab === 'interactions' && (
-        <Section title={t('customers.interactions')} action={addButton(t('customers.newInteraction'), () => setOpen({ kind: 'interaction' }), 'add-interaction')}>
-          {interactions.error && <Alert severity="error">{(interactions.error as Error).message}</Alert>}
-          <Table size="small" aria-label={t('customers.interactions')}>
-            <TableHead><TableRow>
-              <TableCell>{t('customers.when')}</TableCell><TableCell>{t('customers.type')}</TableCell><TableCell>{t('customers.summary')}</TableCell>
-            </TableRow></TableHead>
-            <TableBody>
-              {interactions.data?.items.length === 0 && <EmptyRow columns={3} text={t('customers.noRows')} />}
-              {interactions.data?.items.map((x) => (
-                <TableRow key={x.id}>
-                  <TableCell sx={{ whiteSpace: 'nowrap' }}>{formatDate(x.occurredAt, i18n.language)}</TableCell>
-                  <TableCell>{t(`customers.interactionKinds.${x.kind}`, { defaultValue: x.kind })}</TableCell>
-                  <TableCell sx={{ whiteSpace: 'pre-wrap' }}>{x.summary}</TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
-        </Section>
-      )}
+      {tab === 'interactions' && <InteractionsTab setOpen={setOpen} addButton={addButton} interactions={interactions} />}
 
       {open?.kind === 'edit' && <EditCustomerDialog customer={c} onClose={closed} />}
       {open?.kind === 'contact' && <ContactDialog customerId={id} contact={open.contact} onClose={closed}
@@ -293,42 +120,27 @@ export default function CustomerPage() {
         <ReasonDialog title={t(open.kind === 'block' ? 'customers.blockTitle' : 'customers.unblockTitle', { name: c.commercialName })}
           text={t(open.kind === 'block' ? 'customers.blockText' : 'customers.unblockText')}
           confirm={t(open.kind === 'block' ? 'customers.block' : 'customers.unblock')} reasonOptional={open.kind === 'unblock'}
-          onConfirm={(reason) => api(`/api/v1/customers/${id}/status`, { method: 'PUT',
-            body: { status: open.kind === 'block' ? 'BLOCKED' : 'ACTIVE', reason: reason || undefined } })}
+          onConfirm={(reason) => customersApi.setStatus(id,
+            { status: open.kind === 'block' ? 'BLOCKED' : 'ACTIVE', reason: reason || undefined })}
           onClose={closed} />
       )}
       {open?.kind === 'delete' && (
         <ReasonDialog title={t('customers.deleteTitle', { name: c.commercialName })} text={t('customers.deleteText')}
           confirm={t('common.delete')} danger
-          onConfirm={(reason) => api(`/api/v1/customers/${id}`, { method: 'DELETE', body: { reason } })}
+          onConfirm={(reason) => customersApi.delete(id, reason)}
           onClose={(done) => {
             setOpen(null);
             if (done) {
               // leave first: the page's own queries would ask again for the deleted customer
               navigate('/customers', { replace: true });
-              void client.invalidateQueries({ queryKey: ['customers'] });
+              void client.invalidateQueries({ queryKey: customerKeys.list });
             }
           }} />
       )}
       {open?.kind === 'remove' && (
         <ConfirmDialog title={open.what} text={t('customers.removeText', { label: open.label })}
-          onConfirm={() => api(open.path, { method: 'DELETE' })} onClose={closed} />
+          onConfirm={() => customersApi.removePart(open.path)} onClose={closed} />
       )}
     </Box>
-  );
-}
-
-/** A contact's phones or emails, the first marked as the primary one. */
-function Values({ values, primary }: { values: string[]; primary: string }) {
-  if (!values.length) return <>—</>;
-  return (
-    <Stack spacing={0.5}>
-      {values.map((v, i) => (
-        <Stack key={v} direction="row" spacing={1} sx={{ alignItems: 'center' }}>
-          <span>{v}</span>
-          {i === 0 && values.length > 1 && <Chip size="small" variant="outlined" color="primary" label={primary} />}
-        </Stack>
-      ))}
-    </Stack>
   );
 }

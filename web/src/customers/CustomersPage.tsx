@@ -8,11 +8,13 @@ import { useTranslation } from 'react-i18next';
 import { Link as RouterLink, useNavigate, useSearchParams } from 'react-router';
 import { download } from '../api/client';
 import { DataGrid } from '../admin/DataGrid';
-import { formatDate, useServerGrid } from '../admin/useServerGrid';
+import { useServerGrid } from '../admin/useServerGrid';
 import { useAuth } from '../auth/AuthContext';
-import { useOwners, useTags } from './CustomerDialogs';
 import { COUNTRIES, customerFilters, useDepartments, type CustomerFilter as Filter } from './model';
 import { NewCustomerDialog } from './NewCustomerDialog';
+import { useFormat } from '../format';
+import { codeKey } from '../translate';
+import { useOwners, useTags } from './api';
 
 interface CustomerSummary {
   id: string; kind: string; commercialName: string; taxId: string | null; status: string; ownerId: string | null;
@@ -21,7 +23,8 @@ interface CustomerSummary {
 
 /** Customers: search and filters (kept in the address, so Back returns to the same list), paging, export, import, create. */
 export default function CustomersPage() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const format = useFormat();
   const { can } = useAuth();
   const navigate = useNavigate();
   const [params, setParams] = useSearchParams();
@@ -51,13 +54,13 @@ export default function CustomersPage() {
       valueFormatter: (v) => t(v === 'COMPANY' ? 'customers.company' : 'customers.person') },
     { field: 'taxId', headerName: t('customers.taxId'), width: 140, sortable: false },
     { field: 'status', headerName: t('customers.status'), width: 120, sortable: false,
-      renderCell: (p) => <Chip size="small" color={p.value === 'ACTIVE' ? 'success' : 'warning'} label={t(`customers.statuses.${String(p.value)}`)} /> },
+      renderCell: (p) => <Chip size="small" color={p.value === 'ACTIVE' ? 'success' : 'warning'} label={t(codeKey('customers.statuses', String(p.value)))} /> },
     ...(owners.choosable ? [{ field: 'ownerId', headerName: t('customers.owner'), width: 180, sortable: false,
       valueFormatter: (v: string | null) => ownerName(v) } satisfies GridColDef<CustomerSummary>] : []),
     { field: 'tags', headerName: t('customers.tags'), flex: 1, minWidth: 160, sortable: false,
       valueFormatter: (v: string[]) => v.join(', ') },
     { field: 'createdAt', headerName: t('customers.created'), width: 180, sortable: false,
-      valueFormatter: (v) => formatDate(v as string, i18n.language) },
+      valueFormatter: (v) => format.dateTime(v as string) },
   ];
   const select = (name: Filter, label: string, children: React.ReactNode, testId: string) => (
     <TextField select size="small" label={label} value={filters[name] ?? ''} onChange={(e) => set(name, e.target.value)}
@@ -72,11 +75,11 @@ export default function CustomersPage() {
       <Stack direction={{ xs: 'column', sm: 'row' }} spacing={2} sx={{ mb: 2, alignItems: { sm: 'center' } }}>
         <Typography variant="h4" component="h1" sx={{ flexGrow: 1 }}>{t('customers.title')}</Typography>
         <Stack direction="row" spacing={1} useFlexGap sx={{ flexWrap: 'wrap' }}>
-          {can('customers:export') && (['csv', 'xlsx'] as const).map((format) => (
-            <Button key={format} variant="outlined" startIcon={<DownloadIcon />} data-testid={`export-${format}`}
-              aria-label={`${t('customers.export')} ${format.toUpperCase()}`}
-              onClick={() => void download(exportPath(format), `clientes.${format}`)}>
-              {format.toUpperCase()}
+          {can('customers:export') && (['csv', 'xlsx'] as const).map((kind) => (
+            <Button key={kind} variant="outlined" startIcon={<DownloadIcon />} data-testid={`export-${kind}`}
+              aria-label={`${t('customers.export')} ${kind.toUpperCase()}`}
+              onClick={() => void download(exportPath(kind), `clientes.${kind}`)}>
+              {kind.toUpperCase()}
             </Button>
           ))}
           {can('customers:import') && (
@@ -95,7 +98,7 @@ export default function CustomersPage() {
         <TextField label={t('customers.search')} value={params.get('q') ?? ''} onChange={(e) => set('q', e.target.value)} size="small"
           sx={{ flex: { xs: '1 1 100%', md: '1 1 260px' }, maxWidth: { md: 420 } }} slotProps={{ htmlInput: { 'data-testid': 'customer-search' } }} />
         {select('status', t('customers.status'), (['ACTIVE', 'BLOCKED'] as const).map((s) => (
-          <MenuItem key={s} value={s}>{t(`customers.statuses.${s}`)}</MenuItem>
+          <MenuItem key={s} value={s}>{t(codeKey('customers.statuses', s))}</MenuItem>
         )), 'filter-status')}
         {owners.choosable && select('ownerId', t('customers.owner'), (owners.data ?? []).map((o) => (
           <MenuItem key={o.id} value={o.id}>{o.fullName}</MenuItem>
@@ -109,7 +112,7 @@ export default function CustomersPage() {
       {grid.error && <Alert severity="error" sx={{ mb: 2 }}>{(grid.error as Error).message}</Alert>}
       {grid.totalEstimated && (
         <Typography variant="body2" color="text.secondary" sx={{ mb: 1 }} data-testid="estimated-total">
-          {t('customers.estimatedTotal', { count: grid.rowCount, formatted: grid.rowCount.toLocaleString() })}
+          {t('customers.estimatedTotal', { count: grid.rowCount, formatted: format.count(grid.rowCount) })}
         </Typography>
       )}
       <DataGrid autoHeight rows={grid.rows} rowCount={grid.rowCount} loading={grid.loading} columns={columns}

@@ -5,8 +5,8 @@ import { useState } from 'react';
 import { Controller, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
-import { api } from '../api/client';
 import { DOCUMENT_TYPES, showProblem } from './model';
+import { customersApi } from './api';
 
 const MAX_BYTES = 25 * 1024 * 1024; // the server's limit
 
@@ -32,15 +32,10 @@ export function DocumentDialog({ customerId, onClose }: { customerId: string; on
     }
     try {
       let fileId: string | undefined;
-      if (file) {
-        const data = new FormData();
-        data.append('file', file);
-        const params = new URLSearchParams({ ownerType: 'customer', ownerId: customerId });
-        fileId = (await api<{ id: string }>(`/api/v1/files?${params}`, { method: 'POST', body: data })).id;
-      }
-      await api(`/api/v1/customers/${customerId}/documents`, { method: 'POST', body: {
+      if (file) fileId = await customersApi.uploadFile(customerId, file);
+      await customersApi.addDocument(customerId, {
         type: f.type, number: f.number.trim() || undefined, expiresOn: f.expiresOn || undefined, fileId,
-      } });
+      });
       onClose(true);
     } catch (error) {
       setFailure(showProblem(error, ['type', 'number', 'expiresOn'], form.setError));

@@ -12,8 +12,9 @@ import { useTranslation } from 'react-i18next';
 import { Link as RouterLink } from 'react-router';
 import { api, download } from '../api/client';
 import { DataGrid } from '../admin/DataGrid';
-import { formatDate, useServerGrid } from '../admin/useServerGrid';
+import { useServerGrid } from '../admin/useServerGrid';
 import { showProblem } from './model';
+import { useFormat } from '../format';
 
 export interface ImportRow {
   line: number; commercialName: string | null; taxId?: string | null; contactName?: string | null;
@@ -88,7 +89,8 @@ export function ImportPreview({ result }: { result: ImportResult }) {
 
 /** Customer import: download the template, upload a CSV to preview, commit the valid rows; and the history of imports. */
 export default function ImportPage() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const format = useFormat();
   const client = useQueryClient();
   const [file, setFile] = useState<File | null>(null);
   const [preview, setPreview] = useState<ImportResult | null>(null);
@@ -140,7 +142,7 @@ export default function ImportPage() {
   };
 
   const columns: GridColDef<ImportSummary>[] = [
-    { field: 'createdAt', headerName: t('customers.created'), width: 180, sortable: false, valueFormatter: (v) => formatDate(v as string, i18n.language) },
+    { field: 'createdAt', headerName: t('customers.created'), width: 180, sortable: false, valueFormatter: (v) => format.dateTime(v as string) },
     { field: 'fileName', headerName: t('customers.import.file'), flex: 1, minWidth: 180, sortable: false },
     { field: 'status', headerName: t('customers.status'), width: 130, sortable: false,
       renderCell: (p) => <Chip size="small" color={p.value === 'COMMITTED' ? 'success' : 'default'}

@@ -5,7 +5,8 @@ import { useState } from 'react';
 import { Controller, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
-import { api, ApiError } from '../api/client';
+import { ApiError } from '../api/client';
+import { customersApi, customerKeys } from './api';
 
 interface Duplicate { id: string; commercialName: string; matchedOn: string }
 
@@ -38,11 +39,11 @@ export function NewCustomerDialog({ onClose }: { onClose(createdId?: string): vo
       fullName: contactName, role: 'PRIMARY', phones: f.phone ? [f.phone] : [], emails: f.email ? [f.email] : [],
     } : undefined;
     try {
-      const created = await api<{ id: string }>('/api/v1/customers', { method: 'POST', body: {
+      const created = await customersApi.create({
         kind: f.kind, commercialName: f.commercialName, country: f.country, taxId: f.taxId || undefined, contact,
         allowDuplicate: duplicates.length > 0,
-      } });
-      void client.invalidateQueries({ queryKey: ['customers'] });
+      });
+      void client.invalidateQueries({ queryKey: customerKeys.list });
       onClose(created.id);
     } catch (error) {
       if (error instanceof ApiError && error.code === 'possible-duplicate') {

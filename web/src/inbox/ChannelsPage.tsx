@@ -15,6 +15,7 @@ import { showProblem } from '../customers/model';
 import { problemMessage } from '../requests/ui';
 import { useChannels, useTeams } from './api';
 import type { Channel } from './types';
+import type { Translate } from '../translate';
 
 const webhookUrl = () => `${window.location.origin}/webhooks/whatsapp`;
 
@@ -99,7 +100,7 @@ export default function ChannelsPage() {
   );
 }
 
-function channelSchema(t: (key: string, options?: Record<string, unknown>) => string, creating: boolean) {
+function channelSchema(t: Translate, creating: boolean) {
   // required when connecting; on edit, empty keeps the stored secret
   const secret = (min: number) => z.string().trim().refine((v) => (v === '' ? !creating : v.length >= min),
     { message: t('inbox.channels.secretMin', { count: min }) });

@@ -2,18 +2,18 @@ import AttachFileIcon from '@mui/icons-material/AttachFile';
 import SendIcon from '@mui/icons-material/Send';
 import ViewListIcon from '@mui/icons-material/ViewList';
 import {
-  Alert, Box, Button, Chip, Dialog, DialogActions, DialogContent, DialogTitle, IconButton, List, ListItemButton, ListItemText,
-  MenuItem, Paper, Stack, TextField, Tooltip, Typography,
+  Alert, Box, Button, Chip, IconButton, List, ListItemButton, ListItemText, Paper, Stack, TextField, Tooltip,
 } from '@mui/material';
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError, upload } from '../api/client';
 import { useAuth } from '../auth/AuthContext';
-import { useFormat } from '../requests/ui';
-import { inboxKeys, useCanned, useTemplates } from './api';
-import { ComposeKeys, filterCanned, fillTemplate, serviceWindow, slashQuery, substitute } from './model';
-import type { Conversation, Message, Outgoing, Template } from './types';
+import { inboxKeys, useCanned } from './api';
+import { ComposeKeys, filterCanned, serviceWindow, slashQuery, substitute } from './model';
+import type { Conversation, Message, Outgoing } from './types';
+import { useFormat } from '../format';
+import { TemplateDialog } from './TemplateDialog';
 
 const MAX_BYTES = 16 * 1024 * 1024; // the Cloud API's limit for images is 5 MB, documents 100 MB; the files API 16 MB
 
@@ -144,7 +144,7 @@ export function Composer({ conversation, messages, replyTo, onClearReply }: {
       {!win.open ? (
         <Alert severity="info" data-testid="window-closed"
           action={<Button color="inherit" size="small" onClick={() => setTemplatesOpen(true)} data-testid="open-templates">{t('inbox.templates.use')}</Button>}>
-          {lastIn ? t('inbox.windowClosed', { when: format.instant(new Date(lastIn).toISOString()) }) : t('inbox.windowNever')}
+          {lastIn ? t('inbox.windowClosed', { when: format.dateTime(new Date(lastIn).toISOString()) }) : t('inbox.windowNever')}
         </Alert>
       ) : (
         <>
@@ -204,73 +204,5 @@ export function Composer({ conversation, messages, replyTo, onClearReply }: {
             templateParameters: parameters })} />
       )}
     </Box>
-  );
-}
-
-/** Picks an approved template (or names one, before the templates list is available) and fills its parameters. */
-function TemplateDialog({ channelId, sending, failure, onClose, onSend }: {
-  channelId: string; sending: boolean; failure: string | null; onClose(): void;
-  onSend(name: string, language: string, parameters: string[]): void;
-}) {
-  const { t } = useTranslation();
-  const templates = useTemplates(channelId, true);
-  const approved = (templates.data ?? []).filter((x) => !x.status || x.status.toUpperCase() === 'APPROVED');
-  const [chosen, setChosen] = useState<Template | null>(null);
-  const [name, setName] = useState('');
-  const [language, setLanguage] = useState('es');
-  const [parameters, setParameters] = useState<string[]>([]);
-  const manual = !templates.isLoading && approved.length === 0;
-  const count = chosen ? chosen.parameterCount : parameters.length;
-  const ready = (chosen ? true : /^[a-z0-9_]{1,512}$/.test(name)) && parameters.slice(0, count).every((p) => p.trim());
-
-  return (
-    <Dialog open onClose={onClose} fullWidth maxWidth="sm" aria-labelledby="template-title">
-      <DialogTitle id="template-title">{t('inbox.templates.title')}</DialogTitle>
-      <DialogContent>
-        <Stack spacing={2} sx={{ pt: 1 }}>
-          {failure && <Alert severity="error">{failure}</Alert>}
-          {manual ? (
-            <>
-              <Typography variant="body2" color="text.secondary">{t('inbox.templates.manual')}</Typography>
-              <TextField label={t('inbox.templates.name')} value={name} onChange={(e) => setName(e.target.value.trim())}
-                slotProps={{ htmlInput: { 'data-testid': 'template-name' } }} />
-              <TextField label={t('inbox.templates.language')} value={language} onChange={(e) => setLanguage(e.target.value.trim())} />
-              <Button onClick={() => setParameters([...parameters, ''])} disabled={parameters.length >= 20} sx={{ alignSelf: 'flex-start' }}>
-                {t('inbox.templates.addParameter')}
-              </Button>
-            </>
-          ) : (
-            <TextField select label={t('inbox.templates.pick')} value={chosen ? `${chosen.name}|${chosen.language}` : ''}
-              onChange={(e) => {
-                const next = approved.find((x) => `${x.name}|${x.language}` === e.target.value) ?? null;
-                setChosen(next);
-                setParameters(Array.from({ length: next?.parameterCount ?? 0 }, () => ''));
-              }}>
-              {approved.map((x) => (
-                <MenuItem key={`${x.name}|${x.language}`} value={`${x.name}|${x.language}`}>
-                  <ListItemText primary={`${x.name} (${x.language})`} secondary={x.body} slotProps={{ secondary: { noWrap: true } }} />
-                </MenuItem>
-              ))}
-            </TextField>
-          )}
-          {parameters.map((p, i) => (
-            <TextField key={i} label={t('inbox.templates.parameter', { n: i + 1 })} value={p}
-              onChange={(e) => setParameters(parameters.map((x, j) => (j === i ? e.target.value : x)))} />
-          ))}
-          {chosen && (
-            <Paper variant="outlined" sx={{ p: 1.5, whiteSpace: 'pre-wrap' }} data-testid="template-preview">
-              {fillTemplate(chosen.body, parameters)}
-            </Paper>
-          )}
-        </Stack>
-      </DialogContent>
-      <DialogActions>
-        <Button onClick={onClose}>{t('common.cancel')}</Button>
-        <Button variant="contained" disabled={!ready || sending} data-testid="send-template"
-          onClick={() => onSend(chosen?.name ?? name, chosen?.language ?? language, parameters.map((p) => p.trim()))}>
-          {t('inbox.send')}
-        </Button>
-      </DialogActions>
-    </Dialog>
   );
 }

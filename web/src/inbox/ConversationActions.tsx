@@ -12,9 +12,10 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api/client';
 import { useAuth } from '../auth/AuthContext';
-import { problemMessage, useFormat } from '../requests/ui';
+import { problemMessage } from '../requests/ui';
 import { inboxKeys, useAgents, useTeams } from './api';
 import { PRIORITIES, type Conversation, type ConversationPriority } from './types';
+import { useFormat } from '../format';
 
 /** Tomorrow at 08:00 local time, and the other snooze choices. */
 function snoozeChoices(now = new Date()) {
@@ -71,7 +72,7 @@ export function ConversationActions({ conversation }: { conversation: Conversati
   return (
     <Stack direction="row" spacing={0.5} sx={{ alignItems: 'center', flexWrap: 'wrap' }}>
       <Chip size="small" label={s.status === 'SNOOZED' && s.snoozedUntil
-        ? t('inbox.snoozedUntil', { when: format.instant(s.snoozedUntil) }) : t(`inbox.state.${s.status}`)}
+        ? t('inbox.snoozedUntil', { when: format.dateTime(s.snoozedUntil) }) : t(`inbox.state.${s.status}`)}
         data-testid="conversation-status" variant="outlined" />
       {s.priority !== 'NORMAL' && (
         <Chip size="small" color={s.priority === 'URGENT' ? 'error' : s.priority === 'HIGH' ? 'warning' : 'default'}

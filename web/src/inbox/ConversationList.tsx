@@ -5,11 +5,11 @@ import {
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
-import { useAuth } from '../auth/AuthContext';
 import { problemMessage } from '../requests/ui';
 import { useAgents, useChannels, useConversationList, useTeams } from './api';
 import { isUnread, type ListFilter } from './model';
 import { STATUSES, type ConversationSummary } from './types';
+import { useFormat } from '../format';
 
 /** The list's filters live in the address, so a reload or Back shows the same list. */
 export function filterFromParams(params: URLSearchParams, myId: string | undefined): ListFilter {
@@ -61,8 +61,7 @@ export function useSeen(selected: ConversationSummary | undefined) {
 export function ConversationList({ list, selectedId, onOpen }: {
   list: ReturnType<typeof useConversationList>; selectedId?: string; onOpen(id: string): void;
 }) {
-  const { t, i18n } = useTranslation();
-  const { me } = useAuth();
+  const { t } = useTranslation();
   const [params, setParams] = useSearchParams();
   const agents = useAgents();
   const teams = useTeams();
@@ -79,16 +78,8 @@ export function ConversationList({ list, selectedId, onOpen }: {
     const timer = setTimeout(() => (label.trim() !== (params.get('label') ?? '') ? set('label', label.trim()) : undefined), 400);
     return () => clearTimeout(timer);
   });
-  const locale = i18n.language === 'en' ? 'en-US' : 'es-GT';
-  const timeZone = me?.tenant.timeZone;
-  const day = (d: Date) => d.toLocaleDateString('en-CA', { timeZone });
   // today's as a time, older ones as a date, in the tenant's time zone (as the thread shows them)
-  const when = (v: string | null) => {
-    if (!v) return '';
-    const d = new Date(v);
-    return day(d) === day(new Date()) ? d.toLocaleTimeString(locale, { timeZone, timeStyle: 'short' })
-      : d.toLocaleDateString(locale, { timeZone, day: 'numeric', month: 'short' });
-  };
+  const when = useFormat().dayOrTime;
 
   return (
     <>

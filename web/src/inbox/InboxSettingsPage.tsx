@@ -12,9 +12,11 @@ import { z } from 'zod';
 import { DataGrid } from '../admin/DataGrid';
 import { api, ApiError, type Page } from '../api/client';
 import { showProblem } from '../customers/model';
-import { problemMessage, useFormat } from '../requests/ui';
+import { problemMessage } from '../requests/ui';
 import { useAgents } from './api';
 import type { CannedResponse, Team } from './types';
+import { useFormat } from '../format';
+import type { Translate } from '../translate';
 
 /** The inbox's settings: canned responses and teams (channels have their own page). */
 export default function InboxSettingsPage() {
@@ -54,7 +56,7 @@ function CannedResponses() {
     { field: 'shortCode', headerName: t('inbox.canned.shortCode'), width: 140, sortable: false, valueFormatter: (v: string) => `/${v}` },
     { field: 'title', headerName: t('inbox.canned.titleField'), width: 200, sortable: false },
     { field: 'body', headerName: t('inbox.canned.body'), flex: 1, minWidth: 200, sortable: false },
-    { field: 'updatedAt', headerName: t('inbox.canned.updated'), width: 170, sortable: false, valueFormatter: (v: string) => format.instant(v) },
+    { field: 'updatedAt', headerName: t('inbox.canned.updated'), width: 170, sortable: false, valueFormatter: (v: string) => format.dateTime(v) },
     { field: 'actions', headerName: '', width: 190, sortable: false, renderCell: (p) => (
       <Stack direction="row" spacing={1}>
         <Button size="small" onClick={() => setEditing(p.row)} aria-label={`${t('common.edit')} /${p.row.shortCode}`}>{t('common.edit')}</Button>
@@ -88,7 +90,7 @@ function CannedResponses() {
   );
 }
 
-function cannedSchema(t: (k: string) => string) {
+function cannedSchema(t: Translate) {
   return z.object({
     shortCode: z.string().trim().regex(/^[a-z0-9_-]{2,30}$/, t('inbox.canned.shortCodeRule')),
     title: z.string().trim().min(1, t('validation.required')).max(100),

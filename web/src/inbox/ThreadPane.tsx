@@ -1,24 +1,17 @@
 import ArrowBackIcon from '@mui/icons-material/ArrowBack';
-import DoneAllIcon from '@mui/icons-material/DoneAll';
-import DoneIcon from '@mui/icons-material/Done';
-import ErrorOutlineIcon from '@mui/icons-material/ErrorOutlineOutlined';
 import PersonIcon from '@mui/icons-material/Person';
-import PlaceIcon from '@mui/icons-material/Place';
-import ReplyIcon from '@mui/icons-material/Reply';
-import ScheduleIcon from '@mui/icons-material/Schedule';
-import {
-  Alert, Box, Button, Chip, CircularProgress, IconButton, Link, Stack, Tab, Tabs, TextField, Tooltip, Typography,
-} from '@mui/material';
-import { useMutation, useQuery, useQueryClient, type UseQueryResult } from '@tanstack/react-query';
+import { Alert, Box, Button, CircularProgress, IconButton, Stack, Tab, Tabs, Tooltip, Typography } from '@mui/material';
+import { type UseQueryResult } from '@tanstack/react-query';
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../api/client';
-import { problemMessage, useFormat } from '../requests/ui';
-import { inboxKeys, useOlderMessages, useThread } from './api';
+import { problemMessage } from '../requests/ui';
+import { useOlderMessages, useThread } from './api';
 import { Composer } from './Composer';
 import { ConversationActions } from './ConversationActions';
-import { cloudError, mapLink, mediaFile, withOlder } from './model';
-import type { Conversation, Message, Note } from './types';
+import { withOlder } from './model';
+import type { Conversation, Message } from './types';
+import { Bubble } from './Bubble';
+import { Notes } from './Notes';
 
 export function ThreadPane({ conversationId, conversation, onBack, onShowCustomer }: {
   conversationId: string; conversation: UseQueryResult<Conversation>; onBack?: () => void; onShowCustomer?: () => void;
@@ -147,136 +140,6 @@ function Messages({ messages, loading, error, conversationKey, onReply, older }:
           {t('inbox.newMessages', { count: unseen })}
         </Button>
       )}
-    </Box>
-  );
-}
-
-function Ticks({ status }: { status: string }) {
-  const { t } = useTranslation();
-  const label = t(`inbox.delivery.${status}`, { defaultValue: status });
-  const icon = status === 'READ' ? <DoneAllIcon fontSize="inherit" color="info" />
-    : status === 'DELIVERED' ? <DoneAllIcon fontSize="inherit" />
-      : status === 'SENT' ? <DoneIcon fontSize="inherit" />
-        : status === 'FAILED' ? <ErrorOutlineIcon fontSize="inherit" color="error" />
-          : <ScheduleIcon fontSize="inherit" />;
-  return <Box component="span" role="img" aria-label={label} title={label} data-status={status} sx={{ display: 'inline-flex', fontSize: 16 }}>{icon}</Box>;
-}
-
-function Bubble({ message: m, quoted, onReply }: { message: Message; quoted?: Message; onReply(m: Message): void }) {
-  const { t } = useTranslation();
-  const format = useFormat();
-  const out = m.direction === 'OUT';
-  const failure = m.status === 'FAILED' ? cloudError(m.error) : null;
-  const text = m.body ?? m.media?.caption ?? (m.type === 'unsupported' ? t('inbox.unsupported') : '');
-  const label = t(out ? 'inbox.sentMessage' : 'inbox.receivedMessage', { text: text || t(`inbox.types.${m.type.toLowerCase()}`, { defaultValue: m.type }) });
-  return (
-    <Box role="article" aria-label={label} data-testid="message" data-direction={m.direction} data-status={m.status}
-      sx={{ alignSelf: out ? 'flex-end' : 'flex-start', maxWidth: '78%', display: 'flex', alignItems: 'flex-end', gap: 0.5,
-        flexDirection: out ? 'row' : 'row-reverse', '&:hover .reply, &:focus-within .reply': { opacity: 1 } }}>
-      <IconButton className="reply" size="small" aria-label={t('inbox.replyTo')} onClick={() => onReply(m)} sx={{ opacity: 0.4 }}>
-        <ReplyIcon fontSize="small" />
-      </IconButton>
-      <Box sx={{ px: 1.5, py: 1, borderRadius: 2, boxShadow: 1, minWidth: 80,
-        bgcolor: (th) => (out ? (th.palette.mode === 'dark' ? '#134d37' : '#d9fdd3') : 'background.paper'),
-        border: failure ? 1 : 0, borderColor: 'error.main' }}>
-        {(m.replyTo || quoted) && (
-          <Box sx={{ borderLeft: 3, borderColor: 'primary.main', pl: 1, mb: 0.5, opacity: 0.85 }} data-testid="reply-quote">
-            <Typography variant="caption" sx={{ display: 'block', whiteSpace: 'pre-wrap' }} noWrap>
-              {m.replyTo?.text ?? quoted?.body ?? '…'}
-            </Typography>
-          </Box>
-        )}
-        <Content message={m} />
-        {m.type !== 'location' && text && <Typography variant="body2" sx={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>{text}</Typography>}
-        {failure && (
-          <Typography variant="caption" color="error" sx={{ display: 'block' }} data-testid="message-error">
-            {t('inbox.failed', { error: failure })}
-          </Typography>
-        )}
-        <Stack direction="row" spacing={0.5} sx={{ justifyContent: 'flex-end', alignItems: 'center', mt: 0.25 }}>
-          <Typography variant="caption" color="text.secondary">{format.instant(m.sentAt)}</Typography>
-          {out && <Ticks status={m.status} />}
-        </Stack>
-      </Box>
-    </Box>
-  );
-}
-
-/** Media, locations, interactive replies and templates, above the message's text. */
-function Content({ message: m }: { message: Message }) {
-  const { t } = useTranslation();
-  const file = mediaFile(m);
-  const link = useQuery({
-    queryKey: ['file-link', file?.fileId],
-    queryFn: () => api<{ url: string }>(`/api/v1/files/${file!.fileId}/link`, { method: 'POST' }),
-    enabled: !!file,
-    staleTime: 60_000,
-  });
-  const type = m.type.toLowerCase();
-  if (type === 'location') {
-    return (
-      <Link href={mapLink(m)} target="_blank" rel="noopener" sx={{ display: 'inline-flex', gap: 0.5, alignItems: 'center' }}>
-        <PlaceIcon fontSize="small" />{m.body || t('inbox.types.location')}
-      </Link>
-    );
-  }
-  if (['image', 'video', 'document', 'audio', 'sticker'].includes(type)) {
-    if (!file) return <Chip size="small" label={t(`inbox.types.${type}`, { defaultValue: type })} sx={{ mb: 0.5 }} />;
-    const image = type === 'image' || type === 'sticker' || file.mediaType?.startsWith('image/');
-    if (image && link.data) {
-      return (
-        <Link href={link.data.url} target="_blank" rel="noopener">
-          <Box component="img" src={link.data.url} alt={m.body || t('inbox.types.image')}
-            sx={{ display: 'block', maxWidth: 260, maxHeight: 260, borderRadius: 1, mb: 0.5 }} />
-        </Link>
-      );
-    }
-    return (
-      <Link href={link.data?.url} target="_blank" rel="noopener" sx={{ display: 'block', mb: 0.5 }}>
-        📎 {file.filename ?? t(`inbox.types.${type}`, { defaultValue: type })}
-      </Link>
-    );
-  }
-  if (type === 'interactive' || type === 'button') {
-    return <Chip size="small" variant="outlined" label={t('inbox.types.interactive')} sx={{ mb: 0.5 }} />;
-  }
-  if (type === 'template') {
-    return <Chip size="small" variant="outlined" label={m.templateName ? `${t('inbox.types.template')}: ${m.templateName}` : t('inbox.types.template')}
-      sx={{ mb: 0.5 }} />;
-  }
-  return null;
-}
-
-function Notes({ conversationId, notes }: { conversationId: string; notes: Note[] }) {
-  const { t } = useTranslation();
-  const format = useFormat();
-  const client = useQueryClient();
-  const [body, setBody] = useState('');
-  const add = useMutation({
-    mutationFn: () => api<Note>(`/api/v1/inbox/conversations/${conversationId}/notes`, { method: 'POST', body: { body: body.trim() } }),
-    onSuccess: () => {
-      setBody('');
-      void client.invalidateQueries({ queryKey: inboxKeys.conversation(conversationId) });
-    },
-  });
-  return (
-    <Box sx={{ flexGrow: 1, minHeight: 0, overflow: 'auto', p: 2 }}>
-      <Typography variant="body2" color="text.secondary" sx={{ mb: 1 }}>{t('inbox.notes.private')}</Typography>
-      <Stack spacing={1} sx={{ mb: 2 }} data-testid="notes">
-        {notes.length === 0 && <Typography color="text.secondary">{t('inbox.notes.none')}</Typography>}
-        {notes.map((n) => (
-          <Box key={n.id} sx={{ p: 1.5, borderRadius: 1, bgcolor: (th) => (th.palette.mode === 'dark' ? '#4a3f10' : '#fff8e1') }}>
-            <Typography variant="body2" sx={{ whiteSpace: 'pre-wrap' }}>{n.body}</Typography>
-            <Typography variant="caption" color="text.secondary">{n.authorName ?? '—'} · {format.instant(n.createdAt)}</Typography>
-          </Box>
-        ))}
-      </Stack>
-      {add.isError && <Alert severity="error" sx={{ mb: 1 }}>{problemMessage(add.error, t('common.error'))}</Alert>}
-      <Stack direction="row" spacing={1} component="form" onSubmit={(e) => { e.preventDefault(); if (body.trim()) add.mutate(); }}>
-        <TextField fullWidth multiline maxRows={6} size="small" label={t('inbox.notes.add')} value={body}
-          onChange={(e) => setBody(e.target.value)} slotProps={{ htmlInput: { maxLength: 4000 } }} />
-        <Button type="submit" variant="outlined" disabled={!body.trim() || add.isPending}>{t('common.save')}</Button>
-      </Stack>
     </Box>
   );
 }

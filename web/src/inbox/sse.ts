@@ -72,7 +72,7 @@ export function reconnectDelay(failures: number, base = 1000, random = Math.rand
 
 export interface StreamOptions {
   /** fetches the stream with the session's token (`authorizedFetch`) */
-  fetch(path: string, init: RequestInit): Promise<Response>;
+  fetch(path: string, init: { headers: Record<string, string>; signal: AbortSignal }): Promise<Response>;
   onEvent(event: SseEvent): void;
   onState?(state: 'connected' | 'reconnecting'): void;
   signal: AbortSignal;

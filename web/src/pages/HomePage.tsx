@@ -1,6 +1,7 @@
 import { Card, CardContent, Typography } from '@mui/material';
 import { useTranslation } from 'react-i18next';
 import { useAuth } from '../auth/AuthContext';
+import type { MessageKey } from '../translate';
 
 export default function HomePage() {
   const { t } = useTranslation();
@@ -21,7 +22,7 @@ export default function HomePage() {
   );
 }
 
-export function ComingSoon({ titleKey }: { titleKey: string }) {
+export function ComingSoon({ titleKey }: { titleKey: MessageKey }) {
   const { t } = useTranslation();
   return (
     <>

@@ -11,14 +11,15 @@ import { api, type Page } from '../api/client';
 import { useAuth } from '../auth/AuthContext';
 import { boardColumns, canDrop, laterSla, menuTargets, type Dragged } from './board';
 import { OPEN_STATUSES, type RequestStatus, type ServiceRequest, type Summary } from './types';
-import { PriorityChip, SlaChip, TransitionDialog, useOwners, useRequestSettings, useServiceTypes, type PendingMove } from './ui';
+import { PriorityChip, SlaChip, TransitionDialog, type PendingMove } from './ui';
+import { requestsApi, requestKeys, useServiceTypes, useOwners, useRequestSettings } from './api';
 
 /** The board shows at most this many open requests, the most urgent first; filters narrow it down. */
 const BOARD_SIZE = 200;
 
 const detailsQuery = (id: string) => ({
-  queryKey: ['service-request', id],
-  queryFn: () => api<ServiceRequest>(`/api/v1/service-requests/${id}`),
+  queryKey: requestKeys.one(id),
+  queryFn: () => requestsApi.get(id),
   staleTime: 5_000,
 });
 
@@ -63,7 +64,7 @@ export default function BoardPage() {
   const startDrag = (e: DragEvent, card: Summary) => {
     e.dataTransfer.setData('text/plain', card.id);
     e.dataTransfer.effectAllowed = 'move';
-    const known = client.getQueryData<ServiceRequest>(['service-request', card.id]);
+    const known = client.getQueryData<ServiceRequest>(requestKeys.one(card.id));
     setDragged({ id: card.id, from: card.status, allowed: known?.status === card.status ? known.allowedTransitions : undefined });
     void client.fetchQuery(detailsQuery(card.id)).then((r) =>
       setDragged((d) => (d?.id === card.id ? { ...d, from: r.status, allowed: r.allowedTransitions } : d)));

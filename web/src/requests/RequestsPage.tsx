@@ -15,7 +15,10 @@ import { api, type Page } from '../api/client';
 import { DataGrid } from '../admin/DataGrid';
 import { useAuth } from '../auth/AuthContext';
 import { SLA_STATUSES, STATUSES, type SavedFilter, type Summary } from './types';
-import { PriorityChip, problemMessage, SlaChip, StatusChip, useFormat, useOwners, useServiceTypes } from './ui';
+import { PriorityChip, problemMessage, SlaChip, StatusChip } from './ui';
+import { useFormat } from '../format';
+import { codeKey } from '../translate';
+import { useServiceTypes, useOwners } from './api';
 
 /** The list's filters, as the API's query parameters (and as a saved filter keeps them). */
 export interface Filters {
@@ -104,11 +107,11 @@ export default function RequestsPage() {
     { field: 'resolutionSla', headerName: t('servicerequests.clocks.RESOLUTION'), width: 120, sortable: false,
       renderCell: (p) => <SlaChip status={p.row.resolutionSla} /> },
     { field: 'resolutionDueAt', headerName: t('servicerequests.dueAt'), width: 170, sortingOrder: ['asc', null],
-      valueFormatter: (v) => format.instant(v as string | null) },
+      valueFormatter: (v) => format.dateTime(v as string | null) },
     { field: 'ownerName', headerName: t('servicerequests.owner'), width: 180, sortable: false,
       valueFormatter: (v) => (v as string | null) ?? t('servicerequests.unassigned') },
     { field: 'requestedDate', headerName: t('servicerequests.requestedDate'), width: 140, valueFormatter: (v) => format.date(v as string | null) },
-    { field: 'createdAt', headerName: t('servicerequests.created'), width: 170, valueFormatter: (v) => format.instant(v as string) },
+    { field: 'createdAt', headerName: t('servicerequests.created'), width: 170, valueFormatter: (v) => format.dateTime(v as string) },
   ];
 
   const anyFilter = JSON.stringify(filters) !== JSON.stringify(EMPTY);
@@ -131,12 +134,12 @@ export default function RequestsPage() {
         <TextField label={t('servicerequests.search')} size="small" value={filters.q} onChange={(e) => set('q', e.target.value)}
           slotProps={{ htmlInput: { 'data-testid': 'request-search' } }} />
         <TextField select label={t('servicerequests.status')} size="small" value={filters.status}
-          slotProps={{ select: { multiple: true, renderValue: (v) => (v as string[]).map((s) => t(`servicerequests.statuses.${s}`)).join(', ') } }}
+          slotProps={{ select: { multiple: true, renderValue: (v) => (v as string[]).map((s) => t(codeKey('servicerequests.statuses', s))).join(', ') } }}
           onChange={(e) => set('status', typeof e.target.value === 'string' ? e.target.value.split(',') : (e.target.value as unknown as string[]))}>
           {STATUSES.map((s) => (
             <MenuItem key={s} value={s}>
               <Checkbox size="small" checked={filters.status.includes(s)} sx={{ p: 0, mr: 1 }} />
-              <ListItemText primary={t(`servicerequests.statuses.${s}`)} />
+              <ListItemText primary={t(codeKey('servicerequests.statuses', s))} />
             </MenuItem>
           ))}
         </TextField>
@@ -150,7 +153,7 @@ export default function RequestsPage() {
         </TextField>
         <TextField select label={t('servicerequests.slaStatus')} size="small" value={filters.slaStatus} onChange={(e) => set('slaStatus', e.target.value)}>
           <MenuItem value="">{t('servicerequests.any')}</MenuItem>
-          {SLA_STATUSES.map((s) => <MenuItem key={s} value={s}>{t(`servicerequests.sla.${s}`)}</MenuItem>)}
+          {SLA_STATUSES.map((s) => <MenuItem key={s} value={s}>{t(codeKey('servicerequests.sla', s))}</MenuItem>)}
         </TextField>
         <TextField type="date" label={t('servicerequests.from')} size="small" value={filters.from} onChange={(e) => set('from', e.target.value)}
           slotProps={{ inputLabel: { shrink: true } }} />

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import '../zod-setup';
+import type { Translate } from '../translate';
 import { emptyTypeData, formPath, formTypeData, itemSchema, requestSchema, typeDataSchema } from './schemas';
 
-const t = (key: string) => key.replace('servicerequests.validation.', '');
+const t = ((key: string) => key.replace('servicerequests.validation.', '')) as unknown as Translate;
 
 function problems(result: { success: boolean; error?: { issues: { path: PropertyKey[]; message: string }[] } }) {
   return Object.fromEntries((result.error?.issues ?? []).map((i) => [i.path.join('.'), i.message]));

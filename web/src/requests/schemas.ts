@@ -6,7 +6,8 @@ import type { DataSchema } from './types';
  * validation): form fields are strings, the parsed output is the API's payload (numbers, dates,
  * booleans), so `schema.parse(form)` is what gets sent.
  */
-export type Translate = (key: string, options?: Record<string, unknown>) => string;
+import type { Translate } from '../translate';
+export type { Translate };
 
 const K = 'servicerequests.validation.';
 

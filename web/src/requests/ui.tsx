@@ -1,13 +1,14 @@
 import {
   Alert, Button, Chip, Dialog, DialogActions, DialogContent, DialogTitle, Stack, TextField, type ChipProps,
 } from '@mui/material';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, ApiError } from '../api/client';
-import { useAuth } from '../auth/AuthContext';
+import { ApiError } from '../api/client';
 import { needsReason } from './board';
-import type { Owner, Priority, RequestStatus, ServiceRequest, ServiceType, Settings, SlaStatus } from './types';
+import type { Priority, RequestStatus, ServiceRequest, SlaStatus } from './types';
+import type { Translate } from '../translate';
+import { requestsApi, requestKeys } from './api';
 
 export const SLA_COLOR: Record<SlaStatus, ChipProps['color']> = {
   ON_TRACK: 'info', AT_RISK: 'warning', BREACHED: 'error', FULFILLED: 'success', STOPPED: 'default',
@@ -57,34 +58,6 @@ export function SlaChip({ status, clock, ...rest }: { status: SlaStatus | null; 
   );
 }
 
-/** A moment in the tenant's time zone, in the user's language. */
-export function useFormat() {
-  const { i18n } = useTranslation();
-  const { me } = useAuth();
-  const locale = i18n.language === 'en' ? 'en-US' : 'es-GT';
-  const timeZone = me?.tenant.timeZone;
-  return {
-    instant: (v: string | null | undefined) =>
-      v ? new Date(v).toLocaleString(locale, { timeZone, dateStyle: 'medium', timeStyle: 'short' }) : '',
-    date: (v: string | null | undefined) =>
-      v ? new Date(`${v}T12:00:00Z`).toLocaleDateString(locale, { timeZone: 'UTC', dateStyle: 'medium' }) : '',
-    money: (v: number, currency: string) => new Intl.NumberFormat(locale, { style: 'currency', currency }).format(v),
-    number: (v: number) => new Intl.NumberFormat(locale, { maximumFractionDigits: 3 }).format(v),
-  };
-}
-
-export function useServiceTypes() {
-  return useQuery({ queryKey: ['service-types'], queryFn: () => api<ServiceType[]>('/api/v1/service-types'), staleTime: 60_000 });
-}
-
-export function useOwners() {
-  return useQuery({ queryKey: ['owners'], queryFn: () => api<Owner[]>('/api/v1/customers/owners'), staleTime: 60_000 });
-}
-
-export function useRequestSettings() {
-  return useQuery({ queryKey: ['sr-settings'], queryFn: () => api<Settings>('/api/v1/service-requests/settings'), staleTime: 60_000 });
-}
-
 export function problemMessage(error: unknown, fallback: string): string {
   if (error instanceof ApiError) return error.detail ?? error.title;
   return fallback;
@@ -114,12 +87,10 @@ export function TransitionDialog({ move, onClose }: { move: PendingMove; onClose
     setBusy(true);
     setError(null);
     try {
-      const done = await api<ServiceRequest>(`/api/v1/service-requests/${move.id}/transitions`, {
-        method: 'POST', body: { to: move.to, comment: comment.trim() || undefined },
-      });
-      client.setQueryData(['service-request', move.id], done);
-      void client.invalidateQueries({ queryKey: ['service-requests'] });
-      void client.invalidateQueries({ queryKey: ['service-request-history', move.id] });
+      const done = await requestsApi.move(move.id, { to: move.to, comment: comment.trim() || undefined });
+      client.setQueryData(requestKeys.one(move.id), done);
+      void client.invalidateQueries({ queryKey: requestKeys.all });
+      void client.invalidateQueries({ queryKey: requestKeys.history(move.id) });
       onClose(done);
     } catch (e) {
       setError(problemMessage(e, t('common.error')));
@@ -150,6 +121,6 @@ export function TransitionDialog({ move, onClose }: { move: PendingMove; onClose
 }
 
 /** "3 h 20 min" of business time. */
-export function businessTime(t: (k: string, o?: Record<string, unknown>) => string, minutes: number): string {
+export function businessTime(t: Translate, minutes: number): string {
   return t('servicerequests.businessTime', { hours: Math.floor(minutes / 60), minutes: minutes % 60 });
 }

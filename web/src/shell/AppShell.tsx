@@ -13,6 +13,7 @@ import { LoginForm } from '../auth/LoginForm';
 import { LANGUAGE_KEY } from '../i18n';
 import { useThemeChoice, type ThemeChoice } from '../theme';
 import { isActive, visibleNav } from './nav';
+import { codeKey } from '../translate';
 
 const DRAWER = 248;
 
@@ -51,7 +52,7 @@ export default function AppShell() {
                 onClick={() => setOpen(false)}
                 data-testid={`nav-${item.key}`}
               >
-                <ListItemText primary={t(`nav.${item.key}`)} />
+                <ListItemText primary={t(codeKey('nav', item.key))} />
               </ListItemButton>
               </ListItem>
             ))}
@@ -101,7 +102,7 @@ export default function AppShell() {
             <ListSubheader>{t('shell.theme')}</ListSubheader>
             {(['system', 'light', 'dark'] as ThemeChoice[]).map((c) => (
               <MenuItem key={c} selected={choice === c} onClick={() => setChoice(c)} data-testid={`theme-${c}`}>
-                {t(`shell.${c}`)}
+                {t(codeKey('shell', c))}
               </MenuItem>
             ))}
             <Divider />

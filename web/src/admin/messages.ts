@@ -1,0 +1,78 @@
+/** The texts of this feature, in Spanish and in English (which must have the same keys). */
+export const es = {
+  users: {
+    title: 'Usuarios', new: 'Nuevo usuario', invite: 'Invitar', fullName: 'Nombre completo', email: 'Correo',
+    phone: 'Teléfono', status: 'Estado', language: 'Idioma', timeZone: 'Zona horaria', roles: 'Roles',
+    lastLogin: 'Último acceso', created: 'Creado', password: 'Contraseña (opcional: sin ella se envía una invitación)',
+    deactivate: 'Desactivar', permissions: 'Permisos individuales', grants: 'Otorgados', revocations: 'Revocados',
+    created_ok: 'Usuario creado', search: 'Buscar por nombre o correo',
+    statuses: { ACTIVE: 'Activo', INACTIVE: 'Inactivo', SUSPENDED: 'Suspendido', BLOCKED: 'Bloqueado' },
+  },
+  roles: {
+    title: 'Roles', new: 'Nuevo rol', code: 'Código', name: 'Nombre', description: 'Descripción',
+    system: 'Del sistema', users: 'Usuarios', permissions: 'Permisos', module: 'Módulo', created_ok: 'Rol creado',
+  },
+  modules: {
+    users: 'Usuarios', roles: 'Roles', audit: 'Auditoría', tenants: 'Empresa', customers: 'Clientes',
+    catalog: 'Catálogo', servicerequests: 'Solicitudes', quotations: 'Cotizaciones', invoicing: 'Facturación',
+    finance: 'Finanzas', scheduling: 'Agenda', inbox: 'Conversaciones', assistant: 'Asistente',
+    notifications: 'Notificaciones', workforce: 'Personal', reporting: 'Reportes',
+  },
+  actions: {
+    view: 'Ver', view_all: 'Ver todo', create: 'Crear', edit: 'Editar', delete: 'Eliminar', export: 'Exportar',
+    import: 'Importar', approve: 'Aprobar', assign: 'Asignar', send: 'Enviar', cancel: 'Anular', reply: 'Responder',
+    manage: 'Administrar', configure: 'Configurar',
+  },
+  accessLog: {
+    title: 'Registro de accesos', when: 'Fecha', event: 'Evento', email: 'Correo', ip: 'IP', agent: 'Navegador',
+    events: {
+      LOGIN: 'Inicio de sesión', LOGIN_FAILED: 'Intento fallido', LOCKED: 'Bloqueo', LOGOUT: 'Cierre de sesión',
+      REFRESH: 'Renovación', REFRESH_REUSED: 'Token reutilizado', PASSWORD_RESET_REQUESTED: 'Solicitud de restablecimiento',
+      PASSWORD_RESET: 'Contraseña restablecida',
+    },
+  },
+  auditLog: {
+    title: 'Auditoría', when: 'Fecha', action: 'Acción', entity: 'Entidad', entityId: 'Identificador',
+    actor: 'Usuario', changes: 'Cambios', summary: 'Detalle',
+    actions: { CREATE: 'Creación', UPDATE: 'Modificación', DELETE: 'Eliminación', SECURITY: 'Seguridad' },
+  },
+};
+
+export const en: typeof es = {
+  users: {
+    title: 'Users', new: 'New user', invite: 'Invite', fullName: 'Full name', email: 'Email',
+    phone: 'Phone', status: 'Status', language: 'Language', timeZone: 'Time zone', roles: 'Roles',
+    lastLogin: 'Last sign-in', created: 'Created', password: 'Password (optional: without it an invitation is sent)',
+    deactivate: 'Deactivate', permissions: 'Per-user permissions', grants: 'Granted', revocations: 'Revoked',
+    created_ok: 'User created', search: 'Search by name or email',
+    statuses: { ACTIVE: 'Active', INACTIVE: 'Inactive', SUSPENDED: 'Suspended', BLOCKED: 'Blocked' },
+  },
+  roles: {
+    title: 'Roles', new: 'New role', code: 'Code', name: 'Name', description: 'Description',
+    system: 'System', users: 'Users', permissions: 'Permissions', module: 'Module', created_ok: 'Role created',
+  },
+  modules: {
+    users: 'Users', roles: 'Roles', audit: 'Audit', tenants: 'Company', customers: 'Customers',
+    catalog: 'Catalog', servicerequests: 'Requests', quotations: 'Quotations', invoicing: 'Invoicing',
+    finance: 'Finance', scheduling: 'Schedule', inbox: 'Conversations', assistant: 'Assistant',
+    notifications: 'Notifications', workforce: 'Workforce', reporting: 'Reports',
+  },
+  actions: {
+    view: 'View', view_all: 'View all', create: 'Create', edit: 'Edit', delete: 'Delete', export: 'Export',
+    import: 'Import', approve: 'Approve', assign: 'Assign', send: 'Send', cancel: 'Cancel', reply: 'Reply',
+    manage: 'Manage', configure: 'Configure',
+  },
+  accessLog: {
+    title: 'Access log', when: 'When', event: 'Event', email: 'Email', ip: 'IP', agent: 'Browser',
+    events: {
+      LOGIN: 'Sign-in', LOGIN_FAILED: 'Failed attempt', LOCKED: 'Lockout', LOGOUT: 'Sign-out',
+      REFRESH: 'Refresh', REFRESH_REUSED: 'Token reused', PASSWORD_RESET_REQUESTED: 'Reset requested',
+      PASSWORD_RESET: 'Password reset',
+    },
+  },
+  auditLog: {
+    title: 'Audit log', when: 'When', action: 'Action', entity: 'Entity', entityId: 'Id',
+    actor: 'User', changes: 'Changes', summary: 'Detail',
+    actions: { CREATE: 'Created', UPDATE: 'Updated', DELETE: 'Deleted', SECURITY: 'Security' },
+  },
+};

@@ -1,0 +1,56 @@
+/** The texts of this feature, in Spanish and in English (which must have the same keys). */
+export const es = {
+  catalog: {
+    title: 'Catálogo', categories: 'Categorías', allCategories: 'Todas las categorías', category: 'Categoría',
+    newCategory: 'Nueva categoría', editCategory: 'Editar categoría', deleteCategory: 'Eliminar categoría',
+    deleteCategoryConfirm: '¿Eliminar la categoría «{{name}}»? Solo se puede si no tiene subcategorías ni productos.',
+    parent: 'Categoría superior', root: '(Ninguna: categoría principal)', skuPrefix: 'Prefijo de SKU',
+    prefixRule: 'De 2 a 6 letras o dígitos, p. ej. SAN', prefixHelp: 'Los SKU de sus productos serán {{prefix}}-0001, {{prefix}}-0002…',
+    description: 'Descripción', active: 'Activo', inactive: 'Inactivo', activeCategory: 'Categoría activa',
+    items: 'Productos y servicios', newItem: 'Nuevo producto o servicio', editItem: 'Editar producto o servicio',
+    search: 'Buscar por nombre o SKU', sku: 'SKU', name: 'Nombre', kind: 'Tipo', unit: 'Unidad', price: 'Precio',
+    currency: 'Moneda', vatRate: 'IVA (%)', vat: 'IVA', updated: 'Actualizado', showInactive: 'Mostrar inactivos',
+    allKinds: 'Todos los tipos', allCurrencies: 'Todas las monedas', actions: 'Acciones',
+    kinds: { PRODUCT: 'Producto', SERVICE: 'Servicio' },
+    units: {
+      UNIT: 'Unidad', HOUR: 'Hora', DAY: 'Día', WEEK: 'Semana', MONTH: 'Mes', M3: 'm³', LITER: 'Litro', KG: 'kg',
+      TRIP: 'Viaje', SERVICE: 'Servicio', BOX: 'Caja',
+    },
+    currencies: { GTQ: 'Quetzales (GTQ)', USD: 'Dólares (USD)' },
+    invalidPrice: 'Monto no válido: hasta 2 decimales, sin separador de miles', invalidVat: 'Porcentaje entre 0 y 100',
+    priceOnlyByChange: 'Precio actual: {{price}}. Para cambiarlo use «Cambiar precio» (queda en el historial).',
+    changePrice: 'Cambiar precio', newPrice: 'Precio nuevo', currentPrice: 'Precio actual: {{price}}',
+    reason: 'Motivo del cambio', priceHistory: 'Historial de precios', when: 'Fecha', oldPrice: 'Precio anterior',
+    by: 'Cambiado por', initialPrice: 'Precio inicial', noHistory: 'Sin cambios de precio',
+    activate: 'Activar', deactivate: 'Desactivar', created: '{{name}} creado con el SKU {{sku}}',
+    rowsPerPage: 'Filas por página:', displayedRows: '{{from}}–{{to}} de {{count}}',
+  },
+};
+
+export const en: typeof es = {
+  catalog: {
+    title: 'Catalog', categories: 'Categories', allCategories: 'All categories', category: 'Category',
+    newCategory: 'New category', editCategory: 'Edit category', deleteCategory: 'Delete category',
+    deleteCategoryConfirm: 'Delete the category "{{name}}"? Only possible without subcategories or items.',
+    parent: 'Parent category', root: '(None: top-level category)', skuPrefix: 'SKU prefix',
+    prefixRule: '2 to 6 letters or digits, e.g. SAN', prefixHelp: 'Its items get the SKUs {{prefix}}-0001, {{prefix}}-0002…',
+    description: 'Description', active: 'Active', inactive: 'Inactive', activeCategory: 'Active category',
+    items: 'Products and services', newItem: 'New product or service', editItem: 'Edit product or service',
+    search: 'Search by name or SKU', sku: 'SKU', name: 'Name', kind: 'Type', unit: 'Unit', price: 'Price',
+    currency: 'Currency', vatRate: 'VAT (%)', vat: 'VAT', updated: 'Updated', showInactive: 'Show inactive',
+    allKinds: 'All types', allCurrencies: 'All currencies', actions: 'Actions',
+    kinds: { PRODUCT: 'Product', SERVICE: 'Service' },
+    units: {
+      UNIT: 'Unit', HOUR: 'Hour', DAY: 'Day', WEEK: 'Week', MONTH: 'Month', M3: 'm³', LITER: 'Liter', KG: 'kg',
+      TRIP: 'Trip', SERVICE: 'Service', BOX: 'Box',
+    },
+    currencies: { GTQ: 'Quetzales (GTQ)', USD: 'US dollars (USD)' },
+    invalidPrice: 'Invalid amount: up to 2 decimals, no thousands separator', invalidVat: 'A percentage from 0 to 100',
+    priceOnlyByChange: 'Current price: {{price}}. To change it use "Change price" (it is kept in the history).',
+    changePrice: 'Change price', newPrice: 'New price', currentPrice: 'Current price: {{price}}',
+    reason: 'Reason for the change', priceHistory: 'Price history', when: 'Date', oldPrice: 'Previous price',
+    by: 'Changed by', initialPrice: 'Initial price', noHistory: 'No price changes',
+    activate: 'Activate', deactivate: 'Deactivate', created: '{{name}} created with SKU {{sku}}',
+    rowsPerPage: 'Rows per page:', displayedRows: '{{from}}–{{to}} of {{count}}',
+  },
+};

@@ -1,0 +1,66 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { Alert, Button, Dialog, DialogActions, DialogContent, DialogTitle, MenuItem, Stack, TextField } from '@mui/material';
+import { useState } from 'react';
+import { Controller, useForm } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import { z } from 'zod';
+import { INTERACTION_KINDS, showProblem } from './model';
+import { customersApi } from './api';
+
+/** Logs a call, visit, email, note or message with the customer. */
+export function InteractionDialog({ customerId, onClose }: { customerId: string; onClose(saved: boolean): void }) {
+  const { t } = useTranslation();
+  const [failure, setFailure] = useState<string | null>(null);
+  const now = () => {
+    const d = new Date();
+    d.setMinutes(d.getMinutes() - d.getTimezoneOffset());
+    return d.toISOString().slice(0, 16);
+  };
+  const schema = z.object({
+    kind: z.enum(INTERACTION_KINDS),
+    occurredAt: z.string().min(1, t('validation.required')).refine((v) => new Date(v).getTime() <= Date.now() + 60_000, t('validation.notFuture')),
+    summary: z.string().trim().min(1, t('validation.required')).max(4000),
+  });
+  type Form = z.infer<typeof schema>;
+  const form = useForm<Form>({ resolver: zodResolver(schema), defaultValues: { kind: 'CALL', occurredAt: now(), summary: '' } });
+  const { register, control, formState } = form;
+  const submit = form.handleSubmit(async (f) => {
+    setFailure(null);
+    try {
+      await customersApi.addInteraction(customerId, {
+        kind: f.kind, occurredAt: new Date(f.occurredAt).toISOString(), summary: f.summary.trim(),
+      });
+      onClose(true);
+    } catch (error) {
+      setFailure(showProblem(error, ['kind', 'occurredAt', 'summary'], form.setError));
+    }
+  });
+  return (
+    <Dialog open onClose={() => onClose(false)} fullWidth maxWidth="sm" aria-labelledby="interaction-title">
+      <DialogTitle id="interaction-title">{t('customers.newInteraction')}</DialogTitle>
+      <DialogContent>
+        <Stack component="form" id="interaction-form" spacing={2} sx={{ pt: 1 }} noValidate onSubmit={submit}>
+          {failure && <Alert severity="error" role="alert">{failure}</Alert>}
+          <Stack direction={{ xs: 'column', sm: 'row' }} spacing={2}>
+            <Controller control={control} name="kind" render={({ field }) => (
+              <TextField select label={t('customers.type')} {...field} sx={{ flex: 1 }}>
+                {INTERACTION_KINDS.map((k) => <MenuItem key={k} value={k}>{t(`customers.interactionKinds.${k}`)}</MenuItem>)}
+              </TextField>
+            )} />
+            <TextField label={t('customers.when')} type="datetime-local" {...register('occurredAt')} sx={{ flex: 1 }}
+              error={!!formState.errors.occurredAt} helperText={formState.errors.occurredAt?.message}
+              slotProps={{ inputLabel: { shrink: true } }} />
+          </Stack>
+          <TextField label={t('customers.summary')} multiline minRows={3} {...register('summary')}
+            error={!!formState.errors.summary} helperText={formState.errors.summary?.message} />
+        </Stack>
+      </DialogContent>
+      <DialogActions>
+        <Button onClick={() => onClose(false)}>{t('common.cancel')}</Button>
+        <Button type="submit" form="interaction-form" variant="contained" disabled={formState.isSubmitting} data-testid="save-interaction">
+          {t('common.save')}
+        </Button>
+      </DialogActions>
+    </Dialog>
+  );
+}

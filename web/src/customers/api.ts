@@ -1,0 +1,76 @@
+import { useQuery } from '@tanstack/react-query';
+import { api, type Page } from '../api/client';
+import { useAuth } from '../auth/AuthContext';
+import type { Customer, Interaction, LegalEntity, Owner } from './model';
+
+/** The customers API, one function per call; screens build the bodies from their forms. */
+const BASE = '/api/v1/customers';
+type Body = Record<string, unknown>;
+
+/** The query keys of the customers screens, so that one place says what a change makes stale. */
+export const customerKeys = {
+  list: ['customers'] as const,
+  owners: ['customers', 'owners'] as const,
+  tags: ['customers', 'tags'] as const,
+  one: (id: string) => ['customer', id] as const,
+  legalEntities: (id: string) => ['customer', id, 'legal-entities'] as const,
+  interactions: (id: string) => ['customer', id, 'interactions'] as const,
+  imports: ['customer-imports'] as const,
+};
+
+/** Creates when there is no id yet, replaces otherwise. */
+const save = (path: string, id: string | undefined, body: unknown) =>
+  api(id ? `${path}/${id}` : path, { method: id ? 'PUT' : 'POST', body });
+
+export const customersApi = {
+  get: (id: string) => api<Customer>(`${BASE}/${id}`),
+  create: (body: Body) => api<{ id: string }>(BASE, { method: 'POST', body }),
+  update: (id: string, body: Body) => api(`${BASE}/${id}`, { method: 'PUT', body }),
+  setStatus: (id: string, body: { status: 'ACTIVE' | 'BLOCKED'; reason?: string }) => api(`${BASE}/${id}/status`, { method: 'PUT', body }),
+  delete: (id: string, reason: string) => api(`${BASE}/${id}`, { method: 'DELETE', body: { reason } }),
+  /** removes a contact, address, document or legal entity by the path its row names */
+  removePart: (path: string) => api(path, { method: 'DELETE' }),
+  saveContact: (customerId: string, contactId: string | undefined, body: unknown) => save(`${BASE}/${customerId}/contacts`, contactId, body),
+  saveAddress: (customerId: string, addressId: string | undefined, body: unknown) => save(`${BASE}/${customerId}/addresses`, addressId, body),
+  saveLegalEntity: (customerId: string, entityId: string | undefined, body: Body) =>
+    save(`${BASE}/${customerId}/legal-entities`, entityId, body),
+  legalEntities: (id: string) => api<LegalEntity[]>(`${BASE}/${id}/legal-entities`),
+  interactions: (id: string) => api<Page<Interaction>>(`${BASE}/${id}/interactions?page=0&size=50`),
+  addInteraction: (customerId: string, body: Body) => api(`${BASE}/${customerId}/interactions`, { method: 'POST', body }),
+  addDocument: (customerId: string, body: Body) => api(`${BASE}/${customerId}/documents`, { method: 'POST', body }),
+  /** stores a file for a customer's document; answers its id */
+  uploadFile: async (customerId: string, file: File) => {
+    const data = new FormData();
+    data.append('file', file);
+    const params = new URLSearchParams({ ownerType: 'customer', ownerId: customerId });
+    return (await api<{ id: string }>(`/api/v1/files?${params}`, { method: 'POST', body: data })).id;
+  },
+  owners: () => api<Owner[]>(`${BASE}/owners`),
+  tags: () => api<string[]>(`${BASE}/tags`),
+};
+
+export function useCustomer(id: string) {
+  return useQuery({ queryKey: customerKeys.one(id), queryFn: () => customersApi.get(id) });
+}
+
+export function useLegalEntities(id: string, enabled: boolean) {
+  return useQuery({ queryKey: customerKeys.legalEntities(id), enabled, queryFn: () => customersApi.legalEntities(id) });
+}
+
+export function useInteractions(id: string, enabled: boolean) {
+  return useQuery({ queryKey: customerKeys.interactions(id), enabled, queryFn: () => customersApi.interactions(id) });
+}
+
+/** The users who may own customers: names for everybody, a choice (filter, reassignment) only with `customers:view_all`. */
+export function useOwners() {
+  const { can } = useAuth();
+  const owners = useQuery({
+    queryKey: customerKeys.owners, enabled: can('customers:view'), staleTime: 60_000,
+    queryFn: customersApi.owners,
+  });
+  return { ...owners, choosable: can('customers:view_all') && !!owners.data };
+}
+
+export function useTags() {
+  return useQuery({ queryKey: customerKeys.tags, staleTime: 60_000, queryFn: customersApi.tags });
+}

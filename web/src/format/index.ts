@@ -1,0 +1,2 @@
+export { formatter, localeOf, type Formatter, type FormatSettings } from './format';
+export { useFormat } from './useFormat';

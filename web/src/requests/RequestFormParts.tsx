@@ -1,0 +1,60 @@
+import { Card, CardContent, MenuItem, Stack, TextField, Typography, type TextFieldProps } from '@mui/material';
+import { type ReactNode } from 'react';
+import { Controller, type Control } from 'react-hook-form';
+import { formTypeData } from './schemas';
+import { type ServiceRequest } from './types';
+
+export interface CustomerOption { id: string; commercialName: string; taxId: string | null }
+export interface CustomerDetails {
+  id: string;
+  contacts: { id: string; fullName: string; role: string }[];
+  addresses: { id: string; kind: string; street: string; zone: string | null }[];
+}
+export interface ItemForm {
+  catalogItemId?: string; description: string; quantity: string; unit: string; unitPrice: string; currency: string; vatRate: string;
+}
+export interface CatalogOption { id: string; sku: string; name: string; unit: string; price: number; currency: string; vatRate: number }
+export interface FormValues {
+  customerId: string; contactId: string; addressId: string; serviceTypeId: string; priority: string; channel: string;
+  requestedDate: string; description: string; typeData: Record<string, unknown>; items: ItemForm[];
+}
+
+/** A text field (or select, with `options`) bound to the form, showing its error. */
+export function FormField({ control, name, label, options, ...rest }: {
+  control: Control<FormValues>; name: string; label: string; options?: { value: string; label: string }[];
+} & Omit<TextFieldProps, 'name' | 'label'>) {
+  return (
+    <Controller control={control} name={name as 'description'} render={({ field, fieldState }) => (
+      <TextField {...rest} label={label} name={field.name} value={field.value ?? ''} onChange={field.onChange} onBlur={field.onBlur}
+        inputRef={field.ref} select={!!options} error={!!fieldState.error} helperText={fieldState.error?.message ?? rest.helperText}>
+        {options?.map((o) => <MenuItem key={o.value} value={o.value}>{o.label}</MenuItem>)}
+      </TextField>
+    )} />
+  );
+}
+
+export function Section({ title, children }: { title: string; children: ReactNode }) {
+  return (
+    <Card variant="outlined" component="section" aria-label={title}>
+      <CardContent>
+        <Typography variant="h6" component="h2" sx={{ mb: 2 }}>{title}</Typography>
+        <Stack spacing={2}>{children}</Stack>
+      </CardContent>
+    </Card>
+  );
+}
+
+export const grid = { display: 'grid', gap: 2, gridTemplateColumns: { xs: '1fr', sm: '1fr 1fr', md: 'repeat(3, 1fr)' } } as const;
+
+/** The values of the form for an existing request (its customer, type and channel are fixed once created). */
+export function formValuesOf(r: ServiceRequest): FormValues {
+  return {
+    customerId: r.customerId, contactId: r.contactId ?? '', addressId: r.addressId ?? '', serviceTypeId: r.serviceTypeId,
+    priority: r.priority, channel: r.channel, requestedDate: r.requestedDate ?? '', description: r.description,
+    typeData: formTypeData(r.dataSchema, r.typeData),
+    items: r.items.map((i) => ({
+      ...(i.catalogItemId ? { catalogItemId: i.catalogItemId } : {}), description: i.description, quantity: String(i.quantity),
+      unit: i.unit ?? '', unitPrice: String(i.unitPrice), currency: i.currency, vatRate: String(i.vatRate),
+    })),
+  };
+}
