@@ -2,16 +2,11 @@ package com.ambiosys.catalog;
 
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.util.Set;
 import java.util.UUID;
 
 /** What the catalog API shows and accepts. */
 public final class CatalogViews {
 
-    public static final Set<String> KINDS = Set.of("PRODUCT", "SERVICE");
-    public static final Set<String> UNITS = Set.of("UNIT", "HOUR", "DAY", "WEEK", "MONTH", "M3", "LITER", "KG", "TRIP",
-            "SERVICE", "BOX");
-    public static final Set<String> CURRENCIES = Set.of("GTQ", "USD");
     /** Categories nest at most this deep (a root is at depth 1). */
     public static final int MAX_DEPTH = 5;
 

@@ -14,6 +14,7 @@ import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
 import com.ambiosys.catalog.Currency;
+import com.ambiosys.customers.AddressKind;
 import com.ambiosys.customers.CustomerManagement;
 import com.ambiosys.customers.DemoCustomersCreated;
 import com.ambiosys.customers.CustomerViews;
@@ -178,7 +179,7 @@ class DemoServiceRequests {
     }
 
     private static UUID site(CustomerViews.Customer customer) {
-        return customer.addresses().stream().filter(a -> "SERVICE_SITE".equals(a.kind())).map(CustomerViews.Address::id)
+        return customer.addresses().stream().filter(a -> a.kind() == AddressKind.SERVICE_SITE).map(CustomerViews.Address::id)
             .findFirst().orElse(null);
     }
 
