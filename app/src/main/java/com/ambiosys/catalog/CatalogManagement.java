@@ -65,8 +65,8 @@ public class CatalogManagement {
                  where tenant_id = :t and id = :id
                 """).param("t", TenantContext.require()).param("id", id)
             .query((rs, n) -> new CatalogItem(rs.getObject("id", UUID.class), rs.getString("sku"), rs.getString("name"),
-                    rs.getString("unit"), rs.getBigDecimal("price"), rs.getString("currency"),
-                    rs.getBigDecimal("vat_rate"), rs.getBoolean("active")))
+                    Unit.valueOf(rs.getString("unit")), rs.getBigDecimal("price"),
+                    Currency.valueOf(rs.getString("currency")), rs.getBigDecimal("vat_rate"), rs.getBoolean("active")))
             .optional();
     }
 
@@ -88,9 +88,9 @@ public class CatalogManagement {
                         :now, :now, :by)
                 """)
             .param("t", TenantContext.require()).param("id", id).param("category", category.id())
-            .param("kind", command.kind()).param("sku", sku).param("name", command.name().trim())
-            .param("description", blankToNull(command.description())).param("unit", command.unit())
-            .param("price", command.price()).param("currency", command.currency()).param("vat", command.vatRate())
+            .param("kind", command.kind().name()).param("sku", sku).param("name", command.name().trim())
+            .param("description", blankToNull(command.description())).param("unit", command.unit().name())
+            .param("price", command.price()).param("currency", command.currency().name()).param("vat", command.vatRate())
             .param("now", now).param("by", actor)
             .update();
         recordPrice(id, null, null, command.price(), command.currency(), null, actor);
@@ -115,9 +115,9 @@ public class CatalogManagement {
         params.put("t", TenantContext.require());
         params.put("q", q);
         params.put("category", filter.categoryId());
-        params.put("kind", filter.kind());
+        params.put("kind", filter.kind() == null ? null : filter.kind().name());
         params.put("active", filter.active());
-        params.put("currency", filter.currency());
+        params.put("currency", filter.currency() == null ? null : filter.currency().name());
         String where = """
                  where i.tenant_id = :t
                    and (cast(:q as text) is null
@@ -150,8 +150,8 @@ public class CatalogManagement {
                        unit = :unit, vat_rate = :vat, updated_at = :now, version = version + 1
                  where tenant_id = :t and id = :id and (cast(:version as bigint) is null or version = :version)
                 """)
-            .param("category", category.id()).param("kind", changes.kind()).param("name", changes.name().trim())
-            .param("description", blankToNull(changes.description())).param("unit", changes.unit())
+            .param("category", category.id()).param("kind", changes.kind().name()).param("name", changes.name().trim())
+            .param("description", blankToNull(changes.description())).param("unit", changes.unit().name())
             .param("vat", changes.vatRate()).param("now", Timestamp.from(clock.instant()))
             .param("t", TenantContext.require()).param("id", id).param("version", changes.version())
             .update();
@@ -171,14 +171,14 @@ public class CatalogManagement {
     @Transactional
     Item changePrice(UUID id, PriceChange change, UUID actor) {
         Item before = get(id);
-        if (before.price().compareTo(change.price()) == 0 && before.currency().equals(change.currency())) {
+        if (before.price().compareTo(change.price()) == 0 && before.currency() == change.currency()) {
             return before;
         }
         int updated = jdbc.sql("""
                 update catalog_items set price = :price, currency = :currency, updated_at = :now, version = version + 1
                  where tenant_id = :t and id = :id and (cast(:version as bigint) is null or version = :version)
                 """)
-            .param("price", change.price()).param("currency", change.currency())
+            .param("price", change.price()).param("currency", change.currency().name())
             .param("now", Timestamp.from(clock.instant())).param("t", TenantContext.require()).param("id", id)
             .param("version", change.version())
             .update();
@@ -226,23 +226,24 @@ public class CatalogManagement {
             .query((rs, n) -> {
                 UUID by = rs.getObject("changed_by", UUID.class);
                 return new PriceHistoryEntry(rs.getObject("id", UUID.class), rs.getBigDecimal("old_price"),
-                        rs.getString("old_currency"), rs.getBigDecimal("new_price"), rs.getString("new_currency"), by,
+                        currency(rs.getString("old_currency")), rs.getBigDecimal("new_price"),
+                        currency(rs.getString("new_currency")), by,
                         by == null ? null : names.get(by), rs.getTimestamp("changed_at").toInstant(), rs.getString("reason"));
             })
             .list();
         return new PageResponse<>(entries, page.pageOrDefault(), page.sizeOrDefault(), total);
     }
 
-    private void recordPrice(UUID itemId, BigDecimal oldPrice, String oldCurrency, BigDecimal newPrice,
-            String newCurrency, String reason, UUID actor) {
+    private void recordPrice(UUID itemId, BigDecimal oldPrice, Currency oldCurrency, BigDecimal newPrice,
+            Currency newCurrency, String reason, UUID actor) {
         jdbc.sql("""
                 insert into catalog_price_history (tenant_id, id, item_id, old_price, old_currency, new_price, new_currency,
                                                    changed_by, changed_at, reason)
                 values (:t, :id, :item, :oldPrice, :oldCurrency, :newPrice, :newCurrency, :by, :now, :reason)
                 """)
             .param("t", TenantContext.require()).param("id", Ids.next()).param("item", itemId)
-            .param("oldPrice", oldPrice).param("oldCurrency", oldCurrency).param("newPrice", newPrice)
-            .param("newCurrency", newCurrency).param("by", actor).param("now", Timestamp.from(clock.instant()))
+            .param("oldPrice", oldPrice).param("oldCurrency", oldCurrency == null ? null : oldCurrency.name()).param("newPrice", newPrice)
+            .param("newCurrency", newCurrency.name()).param("by", actor).param("now", Timestamp.from(clock.instant()))
             .param("reason", reason)
             .update();
     }
@@ -286,10 +287,15 @@ public class CatalogManagement {
 
     private static Item item(ResultSet rs) throws SQLException {
         return new Item(rs.getObject("id", UUID.class), rs.getObject("category_id", UUID.class),
-                rs.getString("category_name"), rs.getString("kind"), rs.getString("sku"), rs.getString("name"),
-                rs.getString("description"), rs.getString("unit"), rs.getBigDecimal("price"), rs.getString("currency"),
+                rs.getString("category_name"), ItemKind.valueOf(rs.getString("kind")), rs.getString("sku"), rs.getString("name"),
+                rs.getString("description"), Unit.valueOf(rs.getString("unit")), rs.getBigDecimal("price"),
+                Currency.valueOf(rs.getString("currency")),
                 rs.getBigDecimal("vat_rate"), rs.getBoolean("active"), rs.getTimestamp("created_at").toInstant(),
                 rs.getTimestamp("updated_at").toInstant(), rs.getLong("version"));
+    }
+
+    private static Currency currency(String code) {
+        return code == null ? null : Currency.valueOf(code);
     }
 
     private static String blankToNull(String value) {

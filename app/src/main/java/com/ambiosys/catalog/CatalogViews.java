@@ -2,16 +2,11 @@ package com.ambiosys.catalog;
 
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.util.Set;
 import java.util.UUID;
 
 /** What the catalog API shows and accepts. */
 public final class CatalogViews {
 
-    public static final Set<String> KINDS = Set.of("PRODUCT", "SERVICE");
-    public static final Set<String> UNITS = Set.of("UNIT", "HOUR", "DAY", "WEEK", "MONTH", "M3", "LITER", "KG", "TRIP",
-            "SERVICE", "BOX");
-    public static final Set<String> CURRENCIES = Set.of("GTQ", "USD");
     /** Categories nest at most this deep (a root is at depth 1). */
     public static final int MAX_DEPTH = 5;
 
@@ -30,34 +25,34 @@ public final class CatalogViews {
     public record NewCategory(UUID parentId, String name, String skuPrefix, String description, boolean active) {
     }
 
-    public record Item(UUID id, UUID categoryId, String categoryName, String kind, String sku, String name,
-            String description, String unit, BigDecimal price, String currency, BigDecimal vatRate, boolean active,
+    public record Item(UUID id, UUID categoryId, String categoryName, ItemKind kind, String sku, String name,
+            String description, Unit unit, BigDecimal price, Currency currency, BigDecimal vatRate, boolean active,
             Instant createdAt, Instant updatedAt, long version) {
     }
 
-    public record NewItem(UUID categoryId, String kind, String name, String description, String unit, BigDecimal price,
-            String currency, BigDecimal vatRate) {
+    public record NewItem(UUID categoryId, ItemKind kind, String name, String description, Unit unit, BigDecimal price,
+            Currency currency, BigDecimal vatRate) {
     }
 
     /** What an edit may change; the price changes only through {@link PriceChange}, the SKU never. */
-    public record ItemChanges(UUID categoryId, String kind, String name, String description, String unit,
+    public record ItemChanges(UUID categoryId, ItemKind kind, String name, String description, Unit unit,
             BigDecimal vatRate, Long version) {
     }
 
-    public record PriceChange(BigDecimal price, String currency, String reason, Long version) {
+    public record PriceChange(BigDecimal price, Currency currency, String reason, Long version) {
     }
 
     /** One price an item had: the first entry (its creation) has no old price. */
-    public record PriceHistoryEntry(UUID id, BigDecimal oldPrice, String oldCurrency, BigDecimal newPrice,
-            String newCurrency, UUID changedBy, String changedByName, Instant changedAt, String reason) {
+    public record PriceHistoryEntry(UUID id, BigDecimal oldPrice, Currency oldCurrency, BigDecimal newPrice,
+            Currency newCurrency, UUID changedBy, String changedByName, Instant changedAt, String reason) {
     }
 
     /** @param categoryId the category and every category under it */
-    public record ItemFilter(String q, UUID categoryId, String kind, Boolean active, String currency, String sort) {
+    public record ItemFilter(String q, UUID categoryId, ItemKind kind, Boolean active, Currency currency, String sort) {
     }
 
     /** An item as other modules use it (for example as a line of a service request or a quotation). */
-    public record CatalogItem(UUID id, String sku, String name, String unit, BigDecimal price, String currency,
+    public record CatalogItem(UUID id, String sku, String name, Unit unit, BigDecimal price, Currency currency,
             BigDecimal vatRate, boolean active) {
     }
 }

@@ -59,9 +59,9 @@ class DemoCatalog {
         Item soap = item(paper, "PRODUCT", "Jabón líquido para lavamanos (galón)", "UNIT", "65.00", "GTQ", "12");
         catalog.setActive(soap.id(), false);
 
-        catalog.changePrice(standard.id(), new PriceChange(new BigDecimal("900.00"), "GTQ",
+        catalog.changePrice(standard.id(), new PriceChange(new BigDecimal("900.00"), Currency.GTQ,
                 "Ajuste anual de tarifas 2026", null), manager);
-        catalog.changePrice(suction.id(), new PriceChange(new BigDecimal("1650.00"), "GTQ",
+        catalog.changePrice(suction.id(), new PriceChange(new BigDecimal("1650.00"), Currency.GTQ,
                 "Aumento del costo de disposición de lodos", null), manager);
     }
 
@@ -70,7 +70,8 @@ class DemoCatalog {
     }
 
     private Item item(Category category, String kind, String name, String unit, String price, String currency, String vat) {
-        return catalog.create(new NewItem(category.id(), kind, name, null, unit, new BigDecimal(price), currency,
+        return catalog.create(new NewItem(category.id(), ItemKind.valueOf(kind), name, null, Unit.valueOf(unit),
+                new BigDecimal(price), Currency.valueOf(currency),
                 new BigDecimal(vat)));
     }
 }

@@ -44,7 +44,7 @@ class CustomerAddresses {
                                                 zone, street, reference, latitude, longitude, created_at, updated_at)
                 values (:t, :id, :c, :kind, :dep, :mun, :dis, :zone, :street, :ref, :lat, :lon, :now, :now)
                 """)
-            .param("t", TenantContext.require()).param("id", id).param("c", customerId).param("kind", address.kind())
+            .param("t", TenantContext.require()).param("id", id).param("c", customerId).param("kind", address.kind().name())
             .param("dep", address.departmentId()).param("mun", address.municipalityId()).param("dis", address.districtId())
             .param("zone", address.zone()).param("street", address.street().trim()).param("ref", address.reference())
             .param("lat", address.latitude()).param("lon", address.longitude()).param("now", now)
@@ -63,7 +63,7 @@ class CustomerAddresses {
                        zone = :zone, street = :street, reference = :ref, latitude = :lat, longitude = :lon, updated_at = :now
                  where tenant_id = :t and id = :id
                 """)
-            .param("kind", address.kind()).param("dep", address.departmentId()).param("mun", address.municipalityId())
+            .param("kind", address.kind().name()).param("dep", address.departmentId()).param("mun", address.municipalityId())
             .param("dis", address.districtId()).param("zone", address.zone()).param("street", address.street().trim())
             .param("ref", address.reference()).param("lat", address.latitude()).param("lon", address.longitude())
             .param("now", Timestamp.from(clock.instant())).param("t", TenantContext.require()).param("id", addressId)

@@ -54,7 +54,7 @@ class CustomerDocuments {
                 insert into customer_documents (tenant_id, id, customer_id, type, number, expires_on, file_id, created_at, created_by)
                 values (:t, :id, :c, :type, :number, :expires, :file, :now, :by)
                 """)
-            .param("t", TenantContext.require()).param("id", id).param("c", customerId).param("type", document.type())
+            .param("t", TenantContext.require()).param("id", id).param("c", customerId).param("type", document.type().name())
             .param("number", document.number() == null || document.number().isBlank() ? null : cipher.encrypt(document.number().trim()))
             .param("expires", document.expiresOn() == null ? null : java.sql.Date.valueOf(document.expiresOn()))
             .param("file", document.fileId()).param("now", Timestamp.from(clock.instant()))

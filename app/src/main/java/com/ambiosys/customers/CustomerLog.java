@@ -28,7 +28,7 @@ public class CustomerLog {
     public record LegalEntity(UUID id, String legalName, String taxId, String nrc, boolean isDefault) {
     }
 
-    public record Interaction(UUID id, String kind, Instant occurredAt, String summary, UUID userId, String linkedType,
+    public record Interaction(UUID id, InteractionKind kind, Instant occurredAt, String summary, UUID userId, String linkedType,
             String linkedId) {
     }
 
@@ -131,7 +131,7 @@ public class CustomerLog {
 
     /** Adds to the interaction log; other modules (the inbox) pass what the interaction belongs to. */
     @Transactional
-    public Interaction log(UUID customerId, String kind, Instant occurredAt, String summary, String linkedType,
+    public Interaction log(UUID customerId, InteractionKind kind, Instant occurredAt, String summary, String linkedType,
             String linkedId) {
         customers.get(customerId);
         UUID id = Ids.next();
@@ -142,7 +142,7 @@ public class CustomerLog {
                                                    linked_type, linked_id, created_at)
                 values (:t, :id, :c, :kind, :at, :summary, :user, :lt, :li, :now)
                 """)
-            .param("t", TenantContext.require()).param("id", id).param("c", customerId).param("kind", kind)
+            .param("t", TenantContext.require()).param("id", id).param("c", customerId).param("kind", kind.name())
             .param("at", Timestamp.from(occurredAt == null ? now : occurredAt)).param("summary", summary.trim())
             .param("user", user).param("lt", linkedType).param("li", linkedId).param("now", Timestamp.from(now))
             .update();
@@ -159,7 +159,7 @@ public class CustomerLog {
                 select id, kind, occurred_at, summary, user_id, linked_type, linked_id from customer_interactions
                  where tenant_id = :t and customer_id = :c order by occurred_at desc, id desc limit :limit offset :offset
                 """).param("t", tenant).param("c", customerId).param("limit", page.sizeOrDefault()).param("offset", page.offset())
-            .query((rs, n) -> new Interaction(rs.getObject(1, UUID.class), rs.getString(2), rs.getTimestamp(3).toInstant(),
+            .query((rs, n) -> new Interaction(rs.getObject(1, UUID.class), InteractionKind.valueOf(rs.getString(2)), rs.getTimestamp(3).toInstant(),
                     rs.getString(4), rs.getObject(5, UUID.class), rs.getString(6), rs.getString(7)))
             .list();
         return new PageResponse<>(items, page.pageOrDefault(), page.sizeOrDefault(), total);

@@ -199,7 +199,7 @@ class CustomerQueries {
                 java.math.BigDecimal lon = rs.getBigDecimal("longitude");
                 String map = lat == null ? null : "https://www.openstreetmap.org/?mlat=" + lat.toPlainString() + "&mlon="
                         + lon.toPlainString() + "#map=17/" + lat.toPlainString() + "/" + lon.toPlainString();
-                return new CustomerViews.Address(rs.getObject("id", UUID.class), rs.getString("kind"),
+                return new CustomerViews.Address(rs.getObject("id", UUID.class), AddressKind.valueOf(rs.getString("kind")),
                         rs.getString("department_id"), rs.getString("municipality_id"), rs.getString("district_id"),
                         rs.getString("zone"), rs.getString("street"), rs.getString("reference"), lat, lon, map);
             })
@@ -218,7 +218,7 @@ class CustomerQueries {
                 String expiry = on == null ? "NONE" : on.isBefore(today) ? "EXPIRED"
                         : !on.isAfter(today.plusDays(30)) ? "EXPIRING" : "VALID";
                 String number = rs.getString("number");
-                return new CustomerViews.Document(rs.getObject("id", UUID.class), rs.getString("type"),
+                return new CustomerViews.Document(rs.getObject("id", UUID.class), DocumentType.valueOf(rs.getString("type")),
                         number == null ? null : cipher.decrypt(number), on, expiry, rs.getObject("file_id", UUID.class));
             })
             .list();

@@ -18,21 +18,21 @@ public final class CustomerViews {
             List<Address> addresses, List<Document> documents, Instant createdAt, Instant updatedAt) {
     }
 
-    public record Address(UUID id, String kind, String departmentId, String municipalityId, String districtId,
+    public record Address(UUID id, AddressKind kind, String departmentId, String municipalityId, String districtId,
             String zone, String street, String reference, java.math.BigDecimal latitude, java.math.BigDecimal longitude,
             String mapUrl) {
     }
 
-    public record NewAddress(String kind, String departmentId, String municipalityId, String districtId, String zone,
+    public record NewAddress(AddressKind kind, String departmentId, String municipalityId, String districtId, String zone,
             String street, String reference, java.math.BigDecimal latitude, java.math.BigDecimal longitude) {
     }
 
     /** @param expiry NONE, VALID, EXPIRING (within 30 days) or EXPIRED */
-    public record Document(UUID id, String type, String number, java.time.LocalDate expiresOn, String expiry,
+    public record Document(UUID id, DocumentType type, String number, java.time.LocalDate expiresOn, String expiry,
             UUID fileId) {
     }
 
-    public record NewDocument(String type, String number, java.time.LocalDate expiresOn, UUID fileId) {
+    public record NewDocument(DocumentType type, String number, java.time.LocalDate expiresOn, UUID fileId) {
     }
 
     public record CustomerSummary(UUID id, String kind, String commercialName, String taxId, String status,

@@ -64,31 +64,31 @@ class DemoCustomers {
         customers.addContact(losAltos.id(), new NewContact("Lcda. Sandra Chew", "BILLING", List.of("+502 2331-7788"),
                 List.of("facturacion@losaltos.com.gt")));
         log.addLegalEntity(losAltos.id(), "Constructora Los Altos, Sociedad Anónima", "576937-K", null, true);
-        customers.addDocument(losAltos.id(), new NewDocument("RTU", null, today.plusDays(20), null));
-        customers.addDocument(losAltos.id(), new NewDocument("CONTRACT", "CT-2026-0142", today.plusMonths(9), null));
-        log.log(losAltos.id(), "CALL", clock.instant().minus(Duration.ofDays(3)),
+        customers.addDocument(losAltos.id(), new NewDocument(DocumentType.RTU, null, today.plusDays(20), null));
+        customers.addDocument(losAltos.id(), new NewDocument(DocumentType.CONTRACT, "CT-2026-0142", today.plusMonths(9), null));
+        log.log(losAltos.id(), InteractionKind.CALL, clock.instant().minus(Duration.ofDays(3)),
                 "Solicita 12 sanitarios portátiles adicionales para la obra de Mixco a partir del lunes.", null, null);
-        log.log(losAltos.id(), "VISIT", clock.instant().minus(Duration.ofDays(1)),
+        log.log(losAltos.id(), InteractionKind.VISIT, clock.instant().minus(Duration.ofDays(1)),
                 "Visita a la obra: acceso por portón 2, espacio para 4 módulos junto a la bodega.", null, null);
 
         Customer eventos = customers.create(company("Eventos Quetzal", "GT", null, carlos, List.of("eventos"),
                 "Gabriela Xicará", "+502 4421-8890", "gabriela@eventosquetzal.gt"));
         customers.addAddress(eventos.id(), address("SERVICE_SITE", "GT-03", "GT-0301", null, "5a. Avenida Norte 20",
                 "Finca La Azotea, área de parqueo", "14.5667", "-90.7333"));
-        log.log(eventos.id(), "EMAIL", clock.instant().minus(Duration.ofDays(6)),
+        log.log(eventos.id(), InteractionKind.EMAIL, clock.instant().minus(Duration.ofDays(6)),
                 "Cotización de 8 sanitarios VIP para boda del 12 de diciembre.", null, null);
 
         Customer mixco = customers.create(company("Municipalidad de Mixco", "GT", null, carlos, List.of("gobierno", "ptar"),
                 "Lic. Mario Cifuentes", "+502 2432-1100", "servicios@mixco.gob.gt"));
         customers.addAddress(mixco.id(), address("SERVICE_SITE", "GT-01", "GT-0108", "Zona 1", "Planta de tratamiento El Naranjo",
                 "Kilómetro 15.5 carretera a San Juan Sacatepéquez", null, null));
-        customers.addDocument(mixco.id(), new NewDocument("PERMIT", "MARN-PTAR-2024-118", today.minusDays(15), null));
+        customers.addDocument(mixco.id(), new NewDocument(DocumentType.PERMIT, "MARN-PTAR-2024-118", today.minusDays(15), null));
 
         Customer jose = customers.create(person("José Pérez", "GT", carlos, List.of("fosa-septica"), "+502 5555-1234",
                 "jose.perez@example.com"));
         customers.addAddress(jose.id(), address("SERVICE_SITE", "GT-01", "GT-0115", "Zona 5", "Colonia Ciudad Real II, 4a. Calle 8-15",
                 "Casa esquinera color amarillo", "14.5250", "-90.5870"));
-        customers.addDocument(jose.id(), new NewDocument("DPI", "2506 48391 0101", today.plusYears(4), null));
+        customers.addDocument(jose.id(), new NewDocument(DocumentType.DPI, "2506 48391 0101", today.plusYears(4), null));
 
         customers.create(company("Ingenio La Unión, S.A.", "GT", "1234567-9", carlos, List.of("industrial", "ptar"),
                 "Ing. Luis Fernando Ajú", "+502 7880-4500", "mantenimiento@ingeniolaunion.com.gt"));
@@ -106,8 +106,8 @@ class DemoCustomers {
                 "Carretera a Metapán km 68", "Planta procesadora, portón 3", "13.9942", "-89.5597"));
         log.addLegalEntity(agro.id(), "Agroindustrias San Miguel, Sociedad Anónima de Capital Variable",
                 "0614-050707-104-8", "123456-7", true);
-        customers.addDocument(agro.id(), new NewDocument("NRC", "123456-7", null, null));
-        log.log(agro.id(), "VISIT", clock.instant().minus(Duration.ofDays(10)),
+        customers.addDocument(agro.id(), new NewDocument(DocumentType.NRC, "123456-7", null, null));
+        log.log(agro.id(), InteractionKind.VISIT, clock.instant().minus(Duration.ofDays(10)),
                 "Levantamiento para ampliar la PTAR a 120 m³/día; pendiente análisis de laboratorio.", null, null);
 
         Customer maria = customers.create(person("María Elena Flores", "SV", ana, List.of("sanitarios"), "+503 7788-9900",
@@ -134,13 +134,13 @@ class DemoCustomers {
 
     private static NewAddress address(String kind, String department, String municipality, String zone, String street,
             String reference, String latitude, String longitude) {
-        return new NewAddress(kind, department, municipality, null, zone, street, reference,
+        return new NewAddress(AddressKind.valueOf(kind), department, municipality, null, zone, street, reference,
                 latitude == null ? null : new BigDecimal(latitude), longitude == null ? null : new BigDecimal(longitude));
     }
 
     private static NewAddress district(String kind, String department, String municipality, String district, String street,
             String reference, String latitude, String longitude) {
-        return new NewAddress(kind, department, municipality, district, null, street, reference,
+        return new NewAddress(AddressKind.valueOf(kind), department, municipality, district, null, street, reference,
                 latitude == null ? null : new BigDecimal(latitude), longitude == null ? null : new BigDecimal(longitude));
     }
 }

@@ -207,7 +207,7 @@ final class ImportRowRules {
             d.error(v.get("latitude") == null ? "latitude" : "longitude", "incomplete-coordinates");
         }
         if (d.errors.isEmpty()) {
-            d.address = new NewAddress(kind, department, municipality, district, v.get("zone"), v.get("street"),
+            d.address = new NewAddress(AddressKind.valueOf(kind), department, municipality, district, v.get("zone"), v.get("street"),
                     v.get("reference"), latitude, longitude);
         }
     }

@@ -34,7 +34,7 @@ import com.ambiosys.platform.tenancy.TenantContext;
 public class AgentPresence {
 
     /** An agent as the inbox shows them. @param status ONLINE or AWAY (what they chose; ONLINE until they choose) */
-    public record Agent(UUID id, String name, String status, boolean online, long openConversations) {
+    public record Agent(UUID id, String name, PresenceStatus status, boolean online, long openConversations) {
     }
 
     static final Duration ONLINE_WINDOW = Duration.ofSeconds(60);
@@ -55,7 +55,7 @@ public class AgentPresence {
 
     /** The caller's own status. */
     @Transactional
-    public Agent setStatus(String status) {
+    public Agent setStatus(PresenceStatus status) {
         UUID user = CurrentUsers.current().map(u -> u.userId()).orElseThrow(() -> new NotFoundException("user"));
         UUID tenant = TenantContext.require();
         String before = jdbc.sql("select status from inbox_agent_presence where tenant_id = :t and user_id = :u")
@@ -63,7 +63,7 @@ public class AgentPresence {
         jdbc.sql("""
                 insert into inbox_agent_presence (tenant_id, user_id, status, updated_at) values (:t, :u, :s, :now)
                 on conflict (tenant_id, user_id) do update set status = excluded.status, updated_at = excluded.updated_at
-                """).param("t", tenant).param("u", user).param("s", status).param("now", Timestamp.from(clock.instant()))
+                """).param("t", tenant).param("u", user).param("s", status.name()).param("now", Timestamp.from(clock.instant()))
             .update();
         audit.record(AuditAction.UPDATE, "inbox_agent_presence", user, Map.of("status", before), Map.of("status", status));
         return agents().stream().filter(a -> a.id().equals(user)).findFirst()
@@ -87,7 +87,7 @@ public class AgentPresence {
                 """).param("t", tenant).query((rs, n) -> open.put(rs.getObject(1, UUID.class), rs.getLong(2))).list();
         return staff.activeWith("inbox:reply").stream().map(m -> {
             String[] p = presence.getOrDefault(m.id(), new String[] { "ONLINE", "n" });
-            return new Agent(m.id(), m.fullName(), p[0], "ONLINE".equals(p[0]) && "y".equals(p[1]),
+            return new Agent(m.id(), m.fullName(), PresenceStatus.valueOf(p[0]), "ONLINE".equals(p[0]) && "y".equals(p[1]),
                     open.getOrDefault(m.id(), 0L));
         }).toList();
     }

@@ -38,7 +38,7 @@ public class Channels {
     }
 
     /** How new and reopened conversations are assigned: MANUAL, or ROUND_ROBIN among online agents (of the team, if any). */
-    public record Assignment(String mode, UUID teamId) {
+    public record Assignment(AssignmentMode mode, UUID teamId) {
     }
 
     /** What a WhatsApp channel needs; a null secret (or assignment) on update keeps the stored one. */
@@ -160,7 +160,7 @@ public class Channels {
             throw new InvalidInputException("unknown-team");
         }
         jdbc.sql("update inbox_channels set assignment_mode = :mode, assignment_team_id = :team where tenant_id = :t and id = :id")
-            .param("mode", assignment.mode() == null ? "MANUAL" : assignment.mode()).param("team", assignment.teamId())
+            .param("mode", assignment.mode() == null ? AssignmentMode.MANUAL.name() : assignment.mode().name()).param("team", assignment.teamId())
             .param("t", TenantContext.require()).param("id", id).update();
     }
 
@@ -227,7 +227,7 @@ public class Channels {
                 rs.getString("phone_number_id"), rs.getString("waba_id"), rs.getString("display_phone"),
                 hint(rs.getString("access_token")), hint(rs.getString("app_secret")), hint(rs.getString("verify_token")),
                 rs.getBoolean("active"),
-                new Assignment(rs.getString("assignment_mode"), rs.getObject("assignment_team_id", UUID.class)),
+                new Assignment(AssignmentMode.valueOf(rs.getString("assignment_mode")), rs.getObject("assignment_team_id", UUID.class)),
                 rs.getBoolean("simulated"));
     }
 

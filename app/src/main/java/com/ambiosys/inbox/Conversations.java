@@ -39,7 +39,7 @@ import com.ambiosys.platform.web.PageResponse;
 public class Conversations {
 
     public record Summary(UUID id, UUID channelId, UUID contactId, String contactName, String contactPhone, UUID customerId,
-            String status, String priority, UUID assigneeId, String assigneeName, UUID teamId, String teamName,
+            ConversationStatus status, ConversationPriority priority, UUID assigneeId, String assigneeName, UUID teamId, String teamName,
             List<String> labels, Instant lastMessageAt,
             String lastMessage, Instant snoozedUntil) {
     }
@@ -50,7 +50,7 @@ public class Conversations {
     public record Conversation(Summary summary, boolean customerConfirmed, String customerName, List<Note> notes) {
     }
 
-    public record Filter(String status, UUID assigneeId, String label, UUID channelId, Boolean unassigned, UUID teamId) {
+    public record Filter(ConversationStatus status, UUID assigneeId, String label, UUID channelId, Boolean unassigned, UUID teamId) {
     }
 
     private final JdbcClient jdbc;
@@ -170,7 +170,7 @@ public class Conversations {
     public PageResponse<Summary> list(Filter filter, PageQuery page) {
         Map<String, Object> params = new LinkedHashMap<>();
         params.put("t", TenantContext.require());
-        params.put("status", filter.status());
+        params.put("status", filter.status() == null ? null : filter.status().name());
         params.put("assignee", filter.assigneeId());
         params.put("label", filter.label() == null ? null : filter.label().toLowerCase(Locale.ROOT));
         params.put("channel", filter.channelId());
@@ -214,13 +214,13 @@ public class Conversations {
 
     /** OPEN, PENDING, SNOOZED (until a time, or the next inbound message) or RESOLVED. */
     @Transactional
-    public Conversation changeStatus(UUID id, String status, Instant snoozedUntil) {
+    public Conversation changeStatus(UUID id, ConversationStatus status, Instant snoozedUntil) {
         Conversation before = get(id);
         Instant now = clock.instant();
-        if ("SNOOZED".equals(status) && snoozedUntil != null && !snoozedUntil.isAfter(now)) {
+        if (status == ConversationStatus.SNOOZED && snoozedUntil != null && !snoozedUntil.isAfter(now)) {
             throw new InvalidInputException("snooze-in-the-past");
         }
-        if (!"RESOLVED".equals(status) && "RESOLVED".equals(before.summary().status())) {
+        if (status != ConversationStatus.RESOLVED && before.summary().status() == ConversationStatus.RESOLVED) {
             // a resolved conversation comes back only if the contact has no other one going
             long others = jdbc.sql("select count(*) from inbox_conversations where tenant_id = :t and contact_id = :c and status <> 'RESOLVED'")
                 .param("t", TenantContext.require()).param("c", before.summary().contactId()).query(Long.class).single();
@@ -233,12 +233,12 @@ public class Conversations {
                        resolved_at = case when :status = 'RESOLVED' then cast(:now as timestamptz) else null end,
                        updated_at = :now, version = version + 1
                  where tenant_id = :t and id = :id
-                """).param("status", status).param("until", "SNOOZED".equals(status) && snoozedUntil != null
+                """).param("status", status.name()).param("until", status == ConversationStatus.SNOOZED && snoozedUntil != null
                         ? Timestamp.from(snoozedUntil) : null)
             .param("now", Timestamp.from(now)).param("t", TenantContext.require()).param("id", id).update();
-        audit.record(AuditAction.UPDATE, "conversation", id, Map.of("status", before.summary().status()),
-                Map.of("status", status));
-        events.publish(TenantContext.require(), "conversation.updated", id, Map.of("conversationId", id, "status", status));
+        audit.record(AuditAction.UPDATE, "conversation", id, Map.of("status", before.summary().status().name()),
+                Map.of("status", status.name()));
+        events.publish(TenantContext.require(), "conversation.updated", id, Map.of("conversationId", id, "status", status.name()));
         return get(id);
     }
 
@@ -273,14 +273,14 @@ public class Conversations {
     }
 
     @Transactional
-    public Conversation label(UUID id, List<String> labels, String priority) {
+    public Conversation label(UUID id, List<String> labels, ConversationPriority priority) {
         get(id);
         String[] clean = labels.stream().map(l -> l.trim().toLowerCase(Locale.ROOT)).filter(l -> !l.isEmpty()).distinct()
             .toArray(String[]::new);
         jdbc.sql("""
                 update inbox_conversations set labels = :labels, priority = coalesce(:priority, priority), updated_at = :now,
                        version = version + 1 where tenant_id = :t and id = :id
-                """).param("labels", clean).param("priority", priority).param("now", Timestamp.from(clock.instant()))
+                """).param("labels", clean).param("priority", priority == null ? null : priority.name()).param("now", Timestamp.from(clock.instant()))
             .param("t", TenantContext.require()).param("id", id).update();
         audit.record(AuditAction.UPDATE, "conversation", id, null, Map.of("labels", Arrays.asList(clean)));
         events.publish(TenantContext.require(), "conversation.updated", id,
@@ -332,7 +332,8 @@ public class Conversations {
         java.sql.Array labels = rs.getArray("labels");
         return new Summary(rs.getObject("id", UUID.class), rs.getObject("channel_id", UUID.class),
                 rs.getObject("contact_id", UUID.class), rs.getString("name"), rs.getString("phone"),
-                rs.getObject("customer_id", UUID.class), rs.getString("status"), rs.getString("priority"), assignee,
+                rs.getObject("customer_id", UUID.class), ConversationStatus.valueOf(rs.getString("status")),
+                ConversationPriority.valueOf(rs.getString("priority")), assignee,
                 assignee == null ? null : names.get(assignee), rs.getObject("team_id", UUID.class), rs.getString("team_name"),
                 labels == null ? List.of() : Arrays.asList((String[]) labels.getArray()),
                 rs.getTimestamp("last_message_at").toInstant(), rs.getString("last_message"),

@@ -13,6 +13,8 @@ import java.util.UUID;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
+import com.ambiosys.catalog.Currency;
+import com.ambiosys.customers.AddressKind;
 import com.ambiosys.customers.CustomerManagement;
 import com.ambiosys.customers.DemoCustomersCreated;
 import com.ambiosys.customers.CustomerViews;
@@ -140,7 +142,7 @@ class DemoServiceRequests {
                 "HIGH", "WEB", today.plusDays(30), "Ampliación de la PTAR a 120 m³/día; requiere levantamiento.",
                 json.valueToTree(Map.of("flowM3PerDay", 120, "service", "DESIGN", "siteSurveyNeeded", true)),
                 List.of(new NewItem(null, "Levantamiento técnico y diseño", BigDecimal.ONE, "SERVICE",
-                        new BigDecimal("3500.00"), "USD", new BigDecimal("13"))),
+                        new BigDecimal("3500.00"), Currency.USD, new BigDecimal("13"))),
                 List.of()), now.minus(Duration.ofDays(1)));
         requests.transition(agroPtar.id(), "IN_REVIEW", null, now.minus(Duration.ofHours(20)));
 
@@ -177,12 +179,12 @@ class DemoServiceRequests {
     }
 
     private static UUID site(CustomerViews.Customer customer) {
-        return customer.addresses().stream().filter(a -> "SERVICE_SITE".equals(a.kind())).map(CustomerViews.Address::id)
+        return customer.addresses().stream().filter(a -> a.kind() == AddressKind.SERVICE_SITE).map(CustomerViews.Address::id)
             .findFirst().orElse(null);
     }
 
     private static NewItem item(String description, String quantity, String unit, String price) {
-        return new NewItem(null, description, new BigDecimal(quantity), unit, new BigDecimal(price), "GTQ",
+        return new NewItem(null, description, new BigDecimal(quantity), unit, new BigDecimal(price), Currency.GTQ,
                 new BigDecimal("12"));
     }
 }

@@ -6,6 +6,7 @@ import java.util.List;
 
 import org.springframework.stereotype.Component;
 
+import com.ambiosys.catalog.Currency;
 import com.ambiosys.platform.errors.InvalidInputException;
 import com.ambiosys.servicerequests.ServiceRequestViews.NewItem;
 
@@ -25,7 +26,7 @@ class LineItemPricing {
 
     /** A line ready to store: what the catalog said, completed or overridden by what was typed. */
     record PricedItem(java.util.UUID catalogItemId, String sku, String description, BigDecimal quantity, String unit,
-            BigDecimal unitPrice, String currency, BigDecimal vatRate) {
+            BigDecimal unitPrice, Currency currency, BigDecimal vatRate) {
     }
 
     List<PricedItem> resolve(List<NewItem> items) {
@@ -42,7 +43,7 @@ class LineItemPricing {
                     .orElseThrow(() -> new InvalidInputException("unknown-catalog-item", item.catalogItemId()));
                 resolved.add(new PricedItem(found.id(), found.sku(),
                         item.description() == null || item.description().isBlank() ? found.name() : item.description().trim(),
-                        item.quantity(), found.unit(), item.unitPrice() == null ? found.price() : item.unitPrice(),
+                        item.quantity(), found.unit().name(), item.unitPrice() == null ? found.price() : item.unitPrice(),
                         found.currency(), found.vatRate()));
                 continue;
             }

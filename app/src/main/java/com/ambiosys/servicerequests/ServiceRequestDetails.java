@@ -20,6 +20,7 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import com.ambiosys.catalog.Currency;
 import com.ambiosys.customers.CustomerDirectory;
 import com.ambiosys.identity.StaffDirectory;
 import com.ambiosys.platform.errors.NotFoundException;
@@ -167,13 +168,13 @@ class ServiceRequestDetails {
                 BigDecimal vat = subtotal.multiply(rate).divide(BigDecimal.valueOf(100), 2, RoundingMode.HALF_UP);
                 return new Item(rs.getObject("id", UUID.class), rs.getObject("catalog_item_id", UUID.class),
                         rs.getString("sku"), rs.getString("description"), quantity.stripTrailingZeros(), rs.getString("unit"),
-                        price, rs.getString("currency"), rate, subtotal, vat, subtotal.add(vat));
+                        price, Currency.valueOf(rs.getString("currency")), rate, subtotal, vat, subtotal.add(vat));
             })
             .list();
     }
 
     static List<Totals> totals(List<Item> items) {
-        Map<String, BigDecimal[]> byCurrency = new TreeMap<>();
+        Map<Currency, BigDecimal[]> byCurrency = new TreeMap<>();
         for (Item item : items) {
             BigDecimal[] sums = byCurrency.computeIfAbsent(item.currency(),
                     k -> new BigDecimal[] { BigDecimal.ZERO.setScale(2), BigDecimal.ZERO.setScale(2) });

@@ -73,7 +73,7 @@ class ServiceRequestRecords {
                 .param("t", tenant).param("id", Ids.next()).param("r", id).param("pos", position++)
                 .param("cat", item.catalogItemId()).param("sku", item.sku()).param("description", item.description())
                 .param("qty", item.quantity()).param("unit", item.unit()).param("price", item.unitPrice())
-                .param("currency", item.currency()).param("vat", item.vatRate()).update();
+                .param("currency", item.currency().name()).param("vat", item.vatRate()).update();
         }
     }
 

@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import com.ambiosys.catalog.Currency;
+
 import tools.jackson.databind.JsonNode;
 
 /** What the service requests API shows and accepts. */
@@ -17,16 +19,16 @@ public final class ServiceRequestViews {
 
     /** A line item: from the catalog ({@code catalogItemId}) or typed in; the catalog fills what is left out. */
     public record NewItem(UUID catalogItemId, String description, BigDecimal quantity, String unit, BigDecimal unitPrice,
-            String currency, BigDecimal vatRate) {
+            Currency currency, BigDecimal vatRate) {
     }
 
     public record Item(UUID id, UUID catalogItemId, String sku, String description, BigDecimal quantity, String unit,
-            BigDecimal unitPrice, String currency, BigDecimal vatRate, BigDecimal subtotal, BigDecimal vat,
+            BigDecimal unitPrice, Currency currency, BigDecimal vatRate, BigDecimal subtotal, BigDecimal vat,
             BigDecimal total) {
     }
 
     /** Totals per currency (a request may mix GTQ and USD lines). */
-    public record Totals(String currency, BigDecimal subtotal, BigDecimal vat, BigDecimal total) {
+    public record Totals(Currency currency, BigDecimal subtotal, BigDecimal vat, BigDecimal total) {
     }
 
     public record NewRequest(UUID customerId, UUID contactId, UUID addressId, UUID serviceTypeId, UUID ownerId,

@@ -270,9 +270,9 @@ class CatalogItemsSystemTest extends TenantApiTest {
         var found = TenantContext.callAs(tenant.id(), () -> catalog.findItem(id));
         assertThat(found).hasValueSatisfying(i -> {
             assertThat(i.sku()).isEqualTo("SAN-0001");
-            assertThat(i.unit()).isEqualTo("MONTH");
+            assertThat(i.unit()).isEqualTo(Unit.MONTH);
             assertThat(i.price()).isEqualByComparingTo("850");
-            assertThat(i.currency()).isEqualTo("GTQ");
+            assertThat(i.currency()).isEqualTo(Currency.GTQ);
             assertThat(i.vatRate()).isEqualByComparingTo("12");
             assertThat(i.active()).isTrue();
         });

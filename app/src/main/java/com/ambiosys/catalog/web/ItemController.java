@@ -10,7 +10,6 @@ import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 import org.springframework.http.ResponseEntity;
@@ -24,6 +23,9 @@ import org.springframework.web.bind.annotation.RestController;
 
 import com.ambiosys.catalog.CatalogManagement;
 import com.ambiosys.catalog.CatalogViews;
+import com.ambiosys.catalog.Currency;
+import com.ambiosys.catalog.ItemKind;
+import com.ambiosys.catalog.Unit;
 import com.ambiosys.platform.security.RequiresPermission;
 import com.ambiosys.platform.web.PageQuery;
 import com.ambiosys.platform.web.PageResponse;
@@ -33,34 +35,32 @@ import com.ambiosys.platform.web.PageResponse;
 @RequestMapping("/api/v1/catalog/items")
 class ItemController {
 
-    static final String UNITS = "UNIT|HOUR|DAY|WEEK|MONTH|M3|LITER|KG|TRIP|SERVICE|BOX";
-
     /** {@code ?q=&categoryId=&kind=&active=&currency=&sort=}: the filters of the list. */
-    record ItemListFilter(@Size(max = 100) String q, UUID categoryId, @Pattern(regexp = "PRODUCT|SERVICE") String kind,
-            Boolean active, @Pattern(regexp = "GTQ|USD") String currency, @Size(max = 20) String sort) {
+    record ItemListFilter(@Size(max = 100) String q, UUID categoryId, ItemKind kind,
+            Boolean active, Currency currency, @Size(max = 20) String sort) {
 
         CatalogViews.ItemFilter criteria() {
             return new CatalogViews.ItemFilter(q, categoryId, kind, active, currency, sort);
         }
     }
 
-    record CreateRequest(@NotNull UUID categoryId, @NotNull @Pattern(regexp = "PRODUCT|SERVICE") String kind,
+    record CreateRequest(@NotNull UUID categoryId, @NotNull ItemKind kind,
             @NotBlank @Size(max = 200) String name, @Size(max = 2000) String description,
-            @NotNull @Pattern(regexp = UNITS) String unit,
+            @NotNull Unit unit,
             @NotNull @DecimalMin("0") @Digits(integer = 12, fraction = 2) BigDecimal price,
-            @NotNull @Pattern(regexp = "GTQ|USD") String currency,
+            @NotNull Currency currency,
             @NotNull @DecimalMin("0") @DecimalMax("100") @Digits(integer = 3, fraction = 2) BigDecimal vatRate) {
     }
 
-    record UpdateRequest(@NotNull UUID categoryId, @NotNull @Pattern(regexp = "PRODUCT|SERVICE") String kind,
+    record UpdateRequest(@NotNull UUID categoryId, @NotNull ItemKind kind,
             @NotBlank @Size(max = 200) String name, @Size(max = 2000) String description,
-            @NotNull @Pattern(regexp = UNITS) String unit,
+            @NotNull Unit unit,
             @NotNull @DecimalMin("0") @DecimalMax("100") @Digits(integer = 3, fraction = 2) BigDecimal vatRate,
             Long version) {
     }
 
     record PriceRequest(@NotNull @DecimalMin("0") @Digits(integer = 12, fraction = 2) BigDecimal price,
-            @NotNull @Pattern(regexp = "GTQ|USD") String currency, @Size(max = 500) String reason, Long version) {
+            @NotNull Currency currency, @Size(max = 500) String reason, Long version) {
     }
 
     private final CatalogManagement catalog;

@@ -23,8 +23,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+import com.ambiosys.customers.AddressKind;
 import com.ambiosys.customers.CustomerManagement;
 import com.ambiosys.customers.CustomerViews;
+import com.ambiosys.customers.DocumentType;
 import com.ambiosys.platform.security.RequiresPermission;
 import com.ambiosys.platform.web.PageQuery;
 import com.ambiosys.platform.web.PageResponse;
@@ -60,7 +62,7 @@ class CustomerController {
     record DeleteRequest(@NotBlank @Size(max = 500) String reason) {
     }
 
-    record AddressRequest(@NotNull @Pattern(regexp = "FISCAL|BILLING|SERVICE_SITE|SHIPPING") String kind,
+    record AddressRequest(@NotNull AddressKind kind,
             @NotBlank @Size(max = 10) String departmentId, @NotBlank @Size(max = 10) String municipalityId,
             @Size(max = 12) String districtId, @Size(max = 40) String zone, @NotBlank @Size(max = 300) String street,
             @Size(max = 300) String reference,
@@ -73,7 +75,7 @@ class CustomerController {
         }
     }
 
-    record DocumentRequest(@NotNull @Pattern(regexp = "DPI|DUI|NIT|RTU|NRC|CONTRACT|PERMIT|OTHER") String type,
+    record DocumentRequest(@NotNull DocumentType type,
             @Size(max = 40) String number, java.time.LocalDate expiresOn, UUID fileId) {
     }
 

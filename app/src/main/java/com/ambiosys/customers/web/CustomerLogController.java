@@ -24,6 +24,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import com.ambiosys.customers.CustomerLog;
+import com.ambiosys.customers.InteractionKind;
 import com.ambiosys.platform.security.RequiresPermission;
 import com.ambiosys.platform.web.PageQuery;
 import com.ambiosys.platform.web.PageResponse;
@@ -36,7 +37,7 @@ class CustomerLogController {
             @Size(max = 20) String nrc, Boolean isDefault) {
     }
 
-    record InteractionRequest(@NotNull @Pattern(regexp = "CALL|VISIT|EMAIL|NOTE|MESSAGE") String kind,
+    record InteractionRequest(@NotNull InteractionKind kind,
             @PastOrPresent Instant occurredAt, @NotBlank @Size(max = 4000) String summary) {
     }
 

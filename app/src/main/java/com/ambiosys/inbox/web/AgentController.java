@@ -4,7 +4,6 @@ import java.util.List;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
 
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -12,13 +11,14 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 import com.ambiosys.inbox.AgentPresence;
+import com.ambiosys.inbox.PresenceStatus;
 import com.ambiosys.platform.security.RequiresPermission;
 
 /** Agents of the inbox: the caller's own presence, and who is online with how much work. */
 @RestController
 class AgentController {
 
-    record PresenceRequest(@NotNull @Pattern(regexp = "ONLINE|AWAY") String status) {
+    record PresenceRequest(@NotNull PresenceStatus status) {
     }
 
     private final AgentPresence presence;

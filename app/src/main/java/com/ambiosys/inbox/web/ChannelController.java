@@ -19,6 +19,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import com.ambiosys.inbox.AssignmentMode;
 import com.ambiosys.inbox.ChannelTemplates;
 import com.ambiosys.inbox.Channels;
 import com.ambiosys.platform.security.RequiresPermission;
@@ -40,7 +41,7 @@ class ChannelController {
         }
     }
 
-    record AssignmentRequest(@NotNull @Pattern(regexp = "MANUAL|ROUND_ROBIN") String mode, UUID teamId) {
+    record AssignmentRequest(@NotNull AssignmentMode mode, UUID teamId) {
     }
 
     private final Channels channels;

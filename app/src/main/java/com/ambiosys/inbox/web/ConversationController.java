@@ -7,7 +7,6 @@ import java.util.UUID;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 import org.springframework.http.HttpStatus;
@@ -19,6 +18,8 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
+import com.ambiosys.inbox.ConversationPriority;
+import com.ambiosys.inbox.ConversationStatus;
 import com.ambiosys.inbox.Conversations;
 import com.ambiosys.platform.security.RequiresPermission;
 import com.ambiosys.platform.web.PageQuery;
@@ -27,11 +28,11 @@ import com.ambiosys.platform.web.PageResponse;
 @RestController
 class ConversationController {
 
-    record ListFilter(@Pattern(regexp = "OPEN|PENDING|SNOOZED|RESOLVED") String status, UUID assigneeId,
+    record ListFilter(ConversationStatus status, UUID assigneeId,
             @Size(max = 40) String label, UUID channelId, Boolean unassigned, UUID teamId) {
     }
 
-    record StatusRequest(@NotNull @Pattern(regexp = "OPEN|PENDING|SNOOZED|RESOLVED") String status, Instant snoozedUntil) {
+    record StatusRequest(@NotNull ConversationStatus status, Instant snoozedUntil) {
     }
 
     /** Both null: unassigned. */
@@ -39,7 +40,7 @@ class ConversationController {
     }
 
     record LabelsRequest(@NotNull @Size(max = 20) List<@NotBlank @Size(max = 40) String> labels,
-            @Pattern(regexp = "LOW|NORMAL|HIGH|URGENT") String priority) {
+            ConversationPriority priority) {
     }
 
     record NoteRequest(@NotBlank @Size(max = 4000) String body) {

@@ -8,6 +8,9 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.convert.ConversionService;
+import org.springframework.core.convert.converter.Converter;
+import org.springframework.core.convert.converter.ConverterFactory;
+import org.springframework.format.FormatterRegistry;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
@@ -36,5 +39,28 @@ class MvcConfiguration implements WebMvcConfigurer {
     @Override
     public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
         resolvers.add(new QueryRecordArguments(conversions::getObject, validator::getObject));
+    }
+
+    /**
+     * A word of the domain in a query parameter or path is its exact name: no trimming, and an empty value is
+     * refused, not read as absent (Spring's default conversion does both), as the patterns these enums replace did.
+     */
+    @Override
+    public void addFormatters(FormatterRegistry registry) {
+        registry.addConverterFactory(new ExactEnumNames());
+    }
+
+    @SuppressWarnings({"rawtypes", "unchecked"})
+    private static final class ExactEnumNames implements ConverterFactory<String, Enum> {
+
+        @Override
+        public <T extends Enum> Converter<String, T> getConverter(Class<T> targetType) {
+            Class<?> type = targetType;
+            while (type != null && !type.isEnum()) {
+                type = type.getSuperclass(); // a constant with a body
+            }
+            Class enumType = type;
+            return source -> (T) Enum.valueOf(enumType, source);
+        }
     }
 }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Validator;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,9 +40,11 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
 
     private final Problems problems;
+    private final Validator validator;
 
-    ProblemDetailsAdvice(Problems problems) {
+    ProblemDetailsAdvice(Problems problems, Validator validator) {
         this.problems = problems;
+        this.validator = validator;
     }
 
     @ExceptionHandler(ApiException.class)
@@ -98,6 +101,23 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         List<Map<String, String>> errors = new ArrayList<>();
         ex.getConstraintViolations().forEach(v -> errors.add(Map.of("field", lastNode(v.getPropertyPath().toString()),
                 "message", v.getMessage())));
+        problem.setProperty("errors", errors);
+        return respond(problem);
+    }
+
+    /** A body with unknown enum values: those fields and the body's other violations, as one validation problem. */
+    @ExceptionHandler(EnumBodyValues.UnknownValuesException.class)
+    ResponseEntity<ProblemDetail> unknownValues(EnumBodyValues.UnknownValuesException ex) {
+        ProblemDetail problem = problems.create(HttpStatus.BAD_REQUEST, "validation");
+        List<Map<String, String>> errors = new ArrayList<>();
+        String invalid = problems.message("validation.type-mismatch");
+        ex.fields().forEach(field -> errors.add(Map.of("field", field, "message", invalid)));
+        validator.validate(ex.body()).forEach(v -> {
+            String field = v.getPropertyPath().toString();
+            if (!ex.fields().contains(field)) {
+                errors.add(Map.of("field", field, "message", v.getMessage()));
+            }
+        });
         problem.setProperty("errors", errors);
         return respond(problem);
     }

@@ -7,6 +7,7 @@ import java.util.Locale;
 import jakarta.validation.Path;
 import jakarta.validation.TraversableResolver;
 
+import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.boot.validation.autoconfigure.ValidationConfigurationCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -50,6 +51,12 @@ class WebConfiguration {
                 new ReadAdmissionFilter(properties.concurrentReads(), properties.readQueueTimeout(), problems));
         bean.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);
         return bean;
+    }
+
+    /** An unknown enum value in a request body is a field error ({@link EnumBodyValues}). */
+    @Bean
+    JsonMapperBuilderCustomizer unknownEnumValuesAreFieldErrors() {
+        return builder -> builder.addHandler(new EnumBodyValues.Handler());
     }
 
     /**

@@ -27,6 +27,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+import com.ambiosys.catalog.Currency;
 import com.ambiosys.platform.security.RequiresPermission;
 import com.ambiosys.platform.web.PageQuery;
 import com.ambiosys.platform.web.PageResponse;
@@ -45,7 +46,7 @@ class ServiceRequestController {
     record ItemRequest(UUID catalogItemId, @Size(max = 300) String description,
             @NotNull @DecimalMin(value = "0", inclusive = false) @DecimalMax("1000000") @Digits(integer = 9, fraction = 3) BigDecimal quantity,
             @Size(max = 20) String unit, @DecimalMin("0") @Digits(integer = 12, fraction = 2) BigDecimal unitPrice,
-            @Pattern(regexp = "GTQ|USD") String currency, @DecimalMin("0") @DecimalMax("100") BigDecimal vatRate) {
+            Currency currency, @DecimalMin("0") @DecimalMax("100") BigDecimal vatRate) {
 
         ServiceRequestViews.NewItem command() {
             return new ServiceRequestViews.NewItem(catalogItemId, description, quantity, unit, unitPrice, currency, vatRate);
