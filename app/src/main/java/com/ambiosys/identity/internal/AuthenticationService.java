@@ -8,10 +8,8 @@ import java.util.UUID;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import com.ambiosys.audit.AuditTrail;
 import com.ambiosys.platform.errors.AuthenticationFailedException;
@@ -33,9 +31,6 @@ public class AuthenticationService {
 
     private static final Logger log = LoggerFactory.getLogger(AuthenticationService.class);
 
-    private record Candidate(UUID tenantId, UUID userId, String tenantSlug) {
-    }
-
     private record Outcome(IssuedTokens tokens, DomainException error) {
         static Outcome ok(IssuedTokens tokens) {
             return new Outcome(tokens, null);
@@ -53,8 +48,7 @@ public class AuthenticationService {
         }
     }
 
-    private final JdbcClient jdbc;
-    private final TransactionTemplate tx;
+    private final LoginCandidates loginCandidates;
     private final TenantTransactions tenantTx;
     private final Users users;
     private final Roles roles;
@@ -72,14 +66,13 @@ public class AuthenticationService {
     /** A bcrypt hash no password matches, checked for unknown emails so they take as long as known ones. */
     private static final String DUMMY_HASH = "{bcrypt}$2a$10$OMN6dhAB38BkpJTxMy95XeU2b5mvLgBlNC9X9AbL1O4bcMEtA8jwa";
 
-    AuthenticationService(JdbcClient jdbc, TransactionTemplate tx, Users users, Roles roles, PermissionStore permissions,
+    AuthenticationService(LoginCandidates loginCandidates, Users users, Roles roles, PermissionStore permissions,
             RefreshTokenStore refreshTokens, AccessTokens accessTokens, AccessLog accessLog, AuditTrail audit,
             LoginThrottle throttle, PasswordEncoder passwords, TenantManagement tenants,
             java.time.Clock clock, TenantTransactions tenantTx, LoginBackoff backoff) {
         this.tenantTx = tenantTx;
         this.backoff = backoff;
-        this.jdbc = jdbc;
-        this.tx = tx;
+        this.loginCandidates = loginCandidates;
         this.users = users;
         this.roles = roles;
         this.permissions = permissions;
@@ -102,36 +95,21 @@ public class AuthenticationService {
         String normalized = email.trim().toLowerCase(Locale.ROOT);
         throttle.check(client.ip(), normalized);
         backoff.check(normalized, client.ip());
-        List<Candidate> candidates = candidates(normalized).stream()
-            .filter(c -> tenantSlug == null || tenantSlug.isBlank() || c.tenantSlug().equals(tenantSlug))
-            .sorted(java.util.Comparator.comparing(Candidate::tenantSlug))
-            .toList();
+        List<LoginCandidates.Account> candidates = loginCandidates.of(normalized, tenantSlug);
         if (candidates.isEmpty()) {
             passwords.matches(password, DUMMY_HASH); // same time as a real check: no probing for emails
             backoff.failed(normalized, client.ip());
             log.info("Login failed for unknown account from {}", client.ip());
             throw new AuthenticationFailedException("invalid-credentials");
         }
-        Candidate candidate = candidates.get(0);
+        LoginCandidates.Account candidate = candidates.get(0);
         boolean ambiguous = candidates.size() > 1;
         return tenantTx.call(candidate.tenantId(), status -> attempt(candidate, normalized, password, ambiguous, client))
             .tokensOrThrow();
     }
 
-    private List<Candidate> candidates(String email) {
-        // the accounts with this email in every tenant (identity_login_candidates, R__identity_login.sql); their
-        // tenants' slugs from the tenants module, which owns them (one cached lookup per account)
-        List<UUID[]> accounts = tx.execute(status -> jdbc.sql("select tenant_id, user_id from identity_login_candidates(:e)")
-            .param("e", email)
-            .query((rs, n) -> new UUID[] { rs.getObject(1, UUID.class), rs.getObject(2, UUID.class) })
-            .list());
-        return accounts.stream().flatMap(a -> tenants.find(a[0])
-                .map(t -> java.util.stream.Stream.of(new Candidate(a[0], a[1], t.slug()))).orElseGet(java.util.stream.Stream::empty))
-            .toList();
-    }
-
     /** With {@code ambiguous} (the email is in several tenants, none named) a right password asks for the tenant. */
-    private Outcome attempt(Candidate candidate, String email, String password, boolean ambiguous, ClientInfo client) {
+    private Outcome attempt(LoginCandidates.Account candidate, String email, String password, boolean ambiguous, ClientInfo client) {
         Instant now = clock.instant();
         User user = users.findForUpdate(candidate.tenantId(), candidate.userId()).orElse(null);
         String hash = user == null || user.passwordHash() == null ? DUMMY_HASH : user.passwordHash();

@@ -18,7 +18,6 @@ import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import com.ambiosys.audit.AuditTrail;
 import com.ambiosys.platform.errors.InvalidInputException;
@@ -36,7 +35,6 @@ import com.ambiosys.platform.web.WebProperties;
 public class PasswordResets {
 
     private final JdbcClient jdbc;
-    private final TransactionTemplate tx;
     private final TenantTransactions tenantTx;
     private final Users users;
     private final RefreshTokenStore refreshTokens;
@@ -50,9 +48,7 @@ public class PasswordResets {
     private final SecurityProperties settings;
     private final Clock clock;
     private final LoginBackoff backoff;
-    private final com.ambiosys.tenants.TenantManagement tenants;
-    /** A slug no tenant has: nothing matches it. */
-    private static final UUID NO_TENANT = new UUID(0, 0);
+    private final LoginCandidates loginCandidates;
     /**
      * Reset mails leave from here, after the answer: sent on the request's thread, the SMTP round trip
      * would make a known email's answer slower than an unknown one's. One thread keeps them in order.
@@ -63,15 +59,14 @@ public class PasswordResets {
         return thread;
     });
 
-    PasswordResets(JdbcClient jdbc, TransactionTemplate tx, Users users, RefreshTokenStore refreshTokens,
+    PasswordResets(JdbcClient jdbc, Users users, RefreshTokenStore refreshTokens,
             AccessLog accessLog, AuditTrail audit, PasswordEncoder passwords, LoginThrottle throttle, Mailer mailer,
             MessageSource messages, WebProperties web, SecurityProperties settings, Clock clock,
-            TenantTransactions tenantTx, LoginBackoff backoff, com.ambiosys.tenants.TenantManagement tenants) {
-        this.tenants = tenants;
+            TenantTransactions tenantTx, LoginBackoff backoff, LoginCandidates loginCandidates) {
+        this.loginCandidates = loginCandidates;
         this.tenantTx = tenantTx;
         this.backoff = backoff;
         this.jdbc = jdbc;
-        this.tx = tx;
         this.users = users;
         this.refreshTokens = refreshTokens;
         this.accessLog = accessLog;
@@ -89,19 +84,9 @@ public class PasswordResets {
     public void request(String email, String tenantSlug, ClientInfo client) {
         String normalized = email.trim().toLowerCase(Locale.ROOT);
         throttle.check(client.ip(), normalized);
-        // the tenant named (the tenants module knows slugs), else every tenant with an account of this email
-        UUID named = tenantSlug == null || tenantSlug.isBlank() ? null
-                : tenants.findBySlug(tenantSlug).map(com.ambiosys.tenants.TenantSummary::id).orElse(NO_TENANT);
-        List<UUID[]> accounts = tx.execute(status -> jdbc.sql("""
-                select tenant_id, user_id from identity_login_candidates(:e)
-                 where cast(:tenant as uuid) is null or tenant_id = :tenant
-                """)
-            .param("e", normalized).param("tenant", named)
-            .query((rs, n) -> new UUID[] { rs.getObject(1, UUID.class), rs.getObject(2, UUID.class) })
-            .list());
-        for (UUID[] account : accounts) {
+        for (LoginCandidates.Account account : loginCandidates.of(normalized, tenantSlug)) {
             List<Runnable> mails = new ArrayList<>();
-            tenantTx.run(account[0], status -> users.find(account[0], account[1])
+            tenantTx.run(account.tenantId(), status -> users.find(account.tenantId(), account.userId())
                 .filter(User::active)
                 .ifPresent(user -> {
                     String token = createToken(user, settings.resetTokenTtl());
