@@ -16,6 +16,12 @@ export class ApiError extends Error {
   }
 }
 
+/** What to tell the user of a failure: the problem document's words, or the fallback for anything else. */
+export function problemMessage(error: unknown, fallback: string): string {
+  if (error instanceof ApiError) return error.detail ?? error.title;
+  return fallback;
+}
+
 /**
  * What login and refresh answer. The refresh token is not in it: the server keeps it in an HttpOnly
  * cookie that only the refresh and logout endpoints receive, out of reach of any script on the page.

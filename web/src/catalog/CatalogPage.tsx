@@ -14,7 +14,7 @@ import { GridActionsCellItem, type GridColDef } from '@mui/x-data-grid';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, ApiError } from '../api/client';
+import { api, problemMessage } from '../api/client';
 import { DataGrid } from '../admin/DataGrid';
 import { useServerGrid } from '../admin/useServerGrid';
 import { useAuth } from '../auth/AuthContext';
@@ -67,7 +67,7 @@ export default function CatalogPage() {
       await work();
       refresh();
     } catch (error) {
-      setFailure(error instanceof ApiError ? error.detail ?? error.title : t('common.error'));
+      setFailure(problemMessage(error, t('common.error')));
     }
   };
 

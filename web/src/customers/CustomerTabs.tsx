@@ -17,7 +17,7 @@ import { codeKey } from '../translate';
 import { useOwners } from './api';
 
 /** What the tabs of a customer share with the page. */
-export interface TabProps {
+interface TabProps {
   c: Customer;
   id: string;
   canEdit: boolean;
@@ -217,7 +217,7 @@ export type Open =
   | { kind: 'legalEntity'; entity?: LegalEntity } | { kind: 'interaction' }
   | { kind: 'remove'; what: string; label: string; path: string };
 
-export function EmptyRow({ columns, text }: { columns: number; text: string }) {
+function EmptyRow({ columns, text }: { columns: number; text: string }) {
   return <TableRow><TableCell colSpan={columns} sx={{ color: 'text.secondary' }}>{text}</TableCell></TableRow>;
 }
 
@@ -231,7 +231,7 @@ export function Section({ title, action, children }: { title: string; action?: R
 }
 
 /** A contact's phones or emails, the first marked as the primary one. */
-export function Values({ values, primary }: { values: string[]; primary: string }) {
+function Values({ values, primary }: { values: string[]; primary: string }) {
   if (!values.length) return <>—</>;
   return (
     <Stack spacing={0.5}>

@@ -1,2 +1,2 @@
-export { formatter, localeOf, type Formatter, type FormatSettings } from './format';
+export { formatter, type Formatter } from './format';
 export { useFormat } from './useFormat';

@@ -12,7 +12,7 @@ import { cloudError, mapLink, mediaFile } from './model';
 import type { Message } from './types';
 import { useFormat } from '../format';
 
-export function Ticks({ status }: { status: string }) {
+function Ticks({ status }: { status: string }) {
   const { t } = useTranslation();
   const label = t(`inbox.delivery.${status}`, { defaultValue: status });
   const icon = status === 'READ' ? <DoneAllIcon fontSize="inherit" color="info" />

@@ -10,9 +10,8 @@ import {
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../api/client';
+import { api, problemMessage } from '../api/client';
 import { useAuth } from '../auth/AuthContext';
-import { problemMessage } from '../requests/ui';
 import { inboxKeys, useAgents, useTeams } from './api';
 import { PRIORITIES, type Conversation, type ConversationPriority } from './types';
 import { useFormat } from '../format';

@@ -5,11 +5,11 @@ import {
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
-import { problemMessage } from '../requests/ui';
 import { useAgents, useChannels, useConversationList, useTeams } from './api';
 import { isUnread, type ListFilter } from './model';
 import { STATUSES, type ConversationSummary } from './types';
 import { useFormat } from '../format';
+import { problemMessage } from '../api/client';
 
 /** The list's filters live in the address, so a reload or Back shows the same list. */
 export function filterFromParams(params: URLSearchParams, myId: string | undefined): ListFilter {

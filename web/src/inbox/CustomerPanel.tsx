@@ -3,10 +3,10 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link as RouterLink } from 'react-router';
-import { api, type Page } from '../api/client';
+import { api, problemMessage, type Page } from '../api/client';
 import { useAuth } from '../auth/AuthContext';
 import type { Summary as RequestSummary } from '../requests/types';
-import { problemMessage, StatusChip } from '../requests/ui';
+import { StatusChip } from '../requests/ui';
 import { inboxKeys } from './api';
 import type { Conversation } from './types';
 

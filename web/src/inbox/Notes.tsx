@@ -2,8 +2,7 @@ import { Alert, Box, Button, Stack, TextField, Typography } from '@mui/material'
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../api/client';
-import { problemMessage } from '../requests/ui';
+import { api, problemMessage } from '../api/client';
 import { inboxKeys } from './api';
 import type { Note } from './types';
 import { useFormat } from '../format';

@@ -4,7 +4,6 @@ import { Alert, Box, Button, CircularProgress, IconButton, Stack, Tab, Tabs, Too
 import { type UseQueryResult } from '@tanstack/react-query';
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { problemMessage } from '../requests/ui';
 import { useOlderMessages, useThread } from './api';
 import { Composer } from './Composer';
 import { ConversationActions } from './ConversationActions';
@@ -12,6 +11,7 @@ import { withOlder } from './model';
 import type { Conversation, Message } from './types';
 import { Bubble } from './Bubble';
 import { Notes } from './Notes';
+import { problemMessage } from '../api/client';
 
 export function ThreadPane({ conversationId, conversation, onBack, onShowCustomer }: {
   conversationId: string; conversation: UseQueryResult<Conversation>; onBack?: () => void; onShowCustomer?: () => void;

@@ -7,9 +7,8 @@ import {
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../api/client';
+import { api, problemMessage } from '../api/client';
 import { WEEKDAYS, type Settings } from './types';
-import { problemMessage } from './ui';
 import { ZONES, Section } from './SettingsParts';
 import { useRequestSettings } from './api';
 

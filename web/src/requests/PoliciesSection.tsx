@@ -8,9 +8,9 @@ import {
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../api/client';
+import { api, problemMessage } from '../api/client';
 import { PRIORITIES, type ServiceType, type SlaPolicy } from './types';
-import { businessTime, problemMessage } from './ui';
+import { businessTime } from './ui';
 import { Section } from './SettingsParts';
 import { useServiceTypes } from './api';
 
@@ -76,7 +76,7 @@ export function PoliciesSection({ onSaved }: { onSaved(): void }) {
   );
 }
 
-export function PolicyDialog({ policy, types, onClose }: { policy: SlaPolicy | null; types: ServiceType[]; onClose(done?: boolean): void }) {
+function PolicyDialog({ policy, types, onClose }: { policy: SlaPolicy | null; types: ServiceType[]; onClose(done?: boolean): void }) {
   const { t } = useTranslation();
   const client = useQueryClient();
   const [name, setName] = useState(policy?.name ?? '');

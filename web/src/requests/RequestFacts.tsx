@@ -78,7 +78,7 @@ export function ItemsTable({ request }: { request: ServiceRequest }) {
   );
 }
 
-export const PROGRESS_COLOR = { ON_TRACK: 'info', AT_RISK: 'warning', BREACHED: 'error', FULFILLED: 'success', STOPPED: 'inherit' } as const;
+const PROGRESS_COLOR = { ON_TRACK: 'info', AT_RISK: 'warning', BREACHED: 'error', FULFILLED: 'success', STOPPED: 'inherit' } as const;
 
 export function SlaClockView({ sla }: { sla: Sla }) {
   const { t } = useTranslation();

@@ -5,9 +5,8 @@ import { Alert, Box, Button, IconButton, Link, Typography } from '@mui/material'
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../api/client';
+import { api, problemMessage } from '../api/client';
 import type { ServiceRequest, StoredFile } from './types';
-import { problemMessage } from './ui';
 import { Section } from './RequestParts';
 import { requestsApi, requestKeys } from './api';
 
@@ -52,7 +51,7 @@ export function MediaSection({ request, editable }: { request: ServiceRequest; e
   );
 }
 
-export function MediaTile({ fileId, onRemove }: { fileId: string; onRemove?: () => void }) {
+function MediaTile({ fileId, onRemove }: { fileId: string; onRemove?: () => void }) {
   const { t } = useTranslation();
   const meta = useQuery({ queryKey: ['file', fileId], queryFn: () => api<StoredFile>(`/api/v1/files/${fileId}`), staleTime: 300_000 });
   const link = useQuery({

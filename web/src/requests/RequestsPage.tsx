@@ -11,11 +11,11 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tansta
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link as RouterLink, useNavigate } from 'react-router';
-import { api, type Page } from '../api/client';
+import { api, problemMessage, type Page } from '../api/client';
 import { DataGrid } from '../admin/DataGrid';
 import { useAuth } from '../auth/AuthContext';
 import { SLA_STATUSES, STATUSES, type SavedFilter, type Summary } from './types';
-import { PriorityChip, problemMessage, SlaChip, StatusChip } from './ui';
+import { PriorityChip, SlaChip, StatusChip } from './ui';
 import { useFormat } from '../format';
 import { codeKey } from '../translate';
 import { useServiceTypes, useOwners } from './api';

@@ -63,7 +63,7 @@ export function TypeDataFields({ schema, control, errors }: { schema: DataSchema
   }
 }
 
-export function FreeFormRows({ control, errors }: { control: Control<FormValues>; errors: FieldErrors<FormValues> }) {
+function FreeFormRows({ control, errors }: { control: Control<FormValues>; errors: FieldErrors<FormValues> }) {
   const { t } = useTranslation();
   const rows = useFieldArray({ control, name: 'typeData.rows' as 'items' });
   const rowsError = (get(errors, 'typeData.rows') as { message?: string } | undefined)?.message;

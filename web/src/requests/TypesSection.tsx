@@ -7,9 +7,8 @@ import {
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../api/client';
+import { api, problemMessage } from '../api/client';
 import { DATA_SCHEMAS, type DataSchema, type ServiceType } from './types';
-import { problemMessage } from './ui';
 import { Section } from './SettingsParts';
 import { requestKeys, useServiceTypes } from './api';
 
@@ -83,7 +82,7 @@ export function TypesSection({ onSaved }: { onSaved(): void }) {
   );
 }
 
-export function NewTypeDialog({ onClose }: { onClose(done?: boolean): void }) {
+function NewTypeDialog({ onClose }: { onClose(done?: boolean): void }) {
   const { t } = useTranslation();
   const client = useQueryClient();
   const [code, setCode] = useState('');

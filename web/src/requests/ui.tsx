@@ -4,11 +4,11 @@ import {
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '../api/client';
 import { needsReason } from './board';
 import type { Priority, RequestStatus, ServiceRequest, SlaStatus } from './types';
 import type { Translate } from '../translate';
 import { requestsApi, requestKeys } from './api';
+import { problemMessage } from '../api/client';
 
 export const SLA_COLOR: Record<SlaStatus, ChipProps['color']> = {
   ON_TRACK: 'info', AT_RISK: 'warning', BREACHED: 'error', FULFILLED: 'success', STOPPED: 'default',
@@ -58,10 +58,6 @@ export function SlaChip({ status, clock, ...rest }: { status: SlaStatus | null; 
   );
 }
 
-export function problemMessage(error: unknown, fallback: string): string {
-  if (error instanceof ApiError) return error.detail ?? error.title;
-  return fallback;
-}
 
 /** A move waiting for confirmation: the reason (cancelled, lost) or an optional comment. */
 export interface PendingMove { id: string; number: string; to: RequestStatus }

@@ -6,7 +6,7 @@ import { alpha, useTheme } from '@mui/material/styles';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, ApiError, upload } from '../api/client';
+import { api, problemMessage, upload } from '../api/client';
 import { useFormat } from '../format';
 import { bubble, formatPhone, shouldReportRead, ticks, unread, type SimMessage, type SimPhone } from './model';
 import { BASE } from './api';
@@ -49,7 +49,7 @@ export function Phone({ phone, onError }: { phone: SimPhone; onError: (message: 
       await work();
       await refresh();
     } catch (e) {
-      onError(e instanceof ApiError ? (e.detail ?? e.title) : t('common.error'));
+      onError(problemMessage(e, t('common.error')));
     } finally {
       setBusy(false);
     }

@@ -1,7 +1,7 @@
 import { Alert, Button, Dialog, DialogActions, DialogContent, DialogTitle, Stack, TextField } from '@mui/material';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, ApiError } from '../api/client';
+import { api, problemMessage } from '../api/client';
 import { normalizePhone, type SimPhone } from './model';
 import { BASE } from './api';
 
@@ -17,7 +17,7 @@ export function AddPhoneDialog({ channelId, onClose, onAdded }: { channelId: str
     try {
       onAdded(await api<SimPhone>(`${BASE}/channels/${channelId}/phones`, { method: 'POST', body: { phone: e164, profileName: name.trim() } }));
     } catch (err) {
-      setError(err instanceof ApiError ? (err.detail ?? err.title) : t('common.error'));
+      setError(problemMessage(err, t('common.error')));
     }
   };
   return (
