@@ -117,7 +117,10 @@ final class LaunchPreparation {
                 return;
             }
             String first = Files.readAllLines(pidFile, StandardCharsets.UTF_8).get(0).trim();
-            ProcessHandle.of(Long.parseLong(first)).ifPresent(postmaster -> {
+            // a stale pid file may name another process by now: only a live PostgreSQL is stopped
+            ProcessHandle.of(Long.parseLong(first))
+                .filter(p -> p.isAlive() && p.info().command().map(c -> c.endsWith("postgres")).orElse(false))
+                .ifPresent(postmaster -> {
                 postmaster.destroy(); // SIGTERM: PostgreSQL's smart shutdown; its clients are gone
                 try {
                     postmaster.onExit().get(30, TimeUnit.SECONDS);

@@ -20,10 +20,15 @@ interface Tenants extends Repository<Tenant, UUID> {
 
     long count();
 
-    List<Tenant> findByStatusOrderByIdAsc(TenantStatus status);
+    /** An id alone: the per-tenant jobs ask every tick, and need no entity loaded. */
+    interface IdOnly {
+        UUID getId();
+    }
+
+    List<IdOnly> findByStatusOrderByIdAsc(TenantStatus status);
 
     /** Derived, not a {@code @Query}: see identity's {@code Roles}. */
     default List<UUID> findActiveIds() {
-        return findByStatusOrderByIdAsc(TenantStatus.ACTIVE).stream().map(Tenant::id).toList();
+        return findByStatusOrderByIdAsc(TenantStatus.ACTIVE).stream().map(IdOnly::getId).toList();
     }
 }

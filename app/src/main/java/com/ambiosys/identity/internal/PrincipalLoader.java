@@ -67,8 +67,10 @@ public class PrincipalLoader {
     }
 
     /**
-     * The current transaction changes the user's status or permissions: every instance is told when it commits
-     * ({@code NOTIFY}, which PostgreSQL delivers on commit and drops on rollback), and this one forgets the user then.
+     * The current transaction changes the user's status or permissions: every instance's live streams are told
+     * when it commits ({@code NOTIFY}, which PostgreSQL delivers on commit and drops on rollback), and this instance
+     * forgets the user then. Other instances' caches keep the user until their entry expires
+     * ({@code ambiosys.security.principal-cache-ttl}, 5 s).
      */
     void changing(UUID tenantId, UUID userId) {
         changing(tenantId, List.of(userId));

@@ -9,7 +9,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import com.ambiosys.platform.security.CurrentUser;
 import com.ambiosys.platform.security.CurrentUsers;
-import com.ambiosys.platform.web.ApiException;
+import com.ambiosys.platform.errors.NotFoundException;
 import com.ambiosys.tenants.TenantManagement;
 import com.ambiosys.tenants.TenantSummary;
 
@@ -36,7 +36,7 @@ class MeController {
     @RequiresPermission(RequiresPermission.AUTHENTICATED)
     Me me() {
         CurrentUser user = CurrentUsers.require();
-        TenantSummary tenant = tenants.find(user.tenantId()).orElseThrow(() -> ApiException.notFound("tenant"));
+        TenantSummary tenant = tenants.find(user.tenantId()).orElseThrow(() -> new NotFoundException("tenant"));
         return new Me(new UserPart(user.userId(), user.email(), user.fullName(), user.language()),
                 new TenantPart(tenant.id(), tenant.slug(), tenant.name(), tenant.country(), tenant.timeZone(),
                         tenant.defaultLanguage()),

@@ -42,19 +42,8 @@ final class TenantListenerAdvisor extends AbstractPointcutAdvisor {
         if (args.length == 0 || !(args[0] instanceof TenantScoped event) || event.tenantId() == null) {
             return invocation.proceed();
         }
-        Throwable[] failure = new Throwable[1];
-        Object result = TenantContext.callAs(event.tenantId(), () -> {
-            try {
-                return invocation.proceed();
-            }
-            catch (Throwable ex) {
-                failure[0] = ex;
-                return null;
-            }
-        });
-        if (failure[0] != null) {
-            throw failure[0];
+        try (TenantContext.Scope scope = TenantContext.open(event.tenantId())) {
+            return invocation.proceed();
         }
-        return result;
     }
 }

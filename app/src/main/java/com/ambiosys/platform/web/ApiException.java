@@ -34,27 +34,6 @@ public class ApiException extends RuntimeException {
         return args.clone();
     }
 
-    /** Extra members of the problem body (for example the possible duplicates of a new record). */
-    public java.util.Map<String, Object> properties() {
-        return java.util.Map.of();
-    }
-
-    /** Response headers the problem carries (for example Retry-After). */
-    public java.util.Map<String, String> headers() {
-        return java.util.Map.of();
-    }
-
-    /** 404: the thing does not exist for this tenant (another tenant's id included). */
-    public static ApiException notFound(String entity) {
-        return new ApiException(HttpStatus.NOT_FOUND, "not-found",
-                new org.springframework.context.support.DefaultMessageSourceResolvable(new String[] { "entity." + entity },
-                        entity));
-    }
-
-    public static ApiException conflict(String code, Object... args) {
-        return new ApiException(HttpStatus.CONFLICT, code, args);
-    }
-
     public static ApiException badRequest(String code, Object... args) {
         return new ApiException(HttpStatus.BAD_REQUEST, code, args);
     }

@@ -49,11 +49,7 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(ApiException.class)
     ResponseEntity<ProblemDetail> api(ApiException ex) {
-        ResponseEntity.BodyBuilder builder = ResponseEntity.status(ex.status());
-        ex.headers().forEach((name, value) -> builder.header(name, value));
-        ProblemDetail problem = problems.create(ex.status(), ex.code(), ex.args());
-        ex.properties().forEach(problem::setProperty);
-        return builder.body(problem);
+        return ResponseEntity.status(ex.status()).body(problems.create(ex.status(), ex.code(), ex.args()));
     }
 
     /** A service's failure, answered with the status of its kind ({@link DomainStatuses}). */

@@ -41,11 +41,13 @@ class DomainStatusesTest {
 
     @Test
     void everyKindInTheSharedKernelHasAStatus() {
-        new ClassFileImporter().importPackages("com.ambiosys.platform.errors").stream()
+        java.util.List<Class<?>> kinds = new ClassFileImporter().importPackages("com.ambiosys.platform.errors").stream()
             .filter(c -> c.isAssignableTo(DomainException.class) && !c.getModifiers().contains(
                     com.tngtech.archunit.core.domain.JavaModifier.ABSTRACT))
-            .map(JavaClass::reflect)
-            .forEach(type -> assertThat(DomainStatuses.of(type.asSubclass(DomainException.class)))
+            .<Class<?>>map(JavaClass::reflect)
+            .toList();
+        assertThat(kinds).as("the kinds found").contains(com.ambiosys.platform.errors.NotFoundException.class);
+        kinds.forEach(type -> assertThat(DomainStatuses.of(type.asSubclass(DomainException.class)))
                 .as(type.getSimpleName()).isNotEqualTo(HttpStatus.INTERNAL_SERVER_ERROR));
     }
 
