@@ -3,21 +3,19 @@ package com.ambiosys;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.DirectoryStream;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermission;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Stream;
 
 import com.ambiosys.FastLaunch.Launch;
+import com.ambiosys.platform.database.UserFolders;
 
 /**
  * Relaunches {@code java -jar} once, before any Spring class is loaded, as a child JVM that runs the
@@ -129,17 +127,9 @@ final class FastLauncher {
         return new Entry(dir, thinJar, dir.resolve(FastLaunch.ARCHIVE), dir.resolve(FastLaunch.ARCHIVE + "." + pid + ".tmp"));
     }
 
-    /** The cache holds code this user will run: it must be theirs alone. */
+    /** The cache holds code this user will run: it must be theirs alone, and nobody else may write in it. */
     static Path privateDirectory(Path root) throws IOException {
-        if (!Files.isDirectory(root)) {
-            Files.createDirectories(root.getParent());
-            try {
-                Files.createDirectory(root, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
-            }
-            catch (FileAlreadyExistsException raced) {
-                // another launch made it
-            }
-        }
+        UserFolders.ownFolder(root);
         Set<PosixFilePermission> perms = Files.getPosixFilePermissions(root);
         if (perms.contains(PosixFilePermission.GROUP_WRITE) || perms.contains(PosixFilePermission.OTHERS_WRITE)) {
             throw new IOException(root + " is writable by other users");
@@ -150,7 +140,7 @@ final class FastLauncher {
     /** Spring Boot's own extraction (tools jar mode) into a temporary folder, renamed into place when complete. */
     private static void extract(Launch launch, Path jar, Path root, Path dir) throws IOException {
         Path tmp = root.resolve(dir.getFileName() + ".tmp-" + ProcessHandle.current().pid());
-        deleteTree(tmp);
+        UserFolders.deleteTree(tmp);
         ProcessBuilder builder = new ProcessBuilder(Path.of(launch.javaHome(), "bin", "java").toString(),
                 "-Djarmode=tools", "-XX:TieredStopAtLevel=1", "-jar", jar.toString(), "extract", "--destination", tmp.toString())
             .redirectErrorStream(true)
@@ -158,14 +148,14 @@ final class FastLauncher {
         childEnvironment(builder.environment());
         int code = waitFor(builder.start());
         if (code != 0 || !Files.isRegularFile(tmp.resolve(jar.getFileName()))) {
-            deleteTree(tmp);
+            UserFolders.deleteTree(tmp);
             throw new IOException("extracting " + jar + " failed (exit status " + code + ")");
         }
         try {
             Files.move(tmp, dir, StandardCopyOption.ATOMIC_MOVE);
         }
         catch (IOException raced) { // another launch extracted the same build first
-            deleteTree(tmp);
+            UserFolders.deleteTree(tmp);
             if (!Files.isRegularFile(dir.resolve(jar.getFileName()))) {
                 throw raced;
             }
@@ -283,14 +273,14 @@ final class FastLauncher {
                     others.add(entry);
                 }
                 else if (lastUsed(entry) < cutoff) { // an extraction abandoned long ago; a recent one may be under way
-                    deleteTree(entry);
+                    UserFolders.deleteTree(entry);
                 }
             }
         }
         others.sort(Comparator.comparingLong(FastLauncher::lastUsed).reversed());
         for (int i = 0; i < others.size(); i++) {
             if (i >= KEPT_OTHER_BUILDS || lastUsed(others.get(i)) < cutoff) {
-                deleteTree(others.get(i));
+                UserFolders.deleteTree(others.get(i));
             }
         }
     }
@@ -301,17 +291,6 @@ final class FastLauncher {
         }
         catch (IOException gone) {
             return 0;
-        }
-    }
-
-    static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
         }
     }
 }

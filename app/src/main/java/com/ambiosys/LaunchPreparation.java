@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 
 import com.ambiosys.FastLaunch.Launch;
 import com.ambiosys.FastLauncher.Entry;
+import com.ambiosys.platform.database.UserFolders;
 
 /**
  * The build's training run (docs/decisions/0011): {@code AMBIOSYS_FAST_LAUNCH=prepare java -jar <jar>},
@@ -52,7 +53,7 @@ final class LaunchPreparation {
             }
             finally {
                 stopLeftoverPostgres(training.resolve("data").resolve("postgres"));
-                FastLauncher.deleteTree(training);
+                UserFolders.deleteTree(training);
             }
             FastLauncher.keepArchive(entry, code);
             long seconds = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started);

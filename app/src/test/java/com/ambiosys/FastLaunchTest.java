@@ -157,6 +157,20 @@ class FastLaunchTest {
     }
 
     @Test
+    void refusesACacheThatIsNotAFolderOfThisUser() throws IOException {
+        Path file = Files.writeString(dir.resolve("not-a-folder"), "x");
+        assertThatThrownBy(() -> FastLauncher.privateDirectory(file)).hasMessageContaining("is not a folder");
+        Path theirs = Files.createDirectory(dir.resolve("theirs"));
+        try {
+            Files.setAttribute(theirs, "unix:uid", 54321); // only root may give a folder away
+        }
+        catch (IOException notRoot) {
+            return;
+        }
+        assertThatThrownBy(() -> FastLauncher.privateDirectory(theirs)).hasMessageContaining("is owned by");
+    }
+
+    @Test
     void keepsTheRecordedArchiveOnlyAfterACleanExit() throws IOException {
         Entry entry = new Entry(dir, dir.resolve("app.jar"), dir.resolve("app.jsa"), dir.resolve("app.jsa.1.tmp"));
         byte[] archive = { (byte) 0xa8, (byte) 0xab, 0x0b, (byte) 0xf0, 1, 2, 3 }; // the magic, little-endian

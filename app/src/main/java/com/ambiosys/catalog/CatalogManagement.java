@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -215,9 +214,7 @@ public class CatalogManagement {
         UUID tenant = TenantContext.require();
         long total = jdbc.sql("select count(*) from catalog_price_history where tenant_id = :t and item_id = :id")
             .param("t", tenant).param("id", id).query(Long.class).single();
-        Map<UUID, String> names = staff.all().stream()
-            .collect(Collectors.toMap(StaffDirectory.StaffMember::id, StaffDirectory.StaffMember::fullName, (a, b) -> a));
-        List<PriceHistoryEntry> entries = jdbc.sql("""
+        List<PriceHistoryEntry> rows = jdbc.sql("""
                 select id, old_price, old_currency, new_price, new_currency, changed_by, changed_at, reason
                   from catalog_price_history where tenant_id = :t and item_id = :id
                  order by changed_at desc, id desc limit :limit offset :offset
@@ -228,9 +225,15 @@ public class CatalogManagement {
                 return new PriceHistoryEntry(rs.getObject("id", UUID.class), rs.getBigDecimal("old_price"),
                         currency(rs.getString("old_currency")), rs.getBigDecimal("new_price"),
                         currency(rs.getString("new_currency")), by,
-                        by == null ? null : names.get(by), rs.getTimestamp("changed_at").toInstant(), rs.getString("reason"));
+                        null, rs.getTimestamp("changed_at").toInstant(), rs.getString("reason"));
             })
             .list();
+        // the names of those who changed a price on this page only, in one look-up
+        Map<UUID, String> names = staff.namesOf(rows.stream().map(PriceHistoryEntry::changedBy)
+            .filter(java.util.Objects::nonNull).toList());
+        List<PriceHistoryEntry> entries = rows.stream().map(e -> e.changedBy() == null ? e : new PriceHistoryEntry(e.id(),
+                e.oldPrice(), e.oldCurrency(), e.newPrice(), e.newCurrency(), e.changedBy(), names.get(e.changedBy()),
+                e.changedAt(), e.reason())).toList();
         return new PageResponse<>(entries, page.pageOrDefault(), page.sizeOrDefault(), total);
     }
 

@@ -20,6 +20,8 @@ import com.ambiosys.customers.CustomerViews.Contact;
 import com.ambiosys.customers.CustomerViews.Customer;
 import com.ambiosys.customers.CustomerViews.CustomerSummary;
 import com.ambiosys.platform.errors.NotFoundException;
+import com.ambiosys.platform.security.CurrentUser;
+import com.ambiosys.platform.security.CurrentUsers;
 import com.ambiosys.platform.tenancy.TenantContext;
 import com.ambiosys.platform.web.ListTotals;
 import com.ambiosys.platform.web.PageQuery;
@@ -146,9 +148,15 @@ class CustomerQueries {
 
     /** Whether the current user may see the customer: it exists, is not deleted, and is theirs or they may view all. */
     boolean visible(UUID id) {
+        return visible(id, CurrentUsers.current().orElse(null));
+    }
+
+    /** Whether {@code user} may see the customer (as {@link #visible(UUID)}, for a user given rather than current). */
+    boolean visible(UUID id, CurrentUser user) {
         return jdbc.sql("select count(*) from customers c where c.tenant_id = :t and c.id = :id and c.status <> 'DELETED'"
                 + visibility())
-            .param("t", TenantContext.require()).param("id", id).params(visibilityParams()).query(Long.class).single() > 0;
+            .param("t", TenantContext.require()).param("id", id).param("viewer", CustomerVisibility.viewer(user))
+            .query(Long.class).single() > 0;
     }
 
     /** The tags in use on the customers the current user can see, for the list's filter. */

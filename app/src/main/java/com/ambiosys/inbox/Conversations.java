@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -186,30 +187,35 @@ public class Conversations {
                    and (cast(:team as uuid) is null or v.team_id = :team)
                 """;
         long total = jdbc.sql("select count(*) from inbox_conversations v" + where).params(params).query(Long.class).single();
-        Map<UUID, String> names = names();
-        List<Summary> items = jdbc.sql(SUMMARY + where + " order by v.last_message_at desc, v.id desc limit :limit offset :offset")
+        List<Summary> rows = jdbc.sql(SUMMARY + where + " order by v.last_message_at desc, v.id desc limit :limit offset :offset")
             .params(params).param("limit", page.sizeOrDefault()).param("offset", page.offset())
-            .query((rs, n) -> summary(rs, names)).list();
+            .query((rs, n) -> summary(rs)).list();
+        Map<UUID, String> names = staff.namesOf(rows.stream().map(Summary::assigneeId).filter(Objects::nonNull).toList());
+        List<Summary> items = rows.stream().map(row -> named(row, names)).toList();
         return new PageResponse<>(items, page.pageOrDefault(), page.sizeOrDefault(), total);
     }
 
     @Transactional(readOnly = true)
     public Conversation get(UUID id) {
         UUID tenant = TenantContext.require();
-        Map<UUID, String> names = names();
-        Summary summary = jdbc.sql(SUMMARY + " where v.tenant_id = :t and v.id = :id").param("t", tenant).param("id", id)
-            .query((rs, n) -> summary(rs, names)).optional().orElseThrow(() -> new NotFoundException("conversation"));
+        Summary row = jdbc.sql(SUMMARY + " where v.tenant_id = :t and v.id = :id").param("t", tenant).param("id", id)
+            .query((rs, n) -> summary(rs)).optional().orElseThrow(() -> new NotFoundException("conversation"));
         boolean confirmed = jdbc.sql("select customer_confirmed from inbox_contacts where tenant_id = :t and id = :id")
-            .param("t", tenant).param("id", summary.contactId()).query(Boolean.class).single();
-        String customerName = summary.customerId() == null ? null : customers.findName(summary.customerId()).orElse(null);
-        List<Note> notes = jdbc.sql("""
+            .param("t", tenant).param("id", row.contactId()).query(Boolean.class).single();
+        String customerName = row.customerId() == null ? null : customers.findName(row.customerId()).orElse(null);
+        List<Note> noteRows = jdbc.sql("""
                 select id, author_id, body, created_at from inbox_notes where tenant_id = :t and conversation_id = :id
                  order by created_at, id
                 """).param("t", tenant).param("id", id)
-            .query((rs, n) -> new Note(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
-                    names.get(rs.getObject(2, UUID.class)), rs.getString(3), rs.getTimestamp(4).toInstant()))
+            .query((rs, n) -> new Note(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), null, rs.getString(3),
+                    rs.getTimestamp(4).toInstant()))
             .list();
-        return new Conversation(summary, confirmed, customerName, notes);
+        // who is named here: the assignee and the notes' authors, in one look-up
+        Map<UUID, String> names = staff.namesOf(java.util.stream.Stream.concat(java.util.stream.Stream.of(row.assigneeId()),
+                noteRows.stream().map(Note::authorId)).filter(Objects::nonNull).toList());
+        List<Note> notes = noteRows.stream().map(note -> note.authorId() == null ? note : new Note(note.id(), note.authorId(),
+                names.get(note.authorId()), note.body(), note.createdAt())).toList();
+        return new Conversation(named(row, names), confirmed, customerName, notes);
     }
 
     /** OPEN, PENDING, SNOOZED (until a time, or the next inbound message) or RESOLVED. */
@@ -298,8 +304,8 @@ public class Conversations {
             .param("t", TenantContext.require()).param("id", note).param("c", id)
             .param("a", author == null ? null : author.userId()).param("b", body.trim()).param("now", Timestamp.from(now))
             .update();
-        return new Note(note, author == null ? null : author.userId(), author == null ? null : names().get(author.userId()),
-                body.trim(), now);
+        return new Note(note, author == null ? null : author.userId(),
+                author == null ? null : staff.namesOf(List.of(author.userId())).get(author.userId()), body.trim(), now);
     }
 
     /** Confirms (or changes) which CRM customer an inbox contact is: one the user may see (a rep's own, without view_all). */
@@ -326,7 +332,8 @@ public class Conversations {
                      order by m.sent_at desc, m.id desc limit 1) as last_message
               from inbox_conversations v join inbox_contacts k on k.tenant_id = v.tenant_id and k.id = v.contact_id""";
 
-    private static Summary summary(java.sql.ResultSet rs, Map<UUID, String> names) throws java.sql.SQLException {
+    /** A row of {@link #SUMMARY}, its assignee not yet named ({@link #named}: one look-up for all the rows). */
+    private static Summary summary(java.sql.ResultSet rs) throws java.sql.SQLException {
         UUID assignee = rs.getObject("assignee_id", UUID.class);
         Timestamp snoozed = rs.getTimestamp("snoozed_until");
         java.sql.Array labels = rs.getArray("labels");
@@ -334,13 +341,16 @@ public class Conversations {
                 rs.getObject("contact_id", UUID.class), rs.getString("name"), rs.getString("phone"),
                 rs.getObject("customer_id", UUID.class), ConversationStatus.valueOf(rs.getString("status")),
                 ConversationPriority.valueOf(rs.getString("priority")), assignee,
-                assignee == null ? null : names.get(assignee), rs.getObject("team_id", UUID.class), rs.getString("team_name"),
+                null, rs.getObject("team_id", UUID.class), rs.getString("team_name"),
                 labels == null ? List.of() : Arrays.asList((String[]) labels.getArray()),
                 rs.getTimestamp("last_message_at").toInstant(), rs.getString("last_message"),
                 snoozed == null ? null : snoozed.toInstant());
     }
 
-    private Map<UUID, String> names() {
-        return InboxTeams.names(staff);
+    /** The summary with its assignee's name, from {@code names} ({@link StaffDirectory#namesOf}). */
+    private static Summary named(Summary s, Map<UUID, String> names) {
+        return s.assigneeId() == null ? s : new Summary(s.id(), s.channelId(), s.contactId(), s.contactName(),
+                s.contactPhone(), s.customerId(), s.status(), s.priority(), s.assigneeId(), names.get(s.assigneeId()),
+                s.teamId(), s.teamName(), s.labels(), s.lastMessageAt(), s.lastMessage(), s.snoozedUntil());
     }
 }

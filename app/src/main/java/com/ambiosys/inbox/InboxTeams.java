@@ -52,12 +52,12 @@ public class InboxTeams {
     @Transactional(readOnly = true)
     public List<Team> list() {
         UUID tenant = TenantContext.require();
-        Map<UUID, String> names = names();
         Map<UUID, List<UUID>> members = new LinkedHashMap<>();
         jdbc.sql("select team_id, user_id from inbox_team_members where tenant_id = :t").param("t", tenant)
             .query((rs, n) -> members.computeIfAbsent(rs.getObject(1, UUID.class), k -> new ArrayList<>())
                 .add(rs.getObject(2, UUID.class)))
             .list();
+        Map<UUID, String> names = staff.namesOf(members.values().stream().flatMap(List::stream).toList());
         return jdbc.sql("select id, name from inbox_teams where tenant_id = :t order by lower(name), id").param("t", tenant)
             .query((rs, n) -> team(rs.getObject(1, UUID.class), rs.getString(2),
                     members.getOrDefault(rs.getObject(1, UUID.class), List.of()), names))
@@ -156,16 +156,5 @@ public class InboxTeams {
             .sorted(java.util.Comparator.comparing(m -> m.name() == null ? "" : m.name().toLowerCase(java.util.Locale.ROOT)))
             .toList();
         return new Team(id, name, members.stream().map(Member::id).toList(), members);
-    }
-
-    private Map<UUID, String> names() {
-        return names(staff);
-    }
-
-    /** Every user's name by id (inactive ones too: they still name who did what). */
-    static Map<UUID, String> names(StaffDirectory staff) {
-        Map<UUID, String> names = new LinkedHashMap<>();
-        staff.all().forEach(m -> names.put(m.id(), m.fullName()));
-        return names;
     }
 }

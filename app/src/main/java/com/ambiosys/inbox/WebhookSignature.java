@@ -1,6 +1,5 @@
 package com.ambiosys.inbox;
 
-import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -44,16 +43,5 @@ final class WebhookSignature {
             throw new IllegalStateException(ex);
         }
         return MessageDigest.isEqual(mac.doFinal(body), given);
-    }
-
-    static byte[] hmac(String secret, byte[] body) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            return mac.doFinal(body);
-        }
-        catch (NoSuchAlgorithmException | InvalidKeyException ex) {
-            throw new IllegalStateException(ex);
-        }
     }
 }

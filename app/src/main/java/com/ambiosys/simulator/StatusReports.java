@@ -3,8 +3,10 @@ package com.ambiosys.simulator;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Executors;
@@ -41,6 +43,9 @@ class StatusReports {
 
     /** An outbound message whose delivery was not reported (simulator_unreported, V33). */
     record Missed(UUID tenantId, UUID channelId, String waId, String wamid, String reported) {
+    }
+
+    private record ChannelKey(UUID tenantId, UUID channelId) {
     }
 
     private final SimulatorStore store;
@@ -103,8 +108,11 @@ class StatusReports {
         Instant now = clock.instant();
         List<Missed> missed = store.unreported(now.minus(Duration.ofDays(1)), now.minus(MISSED_AFTER));
         int delivered = 0;
+        // a channel is looked up once per run, not once per message (a lost timer leaves many of one channel)
+        Map<ChannelKey, Optional<SimulatedChannel>> byChannel = new HashMap<>();
         for (Missed m : missed) {
-            Optional<SimulatedChannel> channel = channels.simulatedOf(m.tenantId(), m.channelId());
+            Optional<SimulatedChannel> channel = byChannel.computeIfAbsent(new ChannelKey(m.tenantId(), m.channelId()),
+                    k -> channels.simulatedOf(k.tenantId(), k.channelId()));
             if (channel.isEmpty()) { // no longer simulated, or gone
                 continue;
             }

@@ -142,6 +142,8 @@ class ConversationsTest extends TenantApiTest {
         assertThat(api.put("/api/v1/inbox/conversations/" + id + "/assignee", Map.of("assigneeId", tecnico.toString()))
             .token(admin).send().problemCode()).isEqualTo("invalid-assignee");
         assertThat(conversations("?assigneeId=" + lucia).path("total").asLong()).isEqualTo(1);
+        assertThat(conversations("?assigneeId=" + lucia).path("items").get(0).path("assigneeName").asString())
+            .isEqualTo("Usuario lucia");
         assertThat(conversations("?unassigned=true").path("total").asLong()).isZero();
 
         JsonNode labelled = api.put("/api/v1/inbox/conversations/" + id + "/labels", Map.of("labels", List.of("Cotización",
@@ -152,10 +154,15 @@ class ConversationsTest extends TenantApiTest {
         assertThat(conversations("?label=urgente").path("total").asLong()).isEqualTo(1);
 
         String lucy = api.login(tenant.email("lucia"), TestTenants.PASSWORD);
-        assertThat(api.post("/api/v1/inbox/conversations/" + id + "/notes", Map.of("body", "Cliente frecuente; ofrecer descuento"))
-            .token(lucy).send().status()).isEqualTo(201);
-        JsonNode notes = api.get("/api/v1/inbox/conversations/" + id).token(lucy).send().json().path("notes");
+        var added = api.post("/api/v1/inbox/conversations/" + id + "/notes", Map.of("body", "Cliente frecuente; ofrecer descuento"))
+            .token(lucy).send();
+        assertThat(added.status()).isEqualTo(201);
+        assertThat(added.json().path("authorName").asString()).isEqualTo("Usuario lucia");
+        JsonNode detail = api.get("/api/v1/inbox/conversations/" + id).token(lucy).send().json();
+        JsonNode notes = detail.path("notes");
         assertThat(notes.get(0).path("authorId").asString()).isEqualTo(lucia.toString());
+        assertThat(notes.get(0).path("authorName").asString()).isEqualTo("Usuario lucia");
+        assertThat(detail.path("summary").path("assigneeName").asString()).isEqualTo("Usuario lucia");
         assertThat(api.post("/api/v1/inbox/conversations/" + id + "/notes", Map.of("body", " ")).token(lucy).send().status())
             .isEqualTo(400);
     }

@@ -3,22 +3,18 @@ package com.ambiosys.identity.internal;
 import java.time.Duration;
 import java.util.Locale;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
-
-import io.github.bucket4j.Bandwidth;
-import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 import com.ambiosys.platform.errors.RateLimitedException;
+import com.ambiosys.platform.security.RateBuckets;
 
 
 /**
  * Rate limits of the authentication endpoints, per client IP and per account (email) from that IP, with
- * Bucket4j. The client IP is {@code request.getRemoteAddr()}: the socket's peer, or with
+ * Bucket4j ({@link RateBuckets}). The client IP is {@code request.getRemoteAddr()}: the socket's peer, or with
  * {@code server.forward-headers-strategy=native} what Tomcat's RemoteIpValve took from a trusted proxy's
  * {@code X-Forwarded-For}; the header itself is never read here. Buckets live in this instance's memory:
  * with N instances the effective limit is up to N times higher, which the back-off of wrong passwords
@@ -27,8 +23,7 @@ import com.ambiosys.platform.errors.RateLimitedException;
 @Component
 class LoginThrottle {
 
-    private final Cache<String, Bucket> buckets = Caffeine.newBuilder().maximumSize(100_000)
-        .expireAfterAccess(Duration.ofMinutes(15)).build();
+    private final RateBuckets buckets = RateBuckets.refilledEvenly(Duration.ofMinutes(15));
     private final int perIpPerMinute;
     private final int perAccountPerMinute;
 
@@ -47,10 +42,7 @@ class LoginThrottle {
     }
 
     private void consume(String key, int perMinute) {
-        Bucket bucket = buckets.get(key, k -> Bucket.builder()
-            .addLimit(Bandwidth.builder().capacity(perMinute).refillGreedy(perMinute, Duration.ofMinutes(1)).build())
-            .build());
-        ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
+        ConsumptionProbe probe = buckets.of(key, perMinute).tryConsumeAndReturnRemaining(1);
         if (!probe.isConsumed()) {
             long seconds = Math.max(1, Duration.ofNanos(probe.getNanosToWaitForRefill()).toSeconds());
             throw new RateLimitedException("rate-limited", seconds);

@@ -57,7 +57,7 @@ public class PrincipalLoader {
     }
 
     /** The active user, or empty if the user or tenant is gone, inactive or suspended. */
-    Optional<CurrentUser> load(UUID tenantId, UUID userId) {
+    public Optional<CurrentUser> load(UUID tenantId, UUID userId) {
         return principal(tenantId, userId).map(Principal::user);
     }
 

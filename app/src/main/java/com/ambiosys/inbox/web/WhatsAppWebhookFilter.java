@@ -79,12 +79,12 @@ class WhatsAppWebhookFilter extends HttpFilter {
 
     private int answer(HttpServletRequest request, HttpServletResponse response) throws IOException {
         if (request.getContentLengthLong() > maxBytes) {
-            problems.write(request, response, HttpStatus.PAYLOAD_TOO_LARGE, "payload-too-large", maxBytes);
+            problems.writeTooLarge(request, response, maxBytes);
             return 413;
         }
         byte[] body = request.getInputStream().readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
         if (body.length > maxBytes) { // no Content-Length (chunked) and over the limit
-            problems.write(request, response, HttpStatus.PAYLOAD_TOO_LARGE, "payload-too-large", maxBytes);
+            problems.writeTooLarge(request, response, maxBytes);
             return 413;
         }
         int status;

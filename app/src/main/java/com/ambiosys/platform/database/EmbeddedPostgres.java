@@ -352,7 +352,7 @@ public final class EmbeddedPostgres {
         try {
             PostgresPrograms.run(binDir, List.of("pg_ctl", "stop", "-D", dataDir.toString(), "-m", "fast", "-w", "-t", "60"), 90);
             if (ephemeral) {
-                PostgresBinaries.deleteTree(dataDir);
+                UserFolders.deleteTree(dataDir);
                 Files.deleteIfExists(dataDir.resolveSibling(dataDir.getFileName() + ".credentials"));
                 Files.deleteIfExists(dataDir.resolveSibling(dataDir.getFileName() + ".log"));
                 try {

@@ -16,7 +16,6 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -93,28 +92,13 @@ final class PostgresBinaries {
 
     /** Makes the folder owner-only, creating it if need be; refuses one that is someone else's or not a folder. */
     static Path ownFolder(Path folder) throws IOException {
-        if (!Files.exists(folder, LinkOption.NOFOLLOW_LINKS)) {
-            Files.createDirectories(folder.getParent());
-            try {
-                Files.createDirectory(folder, PosixFilePermissions.asFileAttribute(OWNER_ONLY));
-            }
-            catch (FileAlreadyExistsException ex) {
-                // made meanwhile, by a start of ours or by someone else: checked below
-            }
-        }
-        if (!Owners.ownedByCurrentUser(folder) || !Owners.ownedByCurrentUser(folder.toRealPath())) {
-            throw new NotOurs(folder + " is owned by " + Owners.ownerName(folder) + ", not by user "
-                    + Owners.currentUserName());
-        }
-        if (!Files.isDirectory(folder)) {
-            throw new NotOurs(folder + " is not a folder");
-        }
+        UserFolders.ownFolder(folder);
         Files.setPosixFilePermissions(folder, OWNER_ONLY);
         return folder;
     }
 
     private static String describe(Path root, IOException ex) {
-        if (ex instanceof NotOurs) {
+        if (ex instanceof UserFolders.NotOurs) {
             return ex.getMessage();
         }
         if (ex instanceof FileAlreadyExistsException exists) {
@@ -142,7 +126,7 @@ final class PostgresBinaries {
             Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
         }
         catch (IOException | RuntimeException ex) {
-            deleteTree(staging);
+            UserFolders.deleteTree(staging);
             // rename(2) onto a folder another start of this user has just moved there fails (ENOTEMPTY): use theirs
             if (!(ex instanceof FileSystemException) || !Files.isExecutable(target.resolve("bin/postgres"))) {
                 throw ex;
@@ -157,7 +141,7 @@ final class PostgresBinaries {
         try (Stream<Path> entries = Files.list(root)) {
             for (Path left : entries.filter(p -> p.getFileName().toString().startsWith(STAGING)).toList()) {
                 if (Files.getLastModifiedTime(left, LinkOption.NOFOLLOW_LINKS).toInstant().isBefore(before)) {
-                    deleteTree(left);
+                    UserFolders.deleteTree(left);
                 }
             }
         }
@@ -220,23 +204,5 @@ final class PostgresBinaries {
         }
         set.add(PosixFilePermission.OWNER_READ);
         return set;
-    }
-
-    static void deleteTree(Path root) throws IOException {
-        if (!Files.exists(root, LinkOption.NOFOLLOW_LINKS)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(root)) {
-            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
-    }
-
-    /** A folder that exists but may not be used: someone else's, or not a folder. */
-    static final class NotOurs extends IOException {
-        NotOurs(String message) {
-            super(message);
-        }
     }
 }

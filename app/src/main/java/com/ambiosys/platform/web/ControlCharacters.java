@@ -1,7 +1,10 @@
 package com.ambiosys.platform.web;
 
+import java.lang.reflect.Method;
 import java.lang.reflect.RecordComponent;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 
 import tools.jackson.databind.JsonNode;
@@ -65,13 +68,8 @@ final class ControlCharacters {
             return null;
         }
         if (value.getClass().isRecord()) {
-            for (RecordComponent component : value.getClass().getRecordComponents()) {
-                Class<?> type = component.getType();
-                if (type.isPrimitive() || Number.class.isAssignableFrom(type) || type.isEnum()
-                        || type.getName().startsWith("java.time.") || type == java.util.UUID.class) {
-                    continue;
-                }
-                String found = find(read(component, value), join(path, component.getName()), depth + 1);
+            for (Component component : COMPONENTS.get(value.getClass())) {
+                String found = find(component.read(value), join(path, component.name()), depth + 1);
                 if (found != null) {
                     return found;
                 }
@@ -104,16 +102,45 @@ final class ControlCharacters {
         return null;
     }
 
-    private static Object read(RecordComponent component, Object record) {
-        try {
-            java.lang.reflect.Method accessor = component.getAccessor();
-            accessor.setAccessible(true);
-            return accessor.invoke(record);
-        }
-        catch (ReflectiveOperationException | RuntimeException ex) {
-            return null;
+    /** A record component that may hold text, with its accessor made accessible once. */
+    private record Component(String name, Method accessor) {
+
+        Object read(Object record) {
+            try {
+                return accessor.invoke(record);
+            }
+            catch (ReflectiveOperationException | RuntimeException ex) {
+                return null;
+            }
         }
     }
+
+    /**
+     * Per record type, the components that may hold text (not primitives, numbers, enums, times or ids): found
+     * by reflection once per type, not on every request.
+     */
+    private static final ClassValue<Component[]> COMPONENTS = new ClassValue<>() {
+        @Override
+        protected Component[] computeValue(Class<?> type) {
+            List<Component> components = new ArrayList<>();
+            for (RecordComponent component : type.getRecordComponents()) {
+                Class<?> t = component.getType();
+                if (t.isPrimitive() || Number.class.isAssignableFrom(t) || t.isEnum()
+                        || t.getName().startsWith("java.time.") || t == java.util.UUID.class) {
+                    continue;
+                }
+                Method accessor = component.getAccessor();
+                try {
+                    accessor.setAccessible(true);
+                }
+                catch (RuntimeException ex) {
+                    continue; // not readable here: nothing to find in it, as before
+                }
+                components.add(new Component(component.getName(), accessor));
+            }
+            return components.toArray(Component[]::new);
+        }
+    };
 
     private static String join(String path, String name) {
         return path.isEmpty() ? name : path + "." + name;

@@ -128,7 +128,7 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     ResponseEntity<ProblemDetail> unexpected(Exception ex) {
         long limit = RequestTooLargeException.limitIn(ex);
         if (limit >= 0) {
-            return respond(problems.create(HttpStatus.PAYLOAD_TOO_LARGE, "payload-too-large", limit));
+            return respond(problems.tooLarge(limit));
         }
         log.error("Unhandled error", ex);
         return respond(problems.create(HttpStatus.INTERNAL_SERVER_ERROR, "internal"));
@@ -165,8 +165,7 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             HttpStatusCode status, WebRequest request) {
         long limit = RequestTooLargeException.limitIn(ex);
         if (limit >= 0) {
-            return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE)
-                .body(problems.create(HttpStatus.PAYLOAD_TOO_LARGE, "payload-too-large", limit));
+            return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).body(problems.tooLarge(limit));
         }
         return ResponseEntity.badRequest().body(problems.create(HttpStatus.BAD_REQUEST, "malformed-body"));
     }

@@ -33,7 +33,7 @@ class ProblemErrorController implements ErrorController {
         Throwable ex = (Throwable) request.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
         long limit = RequestTooLargeException.limitIn(ex);
         if (limit >= 0) {
-            return respond(problems.create(HttpStatus.PAYLOAD_TOO_LARGE, "payload-too-large", limit));
+            return respond(problems.tooLarge(limit));
         }
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         HttpStatus status = code instanceof Integer value && HttpStatus.resolve(value) != null ? HttpStatus.resolve(value)

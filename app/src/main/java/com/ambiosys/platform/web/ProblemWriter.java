@@ -29,8 +29,16 @@ public class ProblemWriter {
 
     public void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String code,
             Object... args) throws IOException {
-        ProblemDetail problem = problems.create(status, code, locales.resolveLocale(request), args);
-        response.setStatus(status.value());
+        write(response, problems.create(status, code, locales.resolveLocale(request), args));
+    }
+
+    /** The 413 of {@link Problems#tooLarge}, for a body over {@code maxBytes}. */
+    public void writeTooLarge(HttpServletRequest request, HttpServletResponse response, long maxBytes) throws IOException {
+        write(response, problems.tooLarge(maxBytes, locales.resolveLocale(request)));
+    }
+
+    private void write(HttpServletResponse response, ProblemDetail problem) throws IOException {
+        response.setStatus(problem.getStatus());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         response.setCharacterEncoding("UTF-8");
         json.writeValue(response.getOutputStream(), problem);

@@ -5,6 +5,7 @@ import java.util.Locale;
 
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
@@ -34,6 +35,16 @@ public class Problems {
             problem.setDetail(detail);
         }
         return problem;
+    }
+
+    /** The answer to a request body read past its limit (413), wherever that surfaces: built here alone. */
+    public ProblemDetail tooLarge(long maxBytes, Locale locale) {
+        return create(HttpStatus.PAYLOAD_TOO_LARGE, "payload-too-large", locale, maxBytes);
+    }
+
+    /** {@link #tooLarge(long, Locale)} in the request's language. */
+    public ProblemDetail tooLarge(long maxBytes) {
+        return tooLarge(maxBytes, LocaleContextHolder.getLocale());
     }
 
     /**

@@ -14,7 +14,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -45,7 +44,7 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
             return;
         }
         if (request.getContentLengthLong() > maxBytes) {
-            problems.write(request, response, HttpStatus.PAYLOAD_TOO_LARGE, "payload-too-large", maxBytes);
+            problems.writeTooLarge(request, response, maxBytes);
             return;
         }
         try {
@@ -55,7 +54,7 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
             // the limit was hit where no controller advice answers (a filter that reads the body)
             if (RequestTooLargeException.causedBy(ex) && !response.isCommitted()) {
                 response.reset();
-                problems.write(request, response, HttpStatus.PAYLOAD_TOO_LARGE, "payload-too-large", maxBytes);
+                problems.writeTooLarge(request, response, maxBytes);
                 return;
             }
             throw ex;

@@ -2,15 +2,10 @@ package com.ambiosys.simulator.web;
 
 import java.time.Duration;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
-
-import io.github.bucket4j.Bandwidth;
-import io.github.bucket4j.Bucket;
-
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
+import com.ambiosys.platform.security.RateBuckets;
 import com.ambiosys.simulator.SimulatorEnabled;
 
 /**
@@ -22,8 +17,7 @@ import com.ambiosys.simulator.SimulatorEnabled;
 @SimulatorEnabled
 class GraphThrottle {
 
-    private final Cache<String, Bucket> buckets = Caffeine.newBuilder().maximumSize(100_000)
-        .expireAfterAccess(Duration.ofMinutes(10)).build();
+    private final RateBuckets buckets = RateBuckets.refilledEveryMinute(Duration.ofMinutes(10));
     private final int failuresPerMinute;
 
     GraphThrottle(@Value("${ambiosys.simulator.failed-auth-per-minute:30}") int failuresPerMinute) {
@@ -32,14 +26,10 @@ class GraphThrottle {
 
     /** Whether this IP has no failures left: its requests are refused without a look. */
     boolean exhausted(String ip) {
-        Bucket bucket = buckets.getIfPresent(ip);
-        return bucket != null && bucket.getAvailableTokens() <= 0;
+        return buckets.spent(ip);
     }
 
     void failed(String ip) {
-        buckets.get(ip, k -> Bucket.builder()
-            .addLimit(Bandwidth.builder().capacity(failuresPerMinute).refillIntervally(failuresPerMinute, Duration.ofMinutes(1))
-                .build())
-            .build()).tryConsume(1);
+        buckets.of(ip, failuresPerMinute).tryConsume(1);
     }
 }
