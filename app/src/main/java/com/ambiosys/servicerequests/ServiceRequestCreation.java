@@ -74,7 +74,7 @@ class ServiceRequestCreation {
         Ownership ownership = ownership(command, type, actor);
         UUID owner = ownership.owner();
         String method = ownership.method();
-        String priority = command.priority() == null ? "NORMAL" : command.priority();
+        Priority priority = command.priority() == null ? Priority.NORMAL : command.priority();
         SlaPolicy policy = setup.match(type.id(), priority).orElse(null);
 
         UUID id = Ids.next();
@@ -111,7 +111,7 @@ class ServiceRequestCreation {
     }
 
     private void insert(UUID tenant, UUID id, String number, NewRequest command, CustomerViews.Customer customer,
-            ServiceType type, UUID owner, String priority, Map<String, Object> typeData, SlaPolicy policy, Instant now,
+            ServiceType type, UUID owner, Priority priority, Map<String, Object> typeData, SlaPolicy policy, Instant now,
             CurrentUser actor) {
         jdbc.sql("""
                 insert into service_requests (tenant_id, id, number, customer_id, contact_id, address_id, service_type_id,
@@ -123,7 +123,7 @@ class ServiceRequestCreation {
                 """)
             .param("t", tenant).param("id", id).param("number", number).param("customer", customer.id())
             .param("contact", command.contactId()).param("address", command.addressId()).param("type", type.id())
-            .param("owner", owner).param("priority", priority).param("channel", command.channel())
+            .param("owner", owner).param("priority", priority.name()).param("channel", command.channel().name())
             .param("requested", command.requestedDate() == null ? null : java.sql.Date.valueOf(command.requestedDate()))
             .param("description", command.description().trim()).param("data", json.writeValueAsString(typeData))
             .param("policy", policy == null ? null : policy.id())

@@ -106,7 +106,7 @@ class ServiceRequestDetails {
                 customerName(rs.getObject("customer_id", UUID.class)), rs.getObject("contact_id", UUID.class),
                 rs.getObject("address_id", UUID.class), rs.getObject("service_type_id", UUID.class),
                 rs.getString("type_name"), rs.getString("data_schema"), owner, owner == null ? null : staff.namesOf(List.of(owner)).get(owner),
-                rs.getString("priority"), rs.getString("channel"), requested == null ? null : requested.toLocalDate(),
+                Priority.valueOf(rs.getString("priority")), RequestChannel.valueOf(rs.getString("channel")), requested == null ? null : requested.toLocalDate(),
                 rs.getString("description"), json.readValue(rs.getString("type_data"), MAP), status.name(),
                 rs.getString("status_reason"), resumeTo == null ? null : resumeTo.name(),
                 allowed.stream().map(Enum::name).sorted().toList(), items, totals(items), media(id), clocks,

@@ -259,7 +259,8 @@ class ServiceRequestSearch {
                 Timestamp due = rs.getTimestamp("resolution_due_at");
                 return new Summary(rs.getObject("id", UUID.class), rs.getString("number"),
                         rs.getObject("customer_id", UUID.class), null, type, rs.getString("type_name"),
-                        owner, null, rs.getString("priority"), rs.getString("channel"),
+                        owner, null, Priority.valueOf(rs.getString("priority")),
+                        RequestChannel.valueOf(rs.getString("channel")),
                         rs.getString("status"), requested == null ? null : requested.toLocalDate(),
                         rs.getTimestamp("created_at").toInstant(), rs.getString("response_sla"),
                         rs.getString("resolution_sla"), due == null ? null : due.toInstant());

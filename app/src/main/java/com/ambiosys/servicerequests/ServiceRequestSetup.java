@@ -49,7 +49,7 @@ public class ServiceRequestSetup {
     public record ServiceType(UUID id, String code, String name, String dataSchema, boolean autoAssign, boolean active) {
     }
 
-    public record SlaPolicy(UUID id, String name, UUID serviceTypeId, String priority, int responseMinutes,
+    public record SlaPolicy(UUID id, String name, UUID serviceTypeId, Priority priority, int responseMinutes,
             int resolutionMinutes, boolean active) {
     }
 
@@ -229,13 +229,17 @@ public class ServiceRequestSetup {
 
     private static SlaPolicy policy(java.sql.ResultSet rs) throws java.sql.SQLException {
         return new SlaPolicy(rs.getObject("id", UUID.class), rs.getString("name"), rs.getObject("service_type_id", UUID.class),
-                rs.getString("priority"), rs.getInt("response_minutes"), rs.getInt("resolution_minutes"),
+                priority(rs.getString("priority")), rs.getInt("response_minutes"), rs.getInt("resolution_minutes"),
                 rs.getBoolean("active"));
+    }
+
+    private static Priority priority(String stored) {
+        return stored == null ? null : Priority.valueOf(stored);
     }
 
     /** The most specific active policy: type and priority, then type, then priority, then the default. */
     @Transactional(readOnly = true)
-    public Optional<SlaPolicy> match(UUID serviceTypeId, String priority) {
+    public Optional<SlaPolicy> match(UUID serviceTypeId, Priority priority) {
         return jdbc.sql("""
                 select id, name, service_type_id, priority, response_minutes, resolution_minutes, active
                   from sla_policies
@@ -243,7 +247,7 @@ public class ServiceRequestSetup {
                    and (service_type_id is null or service_type_id = :type) and (priority is null or priority = :priority)
                  order by (service_type_id is not null) desc, (priority is not null) desc
                  limit 1
-                """).param("t", TenantContext.require()).param("type", serviceTypeId).param("priority", priority)
+                """).param("t", TenantContext.require()).param("type", serviceTypeId).param("priority", priority.name())
             .query((rs, n) -> policy(rs)).optional();
     }
 
@@ -272,7 +276,7 @@ public class ServiceRequestSetup {
                         values (:t, :id, :name, :type, :priority, :response, :resolution, :active, :now, :now)
                         """)
                     .param("t", tenant).param("id", policyId).param("name", policy.name().trim())
-                    .param("type", policy.serviceTypeId()).param("priority", policy.priority())
+                    .param("type", policy.serviceTypeId()).param("priority", policy.priority() == null ? null : policy.priority().name())
                     .param("response", policy.responseMinutes()).param("resolution", policy.resolutionMinutes())
                     .param("active", policy.active()).param("now", now).update();
             }
@@ -283,7 +287,7 @@ public class ServiceRequestSetup {
                          where tenant_id = :t and id = :id
                         """)
                     .param("t", tenant).param("id", policyId).param("name", policy.name().trim())
-                    .param("type", policy.serviceTypeId()).param("priority", policy.priority())
+                    .param("type", policy.serviceTypeId()).param("priority", policy.priority() == null ? null : policy.priority().name())
                     .param("response", policy.responseMinutes()).param("resolution", policy.resolutionMinutes())
                     .param("active", policy.active()).param("now", now).update();
             }
@@ -313,8 +317,8 @@ public class ServiceRequestSetup {
         created.add(createType("WASTEWATER_PLANT", "Planta de tratamiento (PTAR)", TypeDataRules.Schema.WASTEWATER_PLANT, false));
         created.add(createType("OTHER", "Otro servicio", TypeDataRules.Schema.FREE_FORM, false));
         savePolicy(null, new SlaPolicy(null, "General", null, null, 4 * 60, 40 * 60, true));
-        savePolicy(null, new SlaPolicy(null, "Urgente", null, "URGENT", 60, 8 * 60, true));
-        savePolicy(null, new SlaPolicy(null, "Fosa séptica urgente", created.get(1).id(), "URGENT", 30, 4 * 60, true));
+        savePolicy(null, new SlaPolicy(null, "Urgente", null, Priority.URGENT, 60, 8 * 60, true));
+        savePolicy(null, new SlaPolicy(null, "Fosa séptica urgente", created.get(1).id(), Priority.URGENT, 30, 4 * 60, true));
         savePolicy(null, new SlaPolicy(null, "PTAR", created.get(2).id(), null, 8 * 60, 120 * 60, true));
         return created;
     }

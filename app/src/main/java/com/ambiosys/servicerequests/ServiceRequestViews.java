@@ -32,11 +32,11 @@ public final class ServiceRequestViews {
     }
 
     public record NewRequest(UUID customerId, UUID contactId, UUID addressId, UUID serviceTypeId, UUID ownerId,
-            String priority, String channel, LocalDate requestedDate, String description, JsonNode typeData,
+            Priority priority, RequestChannel channel, LocalDate requestedDate, String description, JsonNode typeData,
             List<NewItem> items, List<UUID> mediaFileIds) {
     }
 
-    public record Changes(UUID contactId, UUID addressId, String priority, LocalDate requestedDate, String description,
+    public record Changes(UUID contactId, UUID addressId, Priority priority, LocalDate requestedDate, String description,
             JsonNode typeData, List<NewItem> items) {
     }
 
@@ -46,7 +46,7 @@ public final class ServiceRequestViews {
     }
 
     public record Summary(UUID id, String number, UUID customerId, String customerName, UUID serviceTypeId,
-            String serviceTypeName, UUID ownerId, String ownerName, String priority, String channel, String status,
+            String serviceTypeName, UUID ownerId, String ownerName, Priority priority, RequestChannel channel, String status,
             LocalDate requestedDate, Instant createdAt, String responseSla, String resolutionSla, Instant resolutionDueAt) {
 
         /** The same row with the names its customer's and owner's modules gave. */
@@ -57,8 +57,8 @@ public final class ServiceRequestViews {
     }
 
     public record Request(UUID id, String number, UUID customerId, String customerName, UUID contactId, UUID addressId,
-            UUID serviceTypeId, String serviceTypeName, String dataSchema, UUID ownerId, String ownerName, String priority,
-            String channel, LocalDate requestedDate, String description, Map<String, Object> typeData, String status,
+            UUID serviceTypeId, String serviceTypeName, String dataSchema, UUID ownerId, String ownerName, Priority priority,
+            RequestChannel channel, LocalDate requestedDate, String description, Map<String, Object> typeData, String status,
             String statusReason, String resumeTo, List<String> allowedTransitions, List<Item> items, List<Totals> totals,
             List<UUID> mediaFileIds, List<Sla> sla, Instant createdAt, Instant updatedAt, long version) {
     }

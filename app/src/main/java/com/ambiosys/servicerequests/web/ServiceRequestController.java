@@ -31,6 +31,8 @@ import com.ambiosys.catalog.Currency;
 import com.ambiosys.platform.security.RequiresPermission;
 import com.ambiosys.platform.web.PageQuery;
 import com.ambiosys.platform.web.PageResponse;
+import com.ambiosys.servicerequests.Priority;
+import com.ambiosys.servicerequests.RequestChannel;
 import com.ambiosys.servicerequests.ServiceRequestViews;
 import com.ambiosys.servicerequests.ServiceRequests;
 
@@ -40,7 +42,6 @@ import tools.jackson.databind.JsonNode;
 @RequestMapping("/api/v1/service-requests")
 class ServiceRequestController {
 
-    static final String PRIORITY = "LOW|NORMAL|HIGH|URGENT";
     static final String STATUS = "NEW|IN_REVIEW|PENDING_APPROVAL|QUOTED|ACCEPTED|SCHEDULED|IN_PROGRESS|WAITING_ON_CUSTOMER|COMPLETED|CANCELLED|LOST";
 
     record ItemRequest(UUID catalogItemId, @Size(max = 300) String description,
@@ -54,13 +55,12 @@ class ServiceRequestController {
     }
 
     record CreateRequest(@NotNull UUID customerId, UUID contactId, UUID addressId, @NotNull UUID serviceTypeId, UUID ownerId,
-            @Pattern(regexp = PRIORITY) String priority,
-            @NotNull @Pattern(regexp = "WHATSAPP|WEB|PHONE|EMAIL|WALK_IN|OTHER") String channel, LocalDate requestedDate,
+            Priority priority, @NotNull RequestChannel channel, LocalDate requestedDate,
             @NotBlank @Size(max = 4000) String description, JsonNode typeData, @Size(max = 100) List<@Valid @NotNull ItemRequest> items,
             @Size(max = 20) List<@NotNull UUID> mediaFileIds) {
     }
 
-    record UpdateRequest(UUID contactId, UUID addressId, @Pattern(regexp = PRIORITY) String priority, LocalDate requestedDate,
+    record UpdateRequest(UUID contactId, UUID addressId, Priority priority, LocalDate requestedDate,
             @NotBlank @Size(max = 4000) String description, JsonNode typeData,
             @Size(max = 100) List<@Valid @NotNull ItemRequest> items) {
     }

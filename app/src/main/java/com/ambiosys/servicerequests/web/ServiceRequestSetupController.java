@@ -27,6 +27,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import com.ambiosys.platform.security.RequiresPermission;
+import com.ambiosys.servicerequests.Priority;
 import com.ambiosys.servicerequests.ServiceRequestSetup;
 import com.ambiosys.servicerequests.domain.TypeDataRules;
 
@@ -54,7 +55,7 @@ class ServiceRequestSetupController {
     }
 
     record PolicyRequest(@NotBlank @Size(max = 100) String name, UUID serviceTypeId,
-            @Pattern(regexp = "LOW|NORMAL|HIGH|URGENT") String priority,
+            Priority priority,
             @NotNull @Min(1) @Max(60 * 24 * 90) Integer responseMinutes,
             @NotNull @Min(1) @Max(60 * 24 * 365) Integer resolutionMinutes, Boolean active) {
 
