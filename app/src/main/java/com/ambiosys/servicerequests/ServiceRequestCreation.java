@@ -22,6 +22,7 @@ import com.ambiosys.servicerequests.ServiceRequestSetup.SlaPolicy;
 import com.ambiosys.servicerequests.ServiceRequestViews.NewRequest;
 import com.ambiosys.servicerequests.ServiceRequestViews.Request;
 import com.ambiosys.servicerequests.domain.RequestStatus;
+import com.ambiosys.servicerequests.domain.SlaClock;
 
 import tools.jackson.databind.json.JsonMapper;
 
@@ -129,7 +130,8 @@ class ServiceRequestCreation {
             .param("policy", policy == null ? null : policy.id())
             .param("response", policy == null ? null : policy.responseMinutes())
             .param("resolution", policy == null ? null : policy.resolutionMinutes())
-            .param("responseSla", policy == null ? null : "ON_TRACK").param("resolutionSla", policy == null ? null : "ON_TRACK")
+            .param("responseSla", policy == null ? null : SlaClock.Status.ON_TRACK.name())
+            .param("resolutionSla", policy == null ? null : SlaClock.Status.ON_TRACK.name())
             .param("now", Timestamp.from(now)).param("by", actor == null ? null : actor.userId())
             .update();
     }

@@ -10,6 +10,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -95,7 +96,7 @@ class ServiceRequestDetails {
         List<Sla> clocks = new ArrayList<>();
         clocks.add(slaView("RESPONSE", sla.response(row, pauses, calendar), row.responseSla(), row.respondedAt(), now));
         clocks.add(slaView("RESOLUTION", sla.resolution(row, pauses, calendar), row.resolutionSla(),
-                RequestStatus.COMPLETED.name().equals(row.status()) ? row.closedAt() : null, now));
+                row.status() == RequestStatus.COMPLETED ? row.closedAt() : null, now));
         RequestStatus status = RequestStatus.valueOf(rs.getString("status"));
         RequestStatus resumeTo = rs.getString("resume_to") == null ? null : RequestStatus.valueOf(rs.getString("resume_to"));
         Set<RequestStatus> allowed = new Workflow(settings.approvalRequired()).targets(status, resumeTo);
@@ -107,13 +108,13 @@ class ServiceRequestDetails {
                 rs.getObject("address_id", UUID.class), rs.getObject("service_type_id", UUID.class),
                 rs.getString("type_name"), rs.getString("data_schema"), owner, owner == null ? null : staff.namesOf(List.of(owner)).get(owner),
                 Priority.valueOf(rs.getString("priority")), RequestChannel.valueOf(rs.getString("channel")), requested == null ? null : requested.toLocalDate(),
-                rs.getString("description"), json.readValue(rs.getString("type_data"), MAP), status.name(),
-                rs.getString("status_reason"), resumeTo == null ? null : resumeTo.name(),
-                allowed.stream().map(Enum::name).sorted().toList(), items, totals(items), media(id), clocks,
+                rs.getString("description"), json.readValue(rs.getString("type_data"), MAP), status,
+                rs.getString("status_reason"), resumeTo,
+                allowed.stream().sorted(Comparator.comparing(Enum::name)).toList(), items, totals(items), media(id), clocks,
                 rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("updated_at").toInstant(), rs.getLong("version"));
     }
 
-    private static Sla slaView(String name, SlaClock clock, String stored, Instant metAt, Instant now) {
+    private static Sla slaView(String name, SlaClock clock, SlaClock.Status stored, Instant metAt, Instant now) {
         if (clock == null) {
             return new Sla(name, null, null, false, null, null, null, 0);
         }

@@ -68,7 +68,7 @@ class ServiceRequestEdits {
 
     Request update(UUID id, Changes changes) {
         Request before = details.locked(id);
-        if (!RequestStatus.valueOf(before.status()).isOpen()) {
+        if (!before.status().isOpen()) {
             throw new ConflictException("request-closed", before.number());
         }
         CurrentUser actor = CurrentUsers.current().orElse(null);

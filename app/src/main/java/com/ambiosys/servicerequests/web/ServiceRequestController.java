@@ -35,6 +35,8 @@ import com.ambiosys.servicerequests.Priority;
 import com.ambiosys.servicerequests.RequestChannel;
 import com.ambiosys.servicerequests.ServiceRequestViews;
 import com.ambiosys.servicerequests.ServiceRequests;
+import com.ambiosys.servicerequests.domain.RequestStatus;
+import com.ambiosys.servicerequests.domain.SlaClock;
 
 import tools.jackson.databind.JsonNode;
 
@@ -42,7 +44,6 @@ import tools.jackson.databind.JsonNode;
 @RequestMapping("/api/v1/service-requests")
 class ServiceRequestController {
 
-    static final String STATUS = "NEW|IN_REVIEW|PENDING_APPROVAL|QUOTED|ACCEPTED|SCHEDULED|IN_PROGRESS|WAITING_ON_CUSTOMER|COMPLETED|CANCELLED|LOST";
 
     record ItemRequest(UUID catalogItemId, @Size(max = 300) String description,
             @NotNull @DecimalMin(value = "0", inclusive = false) @DecimalMax("1000000") @Digits(integer = 9, fraction = 3) BigDecimal quantity,
@@ -65,7 +66,7 @@ class ServiceRequestController {
             @Size(max = 100) List<@Valid @NotNull ItemRequest> items) {
     }
 
-    record TransitionRequest(@NotNull @Pattern(regexp = STATUS) String to, @Size(max = 2000) String comment) {
+    record TransitionRequest(@NotNull RequestStatus to, @Size(max = 2000) String comment) {
     }
 
     record OwnerRequest(UUID ownerId) {
@@ -74,8 +75,8 @@ class ServiceRequestController {
     record MediaRequest(@NotNull UUID fileId) {
     }
 
-    record ListFilter(List<@Pattern(regexp = STATUS) String> status, UUID serviceTypeId, UUID ownerId, UUID customerId,
-            @Pattern(regexp = "ON_TRACK|AT_RISK|BREACHED|FULFILLED|STOPPED") String slaStatus, LocalDate from, LocalDate to,
+    record ListFilter(List<RequestStatus> status, UUID serviceTypeId, UUID ownerId, UUID customerId,
+            SlaClock.Status slaStatus, LocalDate from, LocalDate to,
             @Size(max = 100) String q, @Pattern(regexp = "-?(createdAt|requestedDate|number)|priority|dueAt") String sort) {
     }
 
