@@ -34,6 +34,7 @@ import com.ambiosys.servicerequests.ServiceRequestViews.Totals;
 import com.ambiosys.servicerequests.domain.BusinessCalendar;
 import com.ambiosys.servicerequests.domain.RequestStatus;
 import com.ambiosys.servicerequests.domain.SlaClock;
+import com.ambiosys.servicerequests.domain.TypeDataRules;
 import com.ambiosys.servicerequests.domain.Workflow;
 
 import tools.jackson.core.type.TypeReference;
@@ -106,7 +107,7 @@ class ServiceRequestDetails {
         return new Request(id, rs.getString("number"), rs.getObject("customer_id", UUID.class),
                 customerName(rs.getObject("customer_id", UUID.class)), rs.getObject("contact_id", UUID.class),
                 rs.getObject("address_id", UUID.class), rs.getObject("service_type_id", UUID.class),
-                rs.getString("type_name"), rs.getString("data_schema"), owner, owner == null ? null : staff.namesOf(List.of(owner)).get(owner),
+                rs.getString("type_name"), TypeDataRules.Schema.valueOf(rs.getString("data_schema")), owner, owner == null ? null : staff.namesOf(List.of(owner)).get(owner),
                 Priority.valueOf(rs.getString("priority")), RequestChannel.valueOf(rs.getString("channel")), requested == null ? null : requested.toLocalDate(),
                 rs.getString("description"), json.readValue(rs.getString("type_data"), MAP), status,
                 rs.getString("status_reason"), resumeTo,

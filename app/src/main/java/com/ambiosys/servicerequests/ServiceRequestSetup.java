@@ -42,18 +42,18 @@ public class ServiceRequestSetup {
     }
 
     /** @param week windows per weekday: {@code {"MONDAY": [["08:00","12:00"], ["13:00","17:00"]]}} */
-    public record Settings(boolean approvalRequired, String timeZone, Map<String, List<List<String>>> week,
+    public record Settings(boolean approvalRequired, String timeZone, Map<DayOfWeek, List<List<String>>> week,
             List<Holiday> holidays) {
     }
 
-    public record ServiceType(UUID id, String code, String name, String dataSchema, boolean autoAssign, boolean active) {
+    public record ServiceType(UUID id, String code, String name, TypeDataRules.Schema dataSchema, boolean autoAssign, boolean active) {
     }
 
     public record SlaPolicy(UUID id, String name, UUID serviceTypeId, Priority priority, int responseMinutes,
             int resolutionMinutes, boolean active) {
     }
 
-    private static final TypeReference<Map<String, List<List<String>>>> WEEK = new TypeReference<>() {
+    private static final TypeReference<Map<DayOfWeek, List<List<String>>>> WEEK = new TypeReference<>() {
     };
 
     private final JdbcClient jdbc;
@@ -71,17 +71,17 @@ public class ServiceRequestSetup {
     }
 
     /** The standard week: Monday to Friday 08:00–12:00 and 13:00–17:00, Saturday 08:00–12:00. */
-    static Map<String, List<List<String>>> standardWeek() {
-        Map<String, List<List<String>>> week = new LinkedHashMap<>();
+    static Map<DayOfWeek, List<List<String>>> standardWeek() {
+        Map<DayOfWeek, List<List<String>>> week = new LinkedHashMap<>();
         for (DayOfWeek day : DayOfWeek.values()) {
             if (day == DayOfWeek.SUNDAY) {
-                week.put(day.name(), List.of());
+                week.put(day, List.of());
             }
             else if (day == DayOfWeek.SATURDAY) {
-                week.put(day.name(), List.of(List.of("08:00", "12:00")));
+                week.put(day, List.of(List.of("08:00", "12:00")));
             }
             else {
-                week.put(day.name(), List.of(List.of("08:00", "12:00"), List.of("13:00", "17:00")));
+                week.put(day, List.of(List.of("08:00", "12:00"), List.of("13:00", "17:00")));
             }
         }
         return week;
@@ -107,7 +107,7 @@ public class ServiceRequestSetup {
 
     static BusinessCalendar calendarOf(Settings settings) {
         Map<DayOfWeek, List<Window>> week = new EnumMap<>(DayOfWeek.class);
-        settings.week().forEach((day, windows) -> week.put(DayOfWeek.valueOf(day),
+        settings.week().forEach((day, windows) -> week.put(day,
                 windows.stream().map(w -> Window.of(w.get(0), w.get(1))).toList()));
         return new BusinessCalendar(ZoneId.of(settings.timeZone()), week,
                 Set.copyOf(settings.holidays().stream().map(Holiday::day).toList()));
@@ -124,12 +124,9 @@ public class ServiceRequestSetup {
         catch (RuntimeException ex) {
             throw new InvalidInputException("invalid-time-zone", changes.timeZone());
         }
-        Map<String, List<List<String>>> week = new LinkedHashMap<>();
+        Map<DayOfWeek, List<List<String>>> week = new LinkedHashMap<>();
         for (DayOfWeek day : DayOfWeek.values()) {
-            week.put(day.name(), changes.week().getOrDefault(day.name(), List.of()));
-        }
-        if (changes.week().keySet().stream().anyMatch(k -> !week.containsKey(k))) {
-            throw new InvalidInputException("invalid-calendar", String.join(", ", changes.week().keySet()));
+            week.put(day, changes.week().getOrDefault(day, List.of()));
         }
         Settings normalized = new Settings(changes.approvalRequired(), changes.timeZone(), week, changes.holidays());
         try {
@@ -177,7 +174,7 @@ public class ServiceRequestSetup {
 
     private static ServiceType type(java.sql.ResultSet rs) throws java.sql.SQLException {
         return new ServiceType(rs.getObject("id", UUID.class), rs.getString("code"), rs.getString("name"),
-                rs.getString("data_schema"), rs.getBoolean("auto_assign"), rs.getBoolean("active"));
+                TypeDataRules.Schema.valueOf(rs.getString("data_schema")), rs.getBoolean("auto_assign"), rs.getBoolean("active"));
     }
 
     @Transactional

@@ -10,6 +10,7 @@ import java.util.UUID;
 import com.ambiosys.catalog.Currency;
 import com.ambiosys.servicerequests.domain.RequestStatus;
 import com.ambiosys.servicerequests.domain.SlaClock;
+import com.ambiosys.servicerequests.domain.TypeDataRules;
 
 import tools.jackson.databind.JsonNode;
 
@@ -60,7 +61,7 @@ public final class ServiceRequestViews {
     }
 
     public record Request(UUID id, String number, UUID customerId, String customerName, UUID contactId, UUID addressId,
-            UUID serviceTypeId, String serviceTypeName, String dataSchema, UUID ownerId, String ownerName, Priority priority,
+            UUID serviceTypeId, String serviceTypeName, TypeDataRules.Schema dataSchema, UUID ownerId, String ownerName, Priority priority,
             RequestChannel channel, LocalDate requestedDate, String description, Map<String, Object> typeData, RequestStatus status,
             String statusReason, RequestStatus resumeTo, List<RequestStatus> allowedTransitions, List<Item> items, List<Totals> totals,
             List<UUID> mediaFileIds, List<Sla> sla, Instant createdAt, Instant updatedAt, long version) {
