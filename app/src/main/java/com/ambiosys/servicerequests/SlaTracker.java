@@ -122,10 +122,10 @@ class SlaTracker {
         }
         int n = rows.size();
         UUID[] ids = new UUID[n];
-        String[] responseStatus = new String[n];
+        Status[] responseStatus = new Status[n];
         String[] responseAtRisk = new String[n];
         String[] responseDue = new String[n];
-        String[] resolutionStatus = new String[n];
+        Status[] resolutionStatus = new Status[n];
         String[] resolutionAtRisk = new String[n];
         String[] resolutionDue = new String[n];
         List<Reached> reached = new ArrayList<>();
@@ -135,16 +135,14 @@ class SlaTracker {
             SlaClock response = response(row, rowPauses, calendar);
             SlaClock resolution = resolution(row, rowPauses, calendar);
             ids[i] = row.id();
-            Status responseNow = status(response, row.responseSla(), now);
-            Status resolutionNow = status(resolution, row.resolutionSla(), now);
-            responseStatus[i] = responseNow == null ? null : responseNow.name();
+            responseStatus[i] = status(response, row.responseSla(), now);
             responseAtRisk[i] = text(response == null ? null : response.atRiskAt());
             responseDue[i] = text(response == null ? null : response.dueAt());
-            resolutionStatus[i] = resolutionNow == null ? null : resolutionNow.name();
+            resolutionStatus[i] = status(resolution, row.resolutionSla(), now);
             resolutionAtRisk[i] = text(resolution == null ? null : resolution.atRiskAt());
             resolutionDue[i] = text(resolution == null ? null : resolution.dueAt());
-            reached(reached, row.id(), "RESPONSE", responseNow, response);
-            reached(reached, row.id(), "RESOLUTION", resolutionNow, resolution);
+            reached(reached, row.id(), "RESPONSE", responseStatus[i], response);
+            reached(reached, row.id(), "RESOLUTION", resolutionStatus[i], resolution);
         }
         jdbc.sql("""
                 update service_requests r set response_sla = u.rs, response_at_risk_at = u.rr, response_due_at = u.rd,
@@ -155,9 +153,9 @@ class SlaTracker {
                        as u(id, rs, rr, rd, ss, sr, sd)
                  where r.tenant_id = :t and r.id = u.id
                 """)
-            .param("ids", ids).param("rs", responseStatus).param("rr", responseAtRisk).param("rd", responseDue)
-            .param("ss", resolutionStatus).param("sr", resolutionAtRisk).param("sd", resolutionDue).param("t", tenantId)
-            .update();
+            .param("ids", ids).param("rs", names(responseStatus)).param("rr", responseAtRisk).param("rd", responseDue)
+            .param("ss", names(resolutionStatus)).param("sr", resolutionAtRisk).param("sd", resolutionDue)
+            .param("t", tenantId).update();
         if (reached.isEmpty()) {
             return;
         }
@@ -203,6 +201,10 @@ class SlaTracker {
         if (status == Status.BREACHED || status == Status.AT_RISK) {
             reached.add(new Reached(requestId, clock, status, sla.dueAt()));
         }
+    }
+
+    private static String[] names(Status[] statuses) {
+        return java.util.Arrays.stream(statuses).map(s -> s == null ? null : s.name()).toArray(String[]::new);
     }
 
     private static String text(Instant instant) {
