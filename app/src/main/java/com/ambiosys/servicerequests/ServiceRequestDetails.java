@@ -11,12 +11,14 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -123,11 +125,18 @@ class ServiceRequestDetails {
                 clock.atRiskAt(), clock.dueAt(), metAt, clock.elapsed(now).toMinutes());
     }
 
-    /** Transitions, field changes, assignments and SLA events, oldest first. */
+    /** One row of a request's history, before its people are named. */
+    private record HistoryRow(Instant at, String kind, UUID actor, String field, String from, String to, String comment) {
+
+        boolean assignment() {
+            return "ASSIGNMENT".equals(kind);
+        }
+    }
+
+    /** Transitions, field changes, assignments and SLA events, oldest first; its people named in one lookup. */
     List<HistoryEntry> history(UUID id) {
         get(id);
-        Map<UUID, String> names = names();
-        List<HistoryEntry> entries = new ArrayList<>(jdbc.sql("""
+        List<HistoryRow> rows = jdbc.sql("""
                 select at, 'TRANSITION' as kind, actor_id, null as field, from_status as old, to_status as new, comment
                   from service_request_transitions where tenant_id = :t and request_id = :id
                 union all
@@ -141,20 +150,28 @@ class ServiceRequestDetails {
                   from service_request_sla_events where tenant_id = :t and request_id = :id
                  order by 1, 2
                 """).param("t", TenantContext.require()).param("id", id)
-            .query((rs, n) -> {
-                UUID actor = rs.getObject("actor_id", UUID.class);
-                String kind = rs.getString("kind");
-                String old = rs.getString("old");
-                String neu = rs.getString("new");
-                if ("ASSIGNMENT".equals(kind)) {
-                    old = old == null ? null : names.getOrDefault(UUID.fromString(old), old);
-                    neu = neu == null ? null : names.getOrDefault(UUID.fromString(neu), neu);
-                }
-                return new HistoryEntry(rs.getTimestamp("at").toInstant(), kind, actor,
-                        actor == null ? null : names.get(actor), rs.getString("field"), old, neu, rs.getString("comment"));
-            })
-            .list());
-        return entries;
+            .query((rs, n) -> new HistoryRow(rs.getTimestamp("at").toInstant(), rs.getString("kind"),
+                    rs.getObject("actor_id", UUID.class), rs.getString("field"), rs.getString("old"), rs.getString("new"),
+                    rs.getString("comment")))
+            .list();
+        Set<UUID> people = new HashSet<>();
+        for (HistoryRow row : rows) {
+            if (row.actor() != null) {
+                people.add(row.actor());
+            }
+            if (row.assignment()) {
+                Stream.of(row.from(), row.to()).filter(Objects::nonNull).map(UUID::fromString).forEach(people::add);
+            }
+        }
+        Map<UUID, String> names = staff.namesOf(people);
+        return rows.stream().map(row -> new HistoryEntry(row.at(), row.kind(), row.actor(),
+                row.actor() == null ? null : names.get(row.actor()), row.field(), owner(row, row.from(), names),
+                owner(row, row.to(), names), row.comment())).toList();
+    }
+
+    /** An assignment's owner by name (their id if they have none); another entry's value as it is. */
+    private static String owner(HistoryRow row, String value, Map<UUID, String> names) {
+        return value == null || !row.assignment() ? value : names.getOrDefault(UUID.fromString(value), value);
     }
 
     private List<Item> items(UUID id) {
@@ -196,11 +213,5 @@ class ServiceRequestDetails {
     /** The request's customer's name, from the customers module. */
     private String customerName(UUID customerId) {
         return customers.namesOf(List.of(customerId)).get(customerId);
-    }
-
-    private Map<UUID, String> names() {
-        Map<UUID, String> names = new HashMap<>();
-        staff.all().forEach(m -> names.put(m.id(), m.fullName()));
-        return names;
     }
 }
