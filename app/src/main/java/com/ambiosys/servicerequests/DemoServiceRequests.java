@@ -23,6 +23,7 @@ import com.ambiosys.platform.web.PageQuery;
 import com.ambiosys.servicerequests.ServiceRequestSetup.ServiceType;
 import com.ambiosys.servicerequests.ServiceRequestViews.NewItem;
 import com.ambiosys.servicerequests.ServiceRequestViews.NewRequest;
+import com.ambiosys.servicerequests.domain.RequestStatus;
 
 import tools.jackson.databind.json.JsonMapper;
 
@@ -89,28 +90,28 @@ class DemoServiceRequests {
         LocalDate today = seed.today();
         Instant now = seed.now();
         var obra = requests.create(new NewRequest(losAltos.id(), losAltos.contacts().get(0).id(), site(losAltos),
-                toilets.id(), carlos, "HIGH", "WHATSAPP", today.plusDays(2),
+                toilets.id(), carlos, Priority.HIGH, RequestChannel.WHATSAPP, today.plusDays(2),
                 "12 sanitarios portátiles adicionales para la obra Residenciales Las Brisas.",
                 json.valueToTree(Map.of("units", 12, "model", "STANDARD", "usage", "PERMANENT", "rentalStart",
                         today.plusDays(2).toString(), "cleaningsPerWeek", 2)),
                 List.of(item("Sanitario portátil estándar – renta mensual", "12", "MONTH", "850.00"),
                         item("Limpieza adicional", "8", "SERVICE", "150.00")),
                 List.of()), now.minus(Duration.ofDays(2)));
-        requests.transition(obra.id(), "IN_REVIEW", "Se confirma la cantidad con el ingeniero residente.",
+        requests.transition(obra.id(), RequestStatus.IN_REVIEW, "Se confirma la cantidad con el ingeniero residente.",
                 now.minus(Duration.ofDays(2)).plus(Duration.ofMinutes(40)));
-        requests.transition(obra.id(), "QUOTED", "Cotización enviada por WhatsApp.", now.minus(Duration.ofDays(1)));
+        requests.transition(obra.id(), RequestStatus.QUOTED, "Cotización enviada por WhatsApp.", now.minus(Duration.ofDays(1)));
 
         var boda = requests.create(new NewRequest(eventos.id(), eventos.contacts().get(0).id(), site(eventos), toilets.id(),
-                carlos, "NORMAL", "EMAIL", today.plusDays(20), "Boda en Finca La Azotea, 250 invitados.",
+                carlos, Priority.NORMAL, RequestChannel.EMAIL, today.plusDays(20), "Boda en Finca La Azotea, 250 invitados.",
                 json.valueToTree(Map.of("units", 8, "model", "VIP", "usage", "EVENT", "rentalStart",
                         today.plusDays(20).toString(), "rentalEnd", today.plusDays(21).toString(), "cleaningsPerWeek", 0)),
                 List.of(item("Sanitario VIP con lavamanos – evento (día)", "8", "DAY", "1200.00")), List.of()),
                 now.minus(Duration.ofDays(4)));
-        requests.transition(boda.id(), "WAITING_ON_CUSTOMER", "Esperando confirmación del número de invitados.",
+        requests.transition(boda.id(), RequestStatus.WAITING_ON_CUSTOMER, "Esperando confirmación del número de invitados.",
                 now.minus(Duration.ofDays(4)).plus(Duration.ofHours(1)));
 
         var fosa = requests.create(new NewRequest(jose.id(), jose.contacts().get(0).id(), site(jose), septic.id(), carlos,
-                "URGENT", "PHONE", today, "La fosa rebalsa; el cliente pide atención hoy.",
+                Priority.URGENT, RequestChannel.PHONE, today, "La fosa rebalsa; el cliente pide atención hoy.",
                 json.valueToTree(Map.of("waterType", "BLACK", "volumeM3", 4.5, "accessConditions",
                         "Callejón de 2.5 m de ancho, camión pequeño", "hoseDistanceM", 25)),
                 List.of(item("Succión de fosa séptica hasta 5 m³", "1", "SERVICE", "1450.00")), List.of()),
@@ -129,46 +130,48 @@ class DemoServiceRequests {
         LocalDate today = seed.today();
         Instant now = seed.now();
         var ptarMixco = requests.create(new NewRequest(mixco.id(), mixco.contacts().get(0).id(), site(mixco), plant.id(),
-                carlos, "NORMAL", "EMAIL", today.plusDays(10),
+                carlos, Priority.NORMAL, RequestChannel.EMAIL, today.plusDays(10),
                 "Operación y mantenimiento mensual de la PTAR El Naranjo.",
                 json.valueToTree(Map.of("flowM3PerDay", 45, "service", "OPERATION", "siteSurveyNeeded", false,
                         "designParameters", Map.of("bodMgL", 320, "codMgL", 610, "ph", 7.2))),
                 List.of(item("Operación mensual PTAR hasta 50 m³/día", "1", "MONTH", "9800.00")), List.of()),
                 now.minus(Duration.ofDays(20)));
-        requests.transition(ptarMixco.id(), "IN_REVIEW", null, now.minus(Duration.ofDays(20)).plus(Duration.ofHours(2)));
+        requests.transition(ptarMixco.id(), RequestStatus.IN_REVIEW, null, now.minus(Duration.ofDays(20)).plus(Duration.ofHours(2)));
         requests.refreshSla(ptarMixco.id()); // 120 business hours have passed: breached
 
         var agroPtar = requests.create(new NewRequest(agro.id(), agro.contacts().get(0).id(), site(agro), plant.id(), ana,
-                "HIGH", "WEB", today.plusDays(30), "Ampliación de la PTAR a 120 m³/día; requiere levantamiento.",
+                Priority.HIGH, RequestChannel.WEB, today.plusDays(30), "Ampliación de la PTAR a 120 m³/día; requiere levantamiento.",
                 json.valueToTree(Map.of("flowM3PerDay", 120, "service", "DESIGN", "siteSurveyNeeded", true)),
                 List.of(new NewItem(null, "Levantamiento técnico y diseño", BigDecimal.ONE, "SERVICE",
                         new BigDecimal("3500.00"), Currency.USD, new BigDecimal("13"))),
                 List.of()), now.minus(Duration.ofDays(1)));
-        requests.transition(agroPtar.id(), "IN_REVIEW", null, now.minus(Duration.ofHours(20)));
+        requests.transition(agroPtar.id(), RequestStatus.IN_REVIEW, null, now.minus(Duration.ofHours(20)));
 
         var hotelFosa = requests.create(new NewRequest(hotel.id(), hotel.contacts().get(0).id(), site(hotel), septic.id(),
-                carlos, "NORMAL", "WHATSAPP", today.minusDays(5), "Limpieza programada de fosa séptica del hotel.",
+                carlos, Priority.NORMAL, RequestChannel.WHATSAPP, today.minusDays(5), "Limpieza programada de fosa séptica del hotel.",
                 json.valueToTree(Map.of("waterType", "GREY", "volumeM3", 8, "accessConditions", "Entrada de servicio",
                         "hoseDistanceM", 40)),
                 List.of(item("Succión de fosa séptica hasta 5 m³", "2", "SERVICE", "1450.00")), List.of()),
                 now.minus(Duration.ofDays(8)));
         int hours = 1;
-        for (String step : List.of("IN_REVIEW", "QUOTED", "ACCEPTED", "SCHEDULED", "IN_PROGRESS", "COMPLETED")) {
+        for (RequestStatus step : List.of(RequestStatus.IN_REVIEW, RequestStatus.QUOTED, RequestStatus.ACCEPTED,
+                RequestStatus.SCHEDULED, RequestStatus.IN_PROGRESS, RequestStatus.COMPLETED)) {
             requests.transition(hotelFosa.id(), step, null, now.minus(Duration.ofDays(8)).plus(Duration.ofHours(hours)));
             hours += 20;
         }
 
-        var perdida = requests.create(new NewRequest(eventos.id(), null, null, toilets.id(), carlos, "LOW", "PHONE",
-                today.plusDays(40), "Feria patronal: 20 sanitarios.",
+        var perdida = requests.create(new NewRequest(eventos.id(), null, null, toilets.id(), carlos, Priority.LOW,
+                RequestChannel.PHONE, today.plusDays(40), "Feria patronal: 20 sanitarios.",
                 json.valueToTree(Map.of("units", 20, "model", "STANDARD", "usage", "EVENT", "rentalStart",
                         today.plusDays(40).toString(), "rentalEnd", today.plusDays(43).toString(), "cleaningsPerWeek", 3)),
                 List.of(), List.of()), now.minus(Duration.ofDays(6)));
-        requests.transition(perdida.id(), "LOST", "El cliente contrató a otro proveedor por precio.",
+        requests.transition(perdida.id(), RequestStatus.LOST, "El cliente contrató a otro proveedor por precio.",
                 now.minus(Duration.ofDays(3)));
 
-        requests.create(new NewRequest(losAltos.id(), null, null, septic.id(), null, "NORMAL", "WHATSAPP", null,
-                "Consulta por limpieza de fosa en bodega de materiales.", json.valueToTree(Map.of("waterType", "MIXED",
-                        "volumeM3", 3, "accessConditions", "Sin restricciones", "hoseDistanceM", 10)),
+        requests.create(new NewRequest(losAltos.id(), null, null, septic.id(), null, Priority.NORMAL,
+                RequestChannel.WHATSAPP, null, "Consulta por limpieza de fosa en bodega de materiales.",
+                json.valueToTree(Map.of("waterType", "MIXED", "volumeM3", 3, "accessConditions", "Sin restricciones",
+                        "hoseDistanceM", 10)),
                 List.of(), List.of()));
     }
 

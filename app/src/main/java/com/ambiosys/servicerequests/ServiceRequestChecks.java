@@ -91,7 +91,7 @@ class ServiceRequestChecks {
     }
 
     Map<String, Object> checkedTypeData(ServiceType type, tools.jackson.databind.JsonNode data) {
-        TypeDataRules.Result result = TypeDataRules.check(TypeDataRules.Schema.valueOf(type.dataSchema()), data);
+        TypeDataRules.Result result = TypeDataRules.check(type.dataSchema(), data);
         if (!result.valid()) {
             Locale locale = LocaleContextHolder.getLocale();
             List<Map<String, String>> errors = result.problems().stream()

@@ -22,6 +22,7 @@ import com.ambiosys.servicerequests.ServiceRequestSetup.SlaPolicy;
 import com.ambiosys.servicerequests.ServiceRequestViews.NewRequest;
 import com.ambiosys.servicerequests.ServiceRequestViews.Request;
 import com.ambiosys.servicerequests.domain.RequestStatus;
+import com.ambiosys.servicerequests.domain.SlaClock;
 
 import tools.jackson.databind.json.JsonMapper;
 
@@ -74,7 +75,7 @@ class ServiceRequestCreation {
         Ownership ownership = ownership(command, type, actor);
         UUID owner = ownership.owner();
         String method = ownership.method();
-        String priority = command.priority() == null ? "NORMAL" : command.priority();
+        Priority priority = command.priority() == null ? Priority.NORMAL : command.priority();
         SlaPolicy policy = setup.match(type.id(), priority).orElse(null);
 
         UUID id = Ids.next();
@@ -111,7 +112,7 @@ class ServiceRequestCreation {
     }
 
     private void insert(UUID tenant, UUID id, String number, NewRequest command, CustomerViews.Customer customer,
-            ServiceType type, UUID owner, String priority, Map<String, Object> typeData, SlaPolicy policy, Instant now,
+            ServiceType type, UUID owner, Priority priority, Map<String, Object> typeData, SlaPolicy policy, Instant now,
             CurrentUser actor) {
         jdbc.sql("""
                 insert into service_requests (tenant_id, id, number, customer_id, contact_id, address_id, service_type_id,
@@ -123,13 +124,14 @@ class ServiceRequestCreation {
                 """)
             .param("t", tenant).param("id", id).param("number", number).param("customer", customer.id())
             .param("contact", command.contactId()).param("address", command.addressId()).param("type", type.id())
-            .param("owner", owner).param("priority", priority).param("channel", command.channel())
+            .param("owner", owner).param("priority", priority.name()).param("channel", command.channel().name())
             .param("requested", command.requestedDate() == null ? null : java.sql.Date.valueOf(command.requestedDate()))
             .param("description", command.description().trim()).param("data", json.writeValueAsString(typeData))
             .param("policy", policy == null ? null : policy.id())
             .param("response", policy == null ? null : policy.responseMinutes())
             .param("resolution", policy == null ? null : policy.resolutionMinutes())
-            .param("responseSla", policy == null ? null : "ON_TRACK").param("resolutionSla", policy == null ? null : "ON_TRACK")
+            .param("responseSla", policy == null ? null : SlaClock.Status.ON_TRACK.name())
+            .param("resolutionSla", policy == null ? null : SlaClock.Status.ON_TRACK.name())
             .param("now", Timestamp.from(now)).param("by", actor == null ? null : actor.userId())
             .update();
     }

@@ -10,12 +10,15 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -33,6 +36,7 @@ import com.ambiosys.servicerequests.ServiceRequestViews.Totals;
 import com.ambiosys.servicerequests.domain.BusinessCalendar;
 import com.ambiosys.servicerequests.domain.RequestStatus;
 import com.ambiosys.servicerequests.domain.SlaClock;
+import com.ambiosys.servicerequests.domain.TypeDataRules;
 import com.ambiosys.servicerequests.domain.Workflow;
 
 import tools.jackson.core.type.TypeReference;
@@ -95,7 +99,7 @@ class ServiceRequestDetails {
         List<Sla> clocks = new ArrayList<>();
         clocks.add(slaView("RESPONSE", sla.response(row, pauses, calendar), row.responseSla(), row.respondedAt(), now));
         clocks.add(slaView("RESOLUTION", sla.resolution(row, pauses, calendar), row.resolutionSla(),
-                RequestStatus.COMPLETED.name().equals(row.status()) ? row.closedAt() : null, now));
+                row.status() == RequestStatus.COMPLETED ? row.closedAt() : null, now));
         RequestStatus status = RequestStatus.valueOf(rs.getString("status"));
         RequestStatus resumeTo = rs.getString("resume_to") == null ? null : RequestStatus.valueOf(rs.getString("resume_to"));
         Set<RequestStatus> allowed = new Workflow(settings.approvalRequired()).targets(status, resumeTo);
@@ -105,15 +109,15 @@ class ServiceRequestDetails {
         return new Request(id, rs.getString("number"), rs.getObject("customer_id", UUID.class),
                 customerName(rs.getObject("customer_id", UUID.class)), rs.getObject("contact_id", UUID.class),
                 rs.getObject("address_id", UUID.class), rs.getObject("service_type_id", UUID.class),
-                rs.getString("type_name"), rs.getString("data_schema"), owner, owner == null ? null : staff.namesOf(List.of(owner)).get(owner),
-                rs.getString("priority"), rs.getString("channel"), requested == null ? null : requested.toLocalDate(),
-                rs.getString("description"), json.readValue(rs.getString("type_data"), MAP), status.name(),
-                rs.getString("status_reason"), resumeTo == null ? null : resumeTo.name(),
-                allowed.stream().map(Enum::name).sorted().toList(), items, totals(items), media(id), clocks,
+                rs.getString("type_name"), TypeDataRules.Schema.valueOf(rs.getString("data_schema")), owner, owner == null ? null : staff.namesOf(List.of(owner)).get(owner),
+                Priority.valueOf(rs.getString("priority")), RequestChannel.valueOf(rs.getString("channel")), requested == null ? null : requested.toLocalDate(),
+                rs.getString("description"), json.readValue(rs.getString("type_data"), MAP), status,
+                rs.getString("status_reason"), resumeTo,
+                allowed.stream().sorted(Comparator.comparing(Enum::name)).toList(), items, totals(items), media(id), clocks,
                 rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("updated_at").toInstant(), rs.getLong("version"));
     }
 
-    private static Sla slaView(String name, SlaClock clock, String stored, Instant metAt, Instant now) {
+    private static Sla slaView(String name, SlaClock clock, SlaClock.Status stored, Instant metAt, Instant now) {
         if (clock == null) {
             return new Sla(name, null, null, false, null, null, null, 0);
         }
@@ -121,11 +125,18 @@ class ServiceRequestDetails {
                 clock.atRiskAt(), clock.dueAt(), metAt, clock.elapsed(now).toMinutes());
     }
 
-    /** Transitions, field changes, assignments and SLA events, oldest first. */
+    /** One row of a request's history, before its people are named. */
+    private record HistoryRow(Instant at, String kind, UUID actor, String field, String from, String to, String comment) {
+
+        boolean assignment() {
+            return "ASSIGNMENT".equals(kind);
+        }
+    }
+
+    /** Transitions, field changes, assignments and SLA events, oldest first; its people named in one lookup. */
     List<HistoryEntry> history(UUID id) {
         get(id);
-        Map<UUID, String> names = names();
-        List<HistoryEntry> entries = new ArrayList<>(jdbc.sql("""
+        List<HistoryRow> rows = jdbc.sql("""
                 select at, 'TRANSITION' as kind, actor_id, null as field, from_status as old, to_status as new, comment
                   from service_request_transitions where tenant_id = :t and request_id = :id
                 union all
@@ -139,20 +150,28 @@ class ServiceRequestDetails {
                   from service_request_sla_events where tenant_id = :t and request_id = :id
                  order by 1, 2
                 """).param("t", TenantContext.require()).param("id", id)
-            .query((rs, n) -> {
-                UUID actor = rs.getObject("actor_id", UUID.class);
-                String kind = rs.getString("kind");
-                String old = rs.getString("old");
-                String neu = rs.getString("new");
-                if ("ASSIGNMENT".equals(kind)) {
-                    old = old == null ? null : names.getOrDefault(UUID.fromString(old), old);
-                    neu = neu == null ? null : names.getOrDefault(UUID.fromString(neu), neu);
-                }
-                return new HistoryEntry(rs.getTimestamp("at").toInstant(), kind, actor,
-                        actor == null ? null : names.get(actor), rs.getString("field"), old, neu, rs.getString("comment"));
-            })
-            .list());
-        return entries;
+            .query((rs, n) -> new HistoryRow(rs.getTimestamp("at").toInstant(), rs.getString("kind"),
+                    rs.getObject("actor_id", UUID.class), rs.getString("field"), rs.getString("old"), rs.getString("new"),
+                    rs.getString("comment")))
+            .list();
+        Set<UUID> people = new HashSet<>();
+        for (HistoryRow row : rows) {
+            if (row.actor() != null) {
+                people.add(row.actor());
+            }
+            if (row.assignment()) {
+                Stream.of(row.from(), row.to()).filter(Objects::nonNull).map(UUID::fromString).forEach(people::add);
+            }
+        }
+        Map<UUID, String> names = staff.namesOf(people);
+        return rows.stream().map(row -> new HistoryEntry(row.at(), row.kind(), row.actor(),
+                row.actor() == null ? null : names.get(row.actor()), row.field(), owner(row, row.from(), names),
+                owner(row, row.to(), names), row.comment())).toList();
+    }
+
+    /** An assignment's owner by name (their id if they have none); another entry's value as it is. */
+    private static String owner(HistoryRow row, String value, Map<UUID, String> names) {
+        return value == null || !row.assignment() ? value : names.getOrDefault(UUID.fromString(value), value);
     }
 
     private List<Item> items(UUID id) {
@@ -194,11 +213,5 @@ class ServiceRequestDetails {
     /** The request's customer's name, from the customers module. */
     private String customerName(UUID customerId) {
         return customers.namesOf(List.of(customerId)).get(customerId);
-    }
-
-    private Map<UUID, String> names() {
-        Map<UUID, String> names = new HashMap<>();
-        staff.all().forEach(m -> names.put(m.id(), m.fullName()));
-        return names;
     }
 }

@@ -68,7 +68,7 @@ class ServiceRequestEdits {
 
     Request update(UUID id, Changes changes) {
         Request before = details.locked(id);
-        if (!RequestStatus.valueOf(before.status()).isOpen()) {
+        if (!before.status().isOpen()) {
             throw new ConflictException("request-closed", before.number());
         }
         CurrentUser actor = CurrentUsers.current().orElse(null);
@@ -78,7 +78,7 @@ class ServiceRequestEdits {
         ServiceType type = setup.type(before.serviceTypeId());
         Map<String, Object> typeData = changes.typeData() == null ? before.typeData()
                 : checks.checkedTypeData(type, changes.typeData());
-        String priority = changes.priority() == null ? before.priority() : changes.priority();
+        Priority priority = changes.priority() == null ? before.priority() : changes.priority();
         List<LineItemPricing.PricedItem> items = changes.items() == null ? null : pricing.resolve(changes.items());
 
         Map<String, String[]> changed = changed(before, changes, priority, typeData, items);
@@ -107,7 +107,7 @@ class ServiceRequestEdits {
     }
 
     /** Every field the changes change: its old and new text. */
-    private static Map<String, String[]> changed(Request before, Changes changes, String priority,
+    private static Map<String, String[]> changed(Request before, Changes changes, Priority priority,
             Map<String, Object> typeData, List<LineItemPricing.PricedItem> items) {
         Map<String, String[]> changed = new LinkedHashMap<>();
         diff(changed, "contactId", before.contactId(), changes.contactId());
@@ -129,7 +129,7 @@ class ServiceRequestEdits {
         return changed;
     }
 
-    private void store(UUID id, Request before, Changes changes, String priority, Map<String, Object> typeData,
+    private void store(UUID id, Request before, Changes changes, Priority priority, Map<String, Object> typeData,
             Instant now) {
         jdbc.sql("""
                 update service_requests set contact_id = :contact, address_id = :address, priority = :priority,
@@ -137,7 +137,7 @@ class ServiceRequestEdits {
                        updated_at = :now, version = version + 1
                  where tenant_id = :t and id = :id
                 """)
-            .param("contact", changes.contactId()).param("address", changes.addressId()).param("priority", priority)
+            .param("contact", changes.contactId()).param("address", changes.addressId()).param("priority", priority.name())
             .param("requested", changes.requestedDate() == null ? null : java.sql.Date.valueOf(changes.requestedDate()))
             .param("description", changes.description() == null ? before.description() : changes.description().trim())
             .param("data", json.writeValueAsString(typeData)).param("now", Timestamp.from(now))

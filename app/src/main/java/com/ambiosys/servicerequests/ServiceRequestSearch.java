@@ -19,6 +19,8 @@ import com.ambiosys.platform.web.ListTotals;
 import com.ambiosys.platform.web.PageQuery;
 import com.ambiosys.platform.web.PageResponse;
 import com.ambiosys.servicerequests.ServiceRequestViews.Summary;
+import com.ambiosys.servicerequests.domain.RequestStatus;
+import com.ambiosys.servicerequests.domain.SlaClock;
 
 /** The request list: its filters, sorts, text search, deep pages and (exact or estimated) totals. */
 @Component
@@ -101,11 +103,11 @@ class ServiceRequestSearch {
         Map<String, Object> params = new LinkedHashMap<>(visibilityParams());
         params.put("t", TenantContext.require());
         params.put("statuses", filter.statuses() == null || filter.statuses().isEmpty() ? null
-                : filter.statuses().toArray(String[]::new));
+                : filter.statuses().stream().map(Enum::name).toArray(String[]::new));
         params.put("type", filter.serviceTypeId());
         params.put("owner", filter.ownerId());
         params.put("customer", filter.customerId());
-        params.put("sla", filter.slaStatus());
+        params.put("sla", filter.slaStatus() == null ? null : filter.slaStatus().name());
         java.time.ZoneId zone = filter.createdFrom() == null && filter.createdTo() == null ? null
                 : java.time.ZoneId.of(setup.settings().timeZone());
         params.put("from", filter.createdFrom() == null ? null : Timestamp.from(filter.createdFrom()
@@ -259,13 +261,18 @@ class ServiceRequestSearch {
                 Timestamp due = rs.getTimestamp("resolution_due_at");
                 return new Summary(rs.getObject("id", UUID.class), rs.getString("number"),
                         rs.getObject("customer_id", UUID.class), null, type, rs.getString("type_name"),
-                        owner, null, rs.getString("priority"), rs.getString("channel"),
-                        rs.getString("status"), requested == null ? null : requested.toLocalDate(),
-                        rs.getTimestamp("created_at").toInstant(), rs.getString("response_sla"),
-                        rs.getString("resolution_sla"), due == null ? null : due.toInstant());
+                        owner, null, Priority.valueOf(rs.getString("priority")),
+                        RequestChannel.valueOf(rs.getString("channel")),
+                        RequestStatus.valueOf(rs.getString("status")), requested == null ? null : requested.toLocalDate(),
+                        rs.getTimestamp("created_at").toInstant(), sla(rs.getString("response_sla")),
+                        sla(rs.getString("resolution_sla")), due == null ? null : due.toInstant());
             })
             .list();
         return named(rows);
+    }
+
+    private static SlaClock.Status sla(String stored) {
+        return stored == null ? null : SlaClock.Status.valueOf(stored);
     }
 
     /** The page with its customers' and owners' names, one batch lookup each. */

@@ -42,18 +42,18 @@ public class ServiceRequestSetup {
     }
 
     /** @param week windows per weekday: {@code {"MONDAY": [["08:00","12:00"], ["13:00","17:00"]]}} */
-    public record Settings(boolean approvalRequired, String timeZone, Map<String, List<List<String>>> week,
+    public record Settings(boolean approvalRequired, String timeZone, Map<DayOfWeek, List<List<String>>> week,
             List<Holiday> holidays) {
     }
 
-    public record ServiceType(UUID id, String code, String name, String dataSchema, boolean autoAssign, boolean active) {
+    public record ServiceType(UUID id, String code, String name, TypeDataRules.Schema dataSchema, boolean autoAssign, boolean active) {
     }
 
-    public record SlaPolicy(UUID id, String name, UUID serviceTypeId, String priority, int responseMinutes,
+    public record SlaPolicy(UUID id, String name, UUID serviceTypeId, Priority priority, int responseMinutes,
             int resolutionMinutes, boolean active) {
     }
 
-    private static final TypeReference<Map<String, List<List<String>>>> WEEK = new TypeReference<>() {
+    private static final TypeReference<Map<DayOfWeek, List<List<String>>>> WEEK = new TypeReference<>() {
     };
 
     private final JdbcClient jdbc;
@@ -71,17 +71,17 @@ public class ServiceRequestSetup {
     }
 
     /** The standard week: Monday to Friday 08:00–12:00 and 13:00–17:00, Saturday 08:00–12:00. */
-    static Map<String, List<List<String>>> standardWeek() {
-        Map<String, List<List<String>>> week = new LinkedHashMap<>();
+    static Map<DayOfWeek, List<List<String>>> standardWeek() {
+        Map<DayOfWeek, List<List<String>>> week = new LinkedHashMap<>();
         for (DayOfWeek day : DayOfWeek.values()) {
             if (day == DayOfWeek.SUNDAY) {
-                week.put(day.name(), List.of());
+                week.put(day, List.of());
             }
             else if (day == DayOfWeek.SATURDAY) {
-                week.put(day.name(), List.of(List.of("08:00", "12:00")));
+                week.put(day, List.of(List.of("08:00", "12:00")));
             }
             else {
-                week.put(day.name(), List.of(List.of("08:00", "12:00"), List.of("13:00", "17:00")));
+                week.put(day, List.of(List.of("08:00", "12:00"), List.of("13:00", "17:00")));
             }
         }
         return week;
@@ -107,7 +107,7 @@ public class ServiceRequestSetup {
 
     static BusinessCalendar calendarOf(Settings settings) {
         Map<DayOfWeek, List<Window>> week = new EnumMap<>(DayOfWeek.class);
-        settings.week().forEach((day, windows) -> week.put(DayOfWeek.valueOf(day),
+        settings.week().forEach((day, windows) -> week.put(day,
                 windows.stream().map(w -> Window.of(w.get(0), w.get(1))).toList()));
         return new BusinessCalendar(ZoneId.of(settings.timeZone()), week,
                 Set.copyOf(settings.holidays().stream().map(Holiday::day).toList()));
@@ -124,12 +124,9 @@ public class ServiceRequestSetup {
         catch (RuntimeException ex) {
             throw new InvalidInputException("invalid-time-zone", changes.timeZone());
         }
-        Map<String, List<List<String>>> week = new LinkedHashMap<>();
+        Map<DayOfWeek, List<List<String>>> week = new LinkedHashMap<>();
         for (DayOfWeek day : DayOfWeek.values()) {
-            week.put(day.name(), changes.week().getOrDefault(day.name(), List.of()));
-        }
-        if (changes.week().keySet().stream().anyMatch(k -> !week.containsKey(k))) {
-            throw new InvalidInputException("invalid-calendar", String.join(", ", changes.week().keySet()));
+            week.put(day, changes.week().getOrDefault(day, List.of()));
         }
         Settings normalized = new Settings(changes.approvalRequired(), changes.timeZone(), week, changes.holidays());
         try {
@@ -177,7 +174,7 @@ public class ServiceRequestSetup {
 
     private static ServiceType type(java.sql.ResultSet rs) throws java.sql.SQLException {
         return new ServiceType(rs.getObject("id", UUID.class), rs.getString("code"), rs.getString("name"),
-                rs.getString("data_schema"), rs.getBoolean("auto_assign"), rs.getBoolean("active"));
+                TypeDataRules.Schema.valueOf(rs.getString("data_schema")), rs.getBoolean("auto_assign"), rs.getBoolean("active"));
     }
 
     @Transactional
@@ -229,13 +226,17 @@ public class ServiceRequestSetup {
 
     private static SlaPolicy policy(java.sql.ResultSet rs) throws java.sql.SQLException {
         return new SlaPolicy(rs.getObject("id", UUID.class), rs.getString("name"), rs.getObject("service_type_id", UUID.class),
-                rs.getString("priority"), rs.getInt("response_minutes"), rs.getInt("resolution_minutes"),
+                priority(rs.getString("priority")), rs.getInt("response_minutes"), rs.getInt("resolution_minutes"),
                 rs.getBoolean("active"));
+    }
+
+    private static Priority priority(String stored) {
+        return stored == null ? null : Priority.valueOf(stored);
     }
 
     /** The most specific active policy: type and priority, then type, then priority, then the default. */
     @Transactional(readOnly = true)
-    public Optional<SlaPolicy> match(UUID serviceTypeId, String priority) {
+    public Optional<SlaPolicy> match(UUID serviceTypeId, Priority priority) {
         return jdbc.sql("""
                 select id, name, service_type_id, priority, response_minutes, resolution_minutes, active
                   from sla_policies
@@ -243,7 +244,7 @@ public class ServiceRequestSetup {
                    and (service_type_id is null or service_type_id = :type) and (priority is null or priority = :priority)
                  order by (service_type_id is not null) desc, (priority is not null) desc
                  limit 1
-                """).param("t", TenantContext.require()).param("type", serviceTypeId).param("priority", priority)
+                """).param("t", TenantContext.require()).param("type", serviceTypeId).param("priority", priority.name())
             .query((rs, n) -> policy(rs)).optional();
     }
 
@@ -272,7 +273,7 @@ public class ServiceRequestSetup {
                         values (:t, :id, :name, :type, :priority, :response, :resolution, :active, :now, :now)
                         """)
                     .param("t", tenant).param("id", policyId).param("name", policy.name().trim())
-                    .param("type", policy.serviceTypeId()).param("priority", policy.priority())
+                    .param("type", policy.serviceTypeId()).param("priority", policy.priority() == null ? null : policy.priority().name())
                     .param("response", policy.responseMinutes()).param("resolution", policy.resolutionMinutes())
                     .param("active", policy.active()).param("now", now).update();
             }
@@ -283,7 +284,7 @@ public class ServiceRequestSetup {
                          where tenant_id = :t and id = :id
                         """)
                     .param("t", tenant).param("id", policyId).param("name", policy.name().trim())
-                    .param("type", policy.serviceTypeId()).param("priority", policy.priority())
+                    .param("type", policy.serviceTypeId()).param("priority", policy.priority() == null ? null : policy.priority().name())
                     .param("response", policy.responseMinutes()).param("resolution", policy.resolutionMinutes())
                     .param("active", policy.active()).param("now", now).update();
             }
@@ -313,8 +314,8 @@ public class ServiceRequestSetup {
         created.add(createType("WASTEWATER_PLANT", "Planta de tratamiento (PTAR)", TypeDataRules.Schema.WASTEWATER_PLANT, false));
         created.add(createType("OTHER", "Otro servicio", TypeDataRules.Schema.FREE_FORM, false));
         savePolicy(null, new SlaPolicy(null, "General", null, null, 4 * 60, 40 * 60, true));
-        savePolicy(null, new SlaPolicy(null, "Urgente", null, "URGENT", 60, 8 * 60, true));
-        savePolicy(null, new SlaPolicy(null, "Fosa séptica urgente", created.get(1).id(), "URGENT", 30, 4 * 60, true));
+        savePolicy(null, new SlaPolicy(null, "Urgente", null, Priority.URGENT, 60, 8 * 60, true));
+        savePolicy(null, new SlaPolicy(null, "Fosa séptica urgente", created.get(1).id(), Priority.URGENT, 30, 4 * 60, true));
         savePolicy(null, new SlaPolicy(null, "PTAR", created.get(2).id(), null, 8 * 60, 120 * 60, true));
         return created;
     }

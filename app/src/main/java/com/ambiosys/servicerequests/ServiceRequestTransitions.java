@@ -53,12 +53,11 @@ class ServiceRequestTransitions {
     }
 
     /** Moves the request as of {@code now} (the demo data uses past instants). */
-    Request transition(UUID id, String target, String comment, Instant now) {
+    Request transition(UUID id, RequestStatus to, String comment, Instant now) {
         Request before = details.locked(id);
         CurrentUser actor = CurrentUsers.current().orElse(null);
-        RequestStatus from = RequestStatus.valueOf(before.status());
-        RequestStatus to = RequestStatus.valueOf(target);
-        RequestStatus resumeTo = before.resumeTo() == null ? null : RequestStatus.valueOf(before.resumeTo());
+        RequestStatus from = before.status();
+        RequestStatus resumeTo = before.resumeTo();
         check(from, resumeTo, to, comment, actor);
         UUID tenant = TenantContext.require();
         if (to == RequestStatus.WAITING_ON_CUSTOMER) {
@@ -115,7 +114,7 @@ class ServiceRequestTransitions {
     /** Gives the request to another sales rep (or, with {@code ownerId} null, by round robin). */
     Request assign(UUID id, UUID ownerId) {
         Request before = details.locked(id);
-        if (!RequestStatus.valueOf(before.status()).isOpen()) {
+        if (!before.status().isOpen()) {
             throw new ConflictException("request-closed", before.number());
         }
         UUID owner = ownerId == null ? roundRobin.next(before.serviceTypeId()) : checks.checkedOwner(ownerId);

@@ -8,6 +8,9 @@ import java.util.Map;
 import java.util.UUID;
 
 import com.ambiosys.catalog.Currency;
+import com.ambiosys.servicerequests.domain.RequestStatus;
+import com.ambiosys.servicerequests.domain.SlaClock;
+import com.ambiosys.servicerequests.domain.TypeDataRules;
 
 import tools.jackson.databind.JsonNode;
 
@@ -32,22 +35,23 @@ public final class ServiceRequestViews {
     }
 
     public record NewRequest(UUID customerId, UUID contactId, UUID addressId, UUID serviceTypeId, UUID ownerId,
-            String priority, String channel, LocalDate requestedDate, String description, JsonNode typeData,
+            Priority priority, RequestChannel channel, LocalDate requestedDate, String description, JsonNode typeData,
             List<NewItem> items, List<UUID> mediaFileIds) {
     }
 
-    public record Changes(UUID contactId, UUID addressId, String priority, LocalDate requestedDate, String description,
+    public record Changes(UUID contactId, UUID addressId, Priority priority, LocalDate requestedDate, String description,
             JsonNode typeData, List<NewItem> items) {
     }
 
     /** One SLA clock of a request. */
-    public record Sla(String clock, Integer targetMinutes, String status, boolean paused, Instant atRiskAt, Instant dueAt,
+    public record Sla(String clock, Integer targetMinutes, SlaClock.Status status, boolean paused, Instant atRiskAt, Instant dueAt,
             Instant metAt, long elapsedMinutes) {
     }
 
     public record Summary(UUID id, String number, UUID customerId, String customerName, UUID serviceTypeId,
-            String serviceTypeName, UUID ownerId, String ownerName, String priority, String channel, String status,
-            LocalDate requestedDate, Instant createdAt, String responseSla, String resolutionSla, Instant resolutionDueAt) {
+            String serviceTypeName, UUID ownerId, String ownerName, Priority priority, RequestChannel channel, RequestStatus status,
+            LocalDate requestedDate, Instant createdAt, SlaClock.Status responseSla, SlaClock.Status resolutionSla,
+            Instant resolutionDueAt) {
 
         /** The same row with the names its customer's and owner's modules gave. */
         Summary withNames(String customer, String owner) {
@@ -57,9 +61,9 @@ public final class ServiceRequestViews {
     }
 
     public record Request(UUID id, String number, UUID customerId, String customerName, UUID contactId, UUID addressId,
-            UUID serviceTypeId, String serviceTypeName, String dataSchema, UUID ownerId, String ownerName, String priority,
-            String channel, LocalDate requestedDate, String description, Map<String, Object> typeData, String status,
-            String statusReason, String resumeTo, List<String> allowedTransitions, List<Item> items, List<Totals> totals,
+            UUID serviceTypeId, String serviceTypeName, TypeDataRules.Schema dataSchema, UUID ownerId, String ownerName, Priority priority,
+            RequestChannel channel, LocalDate requestedDate, String description, Map<String, Object> typeData, RequestStatus status,
+            String statusReason, RequestStatus resumeTo, List<RequestStatus> allowedTransitions, List<Item> items, List<Totals> totals,
             List<UUID> mediaFileIds, List<Sla> sla, Instant createdAt, Instant updatedAt, long version) {
     }
 

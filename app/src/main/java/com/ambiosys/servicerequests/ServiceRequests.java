@@ -18,6 +18,8 @@ import com.ambiosys.servicerequests.ServiceRequestViews.HistoryEntry;
 import com.ambiosys.servicerequests.ServiceRequestViews.NewRequest;
 import com.ambiosys.servicerequests.ServiceRequestViews.Request;
 import com.ambiosys.servicerequests.ServiceRequestViews.Summary;
+import com.ambiosys.servicerequests.domain.RequestStatus;
+import com.ambiosys.servicerequests.domain.SlaClock;
 
 /**
  * The service requests module's public service: create, find, edit, move through the workflow, assign. Each use
@@ -27,7 +29,7 @@ import com.ambiosys.servicerequests.ServiceRequestViews.Summary;
 public class ServiceRequests {
 
     /** The filters of the request list; every one optional. */
-    public record Filter(List<String> statuses, UUID serviceTypeId, UUID ownerId, UUID customerId, String slaStatus,
+    public record Filter(List<RequestStatus> statuses, UUID serviceTypeId, UUID ownerId, UUID customerId, SlaClock.Status slaStatus,
             LocalDate createdFrom, LocalDate createdTo, String q, String sort) {
     }
 
@@ -95,13 +97,13 @@ public class ServiceRequests {
 
     /** Moves the request through its workflow; an illegal move is a 409 with the allowed ones. */
     @Transactional
-    public Request transition(UUID id, String target, String comment) {
+    public Request transition(UUID id, RequestStatus target, String comment) {
         return transition(id, target, comment, clock.instant());
     }
 
     /** Moves the request as of {@code now} (the demo data uses past instants). */
     @Transactional
-    Request transition(UUID id, String target, String comment, Instant now) {
+    Request transition(UUID id, RequestStatus target, String comment, Instant now) {
         return transitions.transition(id, target, comment, now);
     }
 

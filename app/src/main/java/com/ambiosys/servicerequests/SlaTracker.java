@@ -32,17 +32,22 @@ import com.ambiosys.servicerequests.domain.SlaClock.Status;
 class SlaTracker {
 
     /** The SLA-relevant columns of one request. */
-    record Row(UUID id, Instant createdAt, String status, Integer responseMinutes, Integer resolutionMinutes,
-            Instant respondedAt, Instant closedAt, String responseSla, String resolutionSla) {
+    record Row(UUID id, Instant createdAt, RequestStatus status, Integer responseMinutes, Integer resolutionMinutes,
+            Instant respondedAt, Instant closedAt, Status responseSla, Status resolutionSla) {
 
         static final String COLUMNS = "id, created_at, status, response_minutes, resolution_minutes, responded_at, closed_at,"
                 + " response_sla, resolution_sla";
 
         static Row of(ResultSet rs) throws SQLException {
-            return new Row(rs.getObject("id", UUID.class), rs.getTimestamp("created_at").toInstant(), rs.getString("status"),
+            return new Row(rs.getObject("id", UUID.class), rs.getTimestamp("created_at").toInstant(),
+                    RequestStatus.valueOf(rs.getString("status")),
                     (Integer) rs.getObject("response_minutes"), (Integer) rs.getObject("resolution_minutes"),
                     instant(rs.getTimestamp("responded_at")), instant(rs.getTimestamp("closed_at")),
-                    rs.getString("response_sla"), rs.getString("resolution_sla"));
+                    sla(rs.getString("response_sla")), sla(rs.getString("resolution_sla")));
+        }
+
+        private static Status sla(String stored) {
+            return stored == null ? null : Status.valueOf(stored);
         }
     }
 
@@ -68,7 +73,7 @@ class SlaTracker {
             return null;
         }
         return new SlaClock(calendar, row.createdAt(), Duration.ofMinutes(row.resolutionMinutes()), pauses, row.closedAt(),
-                RequestStatus.COMPLETED.name().equals(row.status()));
+                row.status() == RequestStatus.COMPLETED);
     }
 
     List<Pause> pauses(UUID requestId) {
@@ -92,11 +97,11 @@ class SlaTracker {
     }
 
     /** The status a clock shows at {@code now}; a stored breach stays a breach. */
-    static String status(SlaClock clock, String stored, Instant now) {
+    static Status status(SlaClock clock, Status stored, Instant now) {
         if (clock == null) {
             return null;
         }
-        return "BREACHED".equals(stored) ? "BREACHED" : clock.status(now).name();
+        return stored == Status.BREACHED ? Status.BREACHED : clock.status(now);
     }
 
     /** Recomputes and stores both clocks of the request at {@code now}; publishes newly reached events. */
@@ -117,10 +122,10 @@ class SlaTracker {
         }
         int n = rows.size();
         UUID[] ids = new UUID[n];
-        String[] responseStatus = new String[n];
+        Status[] responseStatus = new Status[n];
         String[] responseAtRisk = new String[n];
         String[] responseDue = new String[n];
-        String[] resolutionStatus = new String[n];
+        Status[] resolutionStatus = new Status[n];
         String[] resolutionAtRisk = new String[n];
         String[] resolutionDue = new String[n];
         List<Reached> reached = new ArrayList<>();
@@ -148,9 +153,9 @@ class SlaTracker {
                        as u(id, rs, rr, rd, ss, sr, sd)
                  where r.tenant_id = :t and r.id = u.id
                 """)
-            .param("ids", ids).param("rs", responseStatus).param("rr", responseAtRisk).param("rd", responseDue)
-            .param("ss", resolutionStatus).param("sr", resolutionAtRisk).param("sd", resolutionDue).param("t", tenantId)
-            .update();
+            .param("ids", ids).param("rs", names(responseStatus)).param("rr", responseAtRisk).param("rd", responseDue)
+            .param("ss", names(resolutionStatus)).param("sr", resolutionAtRisk).param("sd", resolutionDue)
+            .param("t", tenantId).update();
         if (reached.isEmpty()) {
             return;
         }
@@ -165,7 +170,7 @@ class SlaTracker {
             .param("t", tenantId).param("at", Timestamp.from(now))
             .param("requests", reached.stream().map(Reached::requestId).toArray(UUID[]::new))
             .param("clocks", reached.stream().map(Reached::clock).toArray(String[]::new))
-            .param("events", reached.stream().map(Reached::event).toArray(String[]::new))
+            .param("events", reached.stream().map(r -> r.event().name()).toArray(String[]::new))
             .query((rs, i) -> rs.getObject(1, UUID.class) + "/" + rs.getString(2) + "/" + rs.getString(3)).list());
         publish(tenantId, reached.stream()
             .filter(r -> recorded.contains(r.requestId() + "/" + r.clock() + "/" + r.event())).toList());
@@ -176,7 +181,7 @@ class SlaTracker {
         List<SlaAtRisk> atRisk = new ArrayList<>();
         List<SlaBreached> breached = new ArrayList<>();
         for (Reached r : recorded) {
-            if (Status.BREACHED.name().equals(r.event())) {
+            if (r.event() == Status.BREACHED) {
                 breached.add(new SlaBreached(tenantId, r.requestId(), r.clock(), r.dueAt()));
             }
             else {
@@ -189,13 +194,17 @@ class SlaTracker {
     }
 
     /** An at-risk or breach event a clock has reached (recorded and published unless it was already). */
-    record Reached(UUID requestId, String clock, String event, Instant dueAt) {
+    record Reached(UUID requestId, String clock, Status event, Instant dueAt) {
     }
 
-    private static void reached(List<Reached> reached, UUID requestId, String clock, String status, SlaClock sla) {
-        if (Status.BREACHED.name().equals(status) || Status.AT_RISK.name().equals(status)) {
+    private static void reached(List<Reached> reached, UUID requestId, String clock, Status status, SlaClock sla) {
+        if (status == Status.BREACHED || status == Status.AT_RISK) {
             reached.add(new Reached(requestId, clock, status, sla.dueAt()));
         }
+    }
+
+    private static String[] names(Status[] statuses) {
+        return java.util.Arrays.stream(statuses).map(s -> s == null ? null : s.name()).toArray(String[]::new);
     }
 
     private static String text(Instant instant) {

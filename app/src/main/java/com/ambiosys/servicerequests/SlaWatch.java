@@ -208,7 +208,8 @@ class SlaWatch implements DisposableBean {
                 UUID id = rs.getObject("id", UUID.class);
                 if (id != null) {
                     Timestamp due = rs.getTimestamp("due_at");
-                    recorded.add(new SlaTracker.Reached(id, rs.getString("clock"), rs.getString("status"),
+                    recorded.add(new SlaTracker.Reached(id, rs.getString("clock"),
+                            SlaClock.Status.valueOf(rs.getString("status")),
                             due == null ? null : due.toInstant()));
                 }
             });

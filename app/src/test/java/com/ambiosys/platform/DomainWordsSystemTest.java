@@ -2,7 +2,9 @@ package com.ambiosys.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
@@ -36,5 +38,37 @@ class DomainWordsSystemTest extends TenantApiTest {
             assertThat(r.json().path("errors").get(0).path("field").asString()).isEqualTo("kind");
         }
         assertThat(api.get("/api/v1/catalog/items?kind=PRODUCT").token(admin).send().status()).isEqualTo(200);
+    }
+
+    @Test
+    void aServiceRequestsUnknownStatusPriorityChannelOrWeekdayNamesItsField() {
+        String request = "/api/v1/service-requests/" + UUID.randomUUID();
+        assertThat(fields(api.post(request + "/transitions", Map.of("to", "FLYING")).token(admin).send())).containsExactly("to");
+        assertThat(fields(api.post(request + "/transitions", Map.of("to", "1")).token(admin).send())).containsExactly("to");
+        assertThat(fields(api.post(request + "/transitions", Map.of("to", 1)).token(admin).send())).containsExactly("to");
+        assertThat(fields(api.post("/api/v1/service-requests", Map.of("customerId", UUID.randomUUID(), "serviceTypeId",
+                UUID.randomUUID(), "priority", "YESTERDAY", "channel", "FAX", "description", "Fosa")).token(admin).send()))
+            .containsExactlyInAnyOrder("priority", "channel");
+        assertThat(fields(api.put(request, Map.of("priority", "low", "description", "Fosa")).token(admin).send()))
+            .containsExactly("priority");
+        assertThat(fields(api.get("/api/v1/service-requests?status=NEW&status=FLYING").token(admin).send()))
+            .containsExactly("status");
+        assertThat(fields(api.get("/api/v1/service-requests?slaStatus=LATE").token(admin).send())).containsExactly("slaStatus");
+        assertThat(fields(api.post("/api/v1/sla-policies", Map.of("name", "Pronto", "priority", "SOON", "responseMinutes", 60,
+                "resolutionMinutes", 600)).token(admin).send())).containsExactly("priority");
+        assertThat(fields(api.post("/api/v1/service-types", Map.of("code", "XML", "name", "XML", "dataSchema", "XML"))
+            .token(admin).send())).containsExactly("dataSchema");
+        assertThat(fields(api.put("/api/v1/service-requests/settings", Map.of("approvalRequired", false, "timeZone",
+                "America/Guatemala", "week", Map.of("FUNDAY", List.of(List.of("08:00", "12:00"))))).token(admin).send()))
+            .containsExactly("week");
+        assertThat(api.get("/api/v1/service-requests?status=NEW&status=IN_REVIEW&slaStatus=BREACHED").token(admin).send()
+            .status()).isEqualTo(200);
+    }
+
+    /** The fields of a 400 validation problem. */
+    private static List<String> fields(Response r) {
+        assertThat(r.status()).as(r.text()).isEqualTo(400);
+        assertThat(r.problemCode()).isEqualTo("validation");
+        return r.json().path("errors").valueStream().map(e -> e.path("field").asString()).toList();
     }
 }

@@ -286,6 +286,8 @@ class ServiceRequestsSystemTest extends TenantApiTest {
 
         // a manual reassignment, then back to the round robin
         String id = create(admin, request("SEPTIC_TANK", septic()));
+        String roundRobinOwner = api.get("/api/v1/service-requests/" + id).token(admin).send().json().path("ownerName")
+            .asString();
         JsonNode manual = api.put("/api/v1/service-requests/" + id + "/owner", Map.of("ownerId", tenant.adminId().toString()))
             .token(admin).send().json();
         assertThat(manual.path("ownerId").asString()).isEqualTo(tenant.adminId().toString());
@@ -294,6 +296,11 @@ class ServiceRequestsSystemTest extends TenantApiTest {
         List<String> methods = api.get("/api/v1/service-requests/" + id + "/history").token(admin).send().json().valueStream()
             .filter(h -> h.path("kind").asString().equals("ASSIGNMENT")).map(h -> h.path("field").asString()).toList();
         assertThat(methods).containsExactly("ROUND_ROBIN", "MANUAL");
+        JsonNode manualEntry = api.get("/api/v1/service-requests/" + id + "/history").token(admin).send().json().valueStream()
+            .filter(h -> h.path("field").asString().equals("MANUAL")).findFirst().orElseThrow();
+        assertThat(manualEntry.path("to").asString()).isEqualTo(manual.path("ownerName").asString()); // owners by name
+        assertThat(manualEntry.path("from").asString()).isEqualTo(roundRobinOwner).isNotBlank();
+        assertThat(manualEntry.path("actorName").asString()).isEqualTo(manual.path("ownerName").asString()).isNotBlank();
         // a rep sees the requests they own and no others
         String rep1 = api.login(tenant.email("rep1"), TestTenants.PASSWORD);
         JsonNode mine = api.get("/api/v1/service-requests").token(rep1).send().json();

@@ -17,8 +17,8 @@ import tools.jackson.databind.DeserializationContext;
 import tools.jackson.databind.deser.DeserializationProblemHandler;
 
 /**
- * A word of the domain (an enum) in a JSON body that is not one of its values is a field error like any
- * other, reported with the body's other invalid fields in one 400 validation problem, not a malformed body:
+ * A word of the domain (an enum) in a JSON body that is not one of its values (or one of a map's keys) is a field
+ * error like any other, reported with the body's other invalid fields in one 400 validation problem, not a malformed body:
  * while a body is read, Jackson leaves such a value null and names its field here; once read, the body
  * is refused with those fields ({@link UnknownValuesException}, rendered with the body's own violations).
  */
@@ -72,6 +72,34 @@ class EnumBodyValues extends RequestBodyAdviceAdapter {
             }
             fields.add(field(context.getParser().streamReadContext()));
             return null;
+        }
+
+        /** The same for a number where an enum is expected (not read as the index of a value). */
+        @Override
+        public Object handleWeirdNumberValue(DeserializationContext context, Class<?> targetType, Number value,
+                String failureMsg) {
+            List<String> fields = targetType.isEnum() ? fields() : null;
+            if (fields == null) {
+                return NOT_HANDLED;
+            }
+            fields.add(field(context.getParser().streamReadContext()));
+            return null;
+        }
+
+        /**
+         * The same for an unknown enum key of a map (a weekday): the map's field is noted and the key read as the
+         * enum's first value, which nothing sees (the body is refused); a null key would end the map there (an
+         * EnumMap holds none) and leave the rest of it unread.
+         */
+        @Override
+        public Object handleWeirdKey(DeserializationContext context, Class<?> rawKeyType, String keyValue,
+                String failureMsg) {
+            List<String> fields = rawKeyType.isEnum() ? fields() : null;
+            if (fields == null) {
+                return NOT_HANDLED;
+            }
+            fields.add(field(context.getParser().streamReadContext().getParent()));
+            return rawKeyType.getEnumConstants()[0];
         }
 
         /** The name of the property being read (of the list holding the value, for an element). */

@@ -16,6 +16,8 @@ import org.springframework.core.Ordered;
 import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.i18n.AcceptHeaderLocaleResolver;
 
+import tools.jackson.databind.cfg.EnumFeature;
+
 @Configuration(proxyBeanMethods = false)
 class WebConfiguration {
 
@@ -53,10 +55,13 @@ class WebConfiguration {
         return bean;
     }
 
-    /** An unknown enum value in a request body is a field error ({@link EnumBodyValues}). */
+    /**
+     * An unknown enum value in a request body is a field error ({@link EnumBodyValues}); so is a number or a
+     * quoted number, which Jackson would otherwise read as the index of a value ("1" as the second status).
+     */
     @Bean
     JsonMapperBuilderCustomizer unknownEnumValuesAreFieldErrors() {
-        return builder -> builder.addHandler(new EnumBodyValues.Handler());
+        return builder -> builder.addHandler(new EnumBodyValues.Handler()).enable(EnumFeature.FAIL_ON_NUMBERS_FOR_ENUMS);
     }
 
     /**

@@ -31,8 +31,12 @@ import com.ambiosys.catalog.Currency;
 import com.ambiosys.platform.security.RequiresPermission;
 import com.ambiosys.platform.web.PageQuery;
 import com.ambiosys.platform.web.PageResponse;
+import com.ambiosys.servicerequests.Priority;
+import com.ambiosys.servicerequests.RequestChannel;
 import com.ambiosys.servicerequests.ServiceRequestViews;
 import com.ambiosys.servicerequests.ServiceRequests;
+import com.ambiosys.servicerequests.domain.RequestStatus;
+import com.ambiosys.servicerequests.domain.SlaClock;
 
 import tools.jackson.databind.JsonNode;
 
@@ -40,8 +44,6 @@ import tools.jackson.databind.JsonNode;
 @RequestMapping("/api/v1/service-requests")
 class ServiceRequestController {
 
-    static final String PRIORITY = "LOW|NORMAL|HIGH|URGENT";
-    static final String STATUS = "NEW|IN_REVIEW|PENDING_APPROVAL|QUOTED|ACCEPTED|SCHEDULED|IN_PROGRESS|WAITING_ON_CUSTOMER|COMPLETED|CANCELLED|LOST";
 
     record ItemRequest(UUID catalogItemId, @Size(max = 300) String description,
             @NotNull @DecimalMin(value = "0", inclusive = false) @DecimalMax("1000000") @Digits(integer = 9, fraction = 3) BigDecimal quantity,
@@ -54,18 +56,17 @@ class ServiceRequestController {
     }
 
     record CreateRequest(@NotNull UUID customerId, UUID contactId, UUID addressId, @NotNull UUID serviceTypeId, UUID ownerId,
-            @Pattern(regexp = PRIORITY) String priority,
-            @NotNull @Pattern(regexp = "WHATSAPP|WEB|PHONE|EMAIL|WALK_IN|OTHER") String channel, LocalDate requestedDate,
+            Priority priority, @NotNull RequestChannel channel, LocalDate requestedDate,
             @NotBlank @Size(max = 4000) String description, JsonNode typeData, @Size(max = 100) List<@Valid @NotNull ItemRequest> items,
             @Size(max = 20) List<@NotNull UUID> mediaFileIds) {
     }
 
-    record UpdateRequest(UUID contactId, UUID addressId, @Pattern(regexp = PRIORITY) String priority, LocalDate requestedDate,
+    record UpdateRequest(UUID contactId, UUID addressId, Priority priority, LocalDate requestedDate,
             @NotBlank @Size(max = 4000) String description, JsonNode typeData,
             @Size(max = 100) List<@Valid @NotNull ItemRequest> items) {
     }
 
-    record TransitionRequest(@NotNull @Pattern(regexp = STATUS) String to, @Size(max = 2000) String comment) {
+    record TransitionRequest(@NotNull RequestStatus to, @Size(max = 2000) String comment) {
     }
 
     record OwnerRequest(UUID ownerId) {
@@ -74,8 +75,8 @@ class ServiceRequestController {
     record MediaRequest(@NotNull UUID fileId) {
     }
 
-    record ListFilter(List<@Pattern(regexp = STATUS) String> status, UUID serviceTypeId, UUID ownerId, UUID customerId,
-            @Pattern(regexp = "ON_TRACK|AT_RISK|BREACHED|FULFILLED|STOPPED") String slaStatus, LocalDate from, LocalDate to,
+    record ListFilter(List<RequestStatus> status, UUID serviceTypeId, UUID ownerId, UUID customerId,
+            SlaClock.Status slaStatus, LocalDate from, LocalDate to,
             @Size(max = 100) String q, @Pattern(regexp = "-?(createdAt|requestedDate|number)|priority|dueAt") String sort) {
     }
 

@@ -1,6 +1,7 @@
 package com.ambiosys.servicerequests.web;
 
 import java.net.URI;
+import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +28,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import com.ambiosys.platform.security.RequiresPermission;
+import com.ambiosys.servicerequests.Priority;
 import com.ambiosys.servicerequests.ServiceRequestSetup;
 import com.ambiosys.servicerequests.domain.TypeDataRules;
 
@@ -40,13 +42,13 @@ class ServiceRequestSetupController {
     }
 
     record SettingsRequest(@NotNull Boolean approvalRequired, @NotBlank @Size(max = 60) String timeZone,
-            @NotNull @Size(max = 7) Map<@Pattern(regexp = "MONDAY|TUESDAY|WEDNESDAY|THURSDAY|FRIDAY|SATURDAY|SUNDAY") String,
+            @NotNull @Size(max = 7) Map<DayOfWeek,
                     @Size(max = 6) List<@Size(min = 2, max = 2) List<@NotNull @Pattern(regexp = TIME) String>>> week,
             @Size(max = 100) List<@Valid @NotNull HolidayRequest> holidays) {
     }
 
     record TypeRequest(@NotBlank @Pattern(regexp = "[A-Z][A-Z0-9_]{1,39}") String code, @NotBlank @Size(max = 100) String name,
-            @NotNull @Pattern(regexp = "PORTABLE_TOILETS|SEPTIC_TANK|WASTEWATER_PLANT|FREE_FORM") String dataSchema,
+            @NotNull TypeDataRules.Schema dataSchema,
             Boolean autoAssign) {
     }
 
@@ -54,7 +56,7 @@ class ServiceRequestSetupController {
     }
 
     record PolicyRequest(@NotBlank @Size(max = 100) String name, UUID serviceTypeId,
-            @Pattern(regexp = "LOW|NORMAL|HIGH|URGENT") String priority,
+            Priority priority,
             @NotNull @Min(1) @Max(60 * 24 * 90) Integer responseMinutes,
             @NotNull @Min(1) @Max(60 * 24 * 365) Integer resolutionMinutes, Boolean active) {
 
@@ -94,7 +96,7 @@ class ServiceRequestSetupController {
     @RequiresPermission("servicerequests:configure")
     ResponseEntity<ServiceRequestSetup.ServiceType> createType(@Valid @RequestBody TypeRequest body) {
         ServiceRequestSetup.ServiceType created = setup.createType(body.code(), body.name(),
-                TypeDataRules.Schema.valueOf(body.dataSchema()), Boolean.TRUE.equals(body.autoAssign()));
+                body.dataSchema(), Boolean.TRUE.equals(body.autoAssign()));
         return ResponseEntity.created(URI.create("/api/v1/service-types/" + created.id())).body(created);
     }
 
