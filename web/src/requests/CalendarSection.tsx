@@ -6,6 +6,7 @@ import {
 } from '@mui/material';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
+import { settingsBody } from './settings';
 import { useTranslation } from 'react-i18next';
 import { api, problemMessage } from '../api/client';
 import { WEEKDAYS, type Settings } from './types';
@@ -86,7 +87,7 @@ export function CalendarSection({ onSaved }: { onSaved(): void }) {
         </Box>
         <Box>
           <Button variant="contained" startIcon={<SaveIcon />} disabled={save.isPending} data-testid="save-settings"
-            onClick={() => save.mutate({ ...draft, holidays: draft.holidays.filter((h) => h.day && h.name.trim()) })}>
+            onClick={() => save.mutate(settingsBody(draft))}>
             {t('servicerequests.saveSettings')}
           </Button>
         </Box>

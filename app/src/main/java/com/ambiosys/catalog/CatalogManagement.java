@@ -106,7 +106,10 @@ public class CatalogManagement {
             .orElseThrow(() -> new NotFoundException("catalog-item"));
     }
 
-    /** Search by name or SKU (forgiving accents and case) within a category and everything under it. */
+    /**
+     * Search by name or SKU (forgiving accents and case) within a category and everything under it: every word of
+     * the query is found, each anywhere in the name or the SKU and in any order.
+     */
     @Transactional(readOnly = true)
     public PageResponse<Item> search(ItemFilter filter, PageQuery page) {
         Map<String, Object> params = new LinkedHashMap<>();
@@ -119,9 +122,10 @@ public class CatalogManagement {
         params.put("currency", filter.currency() == null ? null : filter.currency().name());
         String where = """
                  where i.tenant_id = :t
-                   and (cast(:q as text) is null
-                        or lower(f_unaccent(i.name)) like '%' || lower(f_unaccent(:q)) || '%'
-                        or i.sku like '%' || upper(:q) || '%')
+                   and (cast(:q as text) is null or not exists (
+                        select 1 from regexp_split_to_table(lower(f_unaccent(:q)), '[[:space:]]+') w
+                         where w <> '' and lower(f_unaccent(i.name)) not like '%' || w || '%'
+                           and i.sku not like '%' || upper(w) || '%'))
                    and (cast(:category as uuid) is null or i.category_id in (
                         with recursive sub as (
                             select id from catalog_categories where tenant_id = :t and id = :category

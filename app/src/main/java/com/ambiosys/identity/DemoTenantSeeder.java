@@ -16,6 +16,7 @@ import org.springframework.util.StringUtils;
 import com.ambiosys.platform.events.EventsSettled;
 import com.ambiosys.platform.tenancy.TenantContext;
 import com.ambiosys.platform.tenancy.TenantTransactions;
+import com.ambiosys.platform.web.PublicUrl;
 import com.ambiosys.tenants.NewTenant;
 import com.ambiosys.tenants.TenantManagement;
 
@@ -51,14 +52,13 @@ class DemoTenantSeeder implements ApplicationRunner {
     private final boolean enabled;
     private final String adminEmail;
     private final String adminPassword;
-    private final String publicUrl;
+    private final PublicUrl publicUrl;
 
     DemoTenantSeeder(TenantManagement tenants, TenantOnboarding onboarding, ApplicationEventPublisher events, TenantTransactions tx,
             EventsSettled settled,
             @Value("${ambiosys.demo.enabled:true}") boolean enabled,
             @Value("${ambiosys.admin.email:admin@ambiotec.example}") String adminEmail,
-            @Value("${ambiosys.admin.password:}") String adminPassword,
-            @Value("${ambiosys.web.public-url:http://localhost:8080}") String publicUrl) {
+            @Value("${ambiosys.admin.password:}") String adminPassword, PublicUrl publicUrl) {
         this.tenants = tenants;
         this.onboarding = onboarding;
         this.events = events;
@@ -104,7 +104,7 @@ class DemoTenantSeeder implements ApplicationRunner {
                   The other demo users (gerencia@, ventas@, ventas.sv@, atencion@,
                   finanzas@, supervision@, tecnico@ ambiotec.example) share it.
                 ==================================================================
-                """.formatted(publicUrl, adminEmail, password));
+                """.formatted(publicUrl.value(), adminEmail, password));
     }
 
     private static String generatePassword() {

@@ -29,9 +29,10 @@ class DemoInbox {
             canned("saludo", "Saludo", "¡Hola {{nombre}}! Gracias por escribir a Ambiotec. ¿En qué le podemos ayudar?");
             canned("horario", "Horario de atención", "Atendemos de lunes a viernes de 7:30 a 17:30 y los sábados de 8:00 a "
                     + "12:00. Emergencias de fosas sépticas: 24 horas al +502 5512-3344.");
+            // the demo catalog's prices, to which VAT is added (DemoCatalog)
             canned("precios-sanitarios", "Precios de sanitarios portátiles", "{{nombre}}, la renta mensual del sanitario "
-                    + "portátil estándar es de Q900.00 con IVA incluido (en El Salvador, US$95.00 + IVA) e incluye una "
-                    + "limpieza semanal. El sanitario VIP con lavamanos para eventos cuesta Q450.00 por día.");
+                    + "portátil estándar es de Q900.00 + IVA (en El Salvador, US$95.00 + IVA) e incluye una limpieza "
+                    + "semanal. El sanitario VIP con lavamanos para eventos cuesta Q450.00 + IVA por día.");
             canned("ubicacion", "Ubicación de oficinas", "Guatemala: 12 calle 1-25, zona 10, Edificio Géminis, Ciudad de "
                     + "Guatemala (PBX +502 2385-4410). El Salvador: Boulevard del Hipódromo 543, colonia San Benito, San "
                     + "Salvador (+503 2250-6677).");

@@ -95,7 +95,7 @@ class DemoServiceRequests {
                 json.valueToTree(Map.of("units", 12, "model", "STANDARD", "usage", "PERMANENT", "rentalStart",
                         today.plusDays(2).toString(), "cleaningsPerWeek", 2)),
                 List.of(item("Sanitario portátil estándar – renta mensual", "12", "MONTH", "850.00"),
-                        item("Limpieza adicional", "8", "SERVICE", "150.00")),
+                        item("Servicio de limpieza adicional", "8", "SERVICE", "125.00")),
                 List.of()), now.minus(Duration.ofDays(2)));
         requests.transition(obra.id(), RequestStatus.IN_REVIEW, "Se confirma la cantidad con el ingeniero residente.",
                 now.minus(Duration.ofDays(2)).plus(Duration.ofMinutes(40)));
@@ -105,7 +105,7 @@ class DemoServiceRequests {
                 carlos, Priority.NORMAL, RequestChannel.EMAIL, today.plusDays(20), "Boda en Finca La Azotea, 250 invitados.",
                 json.valueToTree(Map.of("units", 8, "model", "VIP", "usage", "EVENT", "rentalStart",
                         today.plusDays(20).toString(), "rentalEnd", today.plusDays(21).toString(), "cleaningsPerWeek", 0)),
-                List.of(item("Sanitario VIP con lavamanos – evento (día)", "8", "DAY", "1200.00")), List.of()),
+                List.of(item("Sanitario VIP con lavamanos – evento (día)", "8", "DAY", "450.00")), List.of()),
                 now.minus(Duration.ofDays(4)));
         requests.transition(boda.id(), RequestStatus.WAITING_ON_CUSTOMER, "Esperando confirmación del número de invitados.",
                 now.minus(Duration.ofDays(4)).plus(Duration.ofHours(1)));

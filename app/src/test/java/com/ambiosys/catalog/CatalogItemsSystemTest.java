@@ -65,6 +65,21 @@ class CatalogItemsSystemTest extends TenantApiTest {
     }
 
     @Test
+    void searchFindsItemsWithEveryWordAnywhereInAnyOrder() {
+        String toilets = category(admin, null, "Sanitarios portátiles", "SAN");
+        create(admin, item(toilets, "Sanitario portátil estándar – renta mensual", "850", "GTQ"));
+        create(admin, item(toilets, "Sanitario VIP con lavamanos", "450", "GTQ"));
+
+        assertThat(names("q=sanitario%20mensual")).containsExactly("Sanitario portátil estándar – renta mensual");
+        assertThat(names("q=MENSUAL%20estandar")).containsExactly("Sanitario portátil estándar – renta mensual");
+        assertThat(names("q=lavamanos%20%20sanitario")).containsExactly("Sanitario VIP con lavamanos");
+        assertThat(names("q=san-0002%20lavamanos")).containsExactly("Sanitario VIP con lavamanos");
+        assertThat(names("q=sanitario")).containsExactlyInAnyOrder("Sanitario portátil estándar – renta mensual",
+                "Sanitario VIP con lavamanos");
+        assertThat(names("q=portatil%20lavamanos")).as("every word must be found").isEmpty();
+    }
+
+    @Test
     void itemsTakeTheirCategorysPrefixAndAreFoundByNameSkuAndFilters() {
         String toilets = category(admin, null, "Sanitarios portátiles", "SAN");
         String supplies = category(admin, null, "Insumos", "INS");

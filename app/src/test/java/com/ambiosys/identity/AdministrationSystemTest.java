@@ -148,6 +148,24 @@ class AdministrationSystemTest extends TenantApiTest {
     }
 
     @Test
+    void aMisspelledOverridesBodyIsRefusedNamingTheFieldAndKeepsTheOverrides() {
+        UUID salesId = tenants.addUser(tenant, "tecla", SystemRole.SALES);
+        assertThat(api.put("/api/v1/users/" + salesId + "/permissions", Map.of("grants", List.of("users:view")))
+            .token(admin).send().status()).isEqualTo(200);
+
+        Response misspelled = api.put("/api/v1/users/" + salesId + "/permissions",
+                Map.of("grant", List.of("audit:view"))).token(admin).language("en").send();
+        assertThat(misspelled.status()).isEqualTo(400);
+        assertThat(misspelled.problemCode()).isEqualTo("validation");
+        assertThat(misspelled.json().path("errors").get(0).path("field").asString()).isEqualTo("grant");
+        assertThat(misspelled.json().path("errors").get(0).path("message").asString()).isEqualTo("unknown field");
+
+        Response user = api.get("/api/v1/users/" + salesId).token(admin).send();
+        assertThat(user.json().path("effectivePermissions").toString()).contains("users:view").doesNotContain("audit:view");
+        assertThat(user.json().path("permissionVersion").asLong()).isEqualTo(2);
+    }
+
+    @Test
     void rolesAreCreatedEditedAndProtected() {
         Response created = api.post("/api/v1/roles", Map.of("code", "AUDITOR", "name", "Auditoría",
                 "permissions", List.of("audit:view", "users:view"))).token(admin).send();

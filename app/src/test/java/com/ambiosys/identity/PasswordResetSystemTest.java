@@ -58,6 +58,8 @@ class PasswordResetSystemTest {
         assertThat(mail.getAllRecipients()[0].toString()).isEqualTo(tenant.adminEmail());
         assertThat(mail.getSubject()).isEqualTo("Restablecer su contraseña de AmbioSys");
         String body = GreenMailUtil.getBody(mail);
+        assertThat(body).as("the link names the port this server listens on, no public URL being set")
+            .contains("http://localhost:" + port + "/reset-password?token=");
         String token = token(body);
 
         Response confirmed = api.post("/api/v1/auth/password-reset/confirm",

@@ -123,6 +123,18 @@ class WhatsAppWebhookTest extends TenantApiTest {
             .containsEntry("phone", "+50255551234").containsEntry("type", "text");
     }
 
+    /** Meta adds fields to its payloads without notice: what we do not know is skipped, unlike in our API's bodies. */
+    @Test
+    void aWebhookWithFieldsWeDoNotKnowIsStillAccepted() throws Exception {
+        String body = message(phoneNumberId, "50255551234", "wamid.X1", 1_763_800_000L, "text",
+                "\"text\":{\"body\":\"Hola\",\"formatting\":\"plain\"},\"new_flag\":true")
+            .replace("{\"object\":", "{\"api_version\":\"v99.0\",\"object\":")
+            .replace("\"profile\":{\"name\":\"Ana López\"}", "\"profile\":{\"name\":\"Ana López\",\"pronouns\":\"ella\"}");
+        assertThat(post(body, sign(body, SECRET))).isEqualTo(200);
+        assertThat(messages(tenant)).singleElement().satisfies(m -> assertThat(m).containsEntry("body", "Hola")
+            .containsEntry("name", "Ana López"));
+    }
+
     @Test
     void aRotatedSecretOrADeactivatedChannelTakesEffectAtOnceThoughTheWebhookKeepsChannelsAFewSeconds() throws Exception {
         String first = message(phoneNumberId, "50255551234", "wamid.R1", 1_763_800_000L, "text", "\"text\":{\"body\":\"Hola\"}");

@@ -28,8 +28,40 @@ class ProblemResponsesSystemTest extends TenantApiTest {
     }
 
     @Test
+    void aFieldTheApiDoesNotKnowIsA400NamingItInTheCallersLanguageAndStoresNothing() {
+        Response r = api.post("/api/v1/inbox/canned-responses", Map.of("shortCode", "saludo", "title", "Saludo",
+                "body", "Hola", "shortcut", "s")).token(admin).send();
+        assertThat(r.status()).isEqualTo(400);
+        assertThat(r.header("content-type")).startsWith("application/problem+json");
+        assertThat(r.problemCode()).isEqualTo("validation");
+        assertThat(r.json().path("title").asString()).isEqualTo("Datos no válidos");
+        assertThat(r.json().path("errors").get(0).path("field").asString()).isEqualTo("shortcut");
+        assertThat(r.json().path("errors").get(0).path("message").asString()).isEqualTo("campo no reconocido");
+        assertThat(api.get("/api/v1/inbox/canned-responses").token(admin).send().json().toString()).doesNotContain("saludo");
+    }
+
+    @Test
+    void unknownFieldsInsideObjectsAndListsAreNamedWithTheirPath() {
+        Response customer = api.post("/api/v1/customers", Map.of("kind", "PERSON", "commercialName", "Ana López",
+                "country", "GT", "contact", Map.of("fullName", "Ana", "mail", "ana@example.com"), "colour", "azul"))
+            .token(admin).language("en").send();
+        assertThat(customer.status()).as(customer.text()).isEqualTo(400);
+        assertThat(errors(customer)).containsExactlyInAnyOrder("contact.mail: unknown field", "colour: unknown field");
+
+        Response request = api.post("/api/v1/service-requests", Map.of("items",
+                java.util.List.of(Map.of("quantity", 1), Map.of("quantity", 2, "qty", 2)))).token(admin).language("en").send();
+        assertThat(request.status()).as(request.text()).isEqualTo(400);
+        assertThat(errors(request)).contains("items[1].qty: unknown field");
+    }
+
+    private static java.util.List<String> errors(Response r) {
+        return r.json().path("errors").valueStream().map(e -> e.path("field").asString() + ": "
+                + e.path("message").asString()).toList();
+    }
+
+    @Test
     void controlCharactersInNestedFieldsAndListsAreNamed() {
-        Response r = api.post("/api/v1/customers", Map.of("kind", "PERSON", "name", "Ana López",
+        Response r = api.post("/api/v1/customers", Map.of("kind", "PERSON", "commercialName", "Ana López",
                 "tags", java.util.List.of("ok", "mal\u001b[31m"))).token(admin).send();
         assertThat(r.status()).isEqualTo(400);
         assertThat(r.json().path("errors").get(0).path("field").asString()).isEqualTo("tags[1]");

@@ -25,7 +25,7 @@ import com.ambiosys.platform.ids.Ids;
 import com.ambiosys.platform.mail.Mailer;
 import com.ambiosys.platform.tenancy.TenantContext;
 import com.ambiosys.platform.tenancy.TenantTransactions;
-import com.ambiosys.platform.web.WebProperties;
+import com.ambiosys.platform.web.PublicUrl;
 
 /**
  * Password reset and invitation links: a one-time token mailed to the user, stored hashed, valid for
@@ -44,7 +44,7 @@ public class PasswordResets {
     private final LoginThrottle throttle;
     private final Mailer mailer;
     private final MessageSource messages;
-    private final WebProperties web;
+    private final PublicUrl publicUrl;
     private final SecurityProperties settings;
     private final Clock clock;
     private final LoginBackoff backoff;
@@ -61,7 +61,7 @@ public class PasswordResets {
 
     PasswordResets(JdbcClient jdbc, Users users, RefreshTokenStore refreshTokens,
             AccessLog accessLog, AuditTrail audit, PasswordEncoder passwords, LoginThrottle throttle, Mailer mailer,
-            MessageSource messages, WebProperties web, SecurityProperties settings, Clock clock,
+            MessageSource messages, PublicUrl publicUrl, SecurityProperties settings, Clock clock,
             TenantTransactions tenantTx, LoginBackoff backoff, LoginCandidates loginCandidates) {
         this.loginCandidates = loginCandidates;
         this.tenantTx = tenantTx;
@@ -75,7 +75,7 @@ public class PasswordResets {
         this.throttle = throttle;
         this.mailer = mailer;
         this.messages = messages;
-        this.web = web;
+        this.publicUrl = publicUrl;
         this.settings = settings;
         this.clock = clock;
     }
@@ -145,7 +145,7 @@ public class PasswordResets {
     /** Sends the reset or invitation email; call after the token's transaction committed. */
     void mail(User user, String kind, String token, Duration ttl) {
         Locale locale = Locale.forLanguageTag(user.language());
-        String link = web.publicUrl().replaceAll("/+$", "") + "/reset-password?token=" + token;
+        String link = publicUrl.value() + "/reset-password?token=" + token;
         String subject = messages.getMessage("mail." + kind + ".subject", null, locale);
         String body = messages.getMessage("mail." + kind + ".body",
                 new Object[] { user.fullName(), link, ttl.toHours() > 0 ? ttl.toHours() : 1 }, locale);

@@ -104,13 +104,23 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     /** A body with unknown enum values: those fields and the body's other violations, as one validation problem. */
     @ExceptionHandler(EnumBodyValues.UnknownValuesException.class)
     ResponseEntity<ProblemDetail> unknownValues(EnumBodyValues.UnknownValuesException ex) {
+        return fieldsAndViolations(ex.body(), ex.fields(), "validation.type-mismatch");
+    }
+
+    /** A body with fields our API does not know: those fields and the body's violations, as one validation problem. */
+    @ExceptionHandler(UnknownBodyFields.UnknownFieldsException.class)
+    ResponseEntity<ProblemDetail> unknownFields(UnknownBodyFields.UnknownFieldsException ex) {
+        return fieldsAndViolations(ex.body(), ex.fields(), "validation.unknown-field");
+    }
+
+    private ResponseEntity<ProblemDetail> fieldsAndViolations(Object body, List<String> fields, String messageKey) {
         ProblemDetail problem = problems.create(HttpStatus.BAD_REQUEST, "validation");
         List<Map<String, String>> errors = new ArrayList<>();
-        String invalid = problems.message("validation.type-mismatch");
-        ex.fields().forEach(field -> errors.add(Map.of("field", field, "message", invalid)));
-        validator.validate(ex.body()).forEach(v -> {
+        String message = problems.message(messageKey);
+        fields.forEach(field -> errors.add(Map.of("field", field, "message", message)));
+        validator.validate(body).forEach(v -> {
             String field = v.getPropertyPath().toString();
-            if (!ex.fields().contains(field)) {
+            if (!fields.contains(field)) {
                 errors.add(Map.of("field", field, "message", v.getMessage()));
             }
         });

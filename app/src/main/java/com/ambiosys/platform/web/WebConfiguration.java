@@ -64,6 +64,12 @@ class WebConfiguration {
         return builder -> builder.addHandler(new EnumBodyValues.Handler()).enable(EnumFeature.FAIL_ON_NUMBERS_FOR_ENUMS);
     }
 
+    /** A field our API does not know, in a request body, is a field error ({@link UnknownBodyFields}). */
+    @Bean
+    JsonMapperBuilderCustomizer unknownBodyFieldsAreFieldErrors() {
+        return builder -> builder.addHandler(new UnknownBodyFields.Handler());
+    }
+
     /**
      * Bean validation checks request records and commands, never JPA entities, so it need not ask JPA
      * whether each property is loaded before reading it (Hibernate Validator's default when JPA is

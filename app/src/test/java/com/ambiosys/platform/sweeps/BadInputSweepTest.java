@@ -24,7 +24,7 @@ import tools.jackson.databind.JsonNode;
 /**
  * Every operation of the OpenAPI document (served by the application at /api/docs) gets a fixed corpus
  * of bad input in its body, query and path: no answer is a 5xx, every 4xx of the API is a problem
- * document, and a refused request stores nothing. Calls go to the tenant's own records (so that the
+ * document, a field a body does not have is a 400 naming it, and a refused request stores nothing. Calls go to the tenant's own records (so that the
  * input reaches the code behind validation) as its administrator.
  */
 class BadInputSweepTest extends SweepTest {
@@ -102,6 +102,13 @@ class BadInputSweepTest extends SweepTest {
             for (RecordComponent c : type.getRecordComponents()) {
                 bodyCases(route, ids, valid, c, tests);
             }
+            tests.add(check(route, "with a field it does not know", () -> {
+                Response r = call(route, ids, with(valid, "campoDesconocido", "x"), Map.of(), admin);
+                assertThat(r.status()).as("answered %s", r.text()).isEqualTo(400);
+                assertThat(r.json().path("errors").valueStream().map(e -> e.path("field").asString()))
+                    .contains("campoDesconocido");
+                return r;
+            }));
         }
         if (route.multipart()) {
             multipartCases(route, ids, tests);
