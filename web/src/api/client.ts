@@ -250,3 +250,14 @@ export interface Page<T> {
   totalEstimated?: boolean;
   total: number;
 }
+
+/** A list that pages and sorts on the server: the root of its query keys and how to read one page of it. */
+export interface PagedList<T> {
+  key: string;
+  page(params: URLSearchParams): Promise<Page<T>>;
+}
+
+/** The paged list at `path` (which answers a `Page`), cached under `key`. */
+export function pagedList<T>(key: string, path: string): PagedList<T> {
+  return { key, page: (params) => api<Page<T>>(`${path}?${params}`) };
+}

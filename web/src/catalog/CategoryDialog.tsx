@@ -5,7 +5,8 @@ import {
 import { useState } from 'react';
 import { Controller, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { api, ApiError } from '../api/client';
+import { ApiError } from '../api/client';
+import { catalogApi } from './api';
 import { categorySchema, possibleParents, type Category, type CategoryForm } from './model';
 
 /** Creates a category (under the selected one, if any) or edits one: name, parent, SKU prefix, description, active. */
@@ -30,8 +31,7 @@ export function CategoryDialog({ category, categories, parentId, onClose }: {
     const body = { parentId: f.parentId || null, name: f.name.trim(), skuPrefix: f.skuPrefix.trim().toUpperCase(),
       description: f.description.trim() || null, active: f.active };
     try {
-      const saved = await api<Category>(category ? `/api/v1/catalog/categories/${category.id}` : '/api/v1/catalog/categories',
-        { method: category ? 'PUT' : 'POST', body });
+      const saved = await catalogApi.saveCategory(category?.id, body);
       onClose(saved);
     } catch (error) {
       if (error instanceof ApiError) {

@@ -3,7 +3,8 @@ import { Alert, Button, Dialog, DialogActions, DialogContent, DialogTitle, MenuI
 import { useState } from 'react';
 import { Controller, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { api, ApiError } from '../api/client';
+import { ApiError } from '../api/client';
+import { catalogApi } from './api';
 import { useAuth } from '../auth/AuthContext';
 import {
   CURRENCIES, itemDefaults, itemRequest, itemSchema, itemToForm, KINDS, UNITS, type Category, type Item,
@@ -30,8 +31,7 @@ export function ItemDialog({ item, categories, categoryId, onClose }: {
   const submit = form.handleSubmit(async (f) => {
     setFailure(null);
     try {
-      const saved = await api<Item>(item ? `/api/v1/catalog/items/${item.id}` : '/api/v1/catalog/items',
-        { method: item ? 'PUT' : 'POST', body: itemRequest(f, item?.version) });
+      const saved = await catalogApi.saveItem(item?.id, itemRequest(f, item?.version));
       onClose(saved);
     } catch (error) {
       if (error instanceof ApiError) {
