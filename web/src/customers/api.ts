@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
-import { api, type Page } from '../api/client';
+import { api, download, pagedList, type Page } from '../api/client';
 import { useAuth } from '../auth/AuthContext';
-import type { Customer, Interaction, LegalEntity, Owner } from './model';
+import type { Customer, CustomerSummary, ImportResult, ImportSummary, Interaction, LegalEntity, Owner } from './model';
 
 /** The customers API, one function per call; screens build the bodies from their forms. */
 const BASE = '/api/v1/customers';
@@ -23,6 +23,14 @@ const save = (path: string, id: string | undefined, body: unknown) =>
   api(id ? `${path}/${id}` : path, { method: id ? 'PUT' : 'POST', body });
 
 export const customersApi = {
+  /** the customer grid, paged, sorted and filtered on the server */
+  list: pagedList<CustomerSummary>(customerKeys.list[0], BASE),
+  /** downloads the customers the filters select as a CSV or Excel file */
+  export: (format: 'csv' | 'xlsx', filters: Record<string, string | undefined>) => {
+    const query = new URLSearchParams({ format });
+    Object.entries(filters).forEach(([k, v]) => v && query.set(k, v));
+    return download(`${BASE}/export?${query}`, `clientes.${format}`);
+  },
   get: (id: string) => api<Customer>(`${BASE}/${id}`),
   create: (body: Body) => api<{ id: string }>(BASE, { method: 'POST', body }),
   update: (id: string, body: Body) => api(`${BASE}/${id}`, { method: 'PUT', body }),
@@ -47,6 +55,20 @@ export const customersApi = {
   },
   owners: () => api<Owner[]>(`${BASE}/owners`),
   tags: () => api<string[]>(`${BASE}/tags`),
+};
+
+/** The import of customers from a CSV file: a preview first, then the commit of its valid rows. */
+export const importsApi = {
+  history: pagedList<ImportSummary>(customerKeys.imports[0], `${BASE}/imports`),
+  preview: (file: File) => {
+    const data = new FormData();
+    data.append('file', file);
+    return api<ImportResult>(`${BASE}/imports`, { method: 'POST', body: data });
+  },
+  get: (id: string) => api<ImportResult>(`${BASE}/imports/${id}`),
+  commit: (id: string) => api<ImportResult>(`${BASE}/imports/${id}/commit`, { method: 'POST' }),
+  /** downloads the CSV template under the given file name */
+  template: (fileName: string) => download(`${BASE}/imports/template`, fileName),
 };
 
 export function useCustomer(id: string) {

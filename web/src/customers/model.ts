@@ -19,6 +19,24 @@ export interface LegalEntity { id: string; legalName: string; taxId: string | nu
 export interface Interaction { id: string; kind: string; occurredAt: string; summary: string; userId: string | null }
 export interface Owner { id: string; fullName: string }
 export interface Place { id: string; code: string | null; name: string }
+export interface CustomerSummary {
+  id: string; kind: string; commercialName: string; taxId: string | null; status: string; ownerId: string | null;
+  tags: string[]; createdAt: string;
+}
+
+/** What an import of a CSV of customers answers: its counts and each row with its errors. */
+export interface ImportRow {
+  line: number; commercialName: string | null; taxId?: string | null; contactName?: string | null;
+  errors: { field: string; code?: string; message: string }[];
+}
+export interface ImportResult {
+  id: string; fileName: string; status: 'PREVIEW' | 'COMMITTED' | string; totalRows: number; validRows: number; errorRows: number;
+  createdCount?: number | null; rows: ImportRow[];
+}
+export interface ImportSummary {
+  id: string; fileName: string; status: string; totalRows: number; validRows: number; errorRows: number;
+  createdCount: number | null; createdAt: string; createdByName: string | null;
+}
 
 export const CONTACT_ROLES = ['PRIMARY', 'BILLING', 'PURCHASING', 'SITE', 'OTHER'] as const;
 export const ADDRESS_KINDS = ['FISCAL', 'BILLING', 'SERVICE_SITE', 'SHIPPING'] as const;
