@@ -233,15 +233,6 @@ export function authorizedFetch(path: string, init: { headers?: Record<string, s
   return request(path, init);
 }
 
-/** Asks the files API for a short-lived signed link and lets the browser download through it. */
-export async function downloadStoredFile(fileId: string): Promise<void> {
-  const link = await api<{ url: string; expiresAt: string }>(`/api/v1/files/${fileId}/link`, { method: 'POST' });
-  const a = document.createElement('a');
-  a.href = link.url;
-  a.rel = 'noopener';
-  a.click();
-}
-
 export interface Page<T> {
   items: T[];
   page: number;

@@ -7,7 +7,8 @@ import {
 } from '@mui/material';
 import { type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { downloadStoredFile, type Page } from '../api/client';
+import type { Page } from '../api/client';
+import { downloadStoredFile } from '../files/api';
 import {
   COUNTRIES, describeAddress, EXPIRY_COLOR, usePlaceNames, type Address, type Contact, type Customer,
   type LegalEntity, type Interaction,

@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { api, download, pagedList, type Page } from '../api/client';
 import { useAuth } from '../auth/AuthContext';
+import { filesApi } from '../files/api';
 import type { Customer, CustomerSummary, ImportResult, ImportSummary, Interaction, LegalEntity, Owner } from './model';
 
 /** The customers API, one function per call; screens build the bodies from their forms. */
@@ -47,12 +48,7 @@ export const customersApi = {
   addInteraction: (customerId: string, body: Body) => api(`${BASE}/${customerId}/interactions`, { method: 'POST', body }),
   addDocument: (customerId: string, body: Body) => api(`${BASE}/${customerId}/documents`, { method: 'POST', body }),
   /** stores a file for a customer's document; answers its id */
-  uploadFile: async (customerId: string, file: File) => {
-    const data = new FormData();
-    data.append('file', file);
-    const params = new URLSearchParams({ ownerType: 'customer', ownerId: customerId });
-    return (await api<{ id: string }>(`/api/v1/files?${params}`, { method: 'POST', body: data })).id;
-  },
+  uploadFile: async (customerId: string, file: File) => (await filesApi.upload(file, 'customer', customerId)).id,
   owners: () => api<Owner[]>(`${BASE}/owners`),
   tags: () => api<string[]>(`${BASE}/tags`),
 };

@@ -7,7 +7,8 @@ import {
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, ApiError, upload } from '../api/client';
+import { api, ApiError } from '../api/client';
+import { filesApi } from '../files/api';
 import { useAuth } from '../auth/AuthContext';
 import { inboxKeys, useCanned } from './api';
 import { ComposeKeys, filterCanned, serviceWindow, slashQuery, substitute } from './model';
@@ -78,10 +79,7 @@ export function Composer({ conversation, messages, replyTo, onClearReply }: {
       if (file && outgoing.type !== 'TEMPLATE') {
         let fileId = uploaded?.file === file ? uploaded.id : null;
         if (!fileId) {
-          const form = new FormData();
-          form.append('file', file);
-          const params = new URLSearchParams({ ownerType: 'inbox_message' }); // the send makes the message its owner
-          fileId = (await upload<{ id: string }>(`/api/v1/files?${params}`, form)).id;
+          fileId = (await filesApi.upload(file, 'inbox_message')).id; // the send makes the message its owner
           setUploaded({ file, id: fileId });
         }
         outgoing = { type: file.type.startsWith('image/') ? 'IMAGE' : 'DOCUMENT', fileId, caption: outgoing.text || undefined,

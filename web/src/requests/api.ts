@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
-import { api, upload } from '../api/client';
-import type { HistoryEntry, Owner, ServiceRequest, ServiceType, Settings, StoredFile } from './types';
+import { api } from '../api/client';
+import { filesApi } from '../files/api';
+import type { HistoryEntry, Owner, ServiceRequest, ServiceType, Settings } from './types';
 
 /** The service requests API, one function per call; screens build the bodies from their forms. */
 const BASE = '/api/v1/service-requests';
@@ -24,8 +25,8 @@ export const requestsApi = {
   move: (id: string, body: { to: string; comment?: string }) => api<ServiceRequest>(`${BASE}/${id}/transitions`, { method: 'POST', body }),
   assign: (id: string, ownerId: string | null) => api<ServiceRequest>(`${BASE}/${id}/owner`, { method: 'PUT', body: { ownerId } }),
   /** stores the file for the request, then attaches it */
-  attach: async (id: string, form: FormData) => {
-    const stored = await upload<StoredFile>(`/api/v1/files?ownerType=service_request&ownerId=${id}`, form);
+  attach: async (id: string, file: File) => {
+    const stored = await filesApi.upload(file, 'service_request', id);
     return api<ServiceRequest>(`${BASE}/${id}/media`, { method: 'POST', body: { fileId: stored.id } });
   },
   detach: (id: string, fileId: string) => api(`${BASE}/${id}/media/${fileId}`, { method: 'DELETE' }),

@@ -64,4 +64,3 @@ export interface Settings {
 
 export interface Owner { id: string; fullName: string }
 
-export interface StoredFile { id: string; name: string; mediaType: string; sizeBytes: number }
