@@ -39,6 +39,11 @@ export function useCategories() {
   return useQuery({ queryKey: catalogKeys.categories, queryFn: catalogApi.categories });
 }
 
+/** The catalog picker of other features (a request's items): active items matching what was typed. */
+export function useCatalogPicker<T = Item>(q: string) {
+  return useQuery({ queryKey: catalogKeys.picker(q), queryFn: () => catalogApi.search<T>(q.trim()), staleTime: 30_000 });
+}
+
 export function usePriceHistory(itemId: string, page: number, size: number) {
   return useQuery({
     queryKey: catalogKeys.pricePage(itemId, page, size),

@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { api, download, pagedList, type Page } from '../api/client';
 import { useAuth } from '../auth/AuthContext';
 import { filesApi } from '../files/api';
-import type { Customer, CustomerSummary, ImportResult, ImportSummary, Interaction, LegalEntity, Owner } from './model';
+import type { Customer, CustomerOption, CustomerSummary, ImportResult, ImportSummary, Interaction, LegalEntity, Owner } from './model';
 
 /** The customers API, one function per call; screens build the bodies from their forms. */
 const BASE = '/api/v1/customers';
@@ -13,6 +13,7 @@ export const customerKeys = {
   list: ['customers'] as const,
   owners: ['customers', 'owners'] as const,
   tags: ['customers', 'tags'] as const,
+  picker: (q: string) => ['customers', 'picker', q] as const,
   one: (id: string) => ['customer', id] as const,
   legalEntities: (id: string) => ['customer', id, 'legal-entities'] as const,
   interactions: (id: string) => ['customer', id, 'interactions'] as const,
@@ -51,6 +52,8 @@ export const customersApi = {
   uploadFile: async (customerId: string, file: File) => (await filesApi.upload(file, 'customer', customerId)).id,
   owners: () => api<Owner[]>(`${BASE}/owners`),
   tags: () => api<string[]>(`${BASE}/tags`),
+  /** the first ten customers whose name, tax id, phone or email match, for a picker */
+  search: (q: string) => api<Page<CustomerOption>>(`${BASE}?size=10&q=${encodeURIComponent(q)}`),
 };
 
 /** The import of customers from a CSV file: a preview first, then the commit of its valid rows. */
@@ -67,8 +70,13 @@ export const importsApi = {
   template: (fileName: string) => download(`${BASE}/imports/template`, fileName),
 };
 
-export function useCustomer(id: string) {
-  return useQuery({ queryKey: customerKeys.one(id), queryFn: () => customersApi.get(id) });
+export function useCustomer(id: string, enabled = true) {
+  return useQuery({ queryKey: customerKeys.one(id), queryFn: () => customersApi.get(id), enabled });
+}
+
+/** The customer picker of other features (a request's customer, a conversation's): matches for what was typed. */
+export function useCustomerPicker(q: string, enabled = true) {
+  return useQuery({ queryKey: customerKeys.picker(q), queryFn: () => customersApi.search(q), enabled, staleTime: 30_000 });
 }
 
 export function useLegalEntities(id: string, enabled: boolean) {

@@ -19,6 +19,8 @@ export interface LegalEntity { id: string; legalName: string; taxId: string | nu
 export interface Interaction { id: string; kind: string; occurredAt: string; summary: string; userId: string | null }
 export interface Owner { id: string; fullName: string }
 export interface Place { id: string; code: string | null; name: string }
+/** What a picker shows of a customer. */
+export interface CustomerOption { id: string; commercialName: string; taxId: string | null }
 export interface CustomerSummary {
   id: string; kind: string; commercialName: string; taxId: string | null; status: string; ownerId: string | null;
   tags: string[]; createdAt: string;

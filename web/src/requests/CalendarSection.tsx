@@ -7,10 +7,10 @@ import {
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, problemMessage } from '../api/client';
+import { problemMessage } from '../api/client';
 import { WEEKDAYS, type Settings } from './types';
 import { ZONES, Section } from './SettingsParts';
-import { useRequestSettings } from './api';
+import { requestKeys, requestSettingsApi, useRequestSettings } from './api';
 
 export function CalendarSection({ onSaved }: { onSaved(): void }) {
   const { t } = useTranslation();
@@ -20,8 +20,8 @@ export function CalendarSection({ onSaved }: { onSaved(): void }) {
   const [failure, setFailure] = useState<string | null>(null);
   useEffect(() => { if (settings.data) setDraft(structuredClone(settings.data)); }, [settings.data]);
   const save = useMutation({
-    mutationFn: (s: Settings) => api<Settings>('/api/v1/service-requests/settings', { method: 'PUT', body: s }),
-    onSuccess: (s) => { setFailure(null); client.setQueryData(['sr-settings'], s); onSaved(); },
+    mutationFn: (s: Settings) => requestSettingsApi.save(s),
+    onSuccess: (s) => { setFailure(null); client.setQueryData(requestKeys.settings, s); onSaved(); },
     onError: (e) => setFailure(problemMessage(e, t('common.error'))),
   });
   if (!draft) return null;

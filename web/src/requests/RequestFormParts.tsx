@@ -4,12 +4,6 @@ import { Controller, type Control } from 'react-hook-form';
 import { formTypeData } from './schemas';
 import { type ServiceRequest } from './types';
 
-export interface CustomerOption { id: string; commercialName: string; taxId: string | null }
-export interface CustomerDetails {
-  id: string;
-  contacts: { id: string; fullName: string; role: string }[];
-  addresses: { id: string; kind: string; street: string; zone: string | null }[];
-}
 export interface ItemForm {
   catalogItemId?: string; description: string; quantity: string; unit: string; unitPrice: string; currency: string; vatRate: string;
 }

@@ -62,5 +62,4 @@ export interface Settings {
   approvalRequired: boolean; timeZone: string; week: Record<string, [string, string][]>; holidays: { day: string; name: string }[];
 }
 
-export interface Owner { id: string; fullName: string }
 
