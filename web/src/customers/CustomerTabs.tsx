@@ -61,7 +61,7 @@ export function OverviewTab({ c, legalEntities, ownerName, owners }: Pick<TabPro
 export function ContactsTab({ c, id, canEdit, setOpen, remove, rowActions, addButton }: Pick<TabProps, 'c' | 'id' | 'canEdit' | 'setOpen' | 'remove' | 'rowActions' | 'addButton'>) {
   const { t } = useTranslation();
   return (
-      <Section title={t('customers.contacts')} action={addButton(t('customers.newContact'), () => setOpen({ kind: 'contact' }), 'add-contact')}>
+      <TableSection title={t('customers.contacts')} action={addButton(t('customers.newContact'), () => setOpen({ kind: 'contact' }), 'add-contact')}>
         <Table size="small" aria-label={t('customers.contacts')}>
           <TableHead><TableRow>
             <TableCell>{t('customers.contactName')}</TableCell><TableCell>{t('customers.role')}</TableCell>
@@ -81,14 +81,14 @@ export function ContactsTab({ c, id, canEdit, setOpen, remove, rowActions, addBu
             ))}
           </TableBody>
         </Table>
-      </Section>
+      </TableSection>
   );
 }
 
 export function AddressesTab({ c, id, canEdit, setOpen, remove, rowActions, addButton, places }: Pick<TabProps, 'c' | 'id' | 'canEdit' | 'setOpen' | 'remove' | 'rowActions' | 'addButton' | 'places'>) {
   const { t } = useTranslation();
   return (
-      <Section title={t('customers.addresses')} action={addButton(t('customers.newAddress'), () => setOpen({ kind: 'address' }), 'add-address')}>
+      <TableSection title={t('customers.addresses')} action={addButton(t('customers.newAddress'), () => setOpen({ kind: 'address' }), 'add-address')}>
         <Table size="small" aria-label={t('customers.addresses')}>
           <TableHead><TableRow>
             <TableCell>{t('customers.type')}</TableCell><TableCell>{t('customers.street')}</TableCell>
@@ -108,7 +108,7 @@ export function AddressesTab({ c, id, canEdit, setOpen, remove, rowActions, addB
             ))}
           </TableBody>
         </Table>
-      </Section>
+      </TableSection>
   );
 }
 
@@ -116,7 +116,7 @@ export function DocumentsTab({ c, id, canEdit, setOpen, remove, addButton, setFa
   const { t } = useTranslation();
   const format = useFormat();
   return (
-      <Section title={t('customers.documents')} action={addButton(t('customers.newDocument'), () => setOpen({ kind: 'document' }), 'add-document')}>
+      <TableSection title={t('customers.documents')} action={addButton(t('customers.newDocument'), () => setOpen({ kind: 'document' }), 'add-document')}>
         <Table size="small" aria-label={t('customers.documents')}>
           <TableHead><TableRow>
             <TableCell>{t('customers.type')}</TableCell><TableCell>{t('customers.number')}</TableCell>
@@ -156,14 +156,14 @@ export function DocumentsTab({ c, id, canEdit, setOpen, remove, addButton, setFa
             })}
           </TableBody>
         </Table>
-      </Section>
+      </TableSection>
   );
 }
 
 export function LegalEntitiesTab({ id, canEdit, setOpen, remove, rowActions, addButton, legalEntities }: Pick<TabProps, 'id' | 'canEdit' | 'setOpen' | 'remove' | 'rowActions' | 'addButton' | 'legalEntities'>) {
   const { t } = useTranslation();
   return (
-      <Section title={t('customers.legalEntities')} action={addButton(t('customers.newLegalEntity'), () => setOpen({ kind: 'legalEntity' }), 'add-legal-entity')}>
+      <TableSection title={t('customers.legalEntities')} action={addButton(t('customers.newLegalEntity'), () => setOpen({ kind: 'legalEntity' }), 'add-legal-entity')}>
         {legalEntities.error && <Alert severity="error">{(legalEntities.error as Error).message}</Alert>}
         <Table size="small" aria-label={t('customers.legalEntities')}>
           <TableHead><TableRow>
@@ -182,7 +182,7 @@ export function LegalEntitiesTab({ id, canEdit, setOpen, remove, rowActions, add
             ))}
           </TableBody>
         </Table>
-      </Section>
+      </TableSection>
   );
 }
 
@@ -190,7 +190,7 @@ export function InteractionsTab({ setOpen, addButton, interactions }: Pick<TabPr
   const { t } = useTranslation();
   const format = useFormat();
   return (
-      <Section title={t('customers.interactions')} action={addButton(t('customers.newInteraction'), () => setOpen({ kind: 'interaction' }), 'add-interaction')}>
+      <TableSection title={t('customers.interactions')} action={addButton(t('customers.newInteraction'), () => setOpen({ kind: 'interaction' }), 'add-interaction')}>
         {interactions.error && <Alert severity="error">{(interactions.error as Error).message}</Alert>}
         <Table size="small" aria-label={t('customers.interactions')}>
           <TableHead><TableRow>
@@ -207,7 +207,7 @@ export function InteractionsTab({ setOpen, addButton, interactions }: Pick<TabPr
             ))}
           </TableBody>
         </Table>
-      </Section>
+      </TableSection>
   );
 }
 
@@ -222,7 +222,8 @@ function EmptyRow({ columns, text }: { columns: number; text: string }) {
   return <TableRow><TableCell colSpan={columns} sx={{ color: 'text.secondary' }}>{text}</TableCell></TableRow>;
 }
 
-export function Section({ title, action, children }: { title: string; action?: ReactNode; children: ReactNode }) {
+/** A tab's table, with its add button above it. */
+function TableSection({ title, action, children }: { title: string; action?: ReactNode; children: ReactNode }) {
   return (
     <Box component="section" aria-label={title}>
       {action && <Stack direction="row" sx={{ mb: 1, justifyContent: 'flex-end' }}>{action}</Stack>}

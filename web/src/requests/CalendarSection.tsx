@@ -9,8 +9,12 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { problemMessage } from '../api/client';
 import { WEEKDAYS, type Settings } from './types';
-import { ZONES, Section } from './SettingsParts';
+import { Section } from '../ui/Section';
 import { requestKeys, requestSettingsApi, useRequestSettings } from './api';
+
+/** The time zones offered for the working calendar. */
+const ZONES = ['America/Guatemala', 'America/El_Salvador', 'America/Tegucigalpa', 'America/Managua', 'America/Costa_Rica',
+  'America/Mexico_City', 'America/Panama', 'UTC'];
 
 export function CalendarSection({ onSaved }: { onSaved(): void }) {
   const { t } = useTranslation();
@@ -28,7 +32,7 @@ export function CalendarSection({ onSaved }: { onSaved(): void }) {
   const update = (f: (s: Settings) => void) => setDraft((d) => { const copy = structuredClone(d!); f(copy); return copy; });
   const zones = ZONES.includes(draft.timeZone) ? ZONES : [draft.timeZone, ...ZONES];
   return (
-    <Section title={t('servicerequests.calendar')}>
+    <Section headerGap={2} title={t('servicerequests.calendar')}>
       <Stack spacing={2}>
         {failure && <Alert severity="error">{failure}</Alert>}
         <FormControlLabel label={t('servicerequests.approvalRequired')} control={

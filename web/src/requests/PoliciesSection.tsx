@@ -11,7 +11,7 @@ import { useTranslation } from 'react-i18next';
 import { problemMessage } from '../api/client';
 import { PRIORITIES, type ServiceType, type SlaPolicy } from './types';
 import { businessTime } from './ui';
-import { Section } from './SettingsParts';
+import { Section } from '../ui/Section';
 import { requestKeys, requestSettingsApi, useServiceTypes, useSlaPolicies } from './api';
 
 export function PoliciesSection({ onSaved }: { onSaved(): void }) {
@@ -29,7 +29,7 @@ export function PoliciesSection({ onSaved }: { onSaved(): void }) {
   });
   const typeName = (id: string | null) => (id ? types.data?.find((ty) => ty.id === id)?.name ?? id : t('servicerequests.anyType'));
   return (
-    <Section title={t('servicerequests.policies')} action={
+    <Section headerGap={2} title={t('servicerequests.policies')} action={
       <Button startIcon={<AddIcon />} onClick={() => setEditing('new')} data-testid="new-policy">{t('servicerequests.newPolicy')}</Button>}>
       {failure && <Alert severity="error" sx={{ mb: 1 }}>{failure}</Alert>}
       <TableContainer>

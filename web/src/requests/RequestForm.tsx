@@ -15,7 +15,7 @@ import { CURRENCIES, UNITS, emptyTypeData, formPath, requestSchema } from './sch
 import { CHANNELS, PRIORITIES, type DataSchema, type ServiceRequest } from './types';
 import { codeKey } from '../translate';
 import type { CustomerOption } from '../customers/model';
-import { CatalogOption, FormValues, FormField, Section, grid, formValuesOf } from './RequestFormParts';
+import { CatalogOption, FormValues, FormField, FormSection, grid, formValuesOf } from './RequestFormParts';
 import { TypeDataFields } from './TypeDataFields';
 import { requestsApi, requestKeys, useActiveServiceTypes } from './api';
 
@@ -108,7 +108,7 @@ export function RequestForm({ editing }: { editing?: ServiceRequest }) {
       </Typography>
       <Stack spacing={2}>
         {failure && <Alert severity="error" data-testid="request-error">{failure}</Alert>}
-        <Section title={t('servicerequests.general')}>
+        <FormSection title={t('servicerequests.general')}>
           <Autocomplete
             options={customers.data?.items ?? []}
             value={customer}
@@ -160,12 +160,12 @@ export function RequestForm({ editing }: { editing?: ServiceRequest }) {
           </Box>
           <FormField control={control} name="description" label={t('servicerequests.description')} required multiline minRows={3}
             slotProps={{ htmlInput: { maxLength: 4000 } }} />
-        </Section>
-        <Section title={t('servicerequests.details')}>
+        </FormSection>
+        <FormSection title={t('servicerequests.details')}>
           {!schema && <Typography color="text.secondary">{t('servicerequests.chooseType')}</Typography>}
           {schema && <TypeDataFields key={`${serviceTypeId}`} schema={schema} control={control} errors={formState.errors} />}
-        </Section>
-        <Section title={t('servicerequests.items')}>
+        </FormSection>
+        <FormSection title={t('servicerequests.items')}>
           {items.fields.map((row, i) => (
             <Box key={row.id} sx={{ display: 'grid', gap: 1, alignItems: 'start',
               gridTemplateColumns: { xs: '1fr 1fr', md: '3fr 1fr 1fr 1.2fr 1fr 0.8fr auto' } }}>
@@ -203,7 +203,7 @@ export function RequestForm({ editing }: { editing?: ServiceRequest }) {
               {t('servicerequests.addItem')}
             </Button>
           </Stack>
-        </Section>
+        </FormSection>
         <Stack direction="row" spacing={2} sx={{ justifyContent: 'flex-end' }}>
           <Button onClick={() => navigate(-1)}>{t('common.cancel')}</Button>
           <Button type="submit" variant="contained" disabled={formState.isSubmitting} data-testid="save-request">

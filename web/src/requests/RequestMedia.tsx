@@ -8,7 +8,7 @@ import { useTranslation } from 'react-i18next';
 import { problemMessage } from '../api/client';
 import { useFileLink, useStoredFile } from '../files/api';
 import type { ServiceRequest } from './types';
-import { Section } from './RequestParts';
+import { Section } from '../ui/Section';
 import { requestsApi, requestKeys } from './api';
 
 export function MediaSection({ request, editable }: { request: ServiceRequest; editable: boolean }) {

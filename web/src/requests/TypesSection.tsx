@@ -9,7 +9,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { problemMessage } from '../api/client';
 import { DATA_SCHEMAS, type DataSchema, type ServiceType } from './types';
-import { Section } from './SettingsParts';
+import { Section } from '../ui/Section';
 import { requestKeys, requestSettingsApi, useServiceTypes } from './api';
 
 export function TypesSection({ onSaved }: { onSaved(): void }) {
@@ -31,7 +31,7 @@ export function TypesSection({ onSaved }: { onSaved(): void }) {
   });
   const edit = (ty: ServiceType, change: Partial<ServiceType>) => setEdits((e) => ({ ...e, [ty.id]: { ...(e[ty.id] ?? ty), ...change } }));
   return (
-    <Section title={t('servicerequests.types')} action={
+    <Section headerGap={2} title={t('servicerequests.types')} action={
       <Button startIcon={<AddIcon />} onClick={() => setCreating(true)} data-testid="new-type">{t('servicerequests.newType')}</Button>}>
       {failure && <Alert severity="error" sx={{ mb: 1 }}>{failure}</Alert>}
       <TableContainer>
