@@ -8,7 +8,7 @@ import { useEffect, useState } from 'react';
 import { Controller, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
-import { ApiError } from '../api/client';
+import { formProblem } from '../api/formProblem';
 import { useAuth } from '../auth/AuthContext';
 import { adminApi, adminKeys, usePermissions, useRoles, useUser } from './api';
 
@@ -74,12 +74,7 @@ export function UserDialog({ userId, onClose }: { userId: string | null; onClose
       onClose();
     },
     onError: (error) => {
-      if (error instanceof ApiError) {
-        error.fieldErrors.forEach((e) => form.setError(e.field as keyof Form, { message: e.message }));
-        setFailure(error.detail ?? error.title);
-      } else {
-        setFailure(t('common.error'));
-      }
+      setFailure(formProblem(error, form.setError, t('common.error')));
     },
   });
 

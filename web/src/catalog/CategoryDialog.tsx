@@ -5,7 +5,7 @@ import {
 import { useState } from 'react';
 import { Controller, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '../api/client';
+import { formProblem } from '../api/formProblem';
 import { catalogApi } from './api';
 import { categorySchema, possibleParents, type Category, type CategoryForm } from './model';
 
@@ -34,12 +34,7 @@ export function CategoryDialog({ category, categories, parentId, onClose }: {
       const saved = await catalogApi.saveCategory(category?.id, body);
       onClose(saved);
     } catch (error) {
-      if (error instanceof ApiError) {
-        error.fieldErrors.forEach((e) => form.setError(e.field as keyof CategoryForm, { message: e.message }));
-        setFailure(error.detail ?? error.title);
-      } else {
-        setFailure(t('common.error'));
-      }
+      setFailure(formProblem(error, form.setError, t('common.error')));
     }
   });
 

@@ -3,7 +3,7 @@ import { Alert, Button, Dialog, DialogActions, DialogContent, DialogTitle, MenuI
 import { useState } from 'react';
 import { Controller, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '../api/client';
+import { formProblem } from '../api/formProblem';
 import { catalogApi } from './api';
 import { useAuth } from '../auth/AuthContext';
 import {
@@ -34,12 +34,7 @@ export function ItemDialog({ item, categories, categoryId, onClose }: {
       const saved = await catalogApi.saveItem(item?.id, itemRequest(f, item?.version));
       onClose(saved);
     } catch (error) {
-      if (error instanceof ApiError) {
-        error.fieldErrors.forEach((e) => form.setError(e.field as keyof ItemForm, { message: e.message }));
-        setFailure(error.detail ?? error.title);
-      } else {
-        setFailure(t('common.error'));
-      }
+      setFailure(formProblem(error, form.setError, t('common.error')));
     }
   });
 

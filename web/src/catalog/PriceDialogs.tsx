@@ -6,7 +6,7 @@ import {
 import { useState } from 'react';
 import { Controller, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '../api/client';
+import { formProblem } from '../api/formProblem';
 import { catalogApi, usePriceHistory } from './api';
 import { CURRENCIES, priceSchema, toNumber, type Item, type PriceForm } from './model';
 import { useFormat } from '../format';
@@ -27,12 +27,7 @@ export function PriceDialog({ item, onClose }: { item: Item; onClose(saved?: Ite
       onClose(await catalogApi.changePrice(item.id,
         { price: toNumber(f.price), currency: f.currency, reason: f.reason.trim(), version: item.version }));
     } catch (error) {
-      if (error instanceof ApiError) {
-        error.fieldErrors.forEach((e) => form.setError(e.field as keyof PriceForm, { message: e.message }));
-        setFailure(error.detail ?? error.title);
-      } else {
-        setFailure(t('common.error'));
-      }
+      setFailure(formProblem(error, form.setError, t('common.error')));
     }
   });
   return (
