@@ -7,7 +7,8 @@ import {
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, ApiError } from '../api/client';
+import { ApiError } from '../api/client';
+import { inboxApi } from './calls';
 import { filesApi } from '../files/api';
 import { useAuth } from '../auth/AuthContext';
 import { inboxKeys, useCanned } from './api';
@@ -87,8 +88,7 @@ export function Composer({ conversation, messages, replyTo, onClearReply }: {
       }
       // the same message again (a retry) keeps its key, so it goes out once
       const key = keys.forMessage(`${s.contactId}:${JSON.stringify(outgoing)}`);
-      const sent = await api<Message>(`/api/v1/inbox/contacts/${s.contactId}/messages`,
-        { method: 'POST', body: outgoing, headers: { 'Idempotency-Key': key } });
+      const sent = await inboxApi.send(s.contactId, outgoing, key);
       keys.done();
       client.setQueryData<Message[]>(inboxKeys.thread(s.contactId),
         (old) => (old && !old.some((m) => m.id === sent.id) ? [...old, sent] : old));

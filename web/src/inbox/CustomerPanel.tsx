@@ -4,8 +4,9 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link as RouterLink } from 'react-router';
 import { api, problemMessage, type Page } from '../api/client';
+import { requestsApi } from '../requests/api';
+import { inboxApi } from './calls';
 import { useAuth } from '../auth/AuthContext';
-import type { Summary as RequestSummary } from '../requests/types';
 import { StatusChip } from '../requests/ui';
 import { inboxKeys } from './api';
 import type { Conversation } from './types';
@@ -20,7 +21,7 @@ export function CustomerPanel({ conversation }: { conversation: Conversation }) 
   const s = conversation.summary;
   const [search, setSearch] = useState('');
   const link = useMutation({
-    mutationFn: (customerId: string) => api(`/api/v1/inbox/contacts/${s.contactId}/customer`, { method: 'PUT', body: { customerId } }),
+    mutationFn: (customerId: string) => inboxApi.linkCustomer(s.contactId, customerId),
     onSuccess: () => client.invalidateQueries({ queryKey: inboxKeys.conversation(s.id) }),
   });
   const requests = useQuery({
@@ -28,7 +29,7 @@ export function CustomerPanel({ conversation }: { conversation: Conversation }) 
     queryFn: () => {
       const p = new URLSearchParams({ customerId: s.customerId!, size: '10' });
       OPEN_STATUSES.forEach((x) => p.append('status', x));
-      return api<Page<RequestSummary>>(`/api/v1/service-requests?${p}`);
+      return requestsApi.search(p);
     },
     enabled: !!s.customerId && conversation.customerConfirmed && can('servicerequests:view'),
   });
