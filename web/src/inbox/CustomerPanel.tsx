@@ -3,7 +3,8 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link as RouterLink } from 'react-router';
-import { api, problemMessage, type Page } from '../api/client';
+import { problemMessage } from '../api/client';
+import { useCustomerPicker } from '../customers/api';
 import { requestsApi } from '../requests/api';
 import { inboxApi } from './calls';
 import { useAuth } from '../auth/AuthContext';
@@ -33,11 +34,7 @@ export function CustomerPanel({ conversation }: { conversation: Conversation }) 
     },
     enabled: !!s.customerId && conversation.customerConfirmed && can('servicerequests:view'),
   });
-  const customers = useQuery({
-    queryKey: ['inbox', 'customer-search', search],
-    queryFn: () => api<Page<{ id: string; name: string }>>(`/api/v1/customers?size=10&q=${encodeURIComponent(search)}`),
-    enabled: search.trim().length >= 2 && can('customers:view'),
-  });
+  const customers = useCustomerPicker(search, search.trim().length >= 2 && can('customers:view'));
 
   return (
     <Stack spacing={2} sx={{ p: 2 }} data-testid="customer-panel">
@@ -74,7 +71,7 @@ export function CustomerPanel({ conversation }: { conversation: Conversation }) 
           <>
             <Typography variant="body2" color="text.secondary" sx={{ mb: 1 }}>{t('inbox.customer.none')}</Typography>
             {can('inbox:reply') && can('customers:view') && (
-              <Autocomplete size="small" options={customers.data?.items ?? []} getOptionLabel={(o) => o.name}
+              <Autocomplete size="small" options={customers.data?.items ?? []} getOptionLabel={(o) => o.commercialName}
                 filterOptions={(x) => x} onInputChange={(_, v) => setSearch(v)} loading={customers.isFetching}
                 onChange={(_, v) => v && link.mutate(v.id)} noOptionsText={t('inbox.customer.searchHint')}
                 renderInput={(params) => <TextField {...params} label={t('inbox.customer.link')} />} />
