@@ -17,7 +17,7 @@ import { EditCustomerDialog } from './CustomerDialogs';
 import { InteractionDialog } from './InteractionDialog';
 import { LegalEntityDialog } from './LegalEntityDialog';
 import { DocumentDialog } from './DocumentDialog';
-import { usePlaceNames } from './model';
+import { usePlaceNames } from '../geo/api';
 import { codeKey } from '../translate';
 import {
   AddressesTab, ContactsTab, DocumentsTab, InteractionsTab, LegalEntitiesTab, OverviewTab, type Open,

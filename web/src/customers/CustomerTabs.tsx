@@ -10,7 +10,7 @@ import { useTranslation } from 'react-i18next';
 import type { Page } from '../api/client';
 import { downloadStoredFile } from '../files/api';
 import {
-  COUNTRIES, describeAddress, EXPIRY_COLOR, usePlaceNames, type Address, type Contact, type Customer,
+  COUNTRIES, describeAddress, EXPIRY_COLOR, type Address, type Contact, type Customer,
   type LegalEntity, type Interaction,
 } from './model';
 import { useFormat } from '../format';
@@ -26,7 +26,7 @@ interface TabProps {
   remove: (what: string, label: string, path: string) => void;
   rowActions: (label: string, onEdit: (() => void) | null, onRemove: () => void) => ReactNode;
   addButton: (label: string, onClick: () => void, testId: string) => ReactNode;
-  places: ReturnType<typeof usePlaceNames>;
+  places: Map<string, string>;
   setFailure: (message: string) => void;
   legalEntities: UseQueryResult<LegalEntity[]>;
   interactions: UseQueryResult<Page<Interaction>>;
