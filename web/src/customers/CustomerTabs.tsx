@@ -15,15 +15,14 @@ import {
 } from './model';
 import { useFormat } from '../format';
 import { codeKey } from '../translate';
-import { useOwners } from './api';
+import { useOwners, type CustomerPart } from './api';
 
 /** What the tabs of a customer share with the page. */
 interface TabProps {
   c: Customer;
-  id: string;
   canEdit: boolean;
   setOpen: (open: Open) => void;
-  remove: (what: string, label: string, path: string) => void;
+  remove: (what: string, label: string, part: CustomerPart) => void;
   rowActions: (label: string, onEdit: (() => void) | null, onRemove: () => void) => ReactNode;
   addButton: (label: string, onClick: () => void, testId: string) => ReactNode;
   places: Map<string, string>;
@@ -58,7 +57,7 @@ export function OverviewTab({ c, legalEntities, ownerName, owners }: Pick<TabPro
   );
 }
 
-export function ContactsTab({ c, id, canEdit, setOpen, remove, rowActions, addButton }: Pick<TabProps, 'c' | 'id' | 'canEdit' | 'setOpen' | 'remove' | 'rowActions' | 'addButton'>) {
+export function ContactsTab({ c, canEdit, setOpen, remove, rowActions, addButton }: Pick<TabProps, 'c' | 'canEdit' | 'setOpen' | 'remove' | 'rowActions' | 'addButton'>) {
   const { t } = useTranslation();
   return (
       <TableSection title={t('customers.contacts')} action={addButton(t('customers.newContact'), () => setOpen({ kind: 'contact' }), 'add-contact')}>
@@ -76,7 +75,7 @@ export function ContactsTab({ c, id, canEdit, setOpen, remove, rowActions, addBu
                 <TableCell><Values values={k.phones} primary={t('customers.primary')} /></TableCell>
                 <TableCell><Values values={k.emails} primary={t('customers.primary')} /></TableCell>
                 {rowActions(k.fullName, () => setOpen({ kind: 'contact', contact: k }),
-                  () => remove(t('customers.removeContact'), k.fullName, `/api/v1/customers/${id}/contacts/${k.id}`))}
+                  () => remove(t('customers.removeContact'), k.fullName, { kind: 'contacts', id: k.id }))}
               </TableRow>
             ))}
           </TableBody>
@@ -85,7 +84,7 @@ export function ContactsTab({ c, id, canEdit, setOpen, remove, rowActions, addBu
   );
 }
 
-export function AddressesTab({ c, id, canEdit, setOpen, remove, rowActions, addButton, places }: Pick<TabProps, 'c' | 'id' | 'canEdit' | 'setOpen' | 'remove' | 'rowActions' | 'addButton' | 'places'>) {
+export function AddressesTab({ c, canEdit, setOpen, remove, rowActions, addButton, places }: Pick<TabProps, 'c' | 'canEdit' | 'setOpen' | 'remove' | 'rowActions' | 'addButton' | 'places'>) {
   const { t } = useTranslation();
   return (
       <TableSection title={t('customers.addresses')} action={addButton(t('customers.newAddress'), () => setOpen({ kind: 'address' }), 'add-address')}>
@@ -103,7 +102,7 @@ export function AddressesTab({ c, id, canEdit, setOpen, remove, rowActions, addB
                 <TableCell>{a.reference}</TableCell>
                 <TableCell>{a.mapUrl && <Link href={a.mapUrl} target="_blank" rel="noopener">{t('customers.map')}</Link>}</TableCell>
                 {rowActions(a.street, () => setOpen({ kind: 'address', address: a }),
-                  () => remove(t('customers.removeAddress'), a.street, `/api/v1/customers/${id}/addresses/${a.id}`))}
+                  () => remove(t('customers.removeAddress'), a.street, { kind: 'addresses', id: a.id }))}
               </TableRow>
             ))}
           </TableBody>
@@ -112,7 +111,7 @@ export function AddressesTab({ c, id, canEdit, setOpen, remove, rowActions, addB
   );
 }
 
-export function DocumentsTab({ c, id, canEdit, setOpen, remove, addButton, setFailure }: Pick<TabProps, 'c' | 'id' | 'canEdit' | 'setOpen' | 'remove' | 'addButton' | 'setFailure'>) {
+export function DocumentsTab({ c, canEdit, setOpen, remove, addButton, setFailure }: Pick<TabProps, 'c' | 'canEdit' | 'setOpen' | 'remove' | 'addButton' | 'setFailure'>) {
   const { t } = useTranslation();
   const format = useFormat();
   return (
@@ -145,7 +144,7 @@ export function DocumentsTab({ c, id, canEdit, setOpen, remove, addButton, setFa
                     {canEdit && (
                       <Tooltip title={t('common.delete')}>
                         <IconButton aria-label={`${t('common.delete')}: ${label}`}
-                          onClick={() => remove(t('customers.removeDocument'), label, `/api/v1/customers/${id}/documents/${d.id}`)}>
+                          onClick={() => remove(t('customers.removeDocument'), label, { kind: 'documents', id: d.id })}>
                           <DeleteIcon />
                         </IconButton>
                       </Tooltip>
@@ -160,7 +159,7 @@ export function DocumentsTab({ c, id, canEdit, setOpen, remove, addButton, setFa
   );
 }
 
-export function LegalEntitiesTab({ id, canEdit, setOpen, remove, rowActions, addButton, legalEntities }: Pick<TabProps, 'id' | 'canEdit' | 'setOpen' | 'remove' | 'rowActions' | 'addButton' | 'legalEntities'>) {
+export function LegalEntitiesTab({ canEdit, setOpen, remove, rowActions, addButton, legalEntities }: Pick<TabProps, 'canEdit' | 'setOpen' | 'remove' | 'rowActions' | 'addButton' | 'legalEntities'>) {
   const { t } = useTranslation();
   return (
       <TableSection title={t('customers.legalEntities')} action={addButton(t('customers.newLegalEntity'), () => setOpen({ kind: 'legalEntity' }), 'add-legal-entity')}>
@@ -177,7 +176,7 @@ export function LegalEntitiesTab({ id, canEdit, setOpen, remove, rowActions, add
                 <TableCell>{e.legalName}</TableCell><TableCell>{e.taxId ?? '—'}</TableCell><TableCell>{e.nrc ?? '—'}</TableCell>
                 <TableCell>{e.isDefault && <Chip size="small" color="primary" variant="outlined" label={t('customers.isDefault')} />}</TableCell>
                 {rowActions(e.legalName, () => setOpen({ kind: 'legalEntity', entity: e }),
-                  () => remove(t('customers.removeLegalEntity'), e.legalName, `/api/v1/customers/${id}/legal-entities/${e.id}`))}
+                  () => remove(t('customers.removeLegalEntity'), e.legalName, { kind: 'legal-entities', id: e.id }))}
               </TableRow>
             ))}
           </TableBody>
@@ -216,7 +215,7 @@ export type Open =
   | { kind: 'edit' } | { kind: 'block' } | { kind: 'unblock' } | { kind: 'delete' }
   | { kind: 'contact'; contact?: Contact } | { kind: 'address'; address?: Address } | { kind: 'document' }
   | { kind: 'legalEntity'; entity?: LegalEntity } | { kind: 'interaction' }
-  | { kind: 'remove'; what: string; label: string; path: string };
+  | { kind: 'remove'; what: string; label: string; part: CustomerPart };
 
 function EmptyRow({ columns, text }: { columns: number; text: string }) {
   return <TableRow><TableCell colSpan={columns} sx={{ color: 'text.secondary' }}>{text}</TableCell></TableRow>;

@@ -8,6 +8,9 @@ import type { Customer, CustomerOption, CustomerSummary, ImportResult, ImportSum
 const BASE = '/api/v1/customers';
 type Body = Record<string, unknown>;
 
+/** A removable part of a customer: the collection it is in and its id. */
+export interface CustomerPart { kind: 'contacts' | 'addresses' | 'documents' | 'legal-entities'; id: string }
+
 /** The query keys of the customers screens, so that one place says what a change makes stale. */
 export const customerKeys = {
   list: ['customers'] as const,
@@ -38,8 +41,8 @@ export const customersApi = {
   update: (id: string, body: Body) => api(`${BASE}/${id}`, { method: 'PUT', body }),
   setStatus: (id: string, body: { status: 'ACTIVE' | 'BLOCKED'; reason?: string }) => api(`${BASE}/${id}/status`, { method: 'PUT', body }),
   delete: (id: string, reason: string) => api(`${BASE}/${id}`, { method: 'DELETE', body: { reason } }),
-  /** removes a contact, address, document or legal entity by the path its row names */
-  removePart: (path: string) => api(path, { method: 'DELETE' }),
+  /** removes one of a customer's contacts, addresses, documents or legal entities */
+  removePart: (customerId: string, part: CustomerPart) => api(`${BASE}/${customerId}/${part.kind}/${part.id}`, { method: 'DELETE' }),
   saveContact: (customerId: string, contactId: string | undefined, body: unknown) => save(`${BASE}/${customerId}/contacts`, contactId, body),
   saveAddress: (customerId: string, addressId: string | undefined, body: unknown) => save(`${BASE}/${customerId}/addresses`, addressId, body),
   saveLegalEntity: (customerId: string, entityId: string | undefined, body: Body) =>
