@@ -6,13 +6,12 @@ import { Link as RouterLink } from 'react-router';
 import { problemMessage } from '../api/client';
 import { useCustomerPicker } from '../customers/api';
 import { requestsApi } from '../requests/api';
+import { OPEN_STATUSES } from '../requests/types';
 import { inboxApi } from './calls';
 import { useAuth } from '../auth/AuthContext';
 import { StatusChip } from '../requests/ui';
 import { inboxKeys } from './api';
 import type { Conversation } from './types';
-
-const OPEN_STATUSES = ['NEW', 'IN_REVIEW', 'PENDING_APPROVAL', 'QUOTED', 'ACCEPTED', 'SCHEDULED', 'IN_PROGRESS', 'WAITING_ON_CUSTOMER'];
 
 /** Who is writing: the contact, its customer (or the one its phone suggests, to confirm) and their open requests. */
 export function CustomerPanel({ conversation }: { conversation: Conversation }) {
