@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 
 /** What only a feature's api file may take from the request core: the calls themselves. */
-const CALLS = ['api', 'request', 'upload', 'download', 'fetchBlob', 'authorizedFetch', 'pagedList'];
+const CALLS = ['api', 'request', 'save', 'upload', 'download', 'fetchBlob', 'authorizedFetch', 'pagedList'];
 
 const screens = import.meta.glob<string>(['./**/*.tsx', '!./**/*.test.tsx'], { query: '?raw', import: 'default', eager: true });
 

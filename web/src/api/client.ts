@@ -201,6 +201,11 @@ export async function api<T>(path: string, init: RequestOptions = {}): Promise<T
   return (text ? JSON.parse(text) : undefined) as T;
 }
 
+/** Creates at `path` (POST) when there is no id yet, replaces `path/id` (PUT) otherwise; answers the JSON reply. */
+export function save<T>(path: string, id: string | undefined, body: unknown): Promise<T> {
+  return api<T>(id ? `${path}/${id}` : path, { method: id ? 'PUT' : 'POST', body });
+}
+
 /** Sends a multipart form (a file upload) to the API; answers the JSON reply. */
 export function upload<T>(path: string, form: FormData): Promise<T> {
   return api<T>(path, { method: 'POST', body: form });

@@ -1,5 +1,5 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { api, pagedList, type Page } from '../api/client';
+import { api, save, pagedList, type Page } from '../api/client';
 import type { Category, Item, PriceHistoryEntry } from './model';
 
 /** The catalog API, one function per call; screens build the bodies from their forms. */
@@ -14,10 +14,6 @@ export const catalogKeys = {
   pricePage: (itemId: string, page: number, size: number) => ['catalog-price-history', itemId, page, size] as const,
   picker: (q: string) => ['catalog-items', 'picker', q] as const,
 };
-
-/** Creates when there is no id yet, replaces otherwise. */
-const save = <T>(path: string, id: string | undefined, body: unknown) =>
-  api<T>(id ? `${path}/${id}` : path, { method: id ? 'PUT' : 'POST', body });
 
 export const catalogApi = {
   categories: () => api<Category[]>(`${BASE}/categories`),

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { api, download, pagedList, type Page } from '../api/client';
+import { api, save, download, pagedList, type Page } from '../api/client';
 import { useAuth } from '../auth/AuthContext';
 import { filesApi } from '../files/api';
 import type { Customer, CustomerOption, CustomerSummary, ImportResult, ImportSummary, Interaction, LegalEntity, Owner } from './model';
@@ -22,10 +22,6 @@ export const customerKeys = {
   interactions: (id: string) => ['customer', id, 'interactions'] as const,
   imports: ['customer-imports'] as const,
 };
-
-/** Creates when there is no id yet, replaces otherwise. */
-const save = (path: string, id: string | undefined, body: unknown) =>
-  api(id ? `${path}/${id}` : path, { method: id ? 'PUT' : 'POST', body });
 
 export const customersApi = {
   /** the customer grid, paged, sorted and filtered on the server */

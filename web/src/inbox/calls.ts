@@ -1,12 +1,8 @@
-import { api, type Page } from '../api/client';
+import { api, save, type Page } from '../api/client';
 import type { CannedResponse, Channel, Conversation, Message, Note, Outgoing, Team } from './types';
 
 /** The inbox API's writes and its settings' reads, one function per call; the live queries are in api.ts. */
 const BASE = '/api/v1/inbox';
-
-/** Creates when there is no id yet, replaces otherwise. */
-const save = <T>(path: string, id: string | undefined, body: unknown) =>
-  api<T>(id ? `${path}/${id}` : path, { method: id ? 'PUT' : 'POST', body });
 
 export const inboxApi = {
   setStatus: (id: string, body: { status: string; snoozedUntil?: string }) =>

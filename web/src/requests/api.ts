@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { api, type Page } from '../api/client';
+import { api, save, type Page } from '../api/client';
 import { filesApi } from '../files/api';
 import type { HistoryEntry, SavedFilter, ServiceRequest, ServiceType, Settings, SlaPolicy, Summary } from './types';
 
@@ -21,10 +21,6 @@ export const requestKeys = {
   settings: ['sr-settings'] as const,
   policies: ['sla-policies'] as const,
 };
-
-/** Creates when there is no id yet, replaces otherwise. */
-const save = <T>(path: string, id: string | undefined, body: unknown) =>
-  api<T>(id ? `${path}/${id}` : path, { method: id ? 'PUT' : 'POST', body });
 
 export const requestsApi = {
   /** the requests the query string selects (status, customer, type, owner, paging, sort) */
