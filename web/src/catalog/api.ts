@@ -28,7 +28,7 @@ export const catalogApi = {
   priceHistory: (id: string, page: number, size: number) =>
     api<Page<PriceHistoryEntry>>(`${BASE}/items/${id}/price-history?page=${page}&size=${size}`),
   /** the first active items whose name or SKU matches, for a picker */
-  search: <T = Item>(q: string) => api<Page<T>>(`${BASE}/items?active=true&size=10&q=${encodeURIComponent(q)}`),
+  search: (q: string) => api<Page<Item>>(`${BASE}/items?active=true&size=10&q=${encodeURIComponent(q)}`),
 };
 
 export function useCategories() {
@@ -36,8 +36,8 @@ export function useCategories() {
 }
 
 /** The catalog picker of other features (a request's items): active items matching what was typed. */
-export function useCatalogPicker<T = Item>(q: string) {
-  return useQuery({ queryKey: catalogKeys.picker(q), queryFn: () => catalogApi.search<T>(q.trim()), staleTime: 30_000 });
+export function useCatalogPicker(q: string) {
+  return useQuery({ queryKey: catalogKeys.picker(q), queryFn: () => catalogApi.search(q.trim()), staleTime: 30_000 });
 }
 
 export function usePriceHistory(itemId: string, page: number, size: number) {

@@ -37,7 +37,7 @@ export function RequestForm({ editing }: { editing?: ServiceRequest }) {
   const types = useActiveServiceTypes();
   const customers = useCustomerPicker(customerSearch);
   const [catalogQuery, setCatalogQuery] = useState('');
-  const catalog = useCatalogPicker<CatalogOption>(catalogQuery);
+  const catalog = useCatalogPicker(catalogQuery);
   const vat = me?.tenant.country === 'SV' ? '13' : '12';
   const currency = me?.tenant.country === 'SV' ? 'USD' : 'GTQ';
 
