@@ -4,17 +4,17 @@ import { DataGrid } from './DataGrid';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useServerGrid } from './useServerGrid';
+import { adminApi, type AccessEntry } from './api';
 import { useFormat } from '../format';
 import { codeKey } from '../translate';
 
-interface AccessEntry { id: string; occurredAt: string; email: string; event: string; ip: string; userAgent: string }
 const EVENTS = ['LOGIN', 'LOGIN_FAILED', 'LOCKED', 'LOGOUT', 'REFRESH', 'REFRESH_REUSED', 'PASSWORD_RESET_REQUESTED', 'PASSWORD_RESET'];
 
 export default function AccessLogPage() {
   const { t } = useTranslation();
   const format = useFormat();
   const [event, setEvent] = useState('');
-  const grid = useServerGrid<AccessEntry>('access-log', '/api/v1/access-log', { event: event || undefined });
+  const grid = useServerGrid(adminApi.accessLog, { event: event || undefined });
   const columns: GridColDef<AccessEntry>[] = [
     { field: 'occurredAt', headerName: t('accessLog.when'), width: 190, sortable: false, valueFormatter: (v) => format.dateTime(v as string) },
     { field: 'event', headerName: t('accessLog.event'), width: 200, sortable: false, valueFormatter: (v) => t(codeKey('accessLog.events', String(v))) },

@@ -4,20 +4,16 @@ import { DataGrid } from './DataGrid';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useServerGrid } from './useServerGrid';
+import { adminApi, type AuditEntry } from './api';
 import { useFormat } from '../format';
 import { codeKey } from '../translate';
-
-interface AuditEntry {
-  id: string; occurredAt: string; actorId: string | null; action: string; entityType: string; entityId: string | null;
-  summary: string | null; changes: Record<string, { from: unknown; to: unknown }> | null;
-}
 
 export default function AuditLogPage() {
   const { t } = useTranslation();
   const format = useFormat();
   const [action, setAction] = useState('');
   const [entityType, setEntityType] = useState('');
-  const grid = useServerGrid<AuditEntry>('audit-log', '/api/v1/audit-log', {
+  const grid = useServerGrid(adminApi.auditLog, {
     action: action || undefined, entityType: entityType.trim() || undefined,
   });
   const columns: GridColDef<AuditEntry>[] = [

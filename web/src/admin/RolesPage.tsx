@@ -5,27 +5,18 @@ import {
 } from '@mui/material';
 import type { GridColDef } from '@mui/x-data-grid';
 import { DataGrid } from './DataGrid';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, ApiError } from '../api/client';
+import { ApiError } from '../api/client';
 import { useAuth } from '../auth/AuthContext';
 import { codeKey } from '../translate';
-
-export interface Role {
-  id: string;
-  code: string;
-  name: string;
-  description: string | null;
-  system: boolean;
-  permissions: string[];
-  userCount: number;
-}
+import { adminApi, adminKeys, usePermissions, useRoles, type Role } from './api';
 
 export default function RolesPage() {
   const { t } = useTranslation();
   const { can } = useAuth();
-  const roles = useQuery({ queryKey: ['roles'], queryFn: () => api<Role[]>('/api/v1/roles') });
+  const roles = useRoles();
   const [editing, setEditing] = useState<Role | 'new' | null>(null);
   const columns: GridColDef<Role>[] = [
     { field: 'name', headerName: t('roles.name'), flex: 1, minWidth: 160 },
@@ -53,7 +44,7 @@ function RoleDialog({ role, onClose }: { role: Role | null; onClose(): void }) {
   const { t } = useTranslation();
   const { can } = useAuth();
   const client = useQueryClient();
-  const catalog = useQuery({ queryKey: ['permissions'], queryFn: () => api<Record<string, string[]>>('/api/v1/permissions') });
+  const catalog = usePermissions();
   const [code, setCode] = useState(role?.code ?? '');
   const [name, setName] = useState(role?.name ?? '');
   const [description, setDescription] = useState(role?.description ?? '');
@@ -73,11 +64,11 @@ function RoleDialog({ role, onClose }: { role: Role | null; onClose(): void }) {
     mutationFn: () => {
       const body = { name, description: description || undefined, permissions: [...granted] };
       return role
-        ? api(`/api/v1/roles/${role.id}`, { method: 'PUT', body })
-        : api('/api/v1/roles', { method: 'POST', body: { ...body, code } });
+        ? adminApi.updateRole(role.id, body)
+        : adminApi.createRole({ ...body, code });
     },
     onSuccess: () => {
-      void client.invalidateQueries({ queryKey: ['roles'] });
+      void client.invalidateQueries({ queryKey: adminKeys.roles });
       onClose();
     },
     onError: (e) => setFailure(e instanceof ApiError ? e : null),

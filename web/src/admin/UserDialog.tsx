@@ -3,26 +3,14 @@ import {
   Alert, Autocomplete, Button, Checkbox, Dialog, DialogActions, DialogContent, DialogTitle, FormControlLabel,
   FormGroup, FormLabel, MenuItem, Stack, TextField,
 } from '@mui/material';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { Controller, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
-import { api, ApiError } from '../api/client';
+import { formProblem } from '../api/formProblem';
 import { useAuth } from '../auth/AuthContext';
-import type { Role } from './RolesPage';
-
-interface UserView {
-  id: string;
-  email: string;
-  fullName: string;
-  phone: string | null;
-  status: string;
-  language: 'es' | 'en';
-  timeZone: string;
-  roles: { id: string; code: string; name: string }[];
-  permissionOverrides: Record<string, 'GRANT' | 'REVOKE'>;
-}
+import { adminApi, adminKeys, usePermissions, useRoles, useUser } from './api';
 
 export const TIME_ZONES = ['America/Guatemala', 'America/El_Salvador', 'America/Tegucigalpa', 'America/Managua',
   'America/Costa_Rica', 'America/Mexico_City', 'UTC'];
@@ -34,9 +22,9 @@ export function UserDialog({ userId, onClose }: { userId: string | null; onClose
   const creating = userId === null;
   const editable = creating ? can('users:create') : can('users:edit');
   const [failure, setFailure] = useState<string | null>(null);
-  const roles = useQuery({ queryKey: ['roles'], queryFn: () => api<Role[]>('/api/v1/roles'), enabled: can('roles:view') });
-  const catalog = useQuery({ queryKey: ['permissions'], queryFn: () => api<Record<string, string[]>>('/api/v1/permissions'), enabled: can('roles:view') });
-  const user = useQuery({ queryKey: ['user', userId], queryFn: () => api<UserView>(`/api/v1/users/${userId}`), enabled: !creating });
+  const roles = useRoles(can('roles:view'));
+  const catalog = usePermissions(can('roles:view'));
+  const user = useUser(userId);
 
   const schema = z.object({
     email: z.string().email(t('validation.email')),
@@ -72,26 +60,21 @@ export function UserDialog({ userId, onClose }: { userId: string | null; onClose
     mutationFn: async (f: Form) => {
       const phone = f.phone || undefined;
       if (creating) {
-        return api('/api/v1/users', { method: 'POST', body: { email: f.email, fullName: f.fullName, phone,
-          language: f.language, timeZone: f.timeZone, password: f.password || undefined, roleIds: f.roleIds } });
+        return adminApi.createUser({ email: f.email, fullName: f.fullName, phone,
+          language: f.language, timeZone: f.timeZone, password: f.password || undefined, roleIds: f.roleIds });
       }
-      await api(`/api/v1/users/${userId}`, { method: 'PUT', body: { fullName: f.fullName, phone, language: f.language,
-        timeZone: f.timeZone, status: f.status } });
-      await api(`/api/v1/users/${userId}/roles`, { method: 'PUT', body: { roleIds: f.roleIds } });
-      return api(`/api/v1/users/${userId}/permissions`, { method: 'PUT', body: { grants: f.grants, revocations: f.revocations } });
+      await adminApi.updateUser(userId, { fullName: f.fullName, phone, language: f.language,
+        timeZone: f.timeZone, status: f.status });
+      await adminApi.setUserRoles(userId, f.roleIds);
+      return adminApi.setUserPermissions(userId, { grants: f.grants, revocations: f.revocations });
     },
     onSuccess: () => {
-      void client.invalidateQueries({ queryKey: ['users'] });
-      void client.invalidateQueries({ queryKey: ['user', userId] });
+      void client.invalidateQueries({ queryKey: adminKeys.users });
+      void client.invalidateQueries({ queryKey: adminKeys.user(userId) });
       onClose();
     },
     onError: (error) => {
-      if (error instanceof ApiError) {
-        error.fieldErrors.forEach((e) => form.setError(e.field as keyof Form, { message: e.message }));
-        setFailure(error.detail ?? error.title);
-      } else {
-        setFailure(t('common.error'));
-      }
+      setFailure(formProblem(error, form.setError, t('common.error')));
     },
   });
 

@@ -7,18 +7,9 @@ import { useTranslation } from 'react-i18next';
 import { useAuth } from '../auth/AuthContext';
 import { UserDialog } from './UserDialog';
 import { useServerGrid } from './useServerGrid';
+import { adminApi, type UserSummary } from './api';
 import { useFormat } from '../format';
 import { codeKey } from '../translate';
-
-export interface UserSummary {
-  id: string;
-  email: string;
-  fullName: string;
-  status: 'ACTIVE' | 'INACTIVE' | 'SUSPENDED' | 'BLOCKED';
-  language: string;
-  lastLoginAt: string | null;
-  createdAt: string;
-}
 
 export default function UsersPage() {
   const { t } = useTranslation();
@@ -27,7 +18,7 @@ export default function UsersPage() {
   const [q, setQ] = useState('');
   const [status, setStatus] = useState('');
   const [dialog, setDialog] = useState<{ id: string | null } | null>(null);
-  const grid = useServerGrid<UserSummary>('users', '/api/v1/users', { q: q.trim() || undefined, status: status || undefined });
+  const grid = useServerGrid(adminApi.users, { q: q.trim() || undefined, status: status || undefined });
 
   const columns: GridColDef<UserSummary>[] = [
     { field: 'fullName', headerName: t('users.fullName'), flex: 1, minWidth: 180 },

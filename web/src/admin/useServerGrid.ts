@@ -1,10 +1,10 @@
 import type { GridPaginationModel, GridSortModel } from '@mui/x-data-grid';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { api, type Page } from '../api/client';
+import type { PagedList } from '../api/client';
 
-/** Server-side paging and sorting for a DataGrid over one of our list endpoints. */
-export function useServerGrid<T>(key: string, path: string, filters: Record<string, string | undefined>) {
+/** Server-side paging and sorting for a DataGrid over one of our list endpoints (see the feature's api.ts). */
+export function useServerGrid<T>(list: PagedList<T>, filters: Record<string, string | undefined>) {
   const [pagination, setPagination] = useState<GridPaginationModel>({ page: 0, pageSize: 20 });
   const [sort, setSort] = useState<GridSortModel>([]);
   // a new filter starts again from the first page
@@ -18,8 +18,8 @@ export function useServerGrid<T>(key: string, path: string, filters: Record<stri
   if (sort[0]) params.set('sort', (sort[0].sort === 'desc' ? '-' : '') + sort[0].field);
   Object.entries(filters).forEach(([k, v]) => v && params.set(k, v));
   const query = useQuery({
-    queryKey: [key, params.toString()],
-    queryFn: () => api<Page<T>>(`${path}?${params}`),
+    queryKey: [list.key, params.toString()],
+    queryFn: () => list.page(params),
     placeholderData: keepPreviousData,
   });
   return {

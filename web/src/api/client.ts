@@ -201,6 +201,11 @@ export async function api<T>(path: string, init: RequestOptions = {}): Promise<T
   return (text ? JSON.parse(text) : undefined) as T;
 }
 
+/** Creates at `path` (POST) when there is no id yet, replaces `path/id` (PUT) otherwise; answers the JSON reply. */
+export function save<T>(path: string, id: string | undefined, body: unknown): Promise<T> {
+  return api<T>(id ? `${path}/${id}` : path, { method: id ? 'PUT' : 'POST', body });
+}
+
 /** Sends a multipart form (a file upload) to the API; answers the JSON reply. */
 export function upload<T>(path: string, form: FormData): Promise<T> {
   return api<T>(path, { method: 'POST', body: form });
@@ -233,15 +238,6 @@ export function authorizedFetch(path: string, init: { headers?: Record<string, s
   return request(path, init);
 }
 
-/** Asks the files API for a short-lived signed link and lets the browser download through it. */
-export async function downloadStoredFile(fileId: string): Promise<void> {
-  const link = await api<{ url: string; expiresAt: string }>(`/api/v1/files/${fileId}/link`, { method: 'POST' });
-  const a = document.createElement('a');
-  a.href = link.url;
-  a.rel = 'noopener';
-  a.click();
-}
-
 export interface Page<T> {
   items: T[];
   page: number;
@@ -249,4 +245,15 @@ export interface Page<T> {
   /** true when `total` is the database's estimate (very long lists), not an exact count */
   totalEstimated?: boolean;
   total: number;
+}
+
+/** A list that pages and sorts on the server: the root of its query keys and how to read one page of it. */
+export interface PagedList<T> {
+  key: string;
+  page(params: URLSearchParams): Promise<Page<T>>;
+}
+
+/** The paged list at `path` (which answers a `Page`), cached under `key`. */
+export function pagedList<T>(key: string, path: string): PagedList<T> {
+  return { key, page: (params) => api<Page<T>>(`${path}?${params}`) };
 }

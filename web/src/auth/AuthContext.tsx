@@ -1,5 +1,6 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
-import { api, endSession, refreshSession, session, type Tokens } from '../api/client';
+import { endSession, refreshSession, session } from '../api/client';
+import { authApi } from './api';
 import i18n from '../i18n';
 
 export interface Me {
@@ -26,7 +27,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   const [sessionExpired, setSessionExpired] = useState(false);
 
   const loadMe = useCallback(async () => {
-    const loaded = await api<Me>('/api/v1/me');
+    const loaded = await authApi.me();
     setMe(loaded);
     return loaded;
   }, []);
@@ -42,7 +43,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
 
   const login = useCallback(
     async (email: string, password: string) => {
-      const tokens = await api<Tokens>('/api/v1/auth/login', { method: 'POST', body: { email, password } });
+      const tokens = await authApi.login(email, password);
       session.set(tokens);
       const loaded = await loadMe();
       setSessionExpired(false);

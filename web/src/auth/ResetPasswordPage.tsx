@@ -5,7 +5,8 @@ import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { Link as RouterLink, useSearchParams } from 'react-router';
 import { z } from 'zod';
-import { api, ApiError } from '../api/client';
+import { ApiError } from '../api/client';
+import { authApi } from './api';
 import { AuthLayout } from './LoginPage';
 
 /** Without a token: ask for a reset link. With one (from the email): choose the new password. */
@@ -21,7 +22,7 @@ function RequestLink() {
   const schema = z.object({ email: z.string().email(t('validation.email')) });
   const { register, handleSubmit, formState } = useForm<z.infer<typeof schema>>({ resolver: zodResolver(schema) });
   const submit = handleSubmit(async (form) => {
-    await api('/api/v1/auth/password-reset', { method: 'POST', body: form }).catch(() => undefined);
+    await authApi.requestReset(form).catch(() => undefined);
     setSent(true);
   });
   return (
@@ -49,7 +50,7 @@ function ChooseNewPassword({ token }: { token: string }) {
   const { register, handleSubmit, formState } = useForm<z.infer<typeof schema>>({ resolver: zodResolver(schema) });
   const submit = handleSubmit(async (form) => {
     try {
-      await api('/api/v1/auth/password-reset/confirm', { method: 'POST', body: { token, newPassword: form.newPassword } });
+      await authApi.confirmReset(token, form.newPassword);
       setResult('done');
     } catch (error) {
       setResult(error instanceof ApiError && error.code === 'invalid-reset-token' ? 'invalid' : null);

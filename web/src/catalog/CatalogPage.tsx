@@ -11,13 +11,14 @@ import {
   useTheme,
 } from '@mui/material';
 import { GridActionsCellItem, type GridColDef } from '@mui/x-data-grid';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, problemMessage } from '../api/client';
+import { problemMessage } from '../api/client';
 import { DataGrid } from '../admin/DataGrid';
 import { useServerGrid } from '../admin/useServerGrid';
 import { useAuth } from '../auth/AuthContext';
+import { catalogApi, catalogKeys, useCategories } from './api';
 import { CategoryDialog } from './CategoryDialog';
 import { ItemDialog } from './ItemDialog';
 import { CURRENCIES, KINDS, type Category, type Item } from './model';
@@ -48,18 +49,18 @@ export default function CatalogPage() {
   const [notice, setNotice] = useState<string | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
 
-  const categories = useQuery({ queryKey: ['catalog-categories'], queryFn: () => api<Category[]>('/api/v1/catalog/categories') });
+  const categories = useCategories();
   const tree = categories.data ?? [];
   const selected = tree.find((c) => c.id === categoryId);
-  const grid = useServerGrid<Item>('catalog-items', '/api/v1/catalog/items', {
+  const grid = useServerGrid(catalogApi.items, {
     q: q.trim() || undefined, categoryId: categoryId || undefined, kind: kind || undefined,
     currency: currency || undefined, active: showInactive ? undefined : 'true',
   });
 
   const refresh = () => {
-    void client.invalidateQueries({ queryKey: ['catalog-items'] });
-    void client.invalidateQueries({ queryKey: ['catalog-categories'] });
-    void client.invalidateQueries({ queryKey: ['catalog-price-history'] });
+    void client.invalidateQueries({ queryKey: catalogKeys.items });
+    void client.invalidateQueries({ queryKey: catalogKeys.categories });
+    void client.invalidateQueries({ queryKey: catalogKeys.priceHistory });
   };
   const run = async (work: () => Promise<unknown>) => {
     setFailure(null);
@@ -97,7 +98,7 @@ export default function CatalogPage() {
           onClick={() => setOpen({ kind: 'item', item: row })} />,
         <GridActionsCellItem key="active" icon={row.active ? <BlockIcon /> : <CheckCircleIcon />} showInMenu
           label={t(row.active ? 'catalog.deactivate' : 'catalog.activate')}
-          onClick={() => void run(() => api(`/api/v1/catalog/items/${row.id}/${row.active ? 'deactivate' : 'activate'}`, { method: 'POST' }))} />,
+          onClick={() => void run(() => catalogApi.setActive(row.id, !row.active))} />,
       ] : []),
     ] },
   ];
@@ -197,7 +198,7 @@ export default function CatalogPage() {
               const doomed = open.category;
               setOpen(null);
               void run(async () => {
-                await api(`/api/v1/catalog/categories/${doomed.id}`, { method: 'DELETE' });
+                await catalogApi.deleteCategory(doomed.id);
                 setCategoryId('');
               });
             }}>{t('common.delete')}</Button>

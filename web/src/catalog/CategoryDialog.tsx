@@ -5,7 +5,8 @@ import {
 import { useState } from 'react';
 import { Controller, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { api, ApiError } from '../api/client';
+import { formProblem } from '../api/formProblem';
+import { catalogApi } from './api';
 import { categorySchema, possibleParents, type Category, type CategoryForm } from './model';
 
 /** Creates a category (under the selected one, if any) or edits one: name, parent, SKU prefix, description, active. */
@@ -30,16 +31,10 @@ export function CategoryDialog({ category, categories, parentId, onClose }: {
     const body = { parentId: f.parentId || null, name: f.name.trim(), skuPrefix: f.skuPrefix.trim().toUpperCase(),
       description: f.description.trim() || null, active: f.active };
     try {
-      const saved = await api<Category>(category ? `/api/v1/catalog/categories/${category.id}` : '/api/v1/catalog/categories',
-        { method: category ? 'PUT' : 'POST', body });
+      const saved = await catalogApi.saveCategory(category?.id, body);
       onClose(saved);
     } catch (error) {
-      if (error instanceof ApiError) {
-        error.fieldErrors.forEach((e) => form.setError(e.field as keyof CategoryForm, { message: e.message }));
-        setFailure(error.detail ?? error.title);
-      } else {
-        setFailure(t('common.error'));
-      }
+      setFailure(formProblem(error, form.setError, t('common.error')));
     }
   });
 

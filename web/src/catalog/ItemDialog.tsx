@@ -3,7 +3,8 @@ import { Alert, Button, Dialog, DialogActions, DialogContent, DialogTitle, MenuI
 import { useState } from 'react';
 import { Controller, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { api, ApiError } from '../api/client';
+import { formProblem } from '../api/formProblem';
+import { catalogApi } from './api';
 import { useAuth } from '../auth/AuthContext';
 import {
   CURRENCIES, itemDefaults, itemRequest, itemSchema, itemToForm, KINDS, UNITS, type Category, type Item,
@@ -30,16 +31,10 @@ export function ItemDialog({ item, categories, categoryId, onClose }: {
   const submit = form.handleSubmit(async (f) => {
     setFailure(null);
     try {
-      const saved = await api<Item>(item ? `/api/v1/catalog/items/${item.id}` : '/api/v1/catalog/items',
-        { method: item ? 'PUT' : 'POST', body: itemRequest(f, item?.version) });
+      const saved = await catalogApi.saveItem(item?.id, itemRequest(f, item?.version));
       onClose(saved);
     } catch (error) {
-      if (error instanceof ApiError) {
-        error.fieldErrors.forEach((e) => form.setError(e.field as keyof ItemForm, { message: e.message }));
-        setFailure(error.detail ?? error.title);
-      } else {
-        setFailure(t('common.error'));
-      }
+      setFailure(formProblem(error, form.setError, t('common.error')));
     }
   });
 

@@ -3,12 +3,12 @@ import {
   Alert, Button, Dialog, DialogActions, DialogContent, DialogTitle, MenuItem, Stack, Table, TableBody, TableCell,
   TableContainer, TableHead, TablePagination, TableRow, TextField, Typography,
 } from '@mui/material';
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Controller, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { api, ApiError, type Page } from '../api/client';
-import { CURRENCIES, priceSchema, toNumber, type Item, type PriceForm, type PriceHistoryEntry } from './model';
+import { formProblem } from '../api/formProblem';
+import { catalogApi, usePriceHistory } from './api';
+import { CURRENCIES, priceSchema, toNumber, type Item, type PriceForm } from './model';
 import { useFormat } from '../format';
 
 /** A new price for an item, with the reason that goes into its price history. */
@@ -24,15 +24,10 @@ export function PriceDialog({ item, onClose }: { item: Item; onClose(saved?: Ite
   const submit = form.handleSubmit(async (f) => {
     setFailure(null);
     try {
-      onClose(await api<Item>(`/api/v1/catalog/items/${item.id}/price`, { method: 'PUT',
-        body: { price: toNumber(f.price), currency: f.currency, reason: f.reason.trim(), version: item.version } }));
+      onClose(await catalogApi.changePrice(item.id,
+        { price: toNumber(f.price), currency: f.currency, reason: f.reason.trim(), version: item.version }));
     } catch (error) {
-      if (error instanceof ApiError) {
-        error.fieldErrors.forEach((e) => form.setError(e.field as keyof PriceForm, { message: e.message }));
-        setFailure(error.detail ?? error.title);
-      } else {
-        setFailure(t('common.error'));
-      }
+      setFailure(formProblem(error, form.setError, t('common.error')));
     }
   });
   return (
@@ -74,11 +69,7 @@ export function PriceHistoryDialog({ item, onClose }: { item: Item; onClose(): v
   const format = useFormat();
   const [page, setPage] = useState(0);
   const [size, setSize] = useState(10);
-  const history = useQuery({
-    queryKey: ['catalog-price-history', item.id, page, size],
-    queryFn: () => api<Page<PriceHistoryEntry>>(`/api/v1/catalog/items/${item.id}/price-history?page=${page}&size=${size}`),
-    placeholderData: keepPreviousData,
-  });
+  const history = usePriceHistory(item.id, page, size);
   const rows = history.data?.items ?? [];
   return (
     <Dialog open onClose={onClose} fullWidth maxWidth="md" aria-labelledby="history-title">

@@ -6,7 +6,8 @@ import { useRef, useState } from 'react';
 import { Controller, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
-import { ADDRESS_KINDS, showProblem, useDepartments, useDistricts, useMunicipalities, useZones, type Address } from './model';
+import { useDepartments, useDistricts, useMunicipalities, useZones } from '../geo/api';
+import { ADDRESS_KINDS, showProblem, type Address } from './model';
 import type { Translate } from '../translate';
 import { customersApi } from './api';
 

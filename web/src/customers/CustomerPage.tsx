@@ -17,12 +17,12 @@ import { EditCustomerDialog } from './CustomerDialogs';
 import { InteractionDialog } from './InteractionDialog';
 import { LegalEntityDialog } from './LegalEntityDialog';
 import { DocumentDialog } from './DocumentDialog';
-import { usePlaceNames } from './model';
+import { usePlaceNames } from '../geo/api';
 import { codeKey } from '../translate';
 import {
   AddressesTab, ContactsTab, DocumentsTab, InteractionsTab, LegalEntitiesTab, OverviewTab, type Open,
 } from './CustomerTabs';
-import { customersApi, customerKeys, useCustomer, useLegalEntities, useInteractions, useOwners } from './api';
+import { customersApi, customerKeys, type CustomerPart, useCustomer, useLegalEntities, useInteractions, useOwners } from './api';
 
 const TABS = ['overview', 'contacts', 'addresses', 'documents', 'legalEntities', 'interactions'] as const;
 type TabKey = typeof TABS[number];
@@ -57,7 +57,7 @@ export default function CustomerPage() {
   const c = customer.data;
   if (!c) return null;
   const ownerName = c.ownerId ? owners.data?.find((o) => o.id === c.ownerId)?.fullName : null;
-  const remove = (what: string, label: string, path: string) => setOpen({ kind: 'remove', what, label, path });
+  const remove = (what: string, label: string, part: CustomerPart) => setOpen({ kind: 'remove', what, label, part });
   const rowActions = (label: string, onEdit: (() => void) | null, onRemove: () => void) => canEdit && (
     <TableCell align="right" sx={{ whiteSpace: 'nowrap' }}>
       {onEdit && <Tooltip title={t('common.edit')}><IconButton aria-label={`${t('common.edit')}: ${label}`} onClick={onEdit}><EditIcon /></IconButton></Tooltip>}
@@ -99,13 +99,13 @@ export default function CustomerPage() {
 
       {tab === 'overview' && <OverviewTab c={c} legalEntities={legalEntities} ownerName={ownerName} owners={owners} />}
 
-      {tab === 'contacts' && <ContactsTab c={c} id={id} canEdit={canEdit} setOpen={setOpen} remove={remove} rowActions={rowActions} addButton={addButton} />}
+      {tab === 'contacts' && <ContactsTab c={c} canEdit={canEdit} setOpen={setOpen} remove={remove} rowActions={rowActions} addButton={addButton} />}
 
-      {tab === 'addresses' && <AddressesTab c={c} id={id} canEdit={canEdit} setOpen={setOpen} remove={remove} rowActions={rowActions} addButton={addButton} places={places} />}
+      {tab === 'addresses' && <AddressesTab c={c} canEdit={canEdit} setOpen={setOpen} remove={remove} rowActions={rowActions} addButton={addButton} places={places} />}
 
-      {tab === 'documents' && <DocumentsTab c={c} id={id} canEdit={canEdit} setOpen={setOpen} remove={remove} addButton={addButton} setFailure={setFailure} />}
+      {tab === 'documents' && <DocumentsTab c={c} canEdit={canEdit} setOpen={setOpen} remove={remove} addButton={addButton} setFailure={setFailure} />}
 
-      {tab === 'legalEntities' && <LegalEntitiesTab id={id} canEdit={canEdit} setOpen={setOpen} remove={remove} rowActions={rowActions} addButton={addButton} legalEntities={legalEntities} />}
+      {tab === 'legalEntities' && <LegalEntitiesTab canEdit={canEdit} setOpen={setOpen} remove={remove} rowActions={rowActions} addButton={addButton} legalEntities={legalEntities} />}
 
       {tab === 'interactions' && <InteractionsTab setOpen={setOpen} addButton={addButton} interactions={interactions} />}
 
@@ -139,7 +139,7 @@ export default function CustomerPage() {
       )}
       {open?.kind === 'remove' && (
         <ConfirmDialog title={open.what} text={t('customers.removeText', { label: open.label })}
-          onConfirm={() => customersApi.removePart(open.path)} onClose={closed} />
+          onConfirm={() => customersApi.removePart(id, open.part)} onClose={closed} />
       )}
     </Box>
   );

@@ -7,25 +7,25 @@ import {
 } from '@mui/material';
 import { type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { downloadStoredFile, type Page } from '../api/client';
+import type { Page } from '../api/client';
+import { downloadStoredFile } from '../files/api';
 import {
-  COUNTRIES, describeAddress, EXPIRY_COLOR, usePlaceNames, type Address, type Contact, type Customer,
+  COUNTRIES, describeAddress, EXPIRY_COLOR, type Address, type Contact, type Customer,
   type LegalEntity, type Interaction,
 } from './model';
 import { useFormat } from '../format';
 import { codeKey } from '../translate';
-import { useOwners } from './api';
+import { useOwners, type CustomerPart } from './api';
 
 /** What the tabs of a customer share with the page. */
 interface TabProps {
   c: Customer;
-  id: string;
   canEdit: boolean;
   setOpen: (open: Open) => void;
-  remove: (what: string, label: string, path: string) => void;
+  remove: (what: string, label: string, part: CustomerPart) => void;
   rowActions: (label: string, onEdit: (() => void) | null, onRemove: () => void) => ReactNode;
   addButton: (label: string, onClick: () => void, testId: string) => ReactNode;
-  places: ReturnType<typeof usePlaceNames>;
+  places: Map<string, string>;
   setFailure: (message: string) => void;
   legalEntities: UseQueryResult<LegalEntity[]>;
   interactions: UseQueryResult<Page<Interaction>>;
@@ -57,10 +57,10 @@ export function OverviewTab({ c, legalEntities, ownerName, owners }: Pick<TabPro
   );
 }
 
-export function ContactsTab({ c, id, canEdit, setOpen, remove, rowActions, addButton }: Pick<TabProps, 'c' | 'id' | 'canEdit' | 'setOpen' | 'remove' | 'rowActions' | 'addButton'>) {
+export function ContactsTab({ c, canEdit, setOpen, remove, rowActions, addButton }: Pick<TabProps, 'c' | 'canEdit' | 'setOpen' | 'remove' | 'rowActions' | 'addButton'>) {
   const { t } = useTranslation();
   return (
-      <Section title={t('customers.contacts')} action={addButton(t('customers.newContact'), () => setOpen({ kind: 'contact' }), 'add-contact')}>
+      <TableSection title={t('customers.contacts')} action={addButton(t('customers.newContact'), () => setOpen({ kind: 'contact' }), 'add-contact')}>
         <Table size="small" aria-label={t('customers.contacts')}>
           <TableHead><TableRow>
             <TableCell>{t('customers.contactName')}</TableCell><TableCell>{t('customers.role')}</TableCell>
@@ -75,19 +75,19 @@ export function ContactsTab({ c, id, canEdit, setOpen, remove, rowActions, addBu
                 <TableCell><Values values={k.phones} primary={t('customers.primary')} /></TableCell>
                 <TableCell><Values values={k.emails} primary={t('customers.primary')} /></TableCell>
                 {rowActions(k.fullName, () => setOpen({ kind: 'contact', contact: k }),
-                  () => remove(t('customers.removeContact'), k.fullName, `/api/v1/customers/${id}/contacts/${k.id}`))}
+                  () => remove(t('customers.removeContact'), k.fullName, { kind: 'contacts', id: k.id }))}
               </TableRow>
             ))}
           </TableBody>
         </Table>
-      </Section>
+      </TableSection>
   );
 }
 
-export function AddressesTab({ c, id, canEdit, setOpen, remove, rowActions, addButton, places }: Pick<TabProps, 'c' | 'id' | 'canEdit' | 'setOpen' | 'remove' | 'rowActions' | 'addButton' | 'places'>) {
+export function AddressesTab({ c, canEdit, setOpen, remove, rowActions, addButton, places }: Pick<TabProps, 'c' | 'canEdit' | 'setOpen' | 'remove' | 'rowActions' | 'addButton' | 'places'>) {
   const { t } = useTranslation();
   return (
-      <Section title={t('customers.addresses')} action={addButton(t('customers.newAddress'), () => setOpen({ kind: 'address' }), 'add-address')}>
+      <TableSection title={t('customers.addresses')} action={addButton(t('customers.newAddress'), () => setOpen({ kind: 'address' }), 'add-address')}>
         <Table size="small" aria-label={t('customers.addresses')}>
           <TableHead><TableRow>
             <TableCell>{t('customers.type')}</TableCell><TableCell>{t('customers.street')}</TableCell>
@@ -102,20 +102,20 @@ export function AddressesTab({ c, id, canEdit, setOpen, remove, rowActions, addB
                 <TableCell>{a.reference}</TableCell>
                 <TableCell>{a.mapUrl && <Link href={a.mapUrl} target="_blank" rel="noopener">{t('customers.map')}</Link>}</TableCell>
                 {rowActions(a.street, () => setOpen({ kind: 'address', address: a }),
-                  () => remove(t('customers.removeAddress'), a.street, `/api/v1/customers/${id}/addresses/${a.id}`))}
+                  () => remove(t('customers.removeAddress'), a.street, { kind: 'addresses', id: a.id }))}
               </TableRow>
             ))}
           </TableBody>
         </Table>
-      </Section>
+      </TableSection>
   );
 }
 
-export function DocumentsTab({ c, id, canEdit, setOpen, remove, addButton, setFailure }: Pick<TabProps, 'c' | 'id' | 'canEdit' | 'setOpen' | 'remove' | 'addButton' | 'setFailure'>) {
+export function DocumentsTab({ c, canEdit, setOpen, remove, addButton, setFailure }: Pick<TabProps, 'c' | 'canEdit' | 'setOpen' | 'remove' | 'addButton' | 'setFailure'>) {
   const { t } = useTranslation();
   const format = useFormat();
   return (
-      <Section title={t('customers.documents')} action={addButton(t('customers.newDocument'), () => setOpen({ kind: 'document' }), 'add-document')}>
+      <TableSection title={t('customers.documents')} action={addButton(t('customers.newDocument'), () => setOpen({ kind: 'document' }), 'add-document')}>
         <Table size="small" aria-label={t('customers.documents')}>
           <TableHead><TableRow>
             <TableCell>{t('customers.type')}</TableCell><TableCell>{t('customers.number')}</TableCell>
@@ -144,7 +144,7 @@ export function DocumentsTab({ c, id, canEdit, setOpen, remove, addButton, setFa
                     {canEdit && (
                       <Tooltip title={t('common.delete')}>
                         <IconButton aria-label={`${t('common.delete')}: ${label}`}
-                          onClick={() => remove(t('customers.removeDocument'), label, `/api/v1/customers/${id}/documents/${d.id}`)}>
+                          onClick={() => remove(t('customers.removeDocument'), label, { kind: 'documents', id: d.id })}>
                           <DeleteIcon />
                         </IconButton>
                       </Tooltip>
@@ -155,14 +155,14 @@ export function DocumentsTab({ c, id, canEdit, setOpen, remove, addButton, setFa
             })}
           </TableBody>
         </Table>
-      </Section>
+      </TableSection>
   );
 }
 
-export function LegalEntitiesTab({ id, canEdit, setOpen, remove, rowActions, addButton, legalEntities }: Pick<TabProps, 'id' | 'canEdit' | 'setOpen' | 'remove' | 'rowActions' | 'addButton' | 'legalEntities'>) {
+export function LegalEntitiesTab({ canEdit, setOpen, remove, rowActions, addButton, legalEntities }: Pick<TabProps, 'canEdit' | 'setOpen' | 'remove' | 'rowActions' | 'addButton' | 'legalEntities'>) {
   const { t } = useTranslation();
   return (
-      <Section title={t('customers.legalEntities')} action={addButton(t('customers.newLegalEntity'), () => setOpen({ kind: 'legalEntity' }), 'add-legal-entity')}>
+      <TableSection title={t('customers.legalEntities')} action={addButton(t('customers.newLegalEntity'), () => setOpen({ kind: 'legalEntity' }), 'add-legal-entity')}>
         {legalEntities.error && <Alert severity="error">{(legalEntities.error as Error).message}</Alert>}
         <Table size="small" aria-label={t('customers.legalEntities')}>
           <TableHead><TableRow>
@@ -176,12 +176,12 @@ export function LegalEntitiesTab({ id, canEdit, setOpen, remove, rowActions, add
                 <TableCell>{e.legalName}</TableCell><TableCell>{e.taxId ?? '—'}</TableCell><TableCell>{e.nrc ?? '—'}</TableCell>
                 <TableCell>{e.isDefault && <Chip size="small" color="primary" variant="outlined" label={t('customers.isDefault')} />}</TableCell>
                 {rowActions(e.legalName, () => setOpen({ kind: 'legalEntity', entity: e }),
-                  () => remove(t('customers.removeLegalEntity'), e.legalName, `/api/v1/customers/${id}/legal-entities/${e.id}`))}
+                  () => remove(t('customers.removeLegalEntity'), e.legalName, { kind: 'legal-entities', id: e.id }))}
               </TableRow>
             ))}
           </TableBody>
         </Table>
-      </Section>
+      </TableSection>
   );
 }
 
@@ -189,7 +189,7 @@ export function InteractionsTab({ setOpen, addButton, interactions }: Pick<TabPr
   const { t } = useTranslation();
   const format = useFormat();
   return (
-      <Section title={t('customers.interactions')} action={addButton(t('customers.newInteraction'), () => setOpen({ kind: 'interaction' }), 'add-interaction')}>
+      <TableSection title={t('customers.interactions')} action={addButton(t('customers.newInteraction'), () => setOpen({ kind: 'interaction' }), 'add-interaction')}>
         {interactions.error && <Alert severity="error">{(interactions.error as Error).message}</Alert>}
         <Table size="small" aria-label={t('customers.interactions')}>
           <TableHead><TableRow>
@@ -206,7 +206,7 @@ export function InteractionsTab({ setOpen, addButton, interactions }: Pick<TabPr
             ))}
           </TableBody>
         </Table>
-      </Section>
+      </TableSection>
   );
 }
 
@@ -215,13 +215,14 @@ export type Open =
   | { kind: 'edit' } | { kind: 'block' } | { kind: 'unblock' } | { kind: 'delete' }
   | { kind: 'contact'; contact?: Contact } | { kind: 'address'; address?: Address } | { kind: 'document' }
   | { kind: 'legalEntity'; entity?: LegalEntity } | { kind: 'interaction' }
-  | { kind: 'remove'; what: string; label: string; path: string };
+  | { kind: 'remove'; what: string; label: string; part: CustomerPart };
 
 function EmptyRow({ columns, text }: { columns: number; text: string }) {
   return <TableRow><TableCell colSpan={columns} sx={{ color: 'text.secondary' }}>{text}</TableCell></TableRow>;
 }
 
-export function Section({ title, action, children }: { title: string; action?: ReactNode; children: ReactNode }) {
+/** A tab's table, with its add button above it. */
+function TableSection({ title, action, children }: { title: string; action?: ReactNode; children: ReactNode }) {
   return (
     <Box component="section" aria-label={title}>
       {action && <Stack direction="row" sx={{ mb: 1, justifyContent: 'flex-end' }}>{action}</Stack>}

@@ -6,20 +6,15 @@ import type { GridColDef } from '@mui/x-data-grid';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link as RouterLink, useNavigate, useSearchParams } from 'react-router';
-import { download } from '../api/client';
 import { DataGrid } from '../admin/DataGrid';
 import { useServerGrid } from '../admin/useServerGrid';
 import { useAuth } from '../auth/AuthContext';
-import { COUNTRIES, customerFilters, useDepartments, type CustomerFilter as Filter } from './model';
+import { useDepartments } from '../geo/api';
+import { COUNTRIES, customerFilters, type CustomerFilter as Filter, type CustomerSummary } from './model';
 import { NewCustomerDialog } from './NewCustomerDialog';
 import { useFormat } from '../format';
 import { codeKey } from '../translate';
-import { useOwners, useTags } from './api';
-
-interface CustomerSummary {
-  id: string; kind: string; commercialName: string; taxId: string | null; status: string; ownerId: string | null;
-  tags: string[]; createdAt: string;
-}
+import { customersApi, useOwners, useTags } from './api';
 
 /** Customers: search and filters (kept in the address, so Back returns to the same list), paging, export, import, create. */
 export default function CustomersPage() {
@@ -30,7 +25,7 @@ export default function CustomersPage() {
   const [params, setParams] = useSearchParams();
   const [creating, setCreating] = useState(false);
   const filters = customerFilters(params);
-  const grid = useServerGrid<CustomerSummary>('customers', '/api/v1/customers', filters);
+  const grid = useServerGrid(customersApi.list, filters);
   const owners = useOwners();
   const tags = useTags();
   const gt = useDepartments('GT');
@@ -41,11 +36,6 @@ export default function CustomersPage() {
     else next.delete(name);
     return next;
   }, { replace: true });
-  const exportPath = (format: string) => {
-    const query = new URLSearchParams({ format });
-    Object.entries(filters).forEach(([k, v]) => v && query.set(k, v));
-    return `/api/v1/customers/export?${query}`;
-  };
   const ownerName = (id: string | null) => (id ? owners.data?.find((o) => o.id === id)?.fullName ?? '' : '');
 
   const columns: GridColDef<CustomerSummary>[] = [
@@ -78,7 +68,7 @@ export default function CustomersPage() {
           {can('customers:export') && (['csv', 'xlsx'] as const).map((kind) => (
             <Button key={kind} variant="outlined" startIcon={<DownloadIcon />} data-testid={`export-${kind}`}
               aria-label={`${t('customers.export')} ${kind.toUpperCase()}`}
-              onClick={() => void download(exportPath(kind), `clientes.${kind}`)}>
+              onClick={() => void customersApi.export(kind, filters)}>
               {kind.toUpperCase()}
             </Button>
           ))}

@@ -10,24 +10,11 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link as RouterLink } from 'react-router';
-import { api, download } from '../api/client';
 import { DataGrid } from '../admin/DataGrid';
 import { useServerGrid } from '../admin/useServerGrid';
-import { showProblem } from './model';
+import { customerKeys, importsApi } from './api';
+import { showProblem, type ImportResult, type ImportSummary } from './model';
 import { useFormat } from '../format';
-
-export interface ImportRow {
-  line: number; commercialName: string | null; taxId?: string | null; contactName?: string | null;
-  errors: { field: string; code?: string; message: string }[];
-}
-export interface ImportResult {
-  id: string; fileName: string; status: 'PREVIEW' | 'COMMITTED' | string; totalRows: number; validRows: number; errorRows: number;
-  createdCount?: number | null; rows: ImportRow[];
-}
-interface ImportSummary {
-  id: string; fileName: string; status: string; totalRows: number; validRows: number; errorRows: number;
-  createdCount: number | null; createdAt: string; createdByName: string | null;
-}
 
 const SHOWN_ROWS = 500;
 const MAX_BYTES = 2 * 1024 * 1024; // the server's limit for an import
@@ -97,7 +84,7 @@ export default function ImportPage() {
   const [committed, setCommitted] = useState<ImportResult | null>(null);
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
-  const history = useServerGrid<ImportSummary>('customer-imports', '/api/v1/customers/imports', {});
+  const history = useServerGrid(importsApi.history, {});
   const step = committed ? 3 : preview ? 1 : 0;
 
   const run = async (action: () => Promise<void>) => {
@@ -109,7 +96,7 @@ export default function ImportPage() {
       setFailure(showProblem(error, [], () => {}));
     } finally {
       setBusy(false);
-      void client.invalidateQueries({ queryKey: ['customer-imports'] });
+      void client.invalidateQueries({ queryKey: customerKeys.imports });
     }
   };
   const upload = () => {
@@ -120,18 +107,16 @@ export default function ImportPage() {
     return send();
   };
   const send = () => run(async () => {
-    const data = new FormData();
-    data.append('file', file!);
-    setPreview(await api<ImportResult>('/api/v1/customers/imports', { method: 'POST', body: data }));
+    setPreview(await importsApi.preview(file!));
   });
   const commit = () => run(async () => {
-    setCommitted(await api<ImportResult>(`/api/v1/customers/imports/${preview!.id}/commit`, { method: 'POST' }));
-    void client.invalidateQueries({ queryKey: ['customers'] });
+    setCommitted(await importsApi.commit(preview!.id));
+    void client.invalidateQueries({ queryKey: customerKeys.list });
   });
   // an unconfirmed import from the history opens again at its preview
   const reopen = (id: string) => run(async () => {
     setCommitted(null);
-    setPreview(await api<ImportResult>(`/api/v1/customers/imports/${id}`));
+    setPreview(await importsApi.get(id));
     window.scrollTo({ top: 0 });
   });
   const restart = () => {
@@ -168,7 +153,7 @@ export default function ImportPage() {
             <Typography>{t('customers.import.help')}</Typography>
             <Stack direction={{ xs: 'column', sm: 'row' }} spacing={2} sx={{ alignItems: { sm: 'center' } }}>
               <Button variant="outlined" startIcon={<DownloadIcon />} data-testid="import-template"
-                onClick={() => download('/api/v1/customers/imports/template', t('customers.import.templateFile')).catch((e: Error) => setFailure(e.message))}>
+                onClick={() => importsApi.template(t('customers.import.templateFile')).catch((e: Error) => setFailure(e.message))}>
                 {t('customers.import.template')}
               </Button>
               <Button component="label" variant="outlined" startIcon={<UploadFileIcon />}>

@@ -2,7 +2,8 @@ import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it } from 'vitest';
 import i18n from '../i18n';
-import { ImportPreview, type ImportResult } from './ImportPage';
+import { ImportPreview } from './ImportPage';
+import type { ImportResult } from './model';
 
 const result: ImportResult = {
   id: 'i1', fileName: 'clientes.csv', status: 'PREVIEW', totalRows: 3, validRows: 2, errorRows: 1,

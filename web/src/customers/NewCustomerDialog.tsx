@@ -6,6 +6,7 @@ import { Controller, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { ApiError } from '../api/client';
+import { formProblem } from '../api/formProblem';
 import { customersApi, customerKeys } from './api';
 
 interface Duplicate { id: string; commercialName: string; matchedOn: string }
@@ -50,12 +51,7 @@ export function NewCustomerDialog({ onClose }: { onClose(createdId?: string): vo
         setDuplicates((error.body.duplicates as Duplicate[] | undefined) ?? []);
         return;
       }
-      if (error instanceof ApiError) {
-        error.fieldErrors.forEach((e) => form.setError(e.field as keyof Form, { message: e.message }));
-        setFailure(error.detail ?? error.title);
-      } else {
-        setFailure(t('common.error'));
-      }
+      setFailure(formProblem(error, form.setError, t('common.error')));
     }
   });
 

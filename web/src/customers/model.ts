@@ -1,6 +1,5 @@
-import { useQueries, useQuery } from '@tanstack/react-query';
 import type { FieldValues, Path, UseFormSetError } from 'react-hook-form';
-import { api, ApiError } from '../api/client';
+import { ApiError } from '../api/client';
 import i18n from '../i18n';
 
 /** What the customers API answers (see CustomerViews.java). */
@@ -18,7 +17,26 @@ export interface Customer {
 export interface LegalEntity { id: string; legalName: string; taxId: string | null; nrc: string | null; isDefault: boolean }
 export interface Interaction { id: string; kind: string; occurredAt: string; summary: string; userId: string | null }
 export interface Owner { id: string; fullName: string }
-export interface Place { id: string; code: string | null; name: string }
+/** What a picker shows of a customer. */
+export interface CustomerOption { id: string; commercialName: string; taxId: string | null }
+export interface CustomerSummary {
+  id: string; kind: string; commercialName: string; taxId: string | null; status: string; ownerId: string | null;
+  tags: string[]; createdAt: string;
+}
+
+/** What an import of a CSV of customers answers: its counts and each row with its errors. */
+export interface ImportRow {
+  line: number; commercialName: string | null; taxId?: string | null; contactName?: string | null;
+  errors: { field: string; code?: string; message: string }[];
+}
+export interface ImportResult {
+  id: string; fileName: string; status: 'PREVIEW' | 'COMMITTED' | string; totalRows: number; validRows: number; errorRows: number;
+  createdCount?: number | null; rows: ImportRow[];
+}
+export interface ImportSummary {
+  id: string; fileName: string; status: string; totalRows: number; validRows: number; errorRows: number;
+  createdCount: number | null; createdAt: string; createdByName: string | null;
+}
 
 export const CONTACT_ROLES = ['PRIMARY', 'BILLING', 'PURCHASING', 'SITE', 'OTHER'] as const;
 export const ADDRESS_KINDS = ['FISCAL', 'BILLING', 'SERVICE_SITE', 'SHIPPING'] as const;
@@ -26,60 +44,6 @@ export const DOCUMENT_TYPES = ['DPI', 'DUI', 'NIT', 'RTU', 'NRC', 'CONTRACT', 'P
 export const INTERACTION_KINDS = ['CALL', 'VISIT', 'EMAIL', 'NOTE', 'MESSAGE'] as const;
 export const EXPIRY_COLOR = { NONE: 'default', VALID: 'success', EXPIRING: 'warning', EXPIRED: 'error' } as const;
 export const COUNTRIES = [{ code: 'GT', name: 'Guatemala' }, { code: 'SV', name: 'El Salvador' }] as const;
-
-// the catalog changes only with a migration: keep it for the session
-const GEO = { staleTime: Infinity, gcTime: Infinity };
-
-export function useDepartments(country: string | undefined) {
-  return useQuery({
-    queryKey: ['geo', 'departments', country], enabled: !!country, ...GEO,
-    queryFn: () => api<Place[]>(`/api/v1/geo/countries/${country}/departments`),
-  });
-}
-
-export function useMunicipalities(departmentId: string | undefined) {
-  return useQuery({
-    queryKey: ['geo', 'municipalities', departmentId], enabled: !!departmentId, ...GEO,
-    queryFn: () => api<Place[]>(`/api/v1/geo/departments/${departmentId}/municipalities`),
-  });
-}
-
-export function useDistricts(municipalityId: string | undefined) {
-  return useQuery({
-    queryKey: ['geo', 'districts', municipalityId], enabled: !!municipalityId, ...GEO,
-    queryFn: () => api<Place[]>(`/api/v1/geo/municipalities/${municipalityId}/districts`),
-  });
-}
-
-export function useZones(municipalityId: string | undefined) {
-  return useQuery({
-    queryKey: ['geo', 'zones', municipalityId], enabled: !!municipalityId, ...GEO,
-    queryFn: () => api<Place[]>(`/api/v1/geo/municipalities/${municipalityId}/zones`),
-  });
-}
-
-/** Names for the places the addresses mention: the same catalog queries the pickers use, so they are shared. */
-export function usePlaceNames(country: string | undefined, addresses: Address[]): Map<string, string> {
-  const departmentIds = [...new Set(addresses.map((a) => a.departmentId))];
-  const municipalityIds = [...new Set(addresses.filter((a) => a.districtId).map((a) => a.municipalityId))];
-  const departments = useDepartments(addresses.length ? country : undefined);
-  const municipalities = useQueries({
-    queries: departmentIds.map((id) => ({
-      queryKey: ['geo', 'municipalities', id], ...GEO,
-      queryFn: () => api<Place[]>(`/api/v1/geo/departments/${id}/municipalities`),
-    })),
-  });
-  const districts = useQueries({
-    queries: municipalityIds.map((id) => ({
-      queryKey: ['geo', 'districts', id], ...GEO,
-      queryFn: () => api<Place[]>(`/api/v1/geo/municipalities/${id}/districts`),
-    })),
-  });
-  const names = new Map<string, string>();
-  [departments.data, ...municipalities.map((q) => q.data), ...districts.map((q) => q.data)]
-    .forEach((list) => list?.forEach((p) => names.set(p.id, p.name)));
-  return names;
-}
 
 /** "Street, zone, district, municipality, department", with names where the catalog has them. */
 export function describeAddress(a: Address, names: Map<string, string>): string {

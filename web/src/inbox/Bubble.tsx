@@ -5,9 +5,8 @@ import PlaceIcon from '@mui/icons-material/Place';
 import ReplyIcon from '@mui/icons-material/Reply';
 import ScheduleIcon from '@mui/icons-material/Schedule';
 import { Box, Chip, IconButton, Link, Stack, Typography } from '@mui/material';
-import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api } from '../api/client';
+import { useFileLink } from '../files/api';
 import { cloudError, mapLink, mediaFile } from './model';
 import type { Message } from './types';
 import { useFormat } from '../format';
@@ -67,12 +66,7 @@ export function Bubble({ message: m, quoted, onReply }: { message: Message; quot
 export function Content({ message: m }: { message: Message }) {
   const { t } = useTranslation();
   const file = mediaFile(m);
-  const link = useQuery({
-    queryKey: ['file-link', file?.fileId],
-    queryFn: () => api<{ url: string }>(`/api/v1/files/${file!.fileId}/link`, { method: 'POST' }),
-    enabled: !!file,
-    staleTime: 60_000,
-  });
+  const link = useFileLink(file?.fileId);
   const type = m.type.toLowerCase();
   if (type === 'location') {
     return (

@@ -9,7 +9,8 @@ import { useState } from 'react';
 import { Controller, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
-import { api, problemMessage } from '../api/client';
+import { problemMessage } from '../api/client';
+import { inboxSettingsApi } from './calls';
 import { useAuth } from '../auth/AuthContext';
 import { showProblem } from '../customers/model';
 import { useChannels, useTeams } from './api';
@@ -147,8 +148,7 @@ function ChannelDialog({ channel, onClose }: { channel?: Channel; onClose(saved?
     if (simulating) body.simulated = f.simulated; // otherwise left out: the server keeps what is stored
     body.assignment = { mode: f.mode, teamId: f.mode === 'ROUND_ROBIN' ? f.teamId || null : null };
     try {
-      const saved = await api<Channel>(channel ? `/api/v1/inbox/channels/${channel.id}/whatsapp` : '/api/v1/inbox/channels/whatsapp',
-        { method: channel ? 'PUT' : 'POST', body });
+      const saved = await inboxSettingsApi.saveWhatsApp(channel?.id, body);
       if (f.verifyToken) setVerifyToken(f.verifyToken);
       else onClose(saved);
     } catch (error) {

@@ -7,7 +7,9 @@ import {
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, ApiError, upload } from '../api/client';
+import { ApiError } from '../api/client';
+import { inboxApi } from './calls';
+import { filesApi } from '../files/api';
 import { useAuth } from '../auth/AuthContext';
 import { inboxKeys, useCanned } from './api';
 import { ComposeKeys, filterCanned, serviceWindow, slashQuery, substitute } from './model';
@@ -78,10 +80,7 @@ export function Composer({ conversation, messages, replyTo, onClearReply }: {
       if (file && outgoing.type !== 'TEMPLATE') {
         let fileId = uploaded?.file === file ? uploaded.id : null;
         if (!fileId) {
-          const form = new FormData();
-          form.append('file', file);
-          const params = new URLSearchParams({ ownerType: 'inbox_message' }); // the send makes the message its owner
-          fileId = (await upload<{ id: string }>(`/api/v1/files?${params}`, form)).id;
+          fileId = (await filesApi.upload(file, 'inbox_message')).id; // the send makes the message its owner
           setUploaded({ file, id: fileId });
         }
         outgoing = { type: file.type.startsWith('image/') ? 'IMAGE' : 'DOCUMENT', fileId, caption: outgoing.text || undefined,
@@ -89,8 +88,7 @@ export function Composer({ conversation, messages, replyTo, onClearReply }: {
       }
       // the same message again (a retry) keeps its key, so it goes out once
       const key = keys.forMessage(`${s.contactId}:${JSON.stringify(outgoing)}`);
-      const sent = await api<Message>(`/api/v1/inbox/contacts/${s.contactId}/messages`,
-        { method: 'POST', body: outgoing, headers: { 'Idempotency-Key': key } });
+      const sent = await inboxApi.send(s.contactId, outgoing, key);
       keys.done();
       client.setQueryData<Message[]>(inboxKeys.thread(s.contactId),
         (old) => (old && !old.some((m) => m.id === sent.id) ? [...old, sent] : old));

@@ -10,7 +10,8 @@ import {
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, problemMessage } from '../api/client';
+import { problemMessage } from '../api/client';
+import { inboxApi } from './calls';
 import { useAuth } from '../auth/AuthContext';
 import { inboxKeys, useAgents, useTeams } from './api';
 import { PRIORITIES, type Conversation, type ConversationPriority } from './types';
@@ -50,13 +51,13 @@ export function ConversationActions({ conversation }: { conversation: Conversati
   };
   const status = useMutation({
     mutationFn: (body: { status: string; snoozedUntil?: string }) =>
-      api<Conversation>(`/api/v1/inbox/conversations/${s.id}/status`, { method: 'PUT', body }),
+      inboxApi.setStatus(s.id, body),
     onSuccess: done,
     onError: (e) => setFailure(problemMessage(e, t('common.error'))),
   });
   const assign = useMutation({
     mutationFn: (body: { assigneeId: string | null; teamId: string | null }) =>
-      api<Conversation>(`/api/v1/inbox/conversations/${s.id}/assignee`, { method: 'PUT', body }),
+      inboxApi.assign(s.id, body),
     onSuccess: done,
     onError: (e) => setFailure(problemMessage(e, t('common.error'))),
   });
@@ -160,8 +161,7 @@ function LabelsDialog({ conversation, onClose }: { conversation: Conversation; o
   const [priority, setPriority] = useState<ConversationPriority>(conversation.summary.priority);
   const [failure, setFailure] = useState<string | null>(null);
   const save = useMutation({
-    mutationFn: () => api<Conversation>(`/api/v1/inbox/conversations/${conversation.summary.id}/labels`,
-      { method: 'PUT', body: { labels, priority } }),
+    mutationFn: () => inboxApi.setLabels(conversation.summary.id, { labels, priority }),
     onSuccess: (saved) => onClose(saved),
     onError: (e) => setFailure(problemMessage(e, t('common.error'))),
   });

@@ -3,14 +3,15 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link as RouterLink } from 'react-router';
-import { api, problemMessage, type Page } from '../api/client';
+import { problemMessage } from '../api/client';
+import { useCustomerPicker } from '../customers/api';
+import { requestsApi } from '../requests/api';
+import { OPEN_STATUSES } from '../requests/types';
+import { inboxApi } from './calls';
 import { useAuth } from '../auth/AuthContext';
-import type { Summary as RequestSummary } from '../requests/types';
 import { StatusChip } from '../requests/ui';
 import { inboxKeys } from './api';
 import type { Conversation } from './types';
-
-const OPEN_STATUSES = ['NEW', 'IN_REVIEW', 'PENDING_APPROVAL', 'QUOTED', 'ACCEPTED', 'SCHEDULED', 'IN_PROGRESS', 'WAITING_ON_CUSTOMER'];
 
 /** Who is writing: the contact, its customer (or the one its phone suggests, to confirm) and their open requests. */
 export function CustomerPanel({ conversation }: { conversation: Conversation }) {
@@ -20,7 +21,7 @@ export function CustomerPanel({ conversation }: { conversation: Conversation }) 
   const s = conversation.summary;
   const [search, setSearch] = useState('');
   const link = useMutation({
-    mutationFn: (customerId: string) => api(`/api/v1/inbox/contacts/${s.contactId}/customer`, { method: 'PUT', body: { customerId } }),
+    mutationFn: (customerId: string) => inboxApi.linkCustomer(s.contactId, customerId),
     onSuccess: () => client.invalidateQueries({ queryKey: inboxKeys.conversation(s.id) }),
   });
   const requests = useQuery({
@@ -28,15 +29,11 @@ export function CustomerPanel({ conversation }: { conversation: Conversation }) 
     queryFn: () => {
       const p = new URLSearchParams({ customerId: s.customerId!, size: '10' });
       OPEN_STATUSES.forEach((x) => p.append('status', x));
-      return api<Page<RequestSummary>>(`/api/v1/service-requests?${p}`);
+      return requestsApi.search(p);
     },
     enabled: !!s.customerId && conversation.customerConfirmed && can('servicerequests:view'),
   });
-  const customers = useQuery({
-    queryKey: ['inbox', 'customer-search', search],
-    queryFn: () => api<Page<{ id: string; name: string }>>(`/api/v1/customers?size=10&q=${encodeURIComponent(search)}`),
-    enabled: search.trim().length >= 2 && can('customers:view'),
-  });
+  const customers = useCustomerPicker(search, search.trim().length >= 2 && can('customers:view'));
 
   return (
     <Stack spacing={2} sx={{ p: 2 }} data-testid="customer-panel">
@@ -73,7 +70,7 @@ export function CustomerPanel({ conversation }: { conversation: Conversation }) 
           <>
             <Typography variant="body2" color="text.secondary" sx={{ mb: 1 }}>{t('inbox.customer.none')}</Typography>
             {can('inbox:reply') && can('customers:view') && (
-              <Autocomplete size="small" options={customers.data?.items ?? []} getOptionLabel={(o) => o.name}
+              <Autocomplete size="small" options={customers.data?.items ?? []} getOptionLabel={(o) => o.commercialName}
                 filterOptions={(x) => x} onInputChange={(_, v) => setSearch(v)} loading={customers.isFetching}
                 onChange={(_, v) => v && link.mutate(v.id)} noOptionsText={t('inbox.customer.searchHint')}
                 renderInput={(params) => <TextField {...params} label={t('inbox.customer.link')} />} />

@@ -8,7 +8,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link as RouterLink, useNavigate, useParams, useSearchParams } from 'react-router';
-import { api } from '../api/client';
+import { inboxApi } from './calls';
 import { useAuth } from '../auth/AuthContext';
 import { inboxKeys, useAgents, useConversation, useConversationList, useInboxStream } from './api';
 import { ConversationList, filterFromParams } from './ConversationList';
@@ -137,7 +137,7 @@ function Presence() {
   const [status, setStatus] = useState<'ONLINE' | 'AWAY' | null>(null);
   const current = status ?? (own?.status === 'AWAY' ? 'AWAY' : own?.status === 'ONLINE' ? 'ONLINE' : null);
   const change = useMutation({
-    mutationFn: (next: 'ONLINE' | 'AWAY') => api('/api/v1/inbox/presence', { method: 'PUT', body: { status: next } }),
+    mutationFn: (next: 'ONLINE' | 'AWAY') => inboxApi.setPresence(next),
     onMutate: (next) => setStatus(next),
     onError: () => setStatus(null), // back to what the server says
   });

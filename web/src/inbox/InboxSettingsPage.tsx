@@ -10,7 +10,8 @@ import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { z } from 'zod';
 import { DataGrid } from '../admin/DataGrid';
-import { api, ApiError, problemMessage, type Page } from '../api/client';
+import { ApiError, problemMessage } from '../api/client';
+import { inboxSettingsApi } from './calls';
 import { showProblem } from '../customers/model';
 import { useAgents } from './api';
 import type { CannedResponse, Team } from './types';
@@ -43,11 +44,11 @@ function CannedResponses() {
   const [editing, setEditing] = useState<CannedResponse | 'new' | null>(null);
   const list = useQuery({
     queryKey: ['inbox', 'canned-admin', q, pagination.page, pagination.pageSize],
-    queryFn: () => api<Page<CannedResponse>>(`/api/v1/inbox/canned-responses?q=${encodeURIComponent(q)}&page=${pagination.page}&size=${pagination.pageSize}`),
+    queryFn: () => inboxSettingsApi.canned(q, pagination.page, pagination.pageSize),
     retry: false,
   });
   const remove = useMutation({
-    mutationFn: (id: string) => api(`/api/v1/inbox/canned-responses/${id}`, { method: 'DELETE' }),
+    mutationFn: (id: string) => inboxSettingsApi.deleteCanned(id),
     onSuccess: () => client.invalidateQueries({ queryKey: ['inbox'] }),
   });
   const missing = list.error instanceof ApiError && list.error.status === 404;
@@ -109,8 +110,7 @@ function CannedDialog({ canned, onClose }: { canned?: CannedResponse; onClose(sa
   const submit = form.handleSubmit(async (f) => {
     setFailure(null);
     try {
-      await api(canned ? `/api/v1/inbox/canned-responses/${canned.id}` : '/api/v1/inbox/canned-responses',
-        { method: canned ? 'PUT' : 'POST', body: f });
+      await inboxSettingsApi.saveCanned(canned?.id, f);
       onClose(true);
     } catch (error) {
       setFailure(showProblem(error, ['shortCode', 'title', 'body'], form.setError));
@@ -145,10 +145,10 @@ function CannedDialog({ canned, onClose }: { canned?: CannedResponse; onClose(sa
 function Teams() {
   const { t } = useTranslation();
   const client = useQueryClient();
-  const teams = useQuery({ queryKey: ['inbox', 'teams-admin'], queryFn: () => api<Team[]>('/api/v1/inbox/teams'), retry: false });
+  const teams = useQuery({ queryKey: ['inbox', 'teams-admin'], queryFn: inboxSettingsApi.teams, retry: false });
   const [editing, setEditing] = useState<Team | 'new' | null>(null);
   const remove = useMutation({
-    mutationFn: (id: string) => api(`/api/v1/inbox/teams/${id}`, { method: 'DELETE' }),
+    mutationFn: (id: string) => inboxSettingsApi.deleteTeam(id),
     onSuccess: () => client.invalidateQueries({ queryKey: ['inbox'] }),
   });
   if (teams.error instanceof ApiError && teams.error.status === 404) return <Alert severity="info">{t('inbox.teamsAdmin.unavailable')}</Alert>;
@@ -195,7 +195,7 @@ function TeamDialog({ team, onClose }: { team?: Team; onClose(saved?: boolean): 
   const submit = form.handleSubmit(async (f) => {
     setFailure(null);
     try {
-      await api(team ? `/api/v1/inbox/teams/${team.id}` : '/api/v1/inbox/teams', { method: team ? 'PUT' : 'POST', body: f });
+      await inboxSettingsApi.saveTeam(team?.id, f);
       onClose(true);
     } catch (error) {
       setFailure(showProblem(error, ['name', 'memberIds'], form.setError));

@@ -2,7 +2,8 @@ import { Alert, Box, Button, Stack, TextField, Typography } from '@mui/material'
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, problemMessage } from '../api/client';
+import { problemMessage } from '../api/client';
+import { inboxApi } from './calls';
 import { inboxKeys } from './api';
 import type { Note } from './types';
 import { useFormat } from '../format';
@@ -13,7 +14,7 @@ export function Notes({ conversationId, notes }: { conversationId: string; notes
   const client = useQueryClient();
   const [body, setBody] = useState('');
   const add = useMutation({
-    mutationFn: () => api<Note>(`/api/v1/inbox/conversations/${conversationId}/notes`, { method: 'POST', body: { body: body.trim() } }),
+    mutationFn: () => inboxApi.addNote(conversationId, body.trim()),
     onSuccess: () => {
       setBody('');
       void client.invalidateQueries({ queryKey: inboxKeys.conversation(conversationId) });

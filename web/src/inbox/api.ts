@@ -1,6 +1,7 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { api, ApiError, authorizedFetch, type Page } from '../api/client';
+import { customersApi } from '../customers/api';
 import { mergeListEvent, withOlder, type ListFilter } from './model';
 import { readStream, type SseEvent } from './sse';
 import type { Agent, CannedResponse, Channel, Conversation, ConversationSummary, Message, Team, Template } from './types';
@@ -38,8 +39,8 @@ export function useAgents() {
       const agents = await optional<Agent[] | null>('/api/v1/inbox/agents', null);
       if (agents) return agents;
       // before the presence API: the staff that own customers, without presence
-      const owners = await api<{ id: string; name?: string; fullName?: string }[]>('/api/v1/customers/owners').catch(() => []);
-      return owners.map((o) => ({ id: o.id, name: o.name ?? o.fullName ?? o.id, status: 'UNKNOWN', online: false, openConversations: 0 }));
+      const owners = await customersApi.owners().catch(() => []);
+      return owners.map((o) => ({ id: o.id, name: o.fullName ?? o.id, status: 'UNKNOWN', online: false, openConversations: 0 }));
     },
     staleTime: 30_000,
   });

@@ -7,12 +7,12 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link as RouterLink, useSearchParams } from 'react-router';
-import { api, type Page } from '../api/client';
+import { useOwners } from '../customers/api';
 import { useAuth } from '../auth/AuthContext';
 import { boardColumns, canDrop, laterSla, menuTargets, type Dragged } from './board';
 import { OPEN_STATUSES, type RequestStatus, type ServiceRequest, type Summary } from './types';
 import { PriorityChip, SlaChip, TransitionDialog, type PendingMove } from './ui';
-import { requestsApi, requestKeys, useServiceTypes, useOwners, useRequestSettings } from './api';
+import { requestsApi, requestKeys, useServiceTypes, useRequestSettings } from './api';
 
 /** The board shows at most this many open requests, the most urgent first; filters narrow it down. */
 const BOARD_SIZE = 200;
@@ -49,8 +49,8 @@ export default function BoardPage() {
   if (serviceTypeId) params.set('serviceTypeId', serviceTypeId);
   if (ownerId) params.set('ownerId', ownerId);
   const board = useQuery({
-    queryKey: ['service-requests', 'board', serviceTypeId, ownerId],
-    queryFn: () => api<Page<Summary>>(`/api/v1/service-requests?${params}`),
+    queryKey: requestKeys.board(serviceTypeId, ownerId),
+    queryFn: () => requestsApi.search(params),
   });
   const [dragged, setDragged] = useState<Dragged | null>(null);
   const [over, setOver] = useState<RequestStatus | null>(null);

@@ -8,10 +8,14 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { settingsBody } from './settings';
 import { useTranslation } from 'react-i18next';
-import { api, problemMessage } from '../api/client';
+import { problemMessage } from '../api/client';
 import { WEEKDAYS, type Settings } from './types';
-import { ZONES, Section } from './SettingsParts';
-import { useRequestSettings } from './api';
+import { Section } from '../ui/Section';
+import { requestKeys, requestSettingsApi, useRequestSettings } from './api';
+
+/** The time zones offered for the working calendar. */
+const ZONES = ['America/Guatemala', 'America/El_Salvador', 'America/Tegucigalpa', 'America/Managua', 'America/Costa_Rica',
+  'America/Mexico_City', 'America/Panama', 'UTC'];
 
 export function CalendarSection({ onSaved }: { onSaved(): void }) {
   const { t } = useTranslation();
@@ -21,15 +25,15 @@ export function CalendarSection({ onSaved }: { onSaved(): void }) {
   const [failure, setFailure] = useState<string | null>(null);
   useEffect(() => { if (settings.data) setDraft(structuredClone(settings.data)); }, [settings.data]);
   const save = useMutation({
-    mutationFn: (s: Settings) => api<Settings>('/api/v1/service-requests/settings', { method: 'PUT', body: s }),
-    onSuccess: (s) => { setFailure(null); client.setQueryData(['sr-settings'], s); onSaved(); },
+    mutationFn: (s: Settings) => requestSettingsApi.save(s),
+    onSuccess: (s) => { setFailure(null); client.setQueryData(requestKeys.settings, s); onSaved(); },
     onError: (e) => setFailure(problemMessage(e, t('common.error'))),
   });
   if (!draft) return null;
   const update = (f: (s: Settings) => void) => setDraft((d) => { const copy = structuredClone(d!); f(copy); return copy; });
   const zones = ZONES.includes(draft.timeZone) ? ZONES : [draft.timeZone, ...ZONES];
   return (
-    <Section title={t('servicerequests.calendar')}>
+    <Section headerGap={2} title={t('servicerequests.calendar')}>
       <Stack spacing={2}>
         {failure && <Alert severity="error">{failure}</Alert>}
         <FormControlLabel label={t('servicerequests.approvalRequired')} control={

@@ -5,31 +5,31 @@ import {
   Alert, Button, Dialog, DialogActions, DialogContent, DialogTitle, FormControlLabel, IconButton, MenuItem,
   Stack, Switch, Table, TableBody, TableCell, TableContainer, TableHead, TableRow, TextField,
 } from '@mui/material';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, problemMessage } from '../api/client';
+import { problemMessage } from '../api/client';
 import { PRIORITIES, type ServiceType, type SlaPolicy } from './types';
 import { businessTime } from './ui';
-import { Section } from './SettingsParts';
-import { useServiceTypes } from './api';
+import { Section } from '../ui/Section';
+import { requestKeys, requestSettingsApi, useServiceTypes, useSlaPolicies } from './api';
 
 export function PoliciesSection({ onSaved }: { onSaved(): void }) {
   const { t } = useTranslation();
   const client = useQueryClient();
   const types = useServiceTypes();
-  const policies = useQuery({ queryKey: ['sla-policies'], queryFn: () => api<SlaPolicy[]>('/api/v1/sla-policies') });
+  const policies = useSlaPolicies();
   const [editing, setEditing] = useState<SlaPolicy | 'new' | null>(null);
   const [deleting, setDeleting] = useState<SlaPolicy | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
   const remove = useMutation({
-    mutationFn: (p: SlaPolicy) => api(`/api/v1/sla-policies/${p.id}`, { method: 'DELETE' }),
-    onSuccess: () => { setDeleting(null); void client.invalidateQueries({ queryKey: ['sla-policies'] }); onSaved(); },
+    mutationFn: (p: SlaPolicy) => requestSettingsApi.deletePolicy(p.id),
+    onSuccess: () => { setDeleting(null); void client.invalidateQueries({ queryKey: requestKeys.policies }); onSaved(); },
     onError: (e) => { setDeleting(null); setFailure(problemMessage(e, t('common.error'))); },
   });
   const typeName = (id: string | null) => (id ? types.data?.find((ty) => ty.id === id)?.name ?? id : t('servicerequests.anyType'));
   return (
-    <Section title={t('servicerequests.policies')} action={
+    <Section headerGap={2} title={t('servicerequests.policies')} action={
       <Button startIcon={<AddIcon />} onClick={() => setEditing('new')} data-testid="new-policy">{t('servicerequests.newPolicy')}</Button>}>
       {failure && <Alert severity="error" sx={{ mb: 1 }}>{failure}</Alert>}
       <TableContainer>
@@ -89,12 +89,11 @@ function PolicyDialog({ policy, types, onClose }: { policy: SlaPolicy | null; ty
   const minutes = (v: { h: string; m: string }) => (Number(v.h) || 0) * 60 + (Number(v.m) || 0);
   const valid = name.trim() !== '' && minutes(response) >= 1 && minutes(resolution) >= minutes(response);
   const save = useMutation({
-    mutationFn: () => api<SlaPolicy>(policy ? `/api/v1/sla-policies/${policy.id}` : '/api/v1/sla-policies', {
-      method: policy ? 'PUT' : 'POST',
-      body: { name: name.trim(), serviceTypeId: typeId || null, priority: priority || null, responseMinutes: minutes(response),
-        resolutionMinutes: minutes(resolution), active },
+    mutationFn: () => requestSettingsApi.savePolicy(policy?.id, {
+      name: name.trim(), serviceTypeId: typeId || null, priority: priority || null, responseMinutes: minutes(response),
+      resolutionMinutes: minutes(resolution), active,
     }),
-    onSuccess: () => { void client.invalidateQueries({ queryKey: ['sla-policies'] }); onClose(true); },
+    onSuccess: () => { void client.invalidateQueries({ queryKey: requestKeys.policies }); onClose(true); },
     onError: (e) => setFailure(problemMessage(e, t('common.error'))),
   });
   const duration = (label: string, v: { h: string; m: string }, set: (v: { h: string; m: string }) => void) => (

@@ -3,7 +3,8 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ServiceRequest } from './types';
-import { requestsApi, requestKeys, useOwners } from './api';
+import { useOwners } from '../customers/api';
+import { requestsApi, requestKeys } from './api';
 import { problemMessage } from '../api/client';
 
 export function ReassignDialog({ request, onClose }: { request: ServiceRequest; onClose(): void }) {

@@ -2,19 +2,22 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import AddIcon from '@mui/icons-material/Add';
 import DeleteIcon from '@mui/icons-material/Delete';
 import { Alert, Autocomplete, Box, Button, IconButton, MenuItem, Stack, TextField, Typography } from '@mui/material';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { Controller, get, useFieldArray, useForm, type Resolver } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { api, ApiError, type Page } from '../api/client';
+import { ApiError } from '../api/client';
+import { useCatalogPicker } from '../catalog/api';
+import { useCustomer, useCustomerPicker } from '../customers/api';
 import { useAuth } from '../auth/AuthContext';
 import { CURRENCIES, UNITS, emptyTypeData, formPath, requestSchema } from './schemas';
-import { CHANNELS, PRIORITIES, type DataSchema, type ServiceRequest, type ServiceType } from './types';
+import { CHANNELS, PRIORITIES, type DataSchema, type ServiceRequest } from './types';
 import { codeKey } from '../translate';
-import { CustomerOption, CustomerDetails, CatalogOption, FormValues, FormField, Section, grid, formValuesOf } from './RequestFormParts';
+import type { CustomerOption } from '../customers/model';
+import { CatalogOption, FormValues, FormField, FormSection, grid, formValuesOf } from './RequestFormParts';
 import { TypeDataFields } from './TypeDataFields';
-import { requestsApi, requestKeys } from './api';
+import { requestsApi, requestKeys, useActiveServiceTypes } from './api';
 
 /** A request's form: customer, contact and site, type with its own data, priority, channel, line items. */
 export function RequestForm({ editing }: { editing?: ServiceRequest }) {
@@ -31,18 +34,10 @@ export function RequestForm({ editing }: { editing?: ServiceRequest }) {
     const timer = setTimeout(() => setCustomerSearch(customerQuery.trim()), 250);
     return () => clearTimeout(timer);
   }, [customerQuery]);
-  const types = useQuery({ queryKey: ['service-types', 'active'], queryFn: () => api<ServiceType[]>('/api/v1/service-types?activeOnly=true') });
-  const customers = useQuery({
-    queryKey: ['customers', 'picker', customerSearch],
-    queryFn: () => api<Page<CustomerOption>>(`/api/v1/customers?size=10&q=${encodeURIComponent(customerSearch)}`),
-    staleTime: 30_000,
-  });
+  const types = useActiveServiceTypes();
+  const customers = useCustomerPicker(customerSearch);
   const [catalogQuery, setCatalogQuery] = useState('');
-  const catalog = useQuery({
-    queryKey: ['catalog-items', 'picker', catalogQuery],
-    queryFn: () => api<Page<CatalogOption>>(`/api/v1/catalog/items?active=true&size=10&q=${encodeURIComponent(catalogQuery.trim())}`),
-    staleTime: 30_000,
-  });
+  const catalog = useCatalogPicker(catalogQuery);
   const vat = me?.tenant.country === 'SV' ? '13' : '12';
   const currency = me?.tenant.country === 'SV' ? 'USD' : 'GTQ';
 
@@ -63,11 +58,7 @@ export function RequestForm({ editing }: { editing?: ServiceRequest }) {
   const serviceTypeId = watch('serviceTypeId');
   const schema = schemaOf.current(serviceTypeId);
 
-  const details = useQuery({
-    queryKey: ['customer', customer?.id],
-    queryFn: () => api<CustomerDetails>(`/api/v1/customers/${customer?.id}`),
-    enabled: !!customer,
-  });
+  const details = useCustomer(customer?.id ?? '', !!customer);
   useEffect(() => {
     const d = details.data;
     if (!d || editing) return; // an edited request keeps its own contact and site
@@ -117,7 +108,7 @@ export function RequestForm({ editing }: { editing?: ServiceRequest }) {
       </Typography>
       <Stack spacing={2}>
         {failure && <Alert severity="error" data-testid="request-error">{failure}</Alert>}
-        <Section title={t('servicerequests.general')}>
+        <FormSection title={t('servicerequests.general')}>
           <Autocomplete
             options={customers.data?.items ?? []}
             value={customer}
@@ -169,12 +160,12 @@ export function RequestForm({ editing }: { editing?: ServiceRequest }) {
           </Box>
           <FormField control={control} name="description" label={t('servicerequests.description')} required multiline minRows={3}
             slotProps={{ htmlInput: { maxLength: 4000 } }} />
-        </Section>
-        <Section title={t('servicerequests.details')}>
+        </FormSection>
+        <FormSection title={t('servicerequests.details')}>
           {!schema && <Typography color="text.secondary">{t('servicerequests.chooseType')}</Typography>}
           {schema && <TypeDataFields key={`${serviceTypeId}`} schema={schema} control={control} errors={formState.errors} />}
-        </Section>
-        <Section title={t('servicerequests.items')}>
+        </FormSection>
+        <FormSection title={t('servicerequests.items')}>
           {items.fields.map((row, i) => (
             <Box key={row.id} sx={{ display: 'grid', gap: 1, alignItems: 'start',
               gridTemplateColumns: { xs: '1fr 1fr', md: '3fr 1fr 1fr 1.2fr 1fr 0.8fr auto' } }}>
@@ -212,7 +203,7 @@ export function RequestForm({ editing }: { editing?: ServiceRequest }) {
               {t('servicerequests.addItem')}
             </Button>
           </Stack>
-        </Section>
+        </FormSection>
         <Stack direction="row" spacing={2} sx={{ justifyContent: 'flex-end' }}>
           <Button onClick={() => navigate(-1)}>{t('common.cancel')}</Button>
           <Button type="submit" variant="contained" disabled={formState.isSubmitting} data-testid="save-request">

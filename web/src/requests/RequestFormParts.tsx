@@ -1,15 +1,10 @@
-import { Card, CardContent, MenuItem, Stack, TextField, Typography, type TextFieldProps } from '@mui/material';
+import { MenuItem, Stack, TextField, type TextFieldProps } from '@mui/material';
 import { type ReactNode } from 'react';
 import { Controller, type Control } from 'react-hook-form';
+import { Section } from '../ui/Section';
 import { formTypeData } from './schemas';
 import { type ServiceRequest } from './types';
 
-export interface CustomerOption { id: string; commercialName: string; taxId: string | null }
-export interface CustomerDetails {
-  id: string;
-  contacts: { id: string; fullName: string; role: string }[];
-  addresses: { id: string; kind: string; street: string; zone: string | null }[];
-}
 export interface ItemForm {
   catalogItemId?: string; description: string; quantity: string; unit: string; unitPrice: string; currency: string; vatRate: string;
 }
@@ -33,15 +28,9 @@ export function FormField({ control, name, label, options, ...rest }: {
   );
 }
 
-export function Section({ title, children }: { title: string; children: ReactNode }) {
-  return (
-    <Card variant="outlined" component="section" aria-label={title}>
-      <CardContent>
-        <Typography variant="h6" component="h2" sx={{ mb: 2 }}>{title}</Typography>
-        <Stack spacing={2}>{children}</Stack>
-      </CardContent>
-    </Card>
-  );
+/** A part of the form: its fields one under the other. */
+export function FormSection({ title, children }: { title: string; children: ReactNode }) {
+  return <Section title={title} headerGap={2}><Stack spacing={2}>{children}</Stack></Section>;
 }
 
 export const grid = { display: 'grid', gap: 2, gridTemplateColumns: { xs: '1fr', sm: '1fr 1fr', md: 'repeat(3, 1fr)' } } as const;

@@ -4,7 +4,8 @@ import { useTranslation } from 'react-i18next';
 import type { HistoryEntry, RequestStatus } from './types';
 import { useFormat } from '../format';
 import { codeKey } from '../translate';
-import { CustomerDetails, Section } from './RequestParts';
+import { Section } from '../ui/Section';
+import { CustomerDetails } from './RequestParts';
 import { requestsApi, requestKeys } from './api';
 
 export function HistorySection({ id, customer }: { id: string; customer?: CustomerDetails }) {

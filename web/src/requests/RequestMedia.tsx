@@ -2,12 +2,13 @@ import AttachFileIcon from '@mui/icons-material/AttachFile';
 import DeleteIcon from '@mui/icons-material/Delete';
 import PictureAsPdfIcon from '@mui/icons-material/PictureAsPdf';
 import { Alert, Box, Button, IconButton, Link, Typography } from '@mui/material';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, problemMessage } from '../api/client';
-import type { ServiceRequest, StoredFile } from './types';
-import { Section } from './RequestParts';
+import { problemMessage } from '../api/client';
+import { useFileLink, useStoredFile } from '../files/api';
+import type { ServiceRequest } from './types';
+import { Section } from '../ui/Section';
 import { requestsApi, requestKeys } from './api';
 
 export function MediaSection({ request, editable }: { request: ServiceRequest; editable: boolean }) {
@@ -16,11 +17,7 @@ export function MediaSection({ request, editable }: { request: ServiceRequest; e
   const input = useRef<HTMLInputElement>(null);
   const [failure, setFailure] = useState<string | null>(null);
   const add = useMutation({
-    mutationFn: async (file: File) => {
-      const form = new FormData();
-      form.append('file', file);
-      return requestsApi.attach(request.id, form);
-    },
+    mutationFn: (file: File) => requestsApi.attach(request.id, file),
     onSuccess: (r) => { setFailure(null); client.setQueryData(requestKeys.one(request.id), r); },
     onError: (e) => setFailure(problemMessage(e, t('common.error'))),
   });
@@ -53,12 +50,8 @@ export function MediaSection({ request, editable }: { request: ServiceRequest; e
 
 function MediaTile({ fileId, onRemove }: { fileId: string; onRemove?: () => void }) {
   const { t } = useTranslation();
-  const meta = useQuery({ queryKey: ['file', fileId], queryFn: () => api<StoredFile>(`/api/v1/files/${fileId}`), staleTime: 300_000 });
-  const link = useQuery({
-    queryKey: ['file-link', fileId],
-    queryFn: () => api<{ url: string }>(`/api/v1/files/${fileId}/link`, { method: 'POST' }),
-    staleTime: 60_000,
-  });
+  const meta = useStoredFile(fileId);
+  const link = useFileLink(fileId);
   const name = meta.data?.name ?? '…';
   const image = meta.data?.mediaType.startsWith('image/');
   return (

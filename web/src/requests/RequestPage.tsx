@@ -1,14 +1,15 @@
 import { Alert, Box, Button, LinearProgress, Link, Stack, Typography } from '@mui/material';
 import { useQuery } from '@tanstack/react-query';
+import { useCustomer } from '../customers/api';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link as RouterLink, useParams } from 'react-router';
-import { api } from '../api/client';
 import { useAuth } from '../auth/AuthContext';
 import { PriorityChip, SlaChip, StatusChip, TransitionDialog, type PendingMove } from './ui';
 import { useFormat } from '../format';
 import { codeKey } from '../translate';
-import { CustomerDetails, Section, Field } from './RequestParts';
+import { Section } from '../ui/Section';
+import { Field } from './RequestParts';
 import { TypeDataView, ItemsTable, SlaClockView } from './RequestFacts';
 import { MediaSection } from './RequestMedia';
 import { HistorySection } from './RequestHistory';
@@ -22,11 +23,7 @@ export default function RequestPage() {
   const format = useFormat();
   const request = useQuery({ queryKey: requestKeys.one(id), queryFn: () => requestsApi.get(id) });
   const r = request.data;
-  const customer = useQuery({
-    queryKey: ['customer', r?.customerId],
-    queryFn: () => api<CustomerDetails>(`/api/v1/customers/${r?.customerId}`),
-    enabled: !!r && can('customers:view'),
-  });
+  const customer = useCustomer(r?.customerId ?? '', !!r && can('customers:view'));
   const [move, setMove] = useState<PendingMove | null>(null);
   const [reassigning, setReassigning] = useState(false);
   if (request.error) return <Alert severity="error">{(request.error as Error).message}</Alert>;

@@ -1,4 +1,4 @@
-import { Box, Card, CardContent, Stack, Typography } from '@mui/material';
+import { Box, Typography } from '@mui/material';
 import { type ReactNode } from 'react';
 import type { DataSchema } from './types';
 
@@ -15,20 +15,6 @@ export const SCHEMA_FIELDS: Record<DataSchema, string[]> = {
   WASTEWATER_PLANT: ['flowM3PerDay', 'service', 'siteSurveyNeeded', 'designParameters', 'notes'],
   FREE_FORM: [],
 };
-
-export function Section({ title, children, action }: { title: string; children: ReactNode; action?: ReactNode }) {
-  return (
-    <Card variant="outlined" component="section" aria-label={title}>
-      <CardContent>
-        <Stack direction="row" sx={{ alignItems: 'center', mb: 1 }}>
-          <Typography variant="h6" component="h2" sx={{ flexGrow: 1 }}>{title}</Typography>
-          {action}
-        </Stack>
-        {children}
-      </CardContent>
-    </Card>
-  );
-}
 
 export function Field({ label, children }: { label: string; children: ReactNode }) {
   return (

@@ -11,14 +11,15 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tansta
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link as RouterLink, useNavigate } from 'react-router';
-import { api, problemMessage, type Page } from '../api/client';
+import { problemMessage } from '../api/client';
+import { useOwners } from '../customers/api';
 import { DataGrid } from '../admin/DataGrid';
 import { useAuth } from '../auth/AuthContext';
-import { SLA_STATUSES, STATUSES, type SavedFilter, type Summary } from './types';
+import { SLA_STATUSES, STATUSES, type Summary } from './types';
 import { PriorityChip, SlaChip, StatusChip } from './ui';
 import { useFormat } from '../format';
 import { codeKey } from '../translate';
-import { useServiceTypes, useOwners } from './api';
+import { requestKeys, requestsApi, useSavedFilters, useServiceTypes } from './api';
 
 /** The list's filters, as the API's query parameters (and as a saved filter keeps them). */
 export interface Filters {
@@ -70,22 +71,22 @@ export default function RequestsPage() {
 
   const params = listParams(filters, pagination.page, pagination.pageSize, sort);
   const list = useQuery({
-    queryKey: ['service-requests', 'list', params.toString()],
-    queryFn: () => api<Page<Summary>>(`/api/v1/service-requests?${params}`),
+    queryKey: requestKeys.list(params.toString()),
+    queryFn: () => requestsApi.search(params),
     placeholderData: keepPreviousData,
   });
-  const saved = useQuery({ queryKey: ['sr-saved-filters'], queryFn: () => api<SavedFilter[]>('/api/v1/service-requests/saved-filters') });
+  const saved = useSavedFilters();
   const save = useMutation({
     mutationFn: (name: string) => {
       const query = Object.fromEntries(Object.entries(filters).filter(([, v]) => (Array.isArray(v) ? v.length > 0 : v !== '')));
-      return api<SavedFilter>('/api/v1/service-requests/saved-filters', { method: 'POST', body: { name, query } });
+      return requestsApi.saveFilter(name, query);
     },
-    onSuccess: () => { setNaming(false); setFilterName(''); void client.invalidateQueries({ queryKey: ['sr-saved-filters'] }); },
+    onSuccess: () => { setNaming(false); setFilterName(''); void client.invalidateQueries({ queryKey: requestKeys.savedFilters }); },
     onError: (e) => setFailure(problemMessage(e, t('common.error'))),
   });
   const remove = useMutation({
-    mutationFn: (id: string) => api(`/api/v1/service-requests/saved-filters/${id}`, { method: 'DELETE' }),
-    onSuccess: () => void client.invalidateQueries({ queryKey: ['sr-saved-filters'] }),
+    mutationFn: (id: string) => requestsApi.deleteFilter(id),
+    onSuccess: () => void client.invalidateQueries({ queryKey: requestKeys.savedFilters }),
   });
 
   const set = <K extends keyof Filters>(key: K, value: Filters[K]) => {

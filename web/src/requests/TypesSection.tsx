@@ -7,10 +7,10 @@ import {
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, problemMessage } from '../api/client';
+import { problemMessage } from '../api/client';
 import { DATA_SCHEMAS, type DataSchema, type ServiceType } from './types';
-import { Section } from './SettingsParts';
-import { requestKeys, useServiceTypes } from './api';
+import { Section } from '../ui/Section';
+import { requestKeys, requestSettingsApi, useServiceTypes } from './api';
 
 export function TypesSection({ onSaved }: { onSaved(): void }) {
   const { t } = useTranslation();
@@ -20,9 +20,7 @@ export function TypesSection({ onSaved }: { onSaved(): void }) {
   const [creating, setCreating] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
   const save = useMutation({
-    mutationFn: (ty: ServiceType) => api<ServiceType>(`/api/v1/service-types/${ty.id}`, {
-      method: 'PUT', body: { name: ty.name, autoAssign: ty.autoAssign, active: ty.active },
-    }),
+    mutationFn: (ty: ServiceType) => requestSettingsApi.updateType(ty.id, { name: ty.name, autoAssign: ty.autoAssign, active: ty.active }),
     onSuccess: (ty) => {
       setFailure(null);
       setEdits(({ [ty.id]: _, ...rest }) => rest);
@@ -33,7 +31,7 @@ export function TypesSection({ onSaved }: { onSaved(): void }) {
   });
   const edit = (ty: ServiceType, change: Partial<ServiceType>) => setEdits((e) => ({ ...e, [ty.id]: { ...(e[ty.id] ?? ty), ...change } }));
   return (
-    <Section title={t('servicerequests.types')} action={
+    <Section headerGap={2} title={t('servicerequests.types')} action={
       <Button startIcon={<AddIcon />} onClick={() => setCreating(true)} data-testid="new-type">{t('servicerequests.newType')}</Button>}>
       {failure && <Alert severity="error" sx={{ mb: 1 }}>{failure}</Alert>}
       <TableContainer>
@@ -92,7 +90,7 @@ function NewTypeDialog({ onClose }: { onClose(done?: boolean): void }) {
   const [failure, setFailure] = useState<string | null>(null);
   const codeOk = /^[A-Z][A-Z0-9_]{1,39}$/.test(code);
   const create = useMutation({
-    mutationFn: () => api<ServiceType>('/api/v1/service-types', { method: 'POST', body: { code, name: name.trim(), dataSchema, autoAssign } }),
+    mutationFn: () => requestSettingsApi.createType({ code, name: name.trim(), dataSchema, autoAssign }),
     onSuccess: () => { void client.invalidateQueries({ queryKey: requestKeys.types }); onClose(true); },
     onError: (e) => setFailure(problemMessage(e, t('common.error'))),
   });

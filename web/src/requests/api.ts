@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
-import { api, upload } from '../api/client';
-import type { HistoryEntry, Owner, ServiceRequest, ServiceType, Settings, StoredFile } from './types';
+import { api, save, type Page } from '../api/client';
+import { filesApi } from '../files/api';
+import type { HistoryEntry, SavedFilter, ServiceRequest, ServiceType, Settings, SlaPolicy, Summary } from './types';
 
 /** The service requests API, one function per call; screens build the bodies from their forms. */
 const BASE = '/api/v1/service-requests';
@@ -11,12 +12,19 @@ export const requestKeys = {
   all: ['service-requests'] as const,
   one: (id: string | undefined) => ['service-request', id] as const,
   history: (id: string) => ['service-request-history', id] as const,
+  /** a page of the list, by its query string */
+  list: (params: string) => ['service-requests', 'list', params] as const,
+  board: (serviceTypeId: string, ownerId: string) => ['service-requests', 'board', serviceTypeId, ownerId] as const,
+  savedFilters: ['sr-saved-filters'] as const,
   types: ['service-types'] as const,
-  owners: ['owners'] as const,
+  activeTypes: ['service-types', 'active'] as const,
   settings: ['sr-settings'] as const,
+  policies: ['sla-policies'] as const,
 };
 
 export const requestsApi = {
+  /** the requests the query string selects (status, customer, type, owner, paging, sort) */
+  search: (params: URLSearchParams) => api<Page<Summary>>(`${BASE}?${params}`),
   get: (id: string) => api<ServiceRequest>(`${BASE}/${id}`),
   create: (body: unknown) => api<ServiceRequest>(BASE, { method: 'POST', body }),
   update: (id: string, body: unknown) => api<ServiceRequest>(`${BASE}/${id}`, { method: 'PUT', body }),
@@ -24,24 +32,48 @@ export const requestsApi = {
   move: (id: string, body: { to: string; comment?: string }) => api<ServiceRequest>(`${BASE}/${id}/transitions`, { method: 'POST', body }),
   assign: (id: string, ownerId: string | null) => api<ServiceRequest>(`${BASE}/${id}/owner`, { method: 'PUT', body: { ownerId } }),
   /** stores the file for the request, then attaches it */
-  attach: async (id: string, form: FormData) => {
-    const stored = await upload<StoredFile>(`/api/v1/files?ownerType=service_request&ownerId=${id}`, form);
+  attach: async (id: string, file: File) => {
+    const stored = await filesApi.upload(file, 'service_request', id);
     return api<ServiceRequest>(`${BASE}/${id}/media`, { method: 'POST', body: { fileId: stored.id } });
   },
   detach: (id: string, fileId: string) => api(`${BASE}/${id}/media/${fileId}`, { method: 'DELETE' }),
-  settings: () => api<Settings>(`${BASE}/settings`),
+  savedFilters: () => api<SavedFilter[]>(`${BASE}/saved-filters`),
+  saveFilter: (name: string, query: Record<string, unknown>) => api<SavedFilter>(`${BASE}/saved-filters`, { method: 'POST', body: { name, query } }),
+  deleteFilter: (id: string) => api(`${BASE}/saved-filters/${id}`, { method: 'DELETE' }),
+};
+
+/** The settings of the requests: working calendar, service types and SLA policies. */
+export const requestSettingsApi = {
+  get: () => api<Settings>(`${BASE}/settings`),
+  save: (settings: Settings) => api<Settings>(`${BASE}/settings`, { method: 'PUT', body: settings }),
   serviceTypes: () => api<ServiceType[]>('/api/v1/service-types'),
-  owners: () => api<Owner[]>('/api/v1/customers/owners'),
+  activeServiceTypes: () => api<ServiceType[]>('/api/v1/service-types?activeOnly=true'),
+  createType: (body: { code: string; name: string; dataSchema: string; autoAssign: boolean }) =>
+    api<ServiceType>('/api/v1/service-types', { method: 'POST', body }),
+  updateType: (id: string, body: { name: string; autoAssign: boolean; active: boolean }) =>
+    api<ServiceType>(`/api/v1/service-types/${id}`, { method: 'PUT', body }),
+  policies: () => api<SlaPolicy[]>('/api/v1/sla-policies'),
+  savePolicy: (id: string | undefined, body: unknown) => save<SlaPolicy>('/api/v1/sla-policies', id, body),
+  deletePolicy: (id: string) => api(`/api/v1/sla-policies/${id}`, { method: 'DELETE' }),
 };
 
 export function useServiceTypes() {
-  return useQuery({ queryKey: requestKeys.types, queryFn: requestsApi.serviceTypes, staleTime: 60_000 });
+  return useQuery({ queryKey: requestKeys.types, queryFn: requestSettingsApi.serviceTypes, staleTime: 60_000 });
 }
 
-export function useOwners() {
-  return useQuery({ queryKey: requestKeys.owners, queryFn: requestsApi.owners, staleTime: 60_000 });
+/** The types a new request may take. */
+export function useActiveServiceTypes() {
+  return useQuery({ queryKey: requestKeys.activeTypes, queryFn: requestSettingsApi.activeServiceTypes });
 }
 
 export function useRequestSettings() {
-  return useQuery({ queryKey: requestKeys.settings, queryFn: requestsApi.settings, staleTime: 60_000 });
+  return useQuery({ queryKey: requestKeys.settings, queryFn: requestSettingsApi.get, staleTime: 60_000 });
+}
+
+export function useSlaPolicies() {
+  return useQuery({ queryKey: requestKeys.policies, queryFn: requestSettingsApi.policies });
+}
+
+export function useSavedFilters() {
+  return useQuery({ queryKey: requestKeys.savedFilters, queryFn: requestsApi.savedFilters });
 }

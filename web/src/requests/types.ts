@@ -62,6 +62,4 @@ export interface Settings {
   approvalRequired: boolean; timeZone: string; week: Record<string, [string, string][]>; holidays: { day: string; name: string }[];
 }
 
-export interface Owner { id: string; fullName: string }
 
-export interface StoredFile { id: string; name: string; mediaType: string; sizeBytes: number }

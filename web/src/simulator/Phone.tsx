@@ -6,10 +6,10 @@ import { alpha, useTheme } from '@mui/material/styles';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, problemMessage, upload } from '../api/client';
+import { problemMessage } from '../api/client';
 import { useFormat } from '../format';
-import { bubble, formatPhone, shouldReportRead, ticks, unread, type SimMessage, type SimPhone } from './model';
-import { BASE } from './api';
+import { bubble, formatPhone, shouldReportRead, ticks, unread, type SimPhone } from './model';
+import { simulatorApi, simulatorKeys } from './api';
 import { ListBubble, PhoneImage } from './PhoneParts';
 import { LocationDialog } from './SimulatorDialogs';
 
@@ -24,8 +24,8 @@ export function Phone({ phone, onError }: { phone: SimPhone; onError: (message: 
   const bottom = useRef<HTMLDivElement>(null);
   const reported = useRef(new Set<string>());
   const thread = useQuery({
-    queryKey: ['simulator-thread', phone.id],
-    queryFn: () => api<SimMessage[]>(`${BASE}/phones/${phone.id}/messages`),
+    queryKey: simulatorKeys.thread(phone.id),
+    queryFn: () => simulatorApi.messages(phone.id),
     refetchInterval: 1000,
   });
   const messages = thread.data ?? [];
@@ -39,10 +39,10 @@ export function Phone({ phone, onError }: { phone: SimPhone; onError: (message: 
   useEffect(() => {
     if (!shouldReportRead(messages, reported.current, document.visibilityState === 'visible')) return;
     unread(messages).forEach((w) => reported.current.add(w));
-    void api(`${BASE}/phones/${phone.id}/read`, { method: 'POST' }).catch(() => undefined);
+    void simulatorApi.markRead(phone.id).catch(() => undefined);
   }, [messages, phone.id]);
 
-  const refresh = () => client.invalidateQueries({ queryKey: ['simulator-thread', phone.id] });
+  const refresh = () => client.invalidateQueries({ queryKey: simulatorKeys.thread(phone.id) });
   const run = async (work: () => Promise<unknown>) => {
     setBusy(true);
     try {
@@ -54,7 +54,7 @@ export function Phone({ phone, onError }: { phone: SimPhone; onError: (message: 
       setBusy(false);
     }
   };
-  const send = (body: Record<string, unknown>) => run(() => api(`${BASE}/phones/${phone.id}/messages`, { method: 'POST', body }));
+  const send = (body: Record<string, unknown>) => run(() => simulatorApi.send(phone.id, body));
   const submit = (e: FormEvent) => {
     e.preventDefault();
     if (!text.trim()) return;
@@ -68,7 +68,7 @@ export function Phone({ phone, onError }: { phone: SimPhone; onError: (message: 
     form.append('file', file);
     if (text.trim()) form.append('caption', text.trim());
     setText('');
-    void run(() => upload(`${BASE}/phones/${phone.id}/images`, form));
+    void run(() => simulatorApi.sendImage(phone.id, form));
   };
 
   const { time } = useFormat();

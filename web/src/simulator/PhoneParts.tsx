@@ -1,7 +1,6 @@
 import { Box, Button, Menu, MenuItem, Typography } from '@mui/material';
 import { useEffect, useState } from 'react';
-import { fetchBlob } from '../api/client';
-import { BASE } from './api';
+import { simulatorApi } from './api';
 
 export function ListBubble({ text, button, rows, disabled, onPick }: {
   text: string; button: string; rows: { id: string; title: string; description?: string }[]; disabled: boolean;
@@ -34,7 +33,7 @@ export function PhoneImage({ phoneId, messageId, alt }: { phoneId: string; messa
   useEffect(() => {
     let revoked = false;
     let objectUrl: string | null = null;
-    void fetchBlob(`${BASE}/phones/${phoneId}/messages/${messageId}/media`).then((blob) => {
+    void simulatorApi.image(phoneId, messageId).then((blob) => {
       if (revoked || !blob) return;
       objectUrl = URL.createObjectURL(blob);
       setUrl(objectUrl);

@@ -1,9 +1,9 @@
 import { Alert, Button, Dialog, DialogActions, DialogContent, DialogTitle, Stack, TextField } from '@mui/material';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, problemMessage } from '../api/client';
+import { problemMessage } from '../api/client';
 import { normalizePhone, type SimPhone } from './model';
-import { BASE } from './api';
+import { simulatorApi } from './api';
 
 export function AddPhoneDialog({ channelId, onClose, onAdded }: { channelId: string; onClose: () => void; onAdded: (p: SimPhone) => void }) {
   const { t } = useTranslation();
@@ -15,7 +15,7 @@ export function AddPhoneDialog({ channelId, onClose, onAdded }: { channelId: str
     e.preventDefault();
     if (!e164 || !name.trim()) return;
     try {
-      onAdded(await api<SimPhone>(`${BASE}/channels/${channelId}/phones`, { method: 'POST', body: { phone: e164, profileName: name.trim() } }));
+      onAdded(await simulatorApi.addPhone(channelId, { phone: e164, profileName: name.trim() }));
     } catch (err) {
       setError(problemMessage(err, t('common.error')));
     }

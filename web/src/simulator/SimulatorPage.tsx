@@ -3,9 +3,9 @@ import { Alert, Box, Button, MenuItem, Stack, TextField, Typography } from '@mui
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, ApiError } from '../api/client';
-import { formatPhone, type SimChannel, type SimPhone } from './model';
-import { BASE } from './api';
+import { ApiError } from '../api/client';
+import { formatPhone } from './model';
+import { simulatorApi, simulatorKeys } from './api';
 import { AddPhoneDialog } from './SimulatorDialogs';
 import { Phone } from './Phone';
 
@@ -22,11 +22,11 @@ export default function SimulatorPage() {
   const [adding, setAdding] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
-  const channels = useQuery({ queryKey: ['simulator-channels'], queryFn: () => api<SimChannel[]>(`${BASE}/channels`), retry: false });
+  const channels = useQuery({ queryKey: simulatorKeys.channels, queryFn: simulatorApi.channels, retry: false });
   const channel = channels.data?.find((c) => c.id === channelId) ?? channels.data?.[0];
   const phones = useQuery({
-    queryKey: ['simulator-phones', channel?.id],
-    queryFn: () => api<SimPhone[]>(`${BASE}/channels/${channel!.id}/phones`),
+    queryKey: simulatorKeys.phones(channel?.id),
+    queryFn: () => simulatorApi.phones(channel!.id),
     enabled: !!channel,
     refetchInterval: 5000,
   });
@@ -71,7 +71,7 @@ export default function SimulatorPage() {
           onAdded={(p) => {
             setAdding(false);
             setPhoneId(p.id);
-            void client.invalidateQueries({ queryKey: ['simulator-phones', channel.id] });
+            void client.invalidateQueries({ queryKey: simulatorKeys.phones(channel.id) });
           }}
         />
       )}
