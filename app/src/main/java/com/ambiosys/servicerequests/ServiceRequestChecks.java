@@ -10,6 +10,7 @@ import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 
 import com.ambiosys.customers.CustomerManagement;
+import com.ambiosys.customers.CustomerStatus;
 import com.ambiosys.customers.CustomerViews;
 import com.ambiosys.files.FileManagement;
 import com.ambiosys.identity.StaffDirectory;
@@ -62,7 +63,7 @@ class ServiceRequestChecks {
     CustomerViews.Customer knownCustomer(UUID id) {
         try {
             CustomerViews.Customer customer = customers.get(id);
-            if (!"ACTIVE".equals(customer.status())) {
+            if (customer.status() != CustomerStatus.ACTIVE) {
                 throw new ConflictException("customer-blocked", customer.commercialName());
             }
             return customer;
