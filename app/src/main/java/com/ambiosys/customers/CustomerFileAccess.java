@@ -5,12 +5,15 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 import com.ambiosys.files.FileOwnerAccess;
+import com.ambiosys.files.OwnerType;
 import com.ambiosys.platform.security.CurrentUser;
 import com.ambiosys.platform.tenancy.TenantContext;
 
 /** A customer's files (documents such as a DPI scan) are seen by whoever may see the customer. */
 @Component
 class CustomerFileAccess implements FileOwnerAccess {
+
+    static final OwnerType OWNER = new OwnerType("customer");
 
     private final JdbcClient jdbc;
 
@@ -19,8 +22,8 @@ class CustomerFileAccess implements FileOwnerAccess {
     }
 
     @Override
-    public String ownerType() {
-        return "customer";
+    public OwnerType ownerType() {
+        return OWNER;
     }
 
     @Override
