@@ -216,7 +216,7 @@ public class CatalogManagement {
         long total = jdbc.sql("select count(*) from catalog_price_history where tenant_id = :t and item_id = :id")
             .param("t", tenant).param("id", id).query(Long.class).single();
         Map<UUID, String> names = staff.all().stream()
-            .collect(Collectors.toMap(StaffDirectory.StaffMember::id, StaffDirectory.StaffMember::fullName, (a, b) -> a));
+            .collect(Collectors.toMap(m -> m.id().value(), StaffDirectory.StaffMember::fullName, (a, b) -> a));
         List<PriceHistoryEntry> entries = jdbc.sql("""
                 select id, old_price, old_currency, new_price, new_currency, changed_by, changed_at, reason
                   from catalog_price_history where tenant_id = :t and item_id = :id

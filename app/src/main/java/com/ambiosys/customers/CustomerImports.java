@@ -20,6 +20,7 @@ import com.ambiosys.audit.AuditTrail;
 import com.ambiosys.customers.ImportChecks.Checked;
 import com.ambiosys.customers.ImportRows.Row;
 import com.ambiosys.identity.StaffDirectory;
+import com.ambiosys.identity.UserId;
 import com.ambiosys.platform.ids.Ids;
 import com.ambiosys.platform.security.CurrentUser;
 import com.ambiosys.platform.security.CurrentUsers;
@@ -136,9 +137,12 @@ public class CustomerImports {
     @Transactional(readOnly = true)
     public PageResponse<ImportSummary> history(PageQuery page) {
         long total = store.count();
-        Map<UUID, String> names = new HashMap<>();
-        staff.all().forEach(m -> names.put(m.id(), m.fullName()));
-        List<ImportSummary> items = store.page(page.sizeOrDefault(), page.offset(), names);
+        List<ImportSummary> rows = store.page(page.sizeOrDefault(), page.offset());
+        Map<UserId, String> names = staff.namesOf(rows.stream().map(ImportSummary::createdBy)
+            .filter(java.util.Objects::nonNull).map(UserId::new).toList());
+        List<ImportSummary> items = rows.stream().map(r -> r.createdBy() == null ? r
+                : new ImportSummary(r.id(), r.fileName(), r.status(), r.totalRows(), r.validRows(), r.errorRows(),
+                        r.createdCount(), r.createdAt(), r.createdBy(), names.get(new UserId(r.createdBy())))).toList();
         return new PageResponse<>(items, page.pageOrDefault(), page.sizeOrDefault(), total);
     }
 

@@ -162,7 +162,7 @@ class CustomerQueries {
     /** Who can own customers: active users who may create them. */
     List<CustomerViews.Owner> owners() {
         return staff.activeWith("customers:create").stream()
-            .map(m -> new CustomerViews.Owner(m.id(), m.fullName())).toList();
+            .map(m -> new CustomerViews.Owner(m.id().value(), m.fullName())).toList();
     }
 
     List<Contact> contacts(UUID customerId) {

@@ -50,7 +50,7 @@ class ImportChecks {
         CurrentUser actor = CurrentUsers.current().orElse(null);
         boolean assignsAnyOwner = actor == null || actor.can("customers:view_all");
         Map<String, UUID> owners = new HashMap<>();
-        staff.activeWith("customers:create").forEach(m -> owners.put(m.email().toLowerCase(Locale.ROOT), m.id()));
+        staff.activeWith("customers:create").forEach(m -> owners.put(m.email().toLowerCase(Locale.ROOT), m.id().value()));
         ImportPlaces places = new ImportPlaces(geo);
         List<Checked> result = new ArrayList<>();
         List<RowDraft> drafts = new ArrayList<>();

@@ -249,7 +249,7 @@ public class Conversations {
     @Transactional
     public Conversation assign(UUID id, UUID assigneeId, UUID teamId) {
         Conversation before = get(id);
-        if (assigneeId != null && staff.activeWith("inbox:reply").stream().noneMatch(m -> m.id().equals(assigneeId))) {
+        if (assigneeId != null && staff.activeWith("inbox:reply").stream().noneMatch(m -> m.id().value().equals(assigneeId))) {
             throw new InvalidInputException("invalid-assignee");
         }
         if (teamId != null && !teams.exists(teamId)) {

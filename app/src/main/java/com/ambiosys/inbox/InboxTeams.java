@@ -135,7 +135,7 @@ public class InboxTeams {
     private Set<UUID> checkMembers(List<UUID> memberIds) {
         Set<UUID> members = new LinkedHashSet<>(memberIds == null ? List.of() : memberIds);
         Set<UUID> agents = new java.util.HashSet<>();
-        staff.activeWith("inbox:reply").forEach(m -> agents.add(m.id()));
+        staff.activeWith("inbox:reply").forEach(m -> agents.add(m.id().value()));
         for (UUID member : members) {
             if (member == null || !agents.contains(member)) {
                 throw new InvalidInputException("invalid-team-member", String.valueOf(member));
@@ -165,7 +165,7 @@ public class InboxTeams {
     /** Every user's name by id (inactive ones too: they still name who did what). */
     static Map<UUID, String> names(StaffDirectory staff) {
         Map<UUID, String> names = new LinkedHashMap<>();
-        staff.all().forEach(m -> names.put(m.id(), m.fullName()));
+        staff.all().forEach(m -> names.put(m.id().value(), m.fullName()));
         return names;
     }
 }

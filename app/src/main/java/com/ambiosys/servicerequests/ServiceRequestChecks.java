@@ -40,7 +40,7 @@ class ServiceRequestChecks {
     }
 
     UUID checkedOwner(UUID ownerId) {
-        boolean eligible = staff.activeWith("servicerequests:edit").stream().anyMatch(m -> m.id().equals(ownerId));
+        boolean eligible = staff.activeWith("servicerequests:edit").stream().anyMatch(m -> m.id().value().equals(ownerId));
         if (!eligible) {
             throw new InvalidInputException("invalid-owner");
         }

@@ -22,7 +22,9 @@ import org.springframework.stereotype.Component;
 
 import com.ambiosys.catalog.Currency;
 import com.ambiosys.customers.CustomerDirectory;
+import com.ambiosys.customers.CustomerId;
 import com.ambiosys.identity.StaffDirectory;
+import com.ambiosys.identity.UserId;
 import com.ambiosys.platform.errors.NotFoundException;
 import com.ambiosys.platform.tenancy.TenantContext;
 import com.ambiosys.servicerequests.ServiceRequestViews.HistoryEntry;
@@ -105,7 +107,7 @@ class ServiceRequestDetails {
         return new Request(id, rs.getString("number"), rs.getObject("customer_id", UUID.class),
                 customerName(rs.getObject("customer_id", UUID.class)), rs.getObject("contact_id", UUID.class),
                 rs.getObject("address_id", UUID.class), rs.getObject("service_type_id", UUID.class),
-                rs.getString("type_name"), rs.getString("data_schema"), owner, owner == null ? null : staff.namesOf(List.of(owner)).get(owner),
+                rs.getString("type_name"), rs.getString("data_schema"), owner, owner == null ? null : staff.namesOf(List.of(new UserId(owner))).get(new UserId(owner)),
                 rs.getString("priority"), rs.getString("channel"), requested == null ? null : requested.toLocalDate(),
                 rs.getString("description"), json.readValue(rs.getString("type_data"), MAP), status.name(),
                 rs.getString("status_reason"), resumeTo == null ? null : resumeTo.name(),
@@ -193,12 +195,12 @@ class ServiceRequestDetails {
 
     /** The request's customer's name, from the customers module. */
     private String customerName(UUID customerId) {
-        return customers.namesOf(List.of(customerId)).get(customerId);
+        return customers.namesOf(List.of(new CustomerId(customerId))).get(new CustomerId(customerId));
     }
 
     private Map<UUID, String> names() {
         Map<UUID, String> names = new HashMap<>();
-        staff.all().forEach(m -> names.put(m.id(), m.fullName()));
+        staff.all().forEach(m -> names.put(m.id().value(), m.fullName()));
         return names;
     }
 }
