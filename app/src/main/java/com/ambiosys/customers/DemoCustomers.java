@@ -18,6 +18,7 @@ import com.ambiosys.customers.CustomerViews.NewContact;
 import com.ambiosys.customers.CustomerViews.NewCustomer;
 import com.ambiosys.customers.CustomerViews.NewDocument;
 import com.ambiosys.identity.DemoTenantCreated;
+import com.ambiosys.identity.UserId;
 import com.ambiosys.platform.tenancy.TenantContext;
 
 /**
@@ -41,8 +42,8 @@ class DemoCustomers {
 
     @ApplicationModuleListener
     void seed(DemoTenantCreated demo) {
-        UUID carlos = demo.staff().get("ventas@ambiotec.example");
-        UUID ana = demo.staff().get("ventas.sv@ambiotec.example");
+        UUID carlos = uuid(demo.staff().get("ventas@ambiotec.example"));
+        UUID ana = uuid(demo.staff().get("ventas.sv@ambiotec.example"));
         TenantContext.runAs(demo.tenantId(), () -> seed(carlos, ana));
         events.publishEvent(new DemoCustomersCreated(demo.tenantId(), demo.staff()));
     }
@@ -130,6 +131,10 @@ class DemoCustomers {
             String email) {
         return new NewCustomer(CustomerKind.PERSON, name, null, Country.valueOf(country), owner, tags, null,
                 new NewContact(name, ContactRole.PRIMARY, List.of(phone), List.of(email)), true);
+    }
+
+    private static UUID uuid(UserId id) {
+        return id == null ? null : id.value();
     }
 
     private static NewAddress address(String kind, String department, String municipality, String zone, String street,
