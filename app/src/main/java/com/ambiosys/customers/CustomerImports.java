@@ -54,6 +54,11 @@ public class CustomerImports {
 
     public record ImportSummary(UUID id, String fileName, String status, int totalRows, int validRows, int errorRows,
             Integer createdCount, Instant createdAt, UUID createdBy, String createdByName) {
+
+        private ImportSummary named(Map<UserId, String> names) {
+            return createdBy == null ? this : new ImportSummary(id, fileName, status, totalRows, validRows, errorRows,
+                    createdCount, createdAt, createdBy, names.get(new UserId(createdBy)));
+        }
     }
 
     /** A stored row: its values and the codes of its errors (rendered in the reader's language). */
@@ -140,9 +145,7 @@ public class CustomerImports {
         List<ImportSummary> rows = store.page(page.sizeOrDefault(), page.offset());
         Map<UserId, String> names = staff.namesOf(rows.stream().map(ImportSummary::createdBy)
             .filter(java.util.Objects::nonNull).map(UserId::new).toList());
-        List<ImportSummary> items = rows.stream().map(r -> r.createdBy() == null ? r
-                : new ImportSummary(r.id(), r.fileName(), r.status(), r.totalRows(), r.validRows(), r.errorRows(),
-                        r.createdCount(), r.createdAt(), r.createdBy(), names.get(new UserId(r.createdBy())))).toList();
+        List<ImportSummary> items = rows.stream().map(r -> r.named(names)).toList();
         return new PageResponse<>(items, page.pageOrDefault(), page.sizeOrDefault(), total);
     }
 
