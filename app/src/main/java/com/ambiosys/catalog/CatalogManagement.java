@@ -25,6 +25,7 @@ import com.ambiosys.catalog.CatalogViews.NewItem;
 import com.ambiosys.catalog.CatalogViews.PriceChange;
 import com.ambiosys.catalog.CatalogViews.PriceHistoryEntry;
 import com.ambiosys.identity.StaffDirectory;
+import com.ambiosys.identity.UserId;
 import com.ambiosys.platform.errors.ConflictException;
 import com.ambiosys.platform.errors.InvalidInputException;
 import com.ambiosys.platform.errors.NotFoundException;
@@ -233,8 +234,7 @@ public class CatalogManagement {
             })
             .list();
         // the names of those who changed a price on this page only, in one look-up
-        Map<UUID, String> names = staff.namesOf(rows.stream().map(PriceHistoryEntry::changedBy)
-            .filter(java.util.Objects::nonNull).toList());
+        Map<UUID, String> names = UserId.plain(staff.namesOf(UserId.all(rows.stream().map(PriceHistoryEntry::changedBy).toList())));
         List<PriceHistoryEntry> entries = rows.stream().map(e -> e.changedBy() == null ? e : new PriceHistoryEntry(e.id(),
                 e.oldPrice(), e.oldCurrency(), e.newPrice(), e.newCurrency(), e.changedBy(), names.get(e.changedBy()),
                 e.changedAt(), e.reason())).toList();

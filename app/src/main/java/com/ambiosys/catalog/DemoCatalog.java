@@ -12,6 +12,7 @@ import com.ambiosys.catalog.CatalogViews.NewCategory;
 import com.ambiosys.catalog.CatalogViews.NewItem;
 import com.ambiosys.catalog.CatalogViews.PriceChange;
 import com.ambiosys.identity.DemoTenantCreated;
+import com.ambiosys.identity.UserId;
 import com.ambiosys.platform.tenancy.TenantContext;
 
 /**
@@ -31,8 +32,8 @@ class DemoCatalog {
 
     @ApplicationModuleListener
     void seed(DemoTenantCreated demo) {
-        UUID manager = demo.staff().get("gerencia@ambiotec.example");
-        TenantContext.runAs(demo.tenantId(), () -> seed(manager));
+        UserId manager = demo.staff().get("gerencia@ambiotec.example");
+        TenantContext.runAs(demo.tenantId(), () -> seed(manager == null ? null : manager.value()));
     }
 
     private void seed(UUID manager) {

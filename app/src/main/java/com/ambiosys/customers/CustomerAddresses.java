@@ -74,7 +74,7 @@ class CustomerAddresses {
     }
 
     private void checkAddress(Customer customer, CustomerViews.NewAddress address) {
-        if (!geo.isValidPlace(customer.country(), address.departmentId(), address.municipalityId(), address.districtId())) {
+        if (!geo.isValidPlace(customer.country().name(), address.departmentId(), address.municipalityId(), address.districtId())) {
             throw new InvalidInputException("invalid-place");
         }
         if ((address.latitude() == null) != (address.longitude() == null)) {

@@ -3,7 +3,6 @@ package com.ambiosys.customers;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 
 import com.ambiosys.customers.CustomerViews.NewContact;
 import com.ambiosys.platform.errors.InvalidInputException;
@@ -11,26 +10,24 @@ import com.ambiosys.platform.errors.InvalidInputException;
 /** The checks and normal forms of what a customer's commands take: tax id, contact. */
 final class CustomerChecks {
 
-    static final Set<String> ROLES = Set.of("PRIMARY", "BILLING", "PURCHASING", "SITE", "OTHER");
-
     private CustomerChecks() {
     }
 
     /** The tax id in its stored form (null when blank); 400 {@code invalid-tax-id} when the country's rule refuses it. */
-    static String checkedTaxId(String country, String taxId) {
+    static String checkedTaxId(Country country, String taxId) {
         if (taxId == null || taxId.isBlank()) {
             return null;
         }
-        if (!TaxIds.isValid(country, taxId)) {
+        if (!TaxIds.isValid(country.name(), taxId)) {
             throw new InvalidInputException("invalid-tax-id", taxId);
         }
         return TaxIds.normalize(taxId);
     }
 
-    static NewContact checkedContact(NewContact contact, String country) {
+    static NewContact checkedContact(NewContact contact, Country country) {
         List<String> phones = new ArrayList<>();
         for (String phone : contact.phones() == null ? List.<String>of() : contact.phones()) {
-            String normalized = Phones.normalize(phone, country);
+            String normalized = Phones.normalize(phone, country.name());
             if (normalized == null) {
                 throw new InvalidInputException("invalid-phone", phone);
             }
@@ -40,10 +37,7 @@ final class CustomerChecks {
         }
         List<String> emails = (contact.emails() == null ? List.<String>of() : contact.emails()).stream()
             .map(e -> e.trim().toLowerCase(Locale.ROOT)).distinct().toList();
-        String role = contact.role() == null ? "PRIMARY" : contact.role();
-        if (!ROLES.contains(role)) {
-            throw new InvalidInputException("invalid-contact-role", role);
-        }
+        ContactRole role = contact.role() == null ? ContactRole.PRIMARY : contact.role();
         return new NewContact(contact.fullName(), role, phones, emails);
     }
 

@@ -45,7 +45,7 @@ class CustomerContacts {
                 values (:t, :id, :customer, :name, :role, :phones, :emails, :now, :now)
                 """)
             .param("t", TenantContext.require()).param("id", id).param("customer", customerId)
-            .param("name", checked.fullName().trim()).param("role", checked.role())
+            .param("name", checked.fullName().trim()).param("role", checked.role().name())
             .param("phones", checked.phones().toArray(String[]::new)).param("emails", checked.emails().toArray(String[]::new))
             .param("now", now).update();
         Contact created = new Contact(id, checked.fullName().trim(), checked.role(), checked.phones(), checked.emails());
@@ -64,7 +64,7 @@ class CustomerContacts {
                        updated_at = :now
                  where tenant_id = :t and id = :id
                 """)
-            .param("name", checked.fullName().trim()).param("role", checked.role())
+            .param("name", checked.fullName().trim()).param("role", checked.role().name())
             .param("phones", checked.phones().toArray(String[]::new)).param("emails", checked.emails().toArray(String[]::new))
             .param("now", Timestamp.from(clock.instant())).param("t", TenantContext.require()).param("id", contactId)
             .update();
@@ -86,8 +86,8 @@ class CustomerContacts {
     }
 
     /** A customer has one primary contact: naming a new one makes the previous one OTHER. */
-    private void demoteOtherPrimary(UUID customerId, UUID contactId, String role) {
-        if (!"PRIMARY".equals(role)) {
+    private void demoteOtherPrimary(UUID customerId, UUID contactId, ContactRole role) {
+        if (role != ContactRole.PRIMARY) {
             return;
         }
         jdbc.sql("""

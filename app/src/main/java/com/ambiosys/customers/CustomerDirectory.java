@@ -28,15 +28,16 @@ public class CustomerDirectory {
 
     /** The commercial names of these customers, by id; ids that are not the tenant's customers are absent. */
     @Transactional(readOnly = true)
-    public Map<UUID, String> namesOf(Collection<UUID> ids) {
+    public Map<CustomerId, String> namesOf(Collection<CustomerId> ids) {
         if (ids.isEmpty()) {
             return Map.of();
         }
-        Map<UUID, String> names = new LinkedHashMap<>();
+        Map<CustomerId, String> names = new LinkedHashMap<>();
         jdbc.sql("select id, commercial_name from customers where tenant_id = :t and id = any(:ids)")
-            .param("t", TenantContext.require()).param("ids", ids.stream().distinct().toArray(UUID[]::new))
+            .param("t", TenantContext.require())
+            .param("ids", ids.stream().map(CustomerId::value).distinct().toArray(UUID[]::new))
             .query(rs -> {
-                names.put(rs.getObject(1, UUID.class), rs.getString(2));
+                names.put(new CustomerId(rs.getObject(1, UUID.class)), rs.getString(2));
             });
         return names;
     }
@@ -46,7 +47,8 @@ public class CustomerDirectory {
      * and case aside), sorted by id: customers_named, R__customers_search.sql.
      */
     @Transactional(readOnly = true)
-    public List<UUID> idsNamed(String text) {
-        return jdbc.sql("select id from customers_named(:q) id order by id").param("q", text).query(UUID.class).list();
+    public List<CustomerId> idsNamed(String text) {
+        return jdbc.sql("select id from customers_named(:q) id order by id").param("q", text)
+            .query((rs, n) -> new CustomerId(rs.getObject(1, UUID.class))).list();
     }
 }

@@ -43,7 +43,7 @@ class CustomerDocuments {
         queries.get(customerId);
         if (document.fileId() != null) {
             try {
-                files.attach(document.fileId(), "customer", customerId.toString());
+                files.attach(document.fileId(), CustomerFileAccess.OWNER, customerId.toString());
             }
             catch (NotFoundException ex) {
                 throw new InvalidInputException("unknown-file");

@@ -4,11 +4,14 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 import com.ambiosys.files.FileOwnerAccess;
+import com.ambiosys.files.OwnerType;
 import com.ambiosys.platform.security.CurrentUser;
 
 /** A customer's files (documents such as a DPI scan) are seen by whoever may see the customer. */
 @Component
 class CustomerFileAccess implements FileOwnerAccess {
+
+    static final OwnerType OWNER = new OwnerType("customer");
 
     private final CustomerQueries queries;
 
@@ -17,8 +20,8 @@ class CustomerFileAccess implements FileOwnerAccess {
     }
 
     @Override
-    public String ownerType() {
-        return "customer";
+    public OwnerType ownerType() {
+        return OWNER;
     }
 
     @Override

@@ -20,6 +20,7 @@ import com.ambiosys.audit.AuditTrail;
 import com.ambiosys.customers.ImportChecks.Checked;
 import com.ambiosys.customers.ImportRows.Row;
 import com.ambiosys.identity.StaffDirectory;
+import com.ambiosys.identity.UserId;
 import com.ambiosys.platform.ids.Ids;
 import com.ambiosys.platform.security.CurrentUser;
 import com.ambiosys.platform.security.CurrentUsers;
@@ -53,6 +54,11 @@ public class CustomerImports {
 
     public record ImportSummary(UUID id, String fileName, String status, int totalRows, int validRows, int errorRows,
             Integer createdCount, Instant createdAt, UUID createdBy, String createdByName) {
+
+        private ImportSummary named(Map<UserId, String> names) {
+            return createdBy == null ? this : new ImportSummary(id, fileName, status, totalRows, validRows, errorRows,
+                    createdCount, createdAt, createdBy, names.get(new UserId(createdBy)));
+        }
     }
 
     /** A stored row: its values and the codes of its errors (rendered in the reader's language). */
@@ -136,9 +142,10 @@ public class CustomerImports {
     @Transactional(readOnly = true)
     public PageResponse<ImportSummary> history(PageQuery page) {
         long total = store.count();
-        Map<UUID, String> names = new HashMap<>();
-        staff.all().forEach(m -> names.put(m.id(), m.fullName()));
-        List<ImportSummary> items = store.page(page.sizeOrDefault(), page.offset(), names);
+        List<ImportSummary> rows = store.page(page.sizeOrDefault(), page.offset());
+        Map<UserId, String> names = staff.namesOf(rows.stream().map(ImportSummary::createdBy)
+            .filter(java.util.Objects::nonNull).map(UserId::new).toList());
+        List<ImportSummary> items = rows.stream().map(r -> r.named(names)).toList();
         return new PageResponse<>(items, page.pageOrDefault(), page.sizeOrDefault(), total);
     }
 

@@ -106,12 +106,12 @@ public class CustomerLog {
             .param("t", TenantContext.require()).param("c", customerId).param("id", keep).update();
     }
 
-    private static String checkedNrc(String country, String nrc) {
+    private static String checkedNrc(Country country, String nrc) {
         if (nrc == null || nrc.isBlank()) {
             return null;
         }
         String normalized = TaxIds.normalizeNrc(nrc);
-        if (normalized == null || !"SV".equals(country)) {
+        if (normalized == null || country != Country.SV) {
             throw new InvalidInputException("invalid-nrc", nrc);
         }
         return normalized;

@@ -89,8 +89,8 @@ public class CustomerManagement {
                                        created_at, updated_at, created_by)
                 values (:t, :id, :kind, :name, :taxId, :country, 'ACTIVE', :owner, :tags, :notes, :now, :now, :by)
                 """)
-            .param("t", tenant).param("id", id).param("kind", command.kind()).param("name", command.commercialName().trim())
-            .param("taxId", taxId).param("country", command.country()).param("owner", owner)
+            .param("t", tenant).param("id", id).param("kind", command.kind().name()).param("name", command.commercialName().trim())
+            .param("taxId", taxId).param("country", command.country().name()).param("owner", owner)
             .param("tags", tags(command.tags())).param("notes", command.notes()).param("now", now)
             .param("by", actor == null ? null : actor.userId())
             .update();
@@ -123,9 +123,19 @@ public class CustomerManagement {
         return after;
     }
 
-    /** Blocks (or unblocks, with status ACTIVE) a customer, or deletes it softly (DELETED); a reason is kept. */
+    /** Blocks (or unblocks, with status ACTIVE) a customer; a reason is kept. */
     @Transactional
-    public void changeStatus(UUID id, String status, String reason) {
+    public void changeStatus(UUID id, CustomerStatus status, String reason) {
+        writeStatus(id, status.name(), reason);
+    }
+
+    /** Deletes a customer softly (status DELETED: gone from every view, still named by its records); a reason is kept. */
+    @Transactional
+    public void delete(UUID id, String reason) {
+        writeStatus(id, "DELETED", reason);
+    }
+
+    private void writeStatus(UUID id, String status, String reason) {
         Customer before = get(id);
         jdbc.sql("""
                 update customers set status = :status, status_reason = :reason, updated_at = :now, version = version + 1

@@ -103,8 +103,8 @@ class CustomerQueries {
     }
 
     private static CustomerSummary summary(java.sql.ResultSet rs) throws java.sql.SQLException {
-        return new CustomerSummary(rs.getObject("id", UUID.class), rs.getString("kind"),
-                rs.getString("commercial_name"), rs.getString("tax_id"), rs.getString("status"),
+        return new CustomerSummary(rs.getObject("id", UUID.class), CustomerKind.valueOf(rs.getString("kind")),
+                rs.getString("commercial_name"), rs.getString("tax_id"), CustomerStatus.valueOf(rs.getString("status")),
                 rs.getObject("owner_id", UUID.class), strings(rs.getArray("tags")),
                 rs.getTimestamp("created_at").toInstant());
     }
@@ -170,7 +170,7 @@ class CustomerQueries {
     /** Who can own customers: active users who may create them. */
     List<CustomerViews.Owner> owners() {
         return staff.activeWith("customers:create").stream()
-            .map(m -> new CustomerViews.Owner(m.id(), m.fullName())).toList();
+            .map(m -> new CustomerViews.Owner(m.id().value(), m.fullName())).toList();
     }
 
     List<Contact> contacts(UUID customerId) {
@@ -178,7 +178,8 @@ class CustomerQueries {
                 select id, full_name, role, phones, emails from customer_contacts
                  where tenant_id = :t and customer_id = :c order by role, full_name
                 """).param("t", TenantContext.require()).param("c", customerId)
-            .query((rs, n) -> new Contact(rs.getObject("id", UUID.class), rs.getString("full_name"), rs.getString("role"),
+            .query((rs, n) -> new Contact(rs.getObject("id", UUID.class), rs.getString("full_name"),
+                    ContactRole.valueOf(rs.getString("role")),
                     strings(rs.getArray("phones")), strings(rs.getArray("emails"))))
             .list();
     }
@@ -191,8 +192,9 @@ class CustomerQueries {
 
     private static Customer customer(ResultSet rs, List<Contact> contacts, List<CustomerViews.Address> addresses,
             List<CustomerViews.Document> documents) throws SQLException {
-        return new Customer(rs.getObject("id", UUID.class), rs.getString("kind"), rs.getString("commercial_name"),
-                rs.getString("tax_id"), rs.getString("country"), rs.getString("status"), rs.getString("status_reason"),
+        return new Customer(rs.getObject("id", UUID.class), CustomerKind.valueOf(rs.getString("kind")),
+                rs.getString("commercial_name"), rs.getString("tax_id"), Country.valueOf(rs.getString("country")),
+                CustomerStatus.valueOf(rs.getString("status")), rs.getString("status_reason"),
                 rs.getObject("owner_id", UUID.class), strings(rs.getArray("tags")), rs.getString("notes"), contacts,
                 addresses, documents, instant(rs.getTimestamp("created_at")), instant(rs.getTimestamp("updated_at")));
     }

@@ -17,7 +17,7 @@ final class CustomerSearchFilter {
         String text = q == null || q.isBlank() ? null : q.trim();
         String tag = criteria.tag() == null || criteria.tag().isBlank() ? null : criteria.tag();
         params.put("t", TenantContext.require());
-        params.put("status", criteria.status());
+        params.put("status", criteria.status() == null ? null : criteria.status().name());
         params.put("owner", criteria.ownerId());
         params.put("department", criteria.departmentId());
         params.put("tag", tag == null ? null : tag.trim().toLowerCase(Locale.ROOT));

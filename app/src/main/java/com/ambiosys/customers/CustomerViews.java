@@ -10,10 +10,11 @@ public final class CustomerViews {
     private CustomerViews() {
     }
 
-    public record Contact(UUID id, String fullName, String role, List<String> phones, List<String> emails) {
+    public record Contact(UUID id, String fullName, ContactRole role, List<String> phones, List<String> emails) {
     }
 
-    public record Customer(UUID id, String kind, String commercialName, String taxId, String country, String status,
+    public record Customer(UUID id, CustomerKind kind, String commercialName, String taxId, Country country,
+            CustomerStatus status,
             String statusReason, UUID ownerId, List<String> tags, String notes, List<Contact> contacts,
             List<Address> addresses, List<Document> documents, Instant createdAt, Instant updatedAt) {
     }
@@ -35,14 +36,14 @@ public final class CustomerViews {
     public record NewDocument(DocumentType type, String number, java.time.LocalDate expiresOn, UUID fileId) {
     }
 
-    public record CustomerSummary(UUID id, String kind, String commercialName, String taxId, String status,
+    public record CustomerSummary(UUID id, CustomerKind kind, String commercialName, String taxId, CustomerStatus status,
             UUID ownerId, List<String> tags, Instant createdAt) {
     }
 
-    public record NewContact(String fullName, String role, List<String> phones, List<String> emails) {
+    public record NewContact(String fullName, ContactRole role, List<String> phones, List<String> emails) {
     }
 
-    public record NewCustomer(String kind, String commercialName, String taxId, String country, UUID ownerId,
+    public record NewCustomer(CustomerKind kind, String commercialName, String taxId, Country country, UUID ownerId,
             List<String> tags, String notes, NewContact contact, boolean allowDuplicate) {
     }
 
@@ -54,7 +55,7 @@ public final class CustomerViews {
     }
 
     /** The filters of the list, the search and the export; every one optional. */
-    public record CustomerFilter(String q, String status, UUID ownerId, String tag, String departmentId) {
+    public record CustomerFilter(String q, CustomerStatus status, UUID ownerId, String tag, String departmentId) {
     }
 
     /** A customer named by other modules (the inbox's suggestion, a request's customer). */

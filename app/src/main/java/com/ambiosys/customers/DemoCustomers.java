@@ -18,6 +18,7 @@ import com.ambiosys.customers.CustomerViews.NewContact;
 import com.ambiosys.customers.CustomerViews.NewCustomer;
 import com.ambiosys.customers.CustomerViews.NewDocument;
 import com.ambiosys.identity.DemoTenantCreated;
+import com.ambiosys.identity.UserId;
 import com.ambiosys.platform.tenancy.TenantContext;
 
 /**
@@ -41,8 +42,8 @@ class DemoCustomers {
 
     @ApplicationModuleListener
     void seed(DemoTenantCreated demo) {
-        UUID carlos = demo.staff().get("ventas@ambiotec.example");
-        UUID ana = demo.staff().get("ventas.sv@ambiotec.example");
+        UUID carlos = uuid(demo.staff().get("ventas@ambiotec.example"));
+        UUID ana = uuid(demo.staff().get("ventas.sv@ambiotec.example"));
         TenantContext.runAs(demo.tenantId(), () -> seed(carlos, ana));
         events.publishEvent(new DemoCustomersCreated(demo.tenantId(), demo.staff()));
     }
@@ -61,7 +62,7 @@ class DemoCustomers {
                 "Torre norte", "14.6010", "-90.5105"));
         customers.addAddress(losAltos.id(), address("SERVICE_SITE", "GT-01", "GT-0108", "Zona 4", "Calzada Roosevelt 22-43",
                 "Obra: Residenciales Las Brisas, portón 2", "14.6283", "-90.5560"));
-        customers.addContact(losAltos.id(), new NewContact("Lcda. Sandra Chew", "BILLING", List.of("+502 2331-7788"),
+        customers.addContact(losAltos.id(), new NewContact("Lcda. Sandra Chew", ContactRole.BILLING, List.of("+502 2331-7788"),
                 List.of("facturacion@losaltos.com.gt")));
         log.addLegalEntity(losAltos.id(), "Constructora Los Altos, Sociedad Anónima", "576937-K", null, true);
         customers.addDocument(losAltos.id(), new NewDocument(DocumentType.RTU, null, today.plusDays(20), null));
@@ -117,19 +118,23 @@ class DemoCustomers {
 
         Customer ceiba = customers.create(company("Pupusería La Ceiba", "SV", null, ana, List.of("fosa-septica"),
                 "Don Ernesto Martínez", "+503 2288-4411", null));
-        customers.changeStatus(ceiba.id(), "BLOCKED", "Saldo pendiente de 90 días");
+        customers.changeStatus(ceiba.id(), CustomerStatus.BLOCKED, "Saldo pendiente de 90 días");
     }
 
     private static NewCustomer company(String name, String country, String taxId, UUID owner, List<String> tags,
             String contact, String phone, String email) {
-        return new NewCustomer("COMPANY", name, taxId, country, owner, tags, null,
-                new NewContact(contact, "PRIMARY", List.of(phone), email == null ? List.of() : List.of(email)), true);
+        return new NewCustomer(CustomerKind.COMPANY, name, taxId, Country.valueOf(country), owner, tags, null,
+                new NewContact(contact, ContactRole.PRIMARY, List.of(phone), email == null ? List.of() : List.of(email)), true);
     }
 
     private static NewCustomer person(String name, String country, UUID owner, List<String> tags, String phone,
             String email) {
-        return new NewCustomer("PERSON", name, null, country, owner, tags, null,
-                new NewContact(name, "PRIMARY", List.of(phone), List.of(email)), true);
+        return new NewCustomer(CustomerKind.PERSON, name, null, Country.valueOf(country), owner, tags, null,
+                new NewContact(name, ContactRole.PRIMARY, List.of(phone), List.of(email)), true);
+    }
+
+    private static UUID uuid(UserId id) {
+        return id == null ? null : id.value();
     }
 
     private static NewAddress address(String kind, String department, String municipality, String zone, String street,

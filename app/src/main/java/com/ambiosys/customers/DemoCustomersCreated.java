@@ -3,6 +3,7 @@ package com.ambiosys.customers;
 import java.util.Map;
 import java.util.UUID;
 
+import com.ambiosys.identity.UserId;
 import com.ambiosys.platform.tenancy.TenantScoped;
 
 /**
@@ -10,7 +11,7 @@ import com.ambiosys.platform.tenancy.TenantScoped;
  * theirs now.
  * @param staff the demo users' ids by email, as in identity's {@code DemoTenantCreated}
  */
-public record DemoCustomersCreated(UUID tenantId, Map<String, UUID> staff) implements TenantScoped {
+public record DemoCustomersCreated(UUID tenantId, Map<String, UserId> staff) implements TenantScoped {
 
     public DemoCustomersCreated {
         staff = Map.copyOf(staff);

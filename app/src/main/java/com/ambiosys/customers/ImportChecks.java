@@ -50,7 +50,7 @@ class ImportChecks {
         CurrentUser actor = CurrentUsers.current().orElse(null);
         boolean assignsAnyOwner = actor == null || actor.can("customers:view_all");
         Map<String, UUID> owners = new HashMap<>();
-        staff.activeWith("customers:create").forEach(m -> owners.put(m.email().toLowerCase(Locale.ROOT), m.id()));
+        staff.activeWith("customers:create").forEach(m -> owners.put(m.email().toLowerCase(Locale.ROOT), m.id().value()));
         ImportPlaces places = new ImportPlaces(geo);
         List<Checked> result = new ArrayList<>();
         List<RowDraft> drafts = new ArrayList<>();
@@ -90,8 +90,9 @@ class ImportChecks {
                 continue;
             }
             NewContact contact = d.contactName == null ? null
-                    : new NewContact(d.contactName, d.contactRole, d.phones, d.emails);
-            NewCustomer customer = new NewCustomer(d.kind, d.values().get("commercialName"), d.taxId, d.country, d.ownerId,
+                    : new NewContact(d.contactName, ContactRole.valueOf(d.contactRole), d.phones, d.emails);
+            NewCustomer customer = new NewCustomer(CustomerKind.valueOf(d.kind), d.values().get("commercialName"), d.taxId,
+                    Country.valueOf(d.country), d.ownerId,
                     ImportRows.list(d.values().get("tags")), d.values().get("notes"), contact, true);
             result.add(new Checked(d.row, List.of(), customer, d.address));
         }

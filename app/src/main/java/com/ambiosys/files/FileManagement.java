@@ -61,7 +61,6 @@ public class FileManagement {
 
     private static final Logger log = LoggerFactory.getLogger(FileManagement.class);
     private static final Tika TIKA = new Tika();
-    private static final java.util.regex.Pattern OWNER_TYPE = java.util.regex.Pattern.compile("^[a-z][a-z_]{1,39}$");
 
     private final JdbcClient jdbc;
     private final FileStores stores;
@@ -92,7 +91,7 @@ public class FileManagement {
      * The file is an orphan until {@link #attach}ed. An owner the current user may not see answers 404, as if
      * it did not exist: a file cannot be slipped in among another's records.
      */
-    public StoredFile store(String ownerType, String ownerId, String name, InputStream content) {
+    public StoredFile store(OwnerType ownerType, String ownerId, String name, InputStream content) {
         UUID tenant = TenantContext.require();
         if (ownerId != null && !tx.read(tenant, status -> visibility.canSeeOwner(ownerType, ownerId))) {
             throw new NotFoundException("file-owner");
@@ -127,7 +126,7 @@ public class FileManagement {
                                                   storage, storage_key, status, created_at, created_by)
                         values (:t, :id, :ownerType, :ownerId, :name, :type, :size, :sha, :storage, :key, 'ACTIVE', :at, :by)
                         """)
-                    .param("t", tenant).param("id", id).param("ownerType", ownerType).param("ownerId", ownerId)
+                    .param("t", tenant).param("id", id).param("ownerType", ownerType.name()).param("ownerId", ownerId)
                     .param("name", name).param("type", mediaType).param("size", bytes)
                     .param("sha", sha256).param("storage", storage.kind().name()).param("key", storedKey)
                     .param("at", Timestamp.from(now)).param("by", actor)
@@ -166,16 +165,13 @@ public class FileManagement {
      * they cannot see to a record of theirs. The caller answers for the user seeing the new owner.
      */
     @Transactional
-    public StoredFile attach(UUID fileId, String ownerType, String ownerId) {
-        if (ownerType == null || !OWNER_TYPE.matcher(ownerType).matches()) {
-            throw new IllegalArgumentException("Owner type must match " + OWNER_TYPE.pattern() + ": " + ownerType);
-        }
+    public StoredFile attach(UUID fileId, OwnerType ownerType, String ownerId) {
         StoredFile before = get(fileId);
         jdbc.sql("""
                 update stored_files set owner_type = :ownerType, owner_id = :ownerId, attached_at = coalesce(attached_at, :now)
                  where tenant_id = :t and id = :id and status = 'ACTIVE'
                 """)
-            .param("ownerType", ownerType).param("ownerId", ownerId).param("now", Timestamp.from(clock.instant()))
+            .param("ownerType", ownerType.name()).param("ownerId", ownerId).param("now", Timestamp.from(clock.instant()))
             .param("t", TenantContext.require()).param("id", fileId).update();
         StoredFile after = find(fileId).orElseThrow();
         audit.record(AuditAction.UPDATE, "file", fileId, before, after);
@@ -199,7 +195,7 @@ public class FileManagement {
 
     /** The files of a record the current user may see; a record hidden from them answers 404. */
     @Transactional(readOnly = true)
-    public List<StoredFile> ofOwner(String ownerType, String ownerId) {
+    public List<StoredFile> ofOwner(OwnerType ownerType, String ownerId) {
         if (!visibility.canSeeOwner(ownerType, ownerId)) {
             throw new NotFoundException("file-owner");
         }
@@ -207,7 +203,7 @@ public class FileManagement {
                  where tenant_id = :t and owner_type = :ownerType and owner_id = :ownerId and status = 'ACTIVE'
                  order by created_at desc limit 500
                 """)
-            .param("t", TenantContext.require()).param("ownerType", ownerType).param("ownerId", ownerId)
+            .param("t", TenantContext.require()).param("ownerType", ownerType.name()).param("ownerId", ownerId)
             .query(FileManagement::map).list();
     }
 

@@ -14,7 +14,7 @@ import com.ambiosys.platform.security.CurrentUser;
 public interface FileOwnerAccess {
 
     /** The owner type this module attaches files under, as in {@link FileManagement#attach}: {@code customer}. */
-    String ownerType();
+    OwnerType ownerType();
 
     /**
      * Whether the user may see the record {@code ownerId} of the current tenant, by the same rule the module's own

@@ -22,7 +22,7 @@ class FileVisibility {
     private final Map<String, FileOwnerAccess> owners;
 
     FileVisibility(List<FileOwnerAccess> owners) {
-        this.owners = owners.stream().collect(Collectors.toUnmodifiableMap(FileOwnerAccess::ownerType,
+        this.owners = owners.stream().collect(Collectors.toUnmodifiableMap(owner -> owner.ownerType().name(),
                 Function.identity(), (a, b) -> {
                     throw new IllegalStateException("Two modules answer for the files of " + a.ownerType() + ": "
                             + a.getClass().getName() + " and " + b.getClass().getName());
@@ -41,8 +41,8 @@ class FileVisibility {
     }
 
     /** Whether the current user (if any) may see the record: a file may name as its owner only a record one sees. */
-    boolean canSeeOwner(String ownerType, String ownerId) {
-        return CurrentUsers.current().map(user -> canSeeOwner(ownerType, ownerId, user)).orElse(true);
+    boolean canSeeOwner(OwnerType ownerType, String ownerId) {
+        return CurrentUsers.current().map(user -> canSeeOwner(ownerType.name(), ownerId, user)).orElse(true);
     }
 
     private boolean canSeeOwner(String ownerType, String ownerId, CurrentUser user) {

@@ -9,5 +9,5 @@ import java.util.UUID;
  * The demo tenant was just opened: modules may add their demo data to it.
  * @param staff the demo users' ids by email (for example {@code ventas@ambiotec.example})
  */
-public record DemoTenantCreated(UUID tenantId, Map<String, UUID> staff) implements TenantScoped {
+public record DemoTenantCreated(UUID tenantId, Map<String, UserId> staff) implements TenantScoped {
 }

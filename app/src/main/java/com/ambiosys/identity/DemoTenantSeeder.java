@@ -79,11 +79,11 @@ class DemoTenantSeeder implements ApplicationRunner {
         var onboarded = onboarding.onboard(new NewTenant(SLUG, "Ambiotec Demo", "GT", "America/Guatemala", "es"),
                 adminEmail, "Administración Ambiotec", password);
         String hash = onboarding.hash(password); // one hash for every demo user: bcrypt is slow on purpose
-        java.util.Map<String, java.util.UUID> staff = new java.util.LinkedHashMap<>();
-        staff.put(adminEmail, onboarded.adminUserId());
+        java.util.Map<String, UserId> staff = new java.util.LinkedHashMap<>();
+        staff.put(adminEmail, new UserId(onboarded.adminUserId()));
         TenantContext.runAs(onboarded.tenant().id(), () -> STAFF.forEach(u -> staff.put(u.email(),
-                onboarding.addUserWithHash(u.email(), u.name(), hash, u.role(), "es",
-                        u.email().contains(".sv@") ? "America/El_Salvador" : "America/Guatemala"))));
+                new UserId(onboarding.addUserWithHash(u.email(), u.name(), hash, u.role(), "es",
+                        u.email().contains(".sv@") ? "America/El_Salvador" : "America/Guatemala")))));
         // in a transaction: the registry records the publication with it, and the modules' listeners run after
         // its commit, each in a transaction of its own (a failed one is delivered again, platform/events)
         DemoTenantCreated created = new DemoTenantCreated(onboarded.tenant().id(), java.util.Map.copyOf(staff));

@@ -14,7 +14,7 @@ import com.ambiosys.platform.tenancy.TenantContext;
 public class StaffDirectory {
 
     /** An active user, by name. */
-    public record StaffMember(UUID id, String fullName, String email) {
+    public record StaffMember(UserId id, String fullName, String email) {
     }
 
     private final JdbcClient jdbc;
@@ -40,23 +40,29 @@ public class StaffDirectory {
                                       and o.effect = 'REVOKE')
                  order by lower(u.full_name), u.id
                 """).param("t", TenantContext.require()).param("p", permission)
-            .query((rs, n) -> new StaffMember(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3)))
+            .query((rs, n) -> new StaffMember(new UserId(rs.getObject(1, UUID.class)), rs.getString(2), rs.getString(3)))
             .list();
     }
 
     /** The full names of these users of the current tenant, active or not, by id (one statement). */
     @Transactional(readOnly = true)
-    public java.util.Map<UUID, String> namesOf(java.util.Collection<UUID> ids) {
+    public java.util.Map<UserId, String> namesOf(java.util.Collection<UserId> ids) {
         if (ids.isEmpty()) {
             return java.util.Map.of();
         }
-        java.util.Map<UUID, String> names = new java.util.LinkedHashMap<>();
+        java.util.Map<UserId, String> names = new java.util.LinkedHashMap<>();
         jdbc.sql("select id, full_name from users where tenant_id = :t and id = any(:ids)")
-            .param("t", TenantContext.require()).param("ids", ids.stream().distinct().toArray(UUID[]::new))
+            .param("t", TenantContext.require()).param("ids", ids.stream().map(UserId::value).distinct().toArray(UUID[]::new))
             .query(rs -> {
-                names.put(rs.getObject(1, UUID.class), rs.getString(2));
+                names.put(new UserId(rs.getObject(1, UUID.class)), rs.getString(2));
             });
         return names;
+    }
+
+    /** The full name of one user of the current tenant, active or not; empty if there is none. */
+    @Transactional(readOnly = true)
+    public java.util.Optional<String> nameOf(UserId id) {
+        return java.util.Optional.ofNullable(namesOf(List.of(id)).get(id));
     }
 
     /** Every user of the current tenant, active or not (to name who did something). */
@@ -64,7 +70,7 @@ public class StaffDirectory {
     public List<StaffMember> all() {
         return jdbc.sql("select id, full_name, email from users where tenant_id = :t order by lower(full_name), id")
             .param("t", TenantContext.require())
-            .query((rs, n) -> new StaffMember(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3)))
+            .query((rs, n) -> new StaffMember(new UserId(rs.getObject(1, UUID.class)), rs.getString(2), rs.getString(3)))
             .list();
     }
 
@@ -78,7 +84,7 @@ public class StaffDirectory {
                                 where ur.tenant_id = u.tenant_id and ur.user_id = u.id and r.code = :code)
                  order by u.id
                 """).param("t", TenantContext.require()).param("code", roleCode)
-            .query((rs, n) -> new StaffMember(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3)))
+            .query((rs, n) -> new StaffMember(new UserId(rs.getObject(1, UUID.class)), rs.getString(2), rs.getString(3)))
             .list();
     }
 }

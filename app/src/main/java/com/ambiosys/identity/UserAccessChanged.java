@@ -9,7 +9,7 @@ import java.util.UUID;
  * of it too: the committing transaction sends {@code NOTIFY} on {@link #CHANNEL} with {@code <tenant id>:<user id>}
  * (ids only), delivered by PostgreSQL when it commits.
  */
-public record UserAccessChanged(UUID tenantId, UUID userId) {
+public record UserAccessChanged(UUID tenantId, UserId userId) {
 
     /** The PostgreSQL notification channel every instance may {@code LISTEN} on. */
     public static final String CHANNEL = "identity_access";
@@ -19,7 +19,7 @@ public record UserAccessChanged(UUID tenantId, UUID userId) {
         String[] ids = payload == null ? new String[0] : payload.split(":");
         try {
             return ids.length == 2 ? java.util.Optional.of(new UserAccessChanged(UUID.fromString(ids[0]),
-                    UUID.fromString(ids[1]))) : java.util.Optional.empty();
+                    new UserId(UUID.fromString(ids[1])))) : java.util.Optional.empty();
         }
         catch (IllegalArgumentException ex) {
             return java.util.Optional.empty();

@@ -5,7 +5,8 @@
  * <p>Its published API is the public types of this package, and only these (ModuleApiTest pins the list):
  * <ul>
  * <li>{@link com.ambiosys.identity.StaffDirectory}: the tenant's staff as other modules need them (who holds a
- * permission or a role, names by id);</li>
+ * permission or a role, names by id), and {@link com.ambiosys.identity.UserId}, how other modules name a user
+ * to it;</li>
  * <li>{@link com.ambiosys.identity.ActiveUsers}: who a signed-in user is now, for a stream that outlives its
  * request;</li>
  * <li>{@link com.ambiosys.identity.UserAccessChanged} and {@link com.ambiosys.identity.DemoTenantCreated}: the

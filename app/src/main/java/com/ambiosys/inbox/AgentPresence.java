@@ -86,9 +86,10 @@ public class AgentPresence {
                  where tenant_id = :t and assignee_id is not null and status <> 'RESOLVED' group by assignee_id
                 """).param("t", tenant).query((rs, n) -> open.put(rs.getObject(1, UUID.class), rs.getLong(2))).list();
         return staff.activeWith("inbox:reply").stream().map(m -> {
-            String[] p = presence.getOrDefault(m.id(), new String[] { "ONLINE", "n" });
-            return new Agent(m.id(), m.fullName(), PresenceStatus.valueOf(p[0]), "ONLINE".equals(p[0]) && "y".equals(p[1]),
-                    open.getOrDefault(m.id(), 0L));
+            UUID id = m.id().value();
+            String[] p = presence.getOrDefault(id, new String[] { "ONLINE", "n" });
+            return new Agent(id, m.fullName(), PresenceStatus.valueOf(p[0]), "ONLINE".equals(p[0]) && "y".equals(p[1]),
+                    open.getOrDefault(id, 0L));
         }).toList();
     }
 
@@ -138,7 +139,7 @@ public class AgentPresence {
     /** Online agents who may reply (members of the team when one is given), ordered by id (UUID order, as Java compares). */
     private List<UUID> online(UUID tenant, UUID teamId) {
         Set<UUID> agents = new HashSet<>();
-        staff.activeWith("inbox:reply").forEach(m -> agents.add(m.id()));
+        staff.activeWith("inbox:reply").forEach(m -> agents.add(m.id().value()));
         return jdbc.sql("""
                 select p.user_id from inbox_agent_presence p
                  where p.tenant_id = :t and p.status = 'ONLINE' and p.last_seen >= :since

@@ -20,6 +20,7 @@ import com.ambiosys.audit.AuditAction;
 import com.ambiosys.audit.AuditTrail;
 import com.ambiosys.customers.CustomerManagement;
 import com.ambiosys.identity.StaffDirectory;
+import com.ambiosys.identity.UserId;
 import com.ambiosys.platform.errors.ConflictException;
 import com.ambiosys.platform.errors.InvalidInputException;
 import com.ambiosys.platform.errors.NotFoundException;
@@ -190,7 +191,7 @@ public class Conversations {
         List<Summary> rows = jdbc.sql(SUMMARY + where + " order by v.last_message_at desc, v.id desc limit :limit offset :offset")
             .params(params).param("limit", page.sizeOrDefault()).param("offset", page.offset())
             .query((rs, n) -> summary(rs)).list();
-        Map<UUID, String> names = staff.namesOf(rows.stream().map(Summary::assigneeId).filter(Objects::nonNull).toList());
+        Map<UUID, String> names = UserId.plain(staff.namesOf(UserId.all(rows.stream().map(Summary::assigneeId).toList())));
         List<Summary> items = rows.stream().map(row -> named(row, names)).toList();
         return new PageResponse<>(items, page.pageOrDefault(), page.sizeOrDefault(), total);
     }
@@ -211,8 +212,8 @@ public class Conversations {
                     rs.getTimestamp(4).toInstant()))
             .list();
         // who is named here: the assignee and the notes' authors, in one look-up
-        Map<UUID, String> names = staff.namesOf(java.util.stream.Stream.concat(java.util.stream.Stream.of(row.assigneeId()),
-                noteRows.stream().map(Note::authorId)).filter(Objects::nonNull).toList());
+        Map<UUID, String> names = UserId.plain(staff.namesOf(UserId.all(java.util.stream.Stream.concat(
+                java.util.stream.Stream.of(row.assigneeId()), noteRows.stream().map(Note::authorId)).toList())));
         List<Note> notes = noteRows.stream().map(note -> note.authorId() == null ? note : new Note(note.id(), note.authorId(),
                 names.get(note.authorId()), note.body(), note.createdAt())).toList();
         return new Conversation(named(row, names), confirmed, customerName, notes);
@@ -255,7 +256,7 @@ public class Conversations {
     @Transactional
     public Conversation assign(UUID id, UUID assigneeId, UUID teamId) {
         Conversation before = get(id);
-        if (assigneeId != null && staff.activeWith("inbox:reply").stream().noneMatch(m -> m.id().equals(assigneeId))) {
+        if (assigneeId != null && staff.activeWith("inbox:reply").stream().noneMatch(m -> m.id().value().equals(assigneeId))) {
             throw new InvalidInputException("invalid-assignee");
         }
         if (teamId != null && !teams.exists(teamId)) {
@@ -305,7 +306,7 @@ public class Conversations {
             .param("a", author == null ? null : author.userId()).param("b", body.trim()).param("now", Timestamp.from(now))
             .update();
         return new Note(note, author == null ? null : author.userId(),
-                author == null ? null : staff.namesOf(List.of(author.userId())).get(author.userId()), body.trim(), now);
+                author == null ? null : staff.nameOf(new UserId(author.userId())).orElse(null), body.trim(), now);
     }
 
     /** Confirms (or changes) which CRM customer an inbox contact is: one the user may see (a rep's own, without view_all). */

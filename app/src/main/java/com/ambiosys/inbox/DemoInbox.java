@@ -9,6 +9,7 @@ import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
 import com.ambiosys.identity.DemoTenantCreated;
+import com.ambiosys.identity.UserId;
 import com.ambiosys.platform.tenancy.TenantContext;
 
 /** The demo tenant's inbox: canned responses in Spanish and the two sales teams (Guatemala and El Salvador). */
@@ -53,6 +54,6 @@ class DemoInbox {
     }
 
     private static List<UUID> ids(DemoTenantCreated demo, String... emails) {
-        return Stream.of(emails).map(demo.staff()::get).filter(Objects::nonNull).toList();
+        return Stream.of(emails).map(demo.staff()::get).filter(Objects::nonNull).map(UserId::value).toList();
     }
 }

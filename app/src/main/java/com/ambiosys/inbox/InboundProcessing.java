@@ -144,7 +144,7 @@ class InboundProcessing {
         String name = media.path("filename").asString(mediaId + extension(info.mimeType()));
         StoredFile stored;
         try (InputStream bytes = graph.download(token, info.url())) {
-            stored = TenantContext.callAs(tenant, () -> files.store("inbox_message", message.id().toString(), name, bytes));
+            stored = TenantContext.callAs(tenant, () -> files.store(InboxMessageFileAccess.OWNER, message.id().toString(), name, bytes));
         }
         catch (java.io.IOException ex) {
             throw new MetaGraph.GraphException("download: " + ex.getMessage());
@@ -153,7 +153,7 @@ class InboundProcessing {
             TenantContext.runAs(tenant, () -> files.delete(stored.id()));
             throw new MetaGraph.GraphException("sha256 mismatch for media " + mediaId);
         }
-        TenantContext.runAs(tenant, () -> files.attach(stored.id(), "inbox_message", message.id().toString()));
+        TenantContext.runAs(tenant, () -> files.attach(stored.id(), InboxMessageFileAccess.OWNER, message.id().toString()));
         return stored.id();
     }
 

@@ -5,6 +5,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 import com.ambiosys.files.FileOwnerAccess;
+import com.ambiosys.files.OwnerType;
 import com.ambiosys.platform.security.CurrentUser;
 import com.ambiosys.platform.tenancy.TenantContext;
 
@@ -15,6 +16,8 @@ import com.ambiosys.platform.tenancy.TenantContext;
 @Component
 class InboxMessageFileAccess implements FileOwnerAccess {
 
+    static final OwnerType OWNER = new OwnerType("inbox_message");
+
     private final JdbcClient jdbc;
 
     InboxMessageFileAccess(JdbcClient jdbc) {
@@ -22,8 +25,8 @@ class InboxMessageFileAccess implements FileOwnerAccess {
     }
 
     @Override
-    public String ownerType() {
-        return "inbox_message";
+    public OwnerType ownerType() {
+        return OWNER;
     }
 
     @Override

@@ -119,7 +119,7 @@ public class InboxStream implements SmartLifecycle {
     /** Identity changed the user's status or permissions: their streams are checked on the listener's next turn. */
     @EventListener
     void accessChanged(UserAccessChanged change) {
-        changed.add(new Subscriber(change.tenantId(), change.userId()));
+        changed.add(new Subscriber(change.tenantId(), change.userId().value()));
     }
 
     private static final MediaType UTF8_TEXT = new MediaType(MediaType.TEXT_PLAIN, StandardCharsets.UTF_8);

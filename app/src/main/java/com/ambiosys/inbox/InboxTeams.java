@@ -18,6 +18,7 @@ import org.springframework.transaction.annotation.Transactional;
 import com.ambiosys.audit.AuditAction;
 import com.ambiosys.audit.AuditTrail;
 import com.ambiosys.identity.StaffDirectory;
+import com.ambiosys.identity.UserId;
 import com.ambiosys.platform.errors.ConflictException;
 import com.ambiosys.platform.errors.InvalidInputException;
 import com.ambiosys.platform.errors.NotFoundException;
@@ -57,7 +58,7 @@ public class InboxTeams {
             .query((rs, n) -> members.computeIfAbsent(rs.getObject(1, UUID.class), k -> new ArrayList<>())
                 .add(rs.getObject(2, UUID.class)))
             .list();
-        Map<UUID, String> names = staff.namesOf(members.values().stream().flatMap(List::stream).toList());
+        Map<UUID, String> names = UserId.plain(staff.namesOf(UserId.all(members.values().stream().flatMap(List::stream).toList())));
         return jdbc.sql("select id, name from inbox_teams where tenant_id = :t order by lower(name), id").param("t", tenant)
             .query((rs, n) -> team(rs.getObject(1, UUID.class), rs.getString(2),
                     members.getOrDefault(rs.getObject(1, UUID.class), List.of()), names))
@@ -135,7 +136,7 @@ public class InboxTeams {
     private Set<UUID> checkMembers(List<UUID> memberIds) {
         Set<UUID> members = new LinkedHashSet<>(memberIds == null ? List.of() : memberIds);
         Set<UUID> agents = new java.util.HashSet<>();
-        staff.activeWith("inbox:reply").forEach(m -> agents.add(m.id()));
+        staff.activeWith("inbox:reply").forEach(m -> agents.add(m.id().value()));
         for (UUID member : members) {
             if (member == null || !agents.contains(member)) {
                 throw new InvalidInputException("invalid-team-member", String.valueOf(member));

@@ -160,7 +160,7 @@ public class WhatsAppSender {
         try {
             if (file != null) {
                 if ("inbox_message".equals(file.ownerType())) { // uploaded for this message (not another entity's file)
-                    files.attach(file.id(), "inbox_message", id.toString());
+                    files.attach(file.id(), InboxMessageFileAccess.OWNER, id.toString());
                 }
                 String sentBody = addressed(outgoing, upload(access, target.phoneNumberId(), file), target, context);
                 tx.run(tenant, s -> jdbc.sql("update inbox_messages set payload = cast(:payload as jsonb) where tenant_id = :t and id = :id")

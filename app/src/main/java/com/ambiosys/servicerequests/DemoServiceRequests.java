@@ -18,6 +18,7 @@ import com.ambiosys.customers.AddressKind;
 import com.ambiosys.customers.CustomerManagement;
 import com.ambiosys.customers.DemoCustomersCreated;
 import com.ambiosys.customers.CustomerViews;
+import com.ambiosys.identity.UserId;
 import com.ambiosys.platform.tenancy.TenantContext;
 import com.ambiosys.platform.web.PageQuery;
 import com.ambiosys.servicerequests.ServiceRequestSetup.ServiceType;
@@ -55,13 +56,13 @@ class DemoServiceRequests {
         TenantContext.runAs(demo.tenantId(), () -> seed(demo.staff()));
     }
 
-    private void seed(Map<String, UUID> staff) {
+    private void seed(Map<String, UserId> staff) {
         List<ServiceType> types = setup.seedEnvironmentalTypes();
         ServiceType toilets = types.get(0);
         ServiceType septic = types.get(1);
         ServiceType plant = types.get(2);
-        UUID carlos = staff.get("ventas@ambiotec.example");
-        UUID ana = staff.get("ventas.sv@ambiotec.example");
+        UUID carlos = staff.get("ventas@ambiotec.example").value();
+        UUID ana = staff.get("ventas.sv@ambiotec.example").value();
         LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
 
         CustomerViews.Customer losAltos = customer("Constructora Los Altos");

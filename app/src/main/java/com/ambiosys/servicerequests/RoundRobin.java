@@ -39,10 +39,10 @@ class RoundRobin {
                 """).param("t", tenant).param("type", serviceTypeId).param("now", Timestamp.from(clock.instant())).update();
         UUID last = jdbc.sql("select last_user_id from round_robin_cursors where tenant_id = :t and service_type_id = :type for update")
             .param("t", tenant).param("type", serviceTypeId).query((rs, n) -> rs.getObject(1, UUID.class)).list().get(0);
-        UUID next = reps.get(0).id();
+        UUID next = reps.get(0).id().value();
         for (StaffMember rep : reps) {
-            if (last != null && rep.id().compareTo(last) > 0) {
-                next = rep.id();
+            if (last != null && rep.id().value().compareTo(last) > 0) {
+                next = rep.id().value();
                 break;
             }
         }

@@ -10,6 +10,7 @@ import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 
 import com.ambiosys.customers.CustomerManagement;
+import com.ambiosys.customers.CustomerStatus;
 import com.ambiosys.customers.CustomerViews;
 import com.ambiosys.files.FileManagement;
 import com.ambiosys.identity.StaffDirectory;
@@ -39,7 +40,7 @@ class ServiceRequestChecks {
     }
 
     UUID checkedOwner(UUID ownerId) {
-        boolean eligible = staff.activeWith("servicerequests:edit").stream().anyMatch(m -> m.id().equals(ownerId));
+        boolean eligible = staff.activeWith("servicerequests:edit").stream().anyMatch(m -> m.id().value().equals(ownerId));
         if (!eligible) {
             throw new InvalidInputException("invalid-owner");
         }
@@ -62,7 +63,7 @@ class ServiceRequestChecks {
     CustomerViews.Customer knownCustomer(UUID id) {
         try {
             CustomerViews.Customer customer = customers.get(id);
-            if (!"ACTIVE".equals(customer.status())) {
+            if (customer.status() != CustomerStatus.ACTIVE) {
                 throw new ConflictException("customer-blocked", customer.commercialName());
             }
             return customer;

@@ -25,7 +25,9 @@ import org.springframework.stereotype.Component;
 
 import com.ambiosys.catalog.Currency;
 import com.ambiosys.customers.CustomerDirectory;
+import com.ambiosys.customers.CustomerId;
 import com.ambiosys.identity.StaffDirectory;
+import com.ambiosys.identity.UserId;
 import com.ambiosys.platform.errors.NotFoundException;
 import com.ambiosys.platform.tenancy.TenantContext;
 import com.ambiosys.servicerequests.ServiceRequestViews.HistoryEntry;
@@ -109,7 +111,7 @@ class ServiceRequestDetails {
         return new Request(id, rs.getString("number"), rs.getObject("customer_id", UUID.class),
                 customerName(rs.getObject("customer_id", UUID.class)), rs.getObject("contact_id", UUID.class),
                 rs.getObject("address_id", UUID.class), rs.getObject("service_type_id", UUID.class),
-                rs.getString("type_name"), TypeDataRules.Schema.valueOf(rs.getString("data_schema")), owner, owner == null ? null : staff.namesOf(List.of(owner)).get(owner),
+                rs.getString("type_name"), TypeDataRules.Schema.valueOf(rs.getString("data_schema")), owner, owner == null ? null : staff.nameOf(new UserId(owner)).orElse(null),
                 Priority.valueOf(rs.getString("priority")), RequestChannel.valueOf(rs.getString("channel")), requested == null ? null : requested.toLocalDate(),
                 rs.getString("description"), json.readValue(rs.getString("type_data"), MAP), status,
                 rs.getString("status_reason"), resumeTo,
@@ -163,7 +165,7 @@ class ServiceRequestDetails {
                 Stream.of(row.from(), row.to()).filter(Objects::nonNull).map(UUID::fromString).forEach(people::add);
             }
         }
-        Map<UUID, String> names = staff.namesOf(people);
+        Map<UUID, String> names = UserId.plain(staff.namesOf(UserId.all(people)));
         return rows.stream().map(row -> new HistoryEntry(row.at(), row.kind(), row.actor(),
                 row.actor() == null ? null : names.get(row.actor()), row.field(), owner(row, row.from(), names),
                 owner(row, row.to(), names), row.comment())).toList();
@@ -212,6 +214,6 @@ class ServiceRequestDetails {
 
     /** The request's customer's name, from the customers module. */
     private String customerName(UUID customerId) {
-        return customers.namesOf(List.of(customerId)).get(customerId);
+        return customers.namesOf(List.of(new CustomerId(customerId))).get(new CustomerId(customerId));
     }
 }

@@ -5,12 +5,15 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 import com.ambiosys.files.FileOwnerAccess;
+import com.ambiosys.files.OwnerType;
 import com.ambiosys.platform.security.CurrentUser;
 import com.ambiosys.platform.tenancy.TenantContext;
 
 /** A service request's files (photos of the site) are seen by whoever may see the request. */
 @Component
 class ServiceRequestFileAccess implements FileOwnerAccess {
+
+    static final OwnerType OWNER = new OwnerType("service_request");
 
     private final JdbcClient jdbc;
 
@@ -19,8 +22,8 @@ class ServiceRequestFileAccess implements FileOwnerAccess {
     }
 
     @Override
-    public String ownerType() {
-        return "service_request";
+    public OwnerType ownerType() {
+        return OWNER;
     }
 
     @Override

@@ -78,7 +78,7 @@ class ServiceRequestRecords {
     }
 
     void addMediaRow(UUID id, UUID fileId, Instant now, CurrentUser actor) {
-        files.attach(fileId, "service_request", id.toString());
+        files.attach(fileId, ServiceRequestFileAccess.OWNER, id.toString());
         jdbc.sql("""
                 insert into service_request_media (tenant_id, request_id, file_id, added_at, added_by)
                 values (:t, :r, :f, :now, :by) on conflict do nothing

@@ -13,7 +13,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import com.ambiosys.customers.CustomerDirectory;
+import com.ambiosys.customers.CustomerId;
 import com.ambiosys.identity.StaffDirectory;
+import com.ambiosys.identity.UserId;
 import com.ambiosys.platform.tenancy.TenantContext;
 import com.ambiosys.platform.web.ListTotals;
 import com.ambiosys.platform.web.PageQuery;
@@ -117,7 +119,7 @@ class ServiceRequestSearch {
         String q = filter.q() == null || filter.q().isBlank() ? null : filter.q().trim();
         params.put("q", q);
         // the customers named by the text, asked once of their module (sorted: the totals are kept by parameters)
-        params.put("customers", q == null ? null : uuidArray(customers.idsNamed(q)));
+        params.put("customers", q == null ? null : uuidArray(customers.idsNamed(q).stream().map(CustomerId::value).toList()));
         return params;
     }
 
@@ -280,11 +282,11 @@ class ServiceRequestSearch {
         if (rows.isEmpty()) {
             return rows;
         }
-        Map<UUID, String> customerNames = customers.namesOf(rows.stream().map(Summary::customerId).toList());
-        Map<UUID, String> ownerNames = staff.namesOf(rows.stream().map(Summary::ownerId).filter(java.util.Objects::nonNull)
-            .toList());
-        return rows.stream().map(r -> r.withNames(customerNames.get(r.customerId()),
-                r.ownerId() == null ? null : ownerNames.get(r.ownerId()))).toList();
+        Map<CustomerId, String> customerNames = customers.namesOf(rows.stream().map(r -> new CustomerId(r.customerId())).toList());
+        Map<UserId, String> ownerNames = staff.namesOf(rows.stream().map(Summary::ownerId).filter(java.util.Objects::nonNull)
+            .map(UserId::new).toList());
+        return rows.stream().map(r -> r.withNames(customerNames.get(new CustomerId(r.customerId())),
+                r.ownerId() == null ? null : ownerNames.get(new UserId(r.ownerId())))).toList();
     }
 
     /** A PostgreSQL array literal of the ids, in order ({} for none). */

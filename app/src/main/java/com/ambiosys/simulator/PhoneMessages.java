@@ -28,12 +28,13 @@ final class PhoneMessages {
      * when it names none, or none of the phone's).
      */
     static Content reply(Reply reply, ThreadMessage asked, SimulatedChannel channel) {
-        String type = reply.type() == null ? "" : reply.type();
-        return switch (type) {
-            case "TEXT" -> text(reply);
-            case "BUTTON_REPLY", "LIST_REPLY" -> choice(reply, "BUTTON_REPLY".equals(type), asked, channel);
-            case "LOCATION" -> location(reply);
-            default -> throw new InvalidInputException("simulator-invalid-type", type);
+        if (reply.type() == null) {
+            throw new InvalidInputException("simulator-invalid-type", "");
+        }
+        return switch (reply.type()) {
+            case TEXT -> text(reply);
+            case BUTTON_REPLY, LIST_REPLY -> choice(reply, reply.type() == ReplyType.BUTTON_REPLY, asked, channel);
+            case LOCATION -> location(reply);
         };
     }
 

@@ -57,8 +57,8 @@ public class Simulator {
             String status, String mediaType, Instant createdAt) {
     }
 
-    /** What the tester sends as the phone. @param type TEXT, BUTTON_REPLY, LIST_REPLY or LOCATION */
-    public record Reply(String type, String text, UUID replyTo, String optionId, Double latitude, Double longitude,
+    /** What the tester sends as the phone. */
+    public record Reply(ReplyType type, String text, UUID replyTo, String optionId, Double latitude, Double longitude,
             String name, String address) {
     }
 
@@ -130,7 +130,7 @@ public class Simulator {
         UUID tenant = TenantContext.require();
         Phone phone = store.phone(tenant, phoneId);
         SimulatedChannel channel = channels.simulated(phone.channelId());
-        boolean answers = "BUTTON_REPLY".equals(reply.type()) || "LIST_REPLY".equals(reply.type());
+        boolean answers = reply.type() == ReplyType.BUTTON_REPLY || reply.type() == ReplyType.LIST_REPLY;
         ThreadMessage asked = !answers || reply.replyTo() == null ? null
                 : store.message(tenant, phoneId, reply.replyTo()).orElse(null);
         PhoneMessages.Content content = PhoneMessages.reply(reply, asked, channel);

@@ -130,11 +130,14 @@ class S3FilesSystemTest extends TenantApiTest {
 
     @Test
     void anObjectWhoseRowCannotBeWrittenIsRemovedAgain() {
-        // the owner type passes no check before the insert here, so PostgreSQL's check constraint refuses the row
-        assertThatThrownBy(() -> com.ambiosys.platform.tenancy.TenantContext.callAs(tenant.id(),
-                () -> files.store("NotAType", null, "acta.pdf", new java.io.ByteArrayInputStream(FilesSystemTest.PDF))))
+        // no tenant has this id, so the row's foreign key refuses it once the object is written
+        UUID noTenant = UUID.randomUUID();
+        assertThatThrownBy(() -> com.ambiosys.platform.tenancy.TenantContext.callAs(noTenant,
+                () -> files.store(new OwnerType("customer"), null, "acta.pdf",
+                        new java.io.ByteArrayInputStream(FilesSystemTest.PDF))))
             .isInstanceOf(org.springframework.dao.DataIntegrityViolationException.class);
 
+        assertThat(S3.keys()).noneMatch(k -> k.startsWith("ambiosys/" + noTenant));
         assertThat(S3.keys()).noneMatch(k -> k.startsWith("ambiosys/" + tenant.id()));
         assertThat(tenantTx.<Long>read(tenant.id(), s -> jdbc.sql("select count(*) from stored_files").query(Long.class)
             .single())).isZero();
@@ -273,7 +276,7 @@ class S3FilesSystemTest extends TenantApiTest {
             .update());
         String customer = api.post("/api/v1/customers", Map.of("kind", "COMPANY", "commercialName", "Planta Sur", "country",
                 "GT")).token(admin).send().json().path("id").asString();
-        tenantTx.call(tenant.id(), s -> files.attach(UUID.fromString(attached), "customer", customer));
+        tenantTx.call(tenant.id(), s -> files.attach(UUID.fromString(attached), new OwnerType("customer"), customer));
 
         cleanup.cleanUp();
 

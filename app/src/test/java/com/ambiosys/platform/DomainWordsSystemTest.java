@@ -8,6 +8,7 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
+import com.ambiosys.support.ApiClient.Request;
 import com.ambiosys.support.ApiClient.Response;
 import com.ambiosys.support.TenantApiTest;
 
@@ -70,5 +71,64 @@ class DomainWordsSystemTest extends TenantApiTest {
         assertThat(r.status()).as(r.text()).isEqualTo(400);
         assertThat(r.problemCode()).isEqualTo("validation");
         return r.json().path("errors").valueStream().map(e -> e.path("field").asString()).toList();
+    }
+
+    @Test
+    void aCustomersUnknownKindCountryRoleOrStatusIsAFieldOfTheValidationProblem() {
+        assertRefused(api.post("/api/v1/customers", Map.of("kind", "GIANT", "commercialName", "Planta Sur", "country", "GT")),
+                "kind");
+        assertRefused(api.post("/api/v1/customers", Map.of("kind", "COMPANY", "commercialName", "Planta Sur", "country", "MX")),
+                "country");
+        assertRefused(api.post("/api/v1/customers", Map.of("kind", "COMPANY", "commercialName", "Planta Sur", "country", "GT",
+                "contact", Map.of("fullName", "Ana", "role", "BOSS"))), "role");
+        Response created = api.post("/api/v1/customers", Map.of("kind", "PERSON", "commercialName", "Planta Sur",
+                "country", "SV", "contact", Map.of("fullName", "Ana", "role", "BILLING"))).token(admin).send();
+        assertThat(created.status()).isEqualTo(201);
+        assertThat(created.json().path("kind").asString()).isEqualTo("PERSON");
+        assertThat(created.json().path("country").asString()).isEqualTo("SV");
+        assertThat(created.json().path("status").asString()).isEqualTo("ACTIVE");
+        assertThat(created.json().path("contacts").get(0).path("role").asString()).isEqualTo("BILLING");
+        String id = created.json().path("id").asString();
+        // deleting is its own command (customers:delete), never a status one sets
+        assertRefused(api.put("/api/v1/customers/" + id + "/status", Map.of("status", "DELETED")), "status");
+        assertRefused(api.get("/api/v1/customers?status=DELETED"), "status");
+        assertRefused(api.get("/api/v1/customers/export?format=pdf"), "format");
+        assertThat(api.get("/api/v1/customers/export?format=xlsx").token(admin).send().status()).isEqualTo(200);
+    }
+
+    @Test
+    void anUnknownLanguageIsRefusedAndAKnownOneKeepsItsCode() {
+        Map<String, Object> user = Map.of("email", tenant.email("idioma"), "fullName", "Idioma Prueba",
+                "language", "fr", "timeZone", "America/Guatemala", "password", "Una-Clave-Segura-1");
+        assertRefused(api.post("/api/v1/users", user), "language");
+        Map<String, Object> upper = new java.util.HashMap<>(user);
+        upper.put("language", "EN");
+        assertRefused(api.post("/api/v1/users", upper), "language");
+        Map<String, Object> english = new java.util.HashMap<>(user);
+        english.put("language", "en");
+        Response created = api.post("/api/v1/users", english).token(admin).send();
+        assertThat(created.status()).isEqualTo(201);
+        assertThat(created.json().path("language").asString()).isEqualTo("en");
+    }
+
+    @Test
+    void anUnknownMessageTypeOrOwnerTypeIsAFieldOfTheValidationProblem() {
+        UUID someone = UUID.randomUUID();
+        assertRefused(api.post("/api/v1/inbox/contacts/" + someone + "/messages", Map.of("type", "STICKER", "text", "Hola"))
+            .header("Idempotency-Key", "k-1"), "type");
+        assertRefused(api.post("/api/v1/simulator/phones/" + someone + "/messages", Map.of("type", "STICKER")), "type");
+        for (String bad : List.of("Customer", "", "x")) {
+            assertRefused(api.get("/api/v1/files?ownerType=" + bad + "&ownerId=" + someone), "ownerType");
+        }
+        assertThat(api.get("/api/v1/files?ownerType=customer&ownerId=" + someone).token(admin).send().status())
+            .isNotEqualTo(400);
+    }
+
+    private void assertRefused(Request request, String field) {
+        Response r = request.token(admin).send();
+        assertThat(r.status()).as(field).isEqualTo(400);
+        assertThat(r.problemCode()).isEqualTo("validation");
+        assertThat(r.json().path("errors").valueStream().map(e -> e.path("field").asString()).toList())
+            .containsExactly(field);
     }
 }

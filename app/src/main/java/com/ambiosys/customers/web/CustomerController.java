@@ -8,7 +8,6 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 import org.springframework.http.HttpStatus;
@@ -24,7 +23,11 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import com.ambiosys.customers.AddressKind;
+import com.ambiosys.customers.ContactRole;
+import com.ambiosys.customers.Country;
+import com.ambiosys.customers.CustomerKind;
 import com.ambiosys.customers.CustomerManagement;
+import com.ambiosys.customers.CustomerStatus;
 import com.ambiosys.customers.CustomerViews;
 import com.ambiosys.customers.DocumentType;
 import com.ambiosys.platform.security.RequiresPermission;
@@ -36,7 +39,7 @@ import com.ambiosys.platform.web.PageResponse;
 class CustomerController {
 
     record ContactRequest(@NotBlank @Size(max = 120) String fullName,
-            @Pattern(regexp = "PRIMARY|BILLING|PURCHASING|SITE|OTHER") String role,
+            ContactRole role,
             @Size(max = 5) List<@NotBlank @Size(max = 30) String> phones,
             @Size(max = 5) List<@NotBlank @Email @Size(max = 254) String> emails) {
 
@@ -45,9 +48,9 @@ class CustomerController {
         }
     }
 
-    record CreateRequest(@NotNull @Pattern(regexp = "COMPANY|PERSON") String kind,
+    record CreateRequest(@NotNull CustomerKind kind,
             @NotBlank @Size(max = 200) String commercialName, @Size(max = 20) String taxId,
-            @NotNull @Pattern(regexp = "GT|SV") String country, UUID ownerId,
+            @NotNull Country country, UUID ownerId,
             @Size(max = 20) List<@NotBlank @Size(max = 40) String> tags, @Size(max = 4000) String notes,
             @Valid ContactRequest contact, Boolean allowDuplicate) {
     }
@@ -56,7 +59,7 @@ class CustomerController {
             @Size(max = 20) List<@NotBlank @Size(max = 40) String> tags, @Size(max = 4000) String notes) {
     }
 
-    record StatusRequest(@NotNull @Pattern(regexp = "ACTIVE|BLOCKED") String status, @Size(max = 500) String reason) {
+    record StatusRequest(@NotNull CustomerStatus status, @Size(max = 500) String reason) {
     }
 
     record DeleteRequest(@NotBlank @Size(max = 500) String reason) {
@@ -136,7 +139,7 @@ class CustomerController {
     @RequiresPermission("customers:delete")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void delete(@PathVariable UUID id, @Valid @RequestBody DeleteRequest body) {
-        customers.changeStatus(id, "DELETED", body.reason());
+        customers.delete(id, body.reason());
     }
 
     @PostMapping("/{id}/addresses")

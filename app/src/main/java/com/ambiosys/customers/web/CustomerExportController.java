@@ -12,7 +12,6 @@ import java.util.List;
 
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Pattern;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
@@ -50,18 +49,17 @@ class CustomerExportController {
 
     @GetMapping("/api/v1/customers/export")
     @RequiresPermission("customers:export")
-    void export(@RequestParam(defaultValue = "csv") @Pattern(regexp = "csv|xlsx") String format,
+    void export(@RequestParam(defaultValue = "csv") ExportFormat format,
             @Valid ListFilter filter, HttpServletResponse response) throws IOException {
         List<String> headers = "en".equals(LocaleContextHolder.getLocale().getLanguage()) ? HEADERS_EN : HEADERS_ES;
         String name = "clientes-" + LocalDate.now(ZoneOffset.UTC) + "." + format;
         response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
                 ContentDisposition.attachment().filename(name, StandardCharsets.UTF_8).build().toString());
-        if ("xlsx".equals(format)) {
-            response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        response.setContentType(format.contentType());
+        if (format == ExportFormat.xlsx) {
             writeXlsx(response.getOutputStream(), headers, filter.criteria());
         }
         else {
-            response.setContentType("text/csv;charset=UTF-8");
             writeCsv(response.getOutputStream(), headers, filter.criteria());
         }
     }

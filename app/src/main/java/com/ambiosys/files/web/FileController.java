@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.UUID;
 
 import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 import org.springframework.core.io.InputStreamResource;
@@ -29,6 +28,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
 import com.ambiosys.files.FileManagement;
+import com.ambiosys.files.OwnerType;
 import com.ambiosys.files.StoredFile;
 import com.ambiosys.platform.security.PublicEndpoint;
 import com.ambiosys.platform.security.RequiresPermission;
@@ -37,8 +37,6 @@ import com.ambiosys.platform.web.ApiException;
 @RestController
 @Validated
 class FileController {
-
-    static final String OWNER_TYPE = "^[a-z][a-z_]{1,39}$";
 
     private final FileManagement files;
 
@@ -49,7 +47,7 @@ class FileController {
     @PostMapping(path = "/api/v1/files", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @RequiresPermission("files:create")
     ResponseEntity<StoredFile> upload(@RequestPart("file") MultipartFile file,
-            @RequestParam @NotBlank @Pattern(regexp = OWNER_TYPE) String ownerType,
+            @RequestParam OwnerType ownerType,
             @RequestParam(required = false) @Size(max = 100) String ownerId) throws IOException {
         if (file.isEmpty()) {
             throw ApiException.badRequest("file-empty");
@@ -64,7 +62,7 @@ class FileController {
 
     @GetMapping("/api/v1/files")
     @RequiresPermission("files:view")
-    List<StoredFile> ofOwner(@RequestParam @NotBlank @Pattern(regexp = OWNER_TYPE) String ownerType,
+    List<StoredFile> ofOwner(@RequestParam OwnerType ownerType,
             @RequestParam @NotBlank @Size(max = 100) String ownerId) {
         return files.ofOwner(ownerType, ownerId);
     }

@@ -15,6 +15,7 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.stereotype.Component;
 
 import com.ambiosys.identity.UserAccessChanged;
+import com.ambiosys.identity.UserId;
 import com.ambiosys.platform.security.CurrentUser;
 import com.ambiosys.platform.tenancy.TenantTransactions;
 import com.ambiosys.platform.tx.AfterCommit;
@@ -90,7 +91,7 @@ public class PrincipalLoader {
     /** Forgets the user, after a committed change of their status or permissions, and says so. */
     void evict(UUID tenantId, UUID userId) {
         cache.invalidate(new Key(tenantId, userId));
-        events.publishEvent(new UserAccessChanged(tenantId, userId));
+        events.publishEvent(new UserAccessChanged(tenantId, new UserId(userId)));
     }
 
     /** {@link #load} straight from the database (and kept for the requests that follow). */

@@ -11,11 +11,11 @@ public final class UserCommands {
     }
 
     /** Without a password the user is invited: an email with a link to choose one. */
-    public record CreateUser(String email, String fullName, String phone, String language, String timeZone,
+    public record CreateUser(String email, String fullName, String phone, Language language, String timeZone,
             String password, List<UUID> roleIds) {
     }
 
-    public record UpdateUser(String fullName, String phone, String language, String timeZone, UserStatus status) {
+    public record UpdateUser(String fullName, String phone, Language language, String timeZone, UserStatus status) {
     }
 
     public record SetOverrides(Set<String> grants, Set<String> revocations) {

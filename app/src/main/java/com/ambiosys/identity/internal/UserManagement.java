@@ -78,7 +78,7 @@ public class UserManagement {
         grantPolicy.holder().requireHeld(permissionsOfRoles(roleIds));
         String hash = command.password() == null ? null : passwords.encode(command.password());
         User user = users.saveAndFlush(new User(email, command.fullName().trim(), blankToNull(command.phone()),
-                command.language(), command.timeZone(), hash, actor(), clock.instant()));
+                command.language().name(), command.timeZone(), hash, actor(), clock.instant()));
         permissions.replaceUserRoles(user.id(), new LinkedHashSet<>(roleIds));
         UserView view = view(user);
         audit.record(AuditAction.CREATE, "user", user.id(), null, view);
@@ -109,8 +109,8 @@ public class UserManagement {
         User user = require(id);
         UserView before = view(user);
         Instant now = clock.instant();
-        user.updateProfile(command.fullName().trim(), blankToNull(command.phone()), command.language(),
-                command.timeZone(), now);
+        user.updateProfile(command.fullName().trim(), blankToNull(command.phone()),
+                command.language().name(), command.timeZone(), now);
         if (command.status() != null && command.status() != user.status()) {
             changeStatus(user, command.status(), now);
         }

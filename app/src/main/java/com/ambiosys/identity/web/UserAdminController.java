@@ -23,6 +23,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import com.ambiosys.identity.internal.Language;
 import com.ambiosys.identity.internal.UserCommands;
 import com.ambiosys.identity.internal.UserManagement;
 import com.ambiosys.identity.internal.UserStatus;
@@ -41,12 +42,12 @@ class UserAdminController {
 
     record CreateUserRequest(@NotBlank @Email @Size(max = 254) String email,
             @NotBlank @Size(max = 120) String fullName, @Pattern(regexp = E164) String phone,
-            @NotNull @Pattern(regexp = "es|en") String language, @NotBlank @TimeZoneId String timeZone,
+            @NotNull Language language, @NotBlank @TimeZoneId String timeZone,
             @Size(min = 10, max = 128) String password, @Size(max = 20) List<@NotNull UUID> roleIds) {
     }
 
     record UpdateUserRequest(@NotBlank @Size(max = 120) String fullName, @Pattern(regexp = E164) String phone,
-            @NotNull @Pattern(regexp = "es|en") String language, @NotBlank @TimeZoneId String timeZone,
+            @NotNull Language language, @NotBlank @TimeZoneId String timeZone,
             UserStatus status) {
     }
 

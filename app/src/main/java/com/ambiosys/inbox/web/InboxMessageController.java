@@ -33,7 +33,12 @@ import com.ambiosys.platform.web.ApiException;
 @RequestMapping("/api/v1/inbox/contacts/{contactId}/messages")
 class InboxMessageController {
 
-    record SendRequest(@NotNull @Pattern(regexp = "TEXT|BUTTONS|LIST|TEMPLATE|IMAGE|DOCUMENT|AUDIO|VIDEO") String type,
+    /** The kinds of message an agent sends, as the API names them; each is one kind of {@link OutgoingMessage}. */
+    enum MessageType {
+        TEXT, BUTTONS, LIST, TEMPLATE, IMAGE, DOCUMENT, AUDIO, VIDEO
+    }
+
+    record SendRequest(@NotNull MessageType type,
             @Size(max = 4096) String text, @Size(max = 10) List<OutgoingMessage.Button> buttons,
             @Size(max = 20) String listButton, @Size(max = 10) List<OutgoingMessage.Section> sections,
             @Size(max = 512) String templateName, @Pattern(regexp = "[a-z]{2}(_[A-Z]{2})?") String templateLanguage,
@@ -43,13 +48,12 @@ class InboxMessageController {
         /** The message of the kind its type names, from the fields that kind takes (checked as it is made). */
         OutgoingMessage message() {
             return switch (type) {
-                case "TEXT" -> new OutgoingMessage.Text(text);
-                case "BUTTONS" -> new OutgoingMessage.Buttons(text, buttons);
-                case "LIST" -> new OutgoingMessage.OptionList(text, listButton, sections);
-                case "TEMPLATE" -> new OutgoingMessage.Template(templateName, templateLanguage, templateParameters);
-                case "IMAGE", "DOCUMENT", "AUDIO", "VIDEO" -> new OutgoingMessage.Media(
-                        OutgoingMessage.MediaKind.valueOf(type), fileId, caption, filename);
-                default -> throw ApiException.badRequest("invalid-message-type", type);
+                case TEXT -> new OutgoingMessage.Text(text);
+                case BUTTONS -> new OutgoingMessage.Buttons(text, buttons);
+                case LIST -> new OutgoingMessage.OptionList(text, listButton, sections);
+                case TEMPLATE -> new OutgoingMessage.Template(templateName, templateLanguage, templateParameters);
+                case IMAGE, DOCUMENT, AUDIO, VIDEO -> new OutgoingMessage.Media(
+                        OutgoingMessage.MediaKind.valueOf(type.name()), fileId, caption, filename);
             };
         }
     }

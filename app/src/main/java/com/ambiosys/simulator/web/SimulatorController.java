@@ -27,6 +27,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
 import com.ambiosys.platform.security.RequiresPermission;
+import com.ambiosys.simulator.ReplyType;
 import com.ambiosys.simulator.Simulator;
 import com.ambiosys.simulator.SimulatorEnabled;
 
@@ -40,7 +41,7 @@ class SimulatorController {
             @NotBlank @Size(max = 80) String profileName) {
     }
 
-    record SendRequest(@NotNull @Pattern(regexp = "TEXT|BUTTON_REPLY|LIST_REPLY|LOCATION") String type,
+    record SendRequest(@NotNull ReplyType type,
             @Size(max = 4096) String text, UUID replyTo, @Size(max = 256) String optionId,
             @DecimalMin("-90") @DecimalMax("90") Double latitude, @DecimalMin("-180") @DecimalMax("180") Double longitude,
             @Size(max = 200) String name, @Size(max = 500) String address) {
