@@ -1,5 +1,6 @@
 package com.ambiosys.inbox;
 
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -14,6 +15,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import com.ambiosys.inbox.DeliveryWriter.Inbound;
 import com.ambiosys.inbox.DeliveryWriter.Tally;
 import com.ambiosys.inbox.PreparedMessages.Prepared;
+import com.ambiosys.platform.ids.Ids;
 import com.ambiosys.platform.tenancy.TenantTransactions;
 
 /**
@@ -86,7 +88,7 @@ final class LeanBatchStore {
     }
 
     /**
-     * The lean batch's messages, in one call of {@code inbox_store_inbound} ({@link StoreInboundCall}): per message, what
+     * The lean batch's messages, in one call of {@code inbox_store_inbound} (V32): per message, what
      * {@link FullBatchStore#storeMessage} does in a full batch, without a round trip each. A stored message that
      * finds no open conversation needs the full transaction.
      */
@@ -100,24 +102,69 @@ final class LeanBatchStore {
         if (batch.isEmpty()) {
             return;
         }
-        List<StoreInboundCall.Stored> rows = StoreInboundCall.store(jdbc, clock, batch);
+        int n = batch.size();
+        UUID[] contactIds = new UUID[n];
+        String[] names = new String[n];
+        UUID[] ids = new UUID[n];
+        UUID[] channels = new UUID[n];
+        String[] external = new String[n];
+        String[] types = new String[n];
+        String[] bodies = new String[n];
+        String[] payloads = new String[n];
+        String[] contexts = new String[n];
+        String[] sent = new String[n];
+        String[] received = new String[n];
+        Boolean[] media = new Boolean[n];
+        String[] rest = new String[n];
+        for (int i = 0; i < n; i++) {
+            Prepared p = batch.get(i);
+            contactIds[i] = p.contact();
+            names[i] = p.name();
+            ids[i] = Ids.next();
+            channels[i] = p.inbound().channel().channelId();
+            external[i] = p.externalId();
+            types[i] = p.type();
+            bodies[i] = p.text();
+            payloads[i] = p.payload();
+            contexts[i] = p.context();
+            sent[i] = p.sentAt().toString();
+            received[i] = p.inbound().now().toString();
+            media[i] = p.media();
+            rest[i] = p.rest();
+        }
+        UUID tenant = batch.get(0).inbound().channel().tenantId();
+        List<Object[]> rows = jdbc.sql("""
+                select out_ord, out_stored, out_waits, out_conversation
+                  from inbox_store_inbound(:t, cast(:received as timestamptz[]), :eventAt, :notifyChannel, cast(:contacts as uuid[]),
+                       cast(:names as text[]), cast(:ids as uuid[]), cast(:channels as uuid[]), cast(:external as text[]),
+                       cast(:types as text[]), cast(:bodies as text[]), cast(:payloads as text[]), cast(:contexts as text[]),
+                       cast(:sent as timestamptz[]), cast(:media as boolean[]), cast(:rest as text[]))
+                """)
+            .param("t", tenant).param("received", received).param("eventAt", Timestamp.from(clock.instant()))
+            .param("notifyChannel", InboxEvents.CHANNEL).param("contacts", contactIds).param("names", names)
+            .param("ids", ids).param("channels", channels).param("external", external).param("types", types)
+            .param("bodies", bodies).param("payloads", payloads).param("contexts", contexts).param("sent", sent)
+            .param("media", media).param("rest", rest)
+            .query((rs, i) -> new Object[] { rs.getInt(1), rs.getBoolean(2), rs.getBoolean(3),
+                    rs.getObject(4, UUID.class) })
+            .list();
         tally(batch, rows);
     }
 
     /** Counts the statement's rows in their messages' tallies; a stored message without a conversation needs more. */
-    private static void tally(List<Prepared> batch, List<StoreInboundCall.Stored> rows) {
-        for (StoreInboundCall.Stored row : rows) {
-            Prepared p = batch.get(row.ord() - 1);
+    private static void tally(List<Prepared> batch, List<Object[]> rows) {
+        for (Object[] row : rows) {
+            Prepared p = batch.get((Integer) row[0] - 1);
             Tally tally = p.inbound().tally();
-            if (!row.stored()) {
+            if (!(Boolean) row[1]) {
                 tally.duplicates++;
                 continue;
             }
             tally.stored++;
-            if (row.conversation() == null) { // no open conversation: reopen or start one (and assign it), in full
+            if (row[3] == null) { // no open conversation: reopen or start one (and assign it), in full
                 throw new NeedsFullTransaction();
             }
-            if (row.waits()) {
+            if ((Boolean) row[2]) {
                 tally.contacts.add(p.contact());
             }
         }
