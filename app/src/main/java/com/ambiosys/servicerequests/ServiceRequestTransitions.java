@@ -8,6 +8,8 @@ import java.util.Set;
 import java.util.UUID;
 
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.MessageSourceResolvable;
+import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -99,7 +101,7 @@ class ServiceRequestTransitions {
         }
         catch (Workflow.IllegalTransition ex) {
             Set<RequestStatus> allowed = workflow.targets(from, resumeTo);
-            Object[] move = { from.name(), to.name() };
+            Object[] move = { inWords(from), inWords(to) };
             DomainException refused = switch (ex.refusal()) {
                 case REASON_REQUIRED -> new InvalidInputException("reason-required", move);
                 case APPROVAL_REQUIRED -> new ConflictException("approval-required", move);
@@ -135,5 +137,10 @@ class ServiceRequestTransitions {
                 Map.of("ownerId", owner.toString()));
         events.publishEvent(new ServiceRequestAssigned(TenantContext.require(), id, before.ownerId(), owner, method));
         return details.get(id);
+    }
+
+    /** A state as the problem's text names it: in words, in the caller's language (the message source resolves it). */
+    static MessageSourceResolvable inWords(RequestStatus status) {
+        return new DefaultMessageSourceResolvable(new String[] { "sr.status." + status.name() }, status.name());
     }
 }
