@@ -121,7 +121,7 @@ class ServiceRequestController {
         return requests.transition(id, body.to(), body.comment());
     }
 
-    /** A new owner; {@code ownerId} null picks the next sales rep by round robin. */
+    /** A new owner; {@code ownerId} null assigns automatically (the customer's owner, or round robin in its country). */
     @PutMapping("/{id}/owner")
     @RequiresPermission("servicerequests:assign")
     ServiceRequestViews.Request assign(@PathVariable UUID id, @Valid @RequestBody OwnerRequest body) {
