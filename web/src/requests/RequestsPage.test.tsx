@@ -60,4 +60,13 @@ describe('RequestsPage', { timeout: 20_000 }, () => {
     await userEvent.click(screen.getByTestId('clear-filters'));
     await waitFor(() => expect(screen.getByTestId('address').textContent).toBe(''));
   });
+
+  it('exports the list as it is filtered and ordered', async () => {
+    URL.createObjectURL = vi.fn(() => 'blob:export');
+    URL.revokeObjectURL = vi.fn();
+    renderAt('/requests?status=QUOTED&page=2&sort=number');
+    await userEvent.click(screen.getByTestId('export-xlsx'));
+    await waitFor(() => expect(vi.mocked(fetch).mock.calls.map((c) => String(c[0])))
+      .toContain('/api/v1/service-requests/export?format=xlsx&status=QUOTED&sort=number'));
+  });
 });

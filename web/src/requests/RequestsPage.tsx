@@ -1,5 +1,6 @@
 import AddIcon from '@mui/icons-material/Add';
 import BookmarkIcon from '@mui/icons-material/Bookmark';
+import DownloadIcon from '@mui/icons-material/Download';
 import DeleteIcon from '@mui/icons-material/Delete';
 import ViewKanbanIcon from '@mui/icons-material/ViewKanban';
 import {
@@ -20,7 +21,7 @@ import { PriorityChip, SlaChip, StatusChip } from './ui';
 import { useFormat } from '../format';
 import { codeKey } from '../translate';
 import { requestKeys, requestsApi, useSavedFilters, useServiceTypes } from './api';
-import { EMPTY, type Filters, fromSaved, listParams, PAGE_SIZES, viewFromUrl, viewToUrl, type ListView } from './filters';
+import { EMPTY, exportParams, type Filters, fromSaved, listParams, PAGE_SIZES, viewFromUrl, viewToUrl, type ListView } from './filters';
 
 export default function RequestsPage() {
   const { t } = useTranslation();
@@ -96,6 +97,14 @@ export default function RequestsPage() {
         <Button variant="outlined" startIcon={<ViewKanbanIcon />} component={RouterLink} to="/requests/board">
           {t('servicerequests.board')}
         </Button>
+        {can('servicerequests:export') && (['csv', 'xlsx'] as const).map((kind) => (
+          <Button key={kind} variant="outlined" startIcon={<DownloadIcon />} data-testid={`export-${kind}`}
+            aria-label={`${t('servicerequests.export')} ${kind.toUpperCase()}`}
+            onClick={() => void requestsApi.export(exportParams(view, kind), `${t('servicerequests.exportFileName')}.${kind}`)
+              .catch((e: unknown) => setFailure(problemMessage(e, t('common.error'))))}>
+            {kind.toUpperCase()}
+          </Button>
+        ))}
         {can('servicerequests:create') && (
           <Button variant="contained" startIcon={<AddIcon />} component={RouterLink} to="/requests/new" data-testid="new-request">
             {t('servicerequests.new')}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { EMPTY, listParams, viewFromUrl, viewToUrl } from './filters';
+import { EMPTY, exportParams, listParams, viewFromUrl, viewToUrl } from './filters';
 
 describe('the requests list in the address', () => {
   it('reads the filters, page, size and order a shared link carries', () => {
@@ -36,5 +36,10 @@ describe('the requests list in the address', () => {
   it('sorts priority and due date one way only, as the server does', () => {
     expect(viewFromUrl(new URLSearchParams('sort=-priority')).sort).toEqual([{ field: 'priority', sort: 'asc' }]);
     expect(viewFromUrl(new URLSearchParams('sort=dueAt')).sort).toEqual([{ field: 'resolutionDueAt', sort: 'asc' }]);
+  });
+
+  it('exports what the list shows, every page of it', () => {
+    const view = viewFromUrl(new URLSearchParams('status=QUOTED&q=fosa&page=3&size=50&sort=-number'));
+    expect(exportParams(view, 'xlsx').toString()).toBe('format=xlsx&status=QUOTED&q=fosa&sort=-number');
   });
 });

@@ -54,6 +54,13 @@ export function viewToUrl(view: ListView): URLSearchParams {
   return params;
 }
 
+/** The export's query string: the list's filters and order, every row (no page). */
+export function exportParams(view: ListView, format: 'csv' | 'xlsx'): URLSearchParams {
+  const params = new URLSearchParams({ format });
+  listParams(view.filters, 0, DEFAULT_SIZE, view.sort).forEach((v, k) => k !== 'page' && k !== 'size' && params.append(k, v));
+  return params;
+}
+
 /** The view an address asks for; what it cannot mean (an unknown status, a page size the grid lacks) is left out. */
 export function viewFromUrl(params: URLSearchParams): ListView {
   const text = (k: string) => params.get(k)?.trim() ?? '';

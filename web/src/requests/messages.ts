@@ -12,7 +12,7 @@ export const es = {
     any: 'Todos', unassigned: 'Sin asignar', none: '—', open: 'Abrir', list: 'Lista',
     savedFilters: 'Filtros guardados', saveFilter: 'Guardar los filtros actuales', filterName: 'Nombre del filtro',
     deleteFilter: 'Eliminar el filtro {{name}}', noSavedFilters: 'No hay filtros guardados', clearFilters: 'Limpiar filtros',
-    filterSaved: 'Filtro guardado',
+    filterSaved: 'Filtro guardado', export: 'Exportar', exportFileName: 'solicitudes',
     statuses: {
       NEW: 'Nueva', IN_REVIEW: 'En revisión', PENDING_APPROVAL: 'Pendiente de aprobación', QUOTED: 'Cotizada',
       ACCEPTED: 'Aceptada', SCHEDULED: 'Programada', IN_PROGRESS: 'En ejecución', WAITING_ON_CUSTOMER: 'Esperando al cliente',
@@ -92,7 +92,7 @@ export const en: typeof es = {
     any: 'All', unassigned: 'Unassigned', none: '—', open: 'Open', list: 'List',
     savedFilters: 'Saved filters', saveFilter: 'Save the current filters', filterName: 'Filter name',
     deleteFilter: 'Delete the filter {{name}}', noSavedFilters: 'No saved filters', clearFilters: 'Clear filters',
-    filterSaved: 'Filter saved',
+    filterSaved: 'Filter saved', export: 'Export', exportFileName: 'service-requests',
     statuses: {
       NEW: 'New', IN_REVIEW: 'In review', PENDING_APPROVAL: 'Pending approval', QUOTED: 'Quoted',
       ACCEPTED: 'Accepted', SCHEDULED: 'Scheduled', IN_PROGRESS: 'In progress', WAITING_ON_CUSTOMER: 'Waiting on customer',
