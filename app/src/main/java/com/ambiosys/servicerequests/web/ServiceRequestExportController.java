@@ -62,7 +62,7 @@ class ServiceRequestExportController {
 
     @GetMapping("/api/v1/service-requests/export")
     @RequiresPermission("servicerequests:export")
-    void export(@RequestParam(defaultValue = "csv") ExportFormat format,
+    void export(@RequestParam(defaultValue = "csv") RequestExportFormat format,
             @Valid ServiceRequestController.ListFilter filter, HttpServletResponse response) throws IOException {
         Locale locale = LocaleContextHolder.getLocale();
         ZoneId zone = ZoneId.of(tenants.find(TenantContext.require()).map(t -> t.timeZone()).orElse("America/Guatemala"));
@@ -72,7 +72,7 @@ class ServiceRequestExportController {
         response.setContentType(format.contentType());
         List<String> headers = COLUMNS.stream().map(c -> text("sr.export.column." + c, locale)).toList();
         Row rows = new Row(locale, zone);
-        if (format == ExportFormat.xlsx) {
+        if (format == RequestExportFormat.xlsx) {
             writeXlsx(response, headers, filter.criteria(), rows);
         }
         else {
