@@ -104,7 +104,7 @@ class ServiceRequestExportTest extends TenantApiTest {
             assertThat(rows.get(0).getCellText(3)).isEqualTo("Status");
             assertThat(rows.stream().skip(1).map(r -> r.getCellText(3)).toList()).containsExactly("Quoted", "New", "New");
             assertThat(rows.get(1).getCellText(4)).isEqualTo("High");
-            assertThat(rows.get(1).getCellText(6)).isEqualTo("Unassigned");
+            assertThat(rows.get(1).getCellText(6)).isEqualTo("Administradora " + tenant.slug()); // the creator, by name
             LocalDateTime created = rows.get(1).getCellAsDate(8).orElseThrow();
             assertThat(created.truncatedTo(ChronoUnit.MINUTES)).as("a date cell, in the tenant's zone").isEqualTo(
                     LocalDateTime.ofInstant(Instant.parse(quoted.path("createdAt").asString()), GUATEMALA)
