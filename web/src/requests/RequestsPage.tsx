@@ -1,5 +1,6 @@
 import AddIcon from '@mui/icons-material/Add';
 import BookmarkIcon from '@mui/icons-material/Bookmark';
+import DownloadIcon from '@mui/icons-material/Download';
 import DeleteIcon from '@mui/icons-material/Delete';
 import ViewKanbanIcon from '@mui/icons-material/ViewKanban';
 import {
@@ -10,7 +11,7 @@ import type { GridColDef, GridPaginationModel, GridSortModel } from '@mui/x-data
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link as RouterLink, useNavigate } from 'react-router';
+import { Link as RouterLink, useNavigate, useSearchParams } from 'react-router';
 import { problemMessage } from '../api/client';
 import { useOwners } from '../customers/api';
 import { DataGrid } from '../admin/DataGrid';
@@ -20,38 +21,7 @@ import { PriorityChip, SlaChip, StatusChip } from './ui';
 import { useFormat } from '../format';
 import { codeKey } from '../translate';
 import { requestKeys, requestsApi, useSavedFilters, useServiceTypes } from './api';
-
-/** The list's filters, as the API's query parameters (and as a saved filter keeps them). */
-export interface Filters {
-  status: string[]; serviceTypeId: string; ownerId: string; slaStatus: string; from: string; to: string; q: string;
-}
-const EMPTY: Filters = { status: [], serviceTypeId: '', ownerId: '', slaStatus: '', from: '', to: '', q: '' };
-
-/** Grid columns the server sorts by, under the API's names. */
-const SORT_FIELDS: Record<string, string> = { number: 'number', createdAt: 'createdAt', requestedDate: 'requestedDate', priority: 'priority', resolutionDueAt: 'dueAt' };
-
-export function listParams(filters: Filters, page: number, size: number, sort: GridSortModel): URLSearchParams {
-  const params = new URLSearchParams({ page: String(page), size: String(size) });
-  filters.status.forEach((s) => params.append('status', s));
-  (['serviceTypeId', 'ownerId', 'slaStatus', 'from', 'to'] as const).forEach((k) => filters[k] && params.set(k, filters[k]));
-  if (filters.q.trim()) params.set('q', filters.q.trim());
-  const s = sort[0];
-  if (s && SORT_FIELDS[s.field]) {
-    const field = SORT_FIELDS[s.field];
-    // priority and due date sort one way only (most urgent first, soonest due first)
-    params.set('sort', (s.sort === 'desc' && field !== 'priority' && field !== 'dueAt' ? '-' : '') + field);
-  }
-  return params;
-}
-
-function fromSaved(query: Record<string, unknown>): Filters {
-  const str = (k: string) => (typeof query[k] === 'string' ? (query[k] as string) : '');
-  const status = query.status;
-  return {
-    status: Array.isArray(status) ? status.filter((s): s is string => typeof s === 'string') : typeof status === 'string' ? [status] : [],
-    serviceTypeId: str('serviceTypeId'), ownerId: str('ownerId'), slaStatus: str('slaStatus'), from: str('from'), to: str('to'), q: str('q'),
-  };
-}
+import { EMPTY, exportParams, type Filters, fromSaved, listParams, PAGE_SIZES, viewFromUrl, viewToUrl, type ListView } from './filters';
 
 export default function RequestsPage() {
   const { t } = useTranslation();
@@ -61,9 +31,15 @@ export default function RequestsPage() {
   const client = useQueryClient();
   const types = useServiceTypes();
   const owners = useOwners();
-  const [filters, setFilters] = useState<Filters>(EMPTY);
-  const [pagination, setPagination] = useState<GridPaginationModel>({ page: 0, pageSize: 20 });
-  const [sort, setSort] = useState<GridSortModel>([]);
+  // the filters, page and order live in the address: a list can be bookmarked, shared, and Back returns to it
+  const [search, setSearch] = useSearchParams();
+  const view = viewFromUrl(search);
+  const { filters, sort } = view;
+  const pagination: GridPaginationModel = { page: view.page, pageSize: view.size };
+  const show = (next: Partial<ListView>) => setSearch(viewToUrl({ ...view, ...next }), { replace: true });
+  const setFilters = (next: Filters) => show({ filters: next, page: 0 });
+  const setPagination = (next: GridPaginationModel) => show({ page: next.page, size: next.pageSize });
+  const setSort = (next: GridSortModel) => show({ sort: next, page: 0 });
   const [savedMenu, setSavedMenu] = useState<HTMLElement | null>(null);
   const [naming, setNaming] = useState(false);
   const [filterName, setFilterName] = useState('');
@@ -89,10 +65,7 @@ export default function RequestsPage() {
     onSuccess: () => void client.invalidateQueries({ queryKey: requestKeys.savedFilters }),
   });
 
-  const set = <K extends keyof Filters>(key: K, value: Filters[K]) => {
-    setFilters((f) => ({ ...f, [key]: value }));
-    setPagination((p) => ({ ...p, page: 0 }));
-  };
+  const set = <K extends keyof Filters>(key: K, value: Filters[K]) => setFilters({ ...filters, [key]: value });
 
   const columns: GridColDef<Summary>[] = [
     { field: 'number', headerName: t('servicerequests.number'), width: 130,
@@ -124,6 +97,14 @@ export default function RequestsPage() {
         <Button variant="outlined" startIcon={<ViewKanbanIcon />} component={RouterLink} to="/requests/board">
           {t('servicerequests.board')}
         </Button>
+        {can('servicerequests:export') && (['csv', 'xlsx'] as const).map((kind) => (
+          <Button key={kind} variant="outlined" startIcon={<DownloadIcon />} data-testid={`export-${kind}`}
+            aria-label={`${t('servicerequests.export')} ${kind.toUpperCase()}`}
+            onClick={() => void requestsApi.export(exportParams(view, kind), `${t('servicerequests.exportFileName')}.${kind}`)
+              .catch((e: unknown) => setFailure(problemMessage(e, t('common.error'))))}>
+            {kind.toUpperCase()}
+          </Button>
+        ))}
         {can('servicerequests:create') && (
           <Button variant="contained" startIcon={<AddIcon />} component={RouterLink} to="/requests/new" data-testid="new-request">
             {t('servicerequests.new')}
@@ -165,13 +146,13 @@ export default function RequestsPage() {
             sx={{ flexGrow: 1 }}>
             {t('servicerequests.savedFilters')}
           </Button>
-          {anyFilter && <Button onClick={() => { setFilters(EMPTY); setPagination((p) => ({ ...p, page: 0 })); }}>{t('servicerequests.clearFilters')}</Button>}
+          {anyFilter && <Button onClick={() => setFilters(EMPTY)} data-testid="clear-filters">{t('servicerequests.clearFilters')}</Button>}
         </Stack>
       </Box>
       <Menu anchorEl={savedMenu} open={!!savedMenu} onClose={() => setSavedMenu(null)}>
         {(saved.data ?? []).length === 0 && <MenuItem disabled>{t('servicerequests.noSavedFilters')}</MenuItem>}
         {(saved.data ?? []).map((f) => (
-          <MenuItem key={f.id} onClick={() => { setFilters(fromSaved(f.query)); setPagination((p) => ({ ...p, page: 0 })); setSavedMenu(null); }}
+          <MenuItem key={f.id} onClick={() => { setFilters(fromSaved(f.query)); setSavedMenu(null); }}
             data-testid={`saved-filter-${f.name}`}>
             <ListItemText primary={f.name} sx={{ mr: 2 }} />
             <IconButton size="small" edge="end" aria-label={t('servicerequests.deleteFilter', { name: f.name })}
@@ -187,7 +168,7 @@ export default function RequestsPage() {
       </Menu>
       <DataGrid autoHeight rows={list.data?.items ?? []} rowCount={list.data?.total ?? 0} loading={list.isFetching} columns={columns}
         paginationMode="server" sortingMode="server" paginationModel={pagination} onPaginationModelChange={setPagination}
-        sortModel={sort} onSortModelChange={setSort} pageSizeOptions={[10, 20, 50, 100]} disableColumnFilter
+        sortModel={sort} onSortModelChange={setSort} pageSizeOptions={PAGE_SIZES} disableColumnFilter
         onRowClick={(p) => navigate(`/requests/${String(p.id)}`)}
         sx={{ bgcolor: 'background.paper', '& .MuiDataGrid-row': { cursor: 'pointer' } }} />
       <Dialog open={naming} onClose={() => setNaming(false)} fullWidth maxWidth="xs" aria-labelledby="save-filter-title">

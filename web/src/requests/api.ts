@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { api, save, type Page } from '../api/client';
+import { api, download, save, type Page } from '../api/client';
 import { filesApi } from '../files/api';
 import type { HistoryEntry, SavedFilter, ServiceRequest, ServiceType, Settings, SlaPolicy, Summary } from './types';
 
@@ -25,6 +25,8 @@ export const requestKeys = {
 export const requestsApi = {
   /** the requests the query string selects (status, customer, type, owner, paging, sort) */
   search: (params: URLSearchParams) => api<Page<Summary>>(`${BASE}?${params}`),
+  /** downloads the list as the query string selects it (exportParams), under a name in the user's language */
+  export: (params: URLSearchParams, fileName: string) => download(`${BASE}/export?${params}`, fileName),
   get: (id: string) => api<ServiceRequest>(`${BASE}/${id}`),
   create: (body: unknown) => api<ServiceRequest>(BASE, { method: 'POST', body }),
   update: (id: string, body: unknown) => api<ServiceRequest>(`${BASE}/${id}`, { method: 'PUT', body }),

@@ -1,9 +1,11 @@
 package com.ambiosys.customers;
 
 import java.util.Collection;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -50,5 +52,27 @@ public class CustomerDirectory {
     public List<CustomerId> idsNamed(String text) {
         return jdbc.sql("select id from customers_named(:q) id order by id").param("q", text)
             .query((rs, n) -> new CustomerId(rs.getObject(1, UUID.class))).list();
+    }
+
+    /**
+     * The countries of the customers each of these users owns (deleted customers aside), by user id; a user who
+     * owns none is absent. Service requests use it to tell a sales rep's country.
+     */
+    @Transactional(readOnly = true)
+    public Map<UUID, Set<Country>> countriesOwnedBy(Collection<UUID> ownerIds) {
+        if (ownerIds.isEmpty()) {
+            return Map.of();
+        }
+        Map<UUID, Set<Country>> countries = new LinkedHashMap<>();
+        jdbc.sql("""
+                select distinct owner_id, country from customers
+                 where tenant_id = :t and owner_id = any(:ids) and status <> 'DELETED'
+                """)
+            .param("t", TenantContext.require()).param("ids", ownerIds.stream().distinct().toArray(UUID[]::new))
+            .query(rs -> {
+                countries.computeIfAbsent(rs.getObject(1, UUID.class), k -> EnumSet.noneOf(Country.class))
+                    .add(Country.valueOf(rs.getString(2).trim()));
+            });
+        return countries;
     }
 }

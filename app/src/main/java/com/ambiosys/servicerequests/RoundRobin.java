@@ -8,30 +8,29 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-import com.ambiosys.identity.StaffDirectory;
-import com.ambiosys.identity.StaffDirectory.StaffMember;
 import com.ambiosys.platform.tenancy.TenantContext;
 
-/** Each service type's round robin over the active sales reps, its cursor kept per tenant and type. */
+/** Each service type's round robin over the reps it is given, its cursor kept per tenant and type. */
 @Component
 class RoundRobin {
 
     private final JdbcClient jdbc;
     private final Clock clock;
-    private final StaffDirectory staff;
 
-    RoundRobin(JdbcClient jdbc, Clock clock, StaffDirectory staff) {
+    RoundRobin(JdbcClient jdbc, Clock clock) {
         this.jdbc = jdbc;
         this.clock = clock;
-        this.staff = staff;
     }
 
-    /** The next active sales rep after the last one this type's round robin chose; null when there is none. */
-    UUID next(UUID serviceTypeId) {
-        List<StaffMember> reps = staff.activeWithRole("SALES");
-        if (reps.isEmpty()) {
+    /**
+     * The next of these reps (any order) after the last one this type's round robin chose, in id order; null when
+     * there is none.
+     */
+    UUID next(UUID serviceTypeId, List<UUID> candidates) {
+        if (candidates.isEmpty()) {
             return null;
         }
+        List<UUID> reps = candidates.stream().distinct().sorted().toList();
         UUID tenant = TenantContext.require();
         jdbc.sql("""
                 insert into round_robin_cursors (tenant_id, service_type_id, last_user_id, updated_at)
@@ -39,10 +38,10 @@ class RoundRobin {
                 """).param("t", tenant).param("type", serviceTypeId).param("now", Timestamp.from(clock.instant())).update();
         UUID last = jdbc.sql("select last_user_id from round_robin_cursors where tenant_id = :t and service_type_id = :type for update")
             .param("t", tenant).param("type", serviceTypeId).query((rs, n) -> rs.getObject(1, UUID.class)).list().get(0);
-        UUID next = reps.get(0).id().value();
-        for (StaffMember rep : reps) {
-            if (last != null && rep.id().value().compareTo(last) > 0) {
-                next = rep.id().value();
+        UUID next = reps.get(0);
+        for (UUID rep : reps) {
+            if (last != null && rep.compareTo(last) > 0) {
+                next = rep;
                 break;
             }
         }

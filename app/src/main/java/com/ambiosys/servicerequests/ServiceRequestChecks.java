@@ -73,6 +73,11 @@ class ServiceRequestChecks {
         }
     }
 
+    /** The request's customer as it is now, whatever its status (an existing request keeps its customer). */
+    CustomerViews.Customer customer(UUID id) {
+        return customers.get(id);
+    }
+
     void knownFile(UUID fileId) {
         try {
             files.get(fileId);

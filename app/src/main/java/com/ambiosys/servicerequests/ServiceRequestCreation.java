@@ -30,8 +30,11 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 class ServiceRequestCreation {
 
-    /** Who owns a new request and how they were chosen (MANUAL, ROUND_ROBIN, CREATOR). */
-    private record Ownership(UUID owner, String method) {
+    /**
+     * Who owns a new request, how they were chosen (MANUAL, ROUND_ROBIN for automatic, CREATOR) and, when automatic,
+     * why ({@link AutomaticAssignment.Choice#code()}).
+     */
+    private record Ownership(UUID owner, String method, String reason) {
     }
 
     private final JdbcClient jdbc;
@@ -43,11 +46,11 @@ class ServiceRequestCreation {
     private final ServiceRequestChecks checks;
     private final ServiceRequestRecords records;
     private final ServiceRequestDetails details;
-    private final RoundRobin roundRobin;
+    private final AutomaticAssignment automatic;
 
     ServiceRequestCreation(JdbcClient jdbc, JsonMapper json, AuditTrail audit, ApplicationEventPublisher events,
             ServiceRequestSetup setup, LineItemPricing pricing, ServiceRequestChecks checks,
-            ServiceRequestRecords records, ServiceRequestDetails details, RoundRobin roundRobin) {
+            ServiceRequestRecords records, ServiceRequestDetails details, AutomaticAssignment automatic) {
         this.jdbc = jdbc;
         this.json = json;
         this.audit = audit;
@@ -57,7 +60,7 @@ class ServiceRequestCreation {
         this.checks = checks;
         this.records = records;
         this.details = details;
-        this.roundRobin = roundRobin;
+        this.automatic = automatic;
     }
 
     /** Creates the request as of {@code now} (the demo data uses past instants). */
@@ -72,7 +75,7 @@ class ServiceRequestCreation {
         List<UUID> media = command.mediaFileIds() == null ? List.of() : command.mediaFileIds().stream().distinct().toList();
         media.forEach(checks::knownFile);
 
-        Ownership ownership = ownership(command, type, actor);
+        Ownership ownership = ownership(command, type, customer, actor);
         UUID owner = ownership.owner();
         String method = ownership.method();
         Priority priority = command.priority() == null ? Priority.NORMAL : command.priority();
@@ -86,8 +89,8 @@ class ServiceRequestCreation {
             records.addMediaRow(id, file, now, actor);
         }
         records.recordTransition(id, null, RequestStatus.NEW, null, now, actor);
-        if (owner != null) {
-            records.recordAssignment(id, null, owner, method, now, actor);
+        if (owner != null || ownership.reason() != null) {
+            records.recordAssignment(id, null, owner, method, ownership.reason(), now, actor);
         }
         records.applySla(id, now);
         Request created = details.get(id);
@@ -99,15 +102,16 @@ class ServiceRequestCreation {
         return created;
     }
 
-    private Ownership ownership(NewRequest command, ServiceType type, CurrentUser actor) {
+    private Ownership ownership(NewRequest command, ServiceType type, CustomerViews.Customer customer, CurrentUser actor) {
         if (command.ownerId() != null) {
-            return new Ownership(checks.checkedOwner(command.ownerId()), "MANUAL");
+            return new Ownership(checks.checkedOwner(command.ownerId()), "MANUAL", null);
         }
         else if (type.autoAssign()) {
-            return new Ownership(roundRobin.next(type.id()), "ROUND_ROBIN");
+            AutomaticAssignment.Choice choice = automatic.choose(type.id(), customer.ownerId(), customer.country());
+            return new Ownership(choice.owner(), "ROUND_ROBIN", choice.code());
         }
         else {
-            return new Ownership(actor != null && actor.can("servicerequests:edit") ? actor.userId() : null, "CREATOR");
+            return new Ownership(actor != null && actor.can("servicerequests:edit") ? actor.userId() : null, "CREATOR", null);
         }
     }
 

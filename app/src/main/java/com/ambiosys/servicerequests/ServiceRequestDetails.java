@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -20,6 +21,9 @@ import java.util.TreeMap;
 import java.util.UUID;
 import java.util.stream.Stream;
 
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -58,9 +62,11 @@ class ServiceRequestDetails {
     private final SlaTracker sla;
     private final StaffDirectory staff;
     private final CustomerDirectory customers;
+    private final MessageSource messages;
 
     ServiceRequestDetails(JdbcClient jdbc, JsonMapper json, Clock clock, ServiceRequestSetup setup, SlaTracker sla,
-            StaffDirectory staff, CustomerDirectory customers) {
+            StaffDirectory staff, CustomerDirectory customers, MessageSource messages) {
+        this.messages = messages;
         this.jdbc = jdbc;
         this.json = json;
         this.clock = clock;
@@ -143,15 +149,18 @@ class ServiceRequestDetails {
                   from service_request_transitions where tenant_id = :t and request_id = :id
                 union all
                 select at, 'CHANGE', actor_id, field, old_value, new_value, null
-                  from service_request_changes where tenant_id = :t and request_id = :id
+                  from service_request_changes where tenant_id = :t and request_id = :id and field <> :reason
                 union all
-                select at, 'ASSIGNMENT', actor_id, method, cast(from_owner as text), cast(to_owner as text), null
-                  from service_request_assignments where tenant_id = :t and request_id = :id
+                select a.at, 'ASSIGNMENT', a.actor_id, a.method, cast(a.from_owner as text), cast(a.to_owner as text),
+                       (select c.new_value from service_request_changes c
+                         where c.tenant_id = a.tenant_id and c.request_id = a.request_id and c.field = :reason
+                           and c.at = a.at limit 1)
+                  from service_request_assignments a where a.tenant_id = :t and a.request_id = :id
                 union all
                 select at, 'SLA', null, clock, null, event, null
                   from service_request_sla_events where tenant_id = :t and request_id = :id
                  order by 1, 2
-                """).param("t", TenantContext.require()).param("id", id)
+                """).param("t", TenantContext.require()).param("id", id).param("reason", ServiceRequestRecords.ASSIGNMENT_REASON)
             .query((rs, n) -> new HistoryRow(rs.getTimestamp("at").toInstant(), rs.getString("kind"),
                     rs.getObject("actor_id", UUID.class), rs.getString("field"), rs.getString("old"), rs.getString("new"),
                     rs.getString("comment")))
@@ -168,7 +177,19 @@ class ServiceRequestDetails {
         Map<UUID, String> names = UserId.plain(staff.namesOf(UserId.all(people)));
         return rows.stream().map(row -> new HistoryEntry(row.at(), row.kind(), row.actor(),
                 row.actor() == null ? null : names.get(row.actor()), row.field(), owner(row, row.from(), names),
-                owner(row, row.to(), names), row.comment())).toList();
+                owner(row, row.to(), names), row.assignment() ? reasonInWords(row.comment()) : row.comment())).toList();
+    }
+
+    /** Why an automatic assignment chose its rep ({@link AutomaticAssignment.Choice#code()}), in the reader's language. */
+    private String reasonInWords(String code) {
+        if (code == null) {
+            return null;
+        }
+        String[] parts = code.split(":", 2);
+        Locale locale = LocaleContextHolder.getLocale();
+        Object country = parts.length < 2 ? ""
+                : new DefaultMessageSourceResolvable(new String[] { "sr.country." + parts[1] }, parts[1]);
+        return messages.getMessage("sr.assignment-reason." + parts[0], new Object[] { country }, code, locale);
     }
 
     /** An assignment's owner by name (their id if they have none); another entry's value as it is. */

@@ -18,6 +18,9 @@ import com.ambiosys.servicerequests.domain.RequestStatus;
 @Component
 class ServiceRequestRecords {
 
+    /** The pseudo-field of service_request_changes that holds why an automatic assignment chose its rep. */
+    static final String ASSIGNMENT_REASON = "assignmentReason";
+
     private final JdbcClient jdbc;
     private final ServiceRequestSetup setup;
     private final SlaTracker sla;
@@ -49,7 +52,21 @@ class ServiceRequestRecords {
             .param("comment", comment == null || comment.isBlank() ? null : comment.trim()).update();
     }
 
-    void recordAssignment(UUID id, UUID from, UUID to, String method, Instant now, CurrentUser actor) {
+    /**
+     * Records an assignment. Its {@code reason} (an automatic choice's why, or null) is kept as a change of the
+     * request's {@value #ASSIGNMENT_REASON} at the same instant: service_request_assignments has no column for it,
+     * and its history entry shows it as the assignment's comment.
+     */
+    void recordAssignment(UUID id, UUID from, UUID to, String method, String reason, Instant now, CurrentUser actor) {
+        if (reason != null) {
+            jdbc.sql("""
+                    insert into service_request_changes (tenant_id, id, request_id, field, old_value, new_value, actor_id, at)
+                    values (:t, :id, :r, :field, null, :reason, :actor, :at)
+                    """)
+                .param("t", TenantContext.require()).param("id", Ids.next()).param("r", id).param("field", ASSIGNMENT_REASON)
+                .param("reason", reason).param("actor", actor == null ? null : actor.userId())
+                .param("at", Timestamp.from(now)).update();
+        }
         jdbc.sql("""
                 insert into service_request_assignments (tenant_id, id, request_id, from_owner, to_owner, method, actor_id, at)
                 values (:t, :id, :r, :from, :to, :method, :actor, :at)

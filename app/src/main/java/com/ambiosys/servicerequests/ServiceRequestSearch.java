@@ -40,7 +40,7 @@ class ServiceRequestSearch {
     /** Totals above this are estimated (ListTotals): counting 200 000 rows costs more than the page. */
     static final int EXACT_TOTAL_UP_TO = ListTotals.EXACT_UP_TO;
 
-    private static final String COLUMNS = """
+    static final String COLUMNS = """
             r.id, r.number, r.customer_id, r.service_type_id, r.owner_id, r.priority, r.channel, r.status,
             r.requested_date, r.created_at, r.response_sla, r.resolution_sla, r.resolution_due_at""";
 
@@ -48,7 +48,7 @@ class ServiceRequestSearch {
     // module (:customers, CustomerDirectory.idsNamed), the requests from service_requests_matching
     // (R__servicerequests_search.sql): under row-level security the application role cannot use the
     // trigram index itself
-    private static final String MATCHING = "(r.customer_id = any(cast(:customers as uuid[]))"
+    static final String MATCHING = "(r.customer_id = any(cast(:customers as uuid[]))"
             + " or r.id = any(array(select service_requests_matching(:q))))";
 
     // the same test for a walk in the list's order, row by row: a hashed subplan per function (one hash
@@ -57,7 +57,7 @@ class ServiceRequestSearch {
     private static final String WALKING = "(r.customer_id in (select unnest(cast(:customers as uuid[])))"
             + " or r.id in (select service_requests_matching(:q)))";
 
-    private static final String FILTERS = """
+    static final String FILTERS = """
              where r.tenant_id = :t
                and (cast(:statuses as text[]) is null or r.status = any(cast(:statuses as text[])))
                and (cast(:type as uuid) is null or r.service_type_id = :type)
@@ -101,7 +101,8 @@ class ServiceRequestSearch {
         return searched(filter, query, page);
     }
 
-    private Map<String, Object> params(ServiceRequests.Filter filter) {
+    /** The filters' query parameters (visibility, tenant, text and the customers it names) of the list and its export. */
+    Map<String, Object> params(ServiceRequests.Filter filter) {
         Map<String, Object> params = new LinkedHashMap<>(visibilityParams());
         params.put("t", TenantContext.require());
         params.put("statuses", filter.statuses() == null || filter.statuses().isEmpty() ? null
@@ -257,20 +258,25 @@ class ServiceRequestSearch {
                 if (count) {
                     counted[0] = rs.getLong("total");
                 }
-                UUID owner = rs.getObject("owner_id", UUID.class);
-                UUID type = rs.getObject("service_type_id", UUID.class);
-                java.sql.Date requested = rs.getDate("requested_date");
-                Timestamp due = rs.getTimestamp("resolution_due_at");
-                return new Summary(rs.getObject("id", UUID.class), rs.getString("number"),
-                        rs.getObject("customer_id", UUID.class), null, type, rs.getString("type_name"),
-                        owner, null, Priority.valueOf(rs.getString("priority")),
-                        RequestChannel.valueOf(rs.getString("channel")),
-                        RequestStatus.valueOf(rs.getString("status")), requested == null ? null : requested.toLocalDate(),
-                        rs.getTimestamp("created_at").toInstant(), sla(rs.getString("response_sla")),
-                        sla(rs.getString("resolution_sla")), due == null ? null : due.toInstant());
+                return summary(rs);
             })
             .list();
         return named(rows);
+    }
+
+    /** A row of {@link #COLUMNS} and {@code type_name}, its customer and owner not yet named. */
+    static Summary summary(java.sql.ResultSet rs) throws java.sql.SQLException {
+        UUID owner = rs.getObject("owner_id", UUID.class);
+        UUID type = rs.getObject("service_type_id", UUID.class);
+        java.sql.Date requested = rs.getDate("requested_date");
+        Timestamp due = rs.getTimestamp("resolution_due_at");
+        return new Summary(rs.getObject("id", UUID.class), rs.getString("number"),
+                rs.getObject("customer_id", UUID.class), null, type, rs.getString("type_name"),
+                owner, null, Priority.valueOf(rs.getString("priority")),
+                RequestChannel.valueOf(rs.getString("channel")),
+                RequestStatus.valueOf(rs.getString("status")), requested == null ? null : requested.toLocalDate(),
+                rs.getTimestamp("created_at").toInstant(), sla(rs.getString("response_sla")),
+                sla(rs.getString("resolution_sla")), due == null ? null : due.toInstant());
     }
 
     private static SlaClock.Status sla(String stored) {
@@ -278,7 +284,7 @@ class ServiceRequestSearch {
     }
 
     /** The page with its customers' and owners' names, one batch lookup each. */
-    private List<Summary> named(List<Summary> rows) {
+    List<Summary> named(List<Summary> rows) {
         if (rows.isEmpty()) {
             return rows;
         }

@@ -28,6 +28,7 @@ import com.ambiosys.platform.ids.Ids;
 import com.ambiosys.platform.tenancy.TenantContext;
 import com.ambiosys.servicerequests.domain.BusinessCalendar;
 import com.ambiosys.servicerequests.domain.BusinessCalendar.Window;
+import com.ambiosys.servicerequests.domain.PublicHolidays;
 import com.ambiosys.servicerequests.domain.TypeDataRules;
 import com.ambiosys.tenants.TenantManagement;
 
@@ -303,6 +304,22 @@ public class ServiceRequestSetup {
         jdbc.sql("delete from sla_policies where tenant_id = :t and id = :id").param("t", TenantContext.require())
             .param("id", id).update();
         audit.record(AuditAction.DELETE, "sla_policy", id, before, null);
+    }
+
+    /**
+     * Adds the public holidays of the country ({@link PublicHolidays}) in these years to the tenant's calendar; a day
+     * that is already a holiday keeps its name. The administrator edits them as any other.
+     */
+    @Transactional
+    public void seedPublicHolidays(String country, int... years) {
+        UUID tenant = TenantContext.require();
+        for (int year : years) {
+            for (PublicHolidays.PublicHoliday holiday : PublicHolidays.of(country, year)) {
+                jdbc.sql("insert into business_holidays (tenant_id, day, name) values (:t, :day, :name) on conflict do nothing")
+                    .param("t", tenant).param("day", java.sql.Date.valueOf(holiday.day())).param("name", holiday.name())
+                    .update();
+            }
+        }
     }
 
     /** The three environmental service types, an "other" type, and SLA policies for them (demo tenant). */

@@ -8,11 +8,14 @@ import java.util.Set;
 import java.util.UUID;
 
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.MessageSourceResolvable;
+import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import com.ambiosys.audit.AuditAction;
 import com.ambiosys.audit.AuditTrail;
+import com.ambiosys.customers.CustomerViews;
 import com.ambiosys.platform.errors.ConflictException;
 import com.ambiosys.platform.errors.DomainException;
 import com.ambiosys.platform.errors.ForbiddenException;
@@ -36,11 +39,11 @@ class ServiceRequestTransitions {
     private final ServiceRequestChecks checks;
     private final ServiceRequestRecords records;
     private final ServiceRequestDetails details;
-    private final RoundRobin roundRobin;
+    private final AutomaticAssignment automatic;
 
     ServiceRequestTransitions(JdbcClient jdbc, AuditTrail audit, Clock clock, ApplicationEventPublisher events,
             ServiceRequestSetup setup, ServiceRequestChecks checks, ServiceRequestRecords records,
-            ServiceRequestDetails details, RoundRobin roundRobin) {
+            ServiceRequestDetails details, AutomaticAssignment automatic) {
         this.jdbc = jdbc;
         this.audit = audit;
         this.clock = clock;
@@ -49,7 +52,7 @@ class ServiceRequestTransitions {
         this.checks = checks;
         this.records = records;
         this.details = details;
-        this.roundRobin = roundRobin;
+        this.automatic = automatic;
     }
 
     /** Moves the request as of {@code now} (the demo data uses past instants). */
@@ -99,7 +102,7 @@ class ServiceRequestTransitions {
         }
         catch (Workflow.IllegalTransition ex) {
             Set<RequestStatus> allowed = workflow.targets(from, resumeTo);
-            Object[] move = { from.name(), to.name() };
+            Object[] move = { inWords(from), inWords(to) };
             DomainException refused = switch (ex.refusal()) {
                 case REASON_REQUIRED -> new InvalidInputException("reason-required", move);
                 case APPROVAL_REQUIRED -> new ConflictException("approval-required", move);
@@ -111,13 +114,18 @@ class ServiceRequestTransitions {
         }
     }
 
-    /** Gives the request to another sales rep (or, with {@code ownerId} null, by round robin). */
+    /** Gives the request to another sales rep (or, with {@code ownerId} null, automatically: {@link AutomaticAssignment}). */
     Request assign(UUID id, UUID ownerId) {
         Request before = details.locked(id);
         if (!before.status().isOpen()) {
             throw new ConflictException("request-closed", before.number());
         }
-        UUID owner = ownerId == null ? roundRobin.next(before.serviceTypeId()) : checks.checkedOwner(ownerId);
+        AutomaticAssignment.Choice choice = null;
+        if (ownerId == null) {
+            CustomerViews.Customer customer = checks.customer(before.customerId());
+            choice = automatic.choose(before.serviceTypeId(), customer.ownerId(), customer.country());
+        }
+        UUID owner = choice == null ? checks.checkedOwner(ownerId) : choice.owner();
         if (owner == null) {
             throw new ConflictException("no-sales-reps");
         }
@@ -130,10 +138,15 @@ class ServiceRequestTransitions {
         jdbc.sql("update service_requests set owner_id = :owner, updated_at = :now, version = version + 1 where tenant_id = :t and id = :id")
             .param("owner", owner).param("now", Timestamp.from(now)).param("t", TenantContext.require()).param("id", id)
             .update();
-        records.recordAssignment(id, before.ownerId(), owner, method, now, actor);
+        records.recordAssignment(id, before.ownerId(), owner, method, choice == null ? null : choice.code(), now, actor);
         audit.record(AuditAction.UPDATE, "service_request", id, Map.of("ownerId", String.valueOf(before.ownerId())),
                 Map.of("ownerId", owner.toString()));
         events.publishEvent(new ServiceRequestAssigned(TenantContext.require(), id, before.ownerId(), owner, method));
         return details.get(id);
+    }
+
+    /** A state as the problem's text names it: in words, in the caller's language (the message source resolves it). */
+    static MessageSourceResolvable inWords(RequestStatus status) {
+        return new DefaultMessageSourceResolvable(new String[] { "sr.status." + status.name() }, status.name());
     }
 }

@@ -49,10 +49,12 @@ public class ServiceRequests {
     private final ServiceRequestEdits edits;
     private final ServiceRequestTransitions transitions;
     private final ServiceRequestRecords records;
+    private final ServiceRequestExport export;
 
     ServiceRequests(Clock clock, ServiceRequestCreation creation, ServiceRequestDetails details,
             ServiceRequestSearch search, ServiceRequestEdits edits, ServiceRequestTransitions transitions,
-            ServiceRequestRecords records) {
+            ServiceRequestRecords records, ServiceRequestExport export) {
+        this.export = export;
         this.clock = clock;
         this.creation = creation;
         this.details = details;
@@ -81,6 +83,15 @@ public class ServiceRequests {
     @Transactional(readOnly = true)
     public PageResponse<Summary> list(Filter filter, PageQuery page) {
         return search.list(filter, page);
+    }
+
+    /**
+     * Every request the filters select (up to {@code limit}), in the list's order, handed to the consumer one by one
+     * as they are read (an export).
+     */
+    @Transactional(readOnly = true)
+    public void export(Filter filter, int limit, java.util.function.Consumer<Summary> consumer) {
+        export.export(filter, limit, consumer);
     }
 
     /** Transitions, field changes, assignments and SLA events, oldest first. */

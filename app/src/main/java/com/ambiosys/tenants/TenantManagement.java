@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -18,14 +19,16 @@ public class TenantManagement {
 
     private final Tenants tenants;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
     // every authenticated request asks whether its tenant is active: answer from memory for a few seconds
     private final com.github.benmanes.caffeine.cache.Cache<UUID, Optional<TenantSummary>> cache =
             com.github.benmanes.caffeine.cache.Caffeine.newBuilder().maximumSize(10_000)
                 .expireAfterWrite(java.time.Duration.ofSeconds(5)).build();
 
-    TenantManagement(Tenants tenants, Clock clock) {
+    TenantManagement(Tenants tenants, Clock clock, ApplicationEventPublisher events) {
         this.tenants = tenants;
         this.clock = clock;
+        this.events = events;
     }
 
     @Transactional
@@ -35,7 +38,9 @@ public class TenantManagement {
         }
         Tenant tenant = new Tenant(request.slug(), request.name(), request.country(), request.timeZone(),
                 request.defaultLanguage(), clock.instant());
-        return tenants.save(tenant).summary();
+        TenantSummary opened = tenants.save(tenant).summary();
+        events.publishEvent(new TenantOpened(opened.id(), opened.country()));
+        return opened;
     }
 
     /** The tenant as of at most a few seconds ago. */

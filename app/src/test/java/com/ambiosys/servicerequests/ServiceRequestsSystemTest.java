@@ -227,6 +227,13 @@ class ServiceRequestsSystemTest extends TenantApiTest {
         move(id, "CANCELLED", "Duplicada");
         assertThat(api.post("/api/v1/service-requests/" + id + "/transitions", Map.of("to", "IN_REVIEW")).token(admin).send()
             .status()).isEqualTo(409);
+        // the refusal names the states in words, in the caller's language
+        assertThat(api.post("/api/v1/service-requests/" + id + "/transitions", Map.of("to", "QUOTED")).token(admin)
+            .language("es").send().json().path("detail").asString()).contains("Cancelada").contains("Cotizada")
+            .doesNotContain("CANCELLED");
+        assertThat(api.post("/api/v1/service-requests/" + id + "/transitions", Map.of("to", "QUOTED")).token(admin)
+            .language("en").send().json().path("detail").asString()).contains("Cancelled").contains("Quoted")
+            .doesNotContain("QUOTED");
         JsonNode cancelled = api.get("/api/v1/service-requests/" + id).token(admin).send().json();
         assertThat(cancelled.path("status").asString()).isEqualTo("CANCELLED");
         assertThat(cancelled.path("statusReason").asString()).isEqualTo("Duplicada");

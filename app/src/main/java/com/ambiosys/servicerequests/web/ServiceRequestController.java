@@ -78,6 +78,10 @@ class ServiceRequestController {
     record ListFilter(List<RequestStatus> status, UUID serviceTypeId, UUID ownerId, UUID customerId,
             SlaClock.Status slaStatus, LocalDate from, LocalDate to,
             @Size(max = 100) String q, @Pattern(regexp = "-?(createdAt|requestedDate|number)|priority|dueAt") String sort) {
+
+        ServiceRequests.Filter criteria() {
+            return new ServiceRequests.Filter(status, serviceTypeId, ownerId, customerId, slaStatus, from, to, q, sort);
+        }
     }
 
     private final ServiceRequests requests;
@@ -89,8 +93,7 @@ class ServiceRequestController {
     @GetMapping
     @RequiresPermission("servicerequests:view")
     PageResponse<ServiceRequestViews.Summary> list(@Valid ListFilter filter, @Valid PageQuery page) {
-        return requests.list(new ServiceRequests.Filter(filter.status(), filter.serviceTypeId(), filter.ownerId(),
-                filter.customerId(), filter.slaStatus(), filter.from(), filter.to(), filter.q(), filter.sort()), page);
+        return requests.list(filter.criteria(), page);
     }
 
     @PostMapping
@@ -121,7 +124,7 @@ class ServiceRequestController {
         return requests.transition(id, body.to(), body.comment());
     }
 
-    /** A new owner; {@code ownerId} null picks the next sales rep by round robin. */
+    /** A new owner; {@code ownerId} null assigns automatically (the customer's owner, or round robin in its country). */
     @PutMapping("/{id}/owner")
     @RequiresPermission("servicerequests:assign")
     ServiceRequestViews.Request assign(@PathVariable UUID id, @Valid @RequestBody OwnerRequest body) {
