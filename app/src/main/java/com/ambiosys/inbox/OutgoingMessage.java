@@ -43,13 +43,13 @@ public sealed interface OutgoingMessage {
         return p;
     }
 
-    public record Button(String id, String title) {
+    public record ReplyButton(String id, String title) {
     }
 
-    public record Row(String id, String title, String description) {
+    public record ListRow(String id, String title, String description) {
     }
 
-    public record Section(String title, List<Row> rows) {
+    public record ListSection(String title, List<ListRow> rows) {
     }
 
     /** Plain text, up to 4096 characters. */
@@ -76,13 +76,13 @@ public sealed interface OutgoingMessage {
     }
 
     /** Text with one to three reply buttons (titles up to 20 characters). */
-    public record Buttons(String text, List<Button> buttons) implements OutgoingMessage {
+    public record Buttons(String text, List<ReplyButton> buttons) implements OutgoingMessage {
         public Buttons {
             requireText(text, 1024);
             if (buttons == null || buttons.isEmpty() || buttons.size() > 3) {
                 throw new InvalidInputException("invalid-buttons", 3, 20);
             }
-            for (Button b : buttons) {
+            for (ReplyButton b : buttons) {
                 if (b.title() == null || b.title().isBlank() || b.title().length() > 20 || b.id() == null
                         || b.id().isBlank() || b.id().length() > 256) {
                     throw new InvalidInputException("invalid-buttons", 3, 20);
@@ -104,7 +104,7 @@ public sealed interface OutgoingMessage {
         @Override
         public void writeTo(Map<String, Object> payload, String mediaId) {
             List<Map<String, Object>> replies = new ArrayList<>();
-            for (Button b : buttons) {
+            for (ReplyButton b : buttons) {
                 replies.add(Map.of("type", "reply", "reply", Map.of("id", b.id(), "title", b.title())));
             }
             payload.put("type", "interactive");
@@ -114,15 +114,15 @@ public sealed interface OutgoingMessage {
     }
 
     /** Text with a list of up to ten rows in sections, opened by a button. */
-    public record OptionList(String text, String button, List<Section> sections) implements OutgoingMessage {
+    public record OptionList(String text, String button, List<ListSection> sections) implements OutgoingMessage {
         public OptionList {
             requireText(text, 1024);
             int rows = sections == null ? 0 : sections.stream().mapToInt(s -> s.rows() == null ? 0 : s.rows().size()).sum();
             if (rows == 0 || rows > 10 || button == null || button.isBlank() || button.length() > 20) {
                 throw new InvalidInputException("invalid-list", 10);
             }
-            for (Section s : sections) {
-                for (Row r : s.rows()) {
+            for (ListSection s : sections) {
+                for (ListRow r : s.rows()) {
                     if (r.title() == null || r.title().isBlank() || r.title().length() > 24 || r.id() == null
                             || r.id().length() > 200 || (r.description() != null && r.description().length() > 72)) {
                         throw new InvalidInputException("invalid-list", 10);
@@ -145,9 +145,9 @@ public sealed interface OutgoingMessage {
         @Override
         public void writeTo(Map<String, Object> payload, String mediaId) {
             List<Map<String, Object>> written = new ArrayList<>();
-            for (Section s : sections) {
+            for (ListSection s : sections) {
                 List<Map<String, Object>> items = new ArrayList<>();
-                for (Row r : s.rows()) {
+                for (ListRow r : s.rows()) {
                     Map<String, Object> row = new LinkedHashMap<>();
                     row.put("id", r.id());
                     row.put("title", r.title());

@@ -12,6 +12,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -19,6 +20,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import com.ambiosys.catalog.CatalogManagement;
@@ -44,7 +46,7 @@ class ItemController {
         }
     }
 
-    record CreateRequest(@NotNull UUID categoryId, @NotNull ItemKind kind,
+    record ItemCreateRequest(@NotNull UUID categoryId, @NotNull ItemKind kind,
             @NotBlank @Size(max = 200) String name, @Size(max = 2000) String description,
             @NotNull Unit unit,
             @NotNull @DecimalMin("0") @Digits(integer = 12, fraction = 2) BigDecimal price,
@@ -52,7 +54,7 @@ class ItemController {
             @NotNull @DecimalMin("0") @DecimalMax("100") @Digits(integer = 3, fraction = 2) BigDecimal vatRate) {
     }
 
-    record UpdateRequest(@NotNull UUID categoryId, @NotNull ItemKind kind,
+    record ItemUpdateRequest(@NotNull UUID categoryId, @NotNull ItemKind kind,
             @NotBlank @Size(max = 200) String name, @Size(max = 2000) String description,
             @NotNull Unit unit,
             @NotNull @DecimalMin("0") @DecimalMax("100") @Digits(integer = 3, fraction = 2) BigDecimal vatRate,
@@ -83,7 +85,8 @@ class ItemController {
 
     @PostMapping
     @RequiresPermission("catalog:create")
-    ResponseEntity<CatalogViews.Item> create(@Valid @RequestBody CreateRequest body) {
+    @ResponseStatus(HttpStatus.CREATED)
+    ResponseEntity<CatalogViews.Item> create(@Valid @RequestBody ItemCreateRequest body) {
         CatalogViews.Item created = catalog.create(new CatalogViews.NewItem(body.categoryId(), body.kind(), body.name(),
                 body.description(), body.unit(), body.price(), body.currency(), body.vatRate()));
         return ResponseEntity.created(URI.create("/api/v1/catalog/items/" + created.id())).body(created);
@@ -91,7 +94,7 @@ class ItemController {
 
     @PutMapping("/{id}")
     @RequiresPermission("catalog:edit")
-    CatalogViews.Item update(@PathVariable UUID id, @Valid @RequestBody UpdateRequest body) {
+    CatalogViews.Item update(@PathVariable UUID id, @Valid @RequestBody ItemUpdateRequest body) {
         return catalog.update(id, new CatalogViews.ItemChanges(body.categoryId(), body.kind(), body.name(),
                 body.description(), body.unit(), body.vatRate(), body.version()));
     }
