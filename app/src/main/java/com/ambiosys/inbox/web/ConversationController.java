@@ -22,6 +22,7 @@ import org.springframework.web.bind.annotation.RestController;
 import com.ambiosys.inbox.ConversationPriority;
 import com.ambiosys.inbox.ConversationStatus;
 import com.ambiosys.inbox.Conversations;
+import com.ambiosys.inbox.ReadReceipts;
 import com.ambiosys.platform.security.RequiresPermission;
 import com.ambiosys.platform.web.PageQuery;
 import com.ambiosys.platform.web.PageResponse;
@@ -51,9 +52,11 @@ class ConversationController {
     }
 
     private final Conversations conversations;
+    private final ReadReceipts receipts;
 
-    ConversationController(Conversations conversations) {
+    ConversationController(Conversations conversations, ReadReceipts receipts) {
         this.conversations = conversations;
+        this.receipts = receipts;
     }
 
     @GetMapping("/api/v1/inbox/conversations")
@@ -67,6 +70,13 @@ class ConversationController {
     @RequiresPermission("inbox:view")
     Conversations.Conversation get(@PathVariable UUID id) {
         return conversations.get(id);
+    }
+
+    /** The agent opened the conversation: the contact's messages are reported read on WhatsApp (blue ticks). */
+    @PostMapping("/api/v1/inbox/conversations/{id}/read")
+    @RequiresPermission("inbox:view")
+    ReadReceipts.Receipt read(@PathVariable UUID id) {
+        return receipts.conversationOpened(id);
     }
 
     @PutMapping("/api/v1/inbox/conversations/{id}/status")
