@@ -39,6 +39,16 @@ export const es = {
       parameter: 'Parámetro {{n}}', addParameter: 'Agregar parámetro',
       manual: 'No se pudieron leer las plantillas del canal: escriba el nombre de una plantilla aprobada en Meta.',
     },
+    interactive: {
+      title: 'Botones o lista', text: 'Texto del mensaje', button: 'Botón {{n}}', addButton: 'Agregar botón',
+      buttonsCount: '{{count}} de {{max}} botones', listButton: 'Texto del botón que abre la lista',
+      sectionTitle: 'Título de la sección {{n}} (opcional)', sectionTitleRequired: 'Título de la sección {{n}}',
+      row: 'Opción {{n}}', rowDescription: 'Descripción (opcional)', addRow: 'Agregar opción', addSection: 'Agregar sección',
+      rowsCount: '{{count}} de {{max}} opciones', remove: 'Quitar', removeSection: 'Quitar la sección',
+      rules: {
+        required: 'Obligatorio', tooLong: 'Máximo {{max}} caracteres', tooMany: 'Demasiados', repeated: 'Repetido: cada uno debe ser distinto',
+      },
+    },
     canned: {
       title: 'Respuestas rápidas', new: 'Nueva respuesta rápida', edit: 'Editar respuesta rápida', shortCode: 'Código',
       titleField: 'Título', body: 'Texto', bodyHelp: 'Use {{token}} para el nombre del contacto.', updated: 'Modificada',
@@ -110,6 +120,16 @@ export const en: typeof es = {
       title: 'Send a template', use: 'Templates', pick: 'Approved template', name: 'Template name', language: 'Language (es, es_MX, en_US…)',
       parameter: 'Parameter {{n}}', addParameter: 'Add parameter',
       manual: 'The channel\'s templates could not be read: type the name of a template approved at Meta.',
+    },
+    interactive: {
+      title: 'Buttons or list', text: 'Message text', button: 'Button {{n}}', addButton: 'Add button',
+      buttonsCount: '{{count}} of {{max}} buttons', listButton: 'Text of the button that opens the list',
+      sectionTitle: 'Title of section {{n}} (optional)', sectionTitleRequired: 'Title of section {{n}}',
+      row: 'Option {{n}}', rowDescription: 'Description (optional)', addRow: 'Add option', addSection: 'Add section',
+      rowsCount: '{{count}} of {{max}} options', remove: 'Remove', removeSection: 'Remove the section',
+      rules: {
+        required: 'Required', tooLong: 'At most {{max}} characters', tooMany: 'Too many', repeated: 'Repeated: each must be different',
+      },
     },
     canned: {
       title: 'Canned responses', new: 'New canned response', edit: 'Edit canned response', shortCode: 'Code',
