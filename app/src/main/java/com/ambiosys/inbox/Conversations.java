@@ -52,7 +52,9 @@ public class Conversations {
     public record Conversation(ConversationSummary summary, boolean customerConfirmed, String customerName, List<Note> notes) {
     }
 
-    public record Filter(ConversationStatus status, UUID assigneeId, String label, UUID channelId, Boolean unassigned, UUID teamId) {
+    /** @param customerId the conversations of the contacts confirmed as that CRM customer */
+    public record Filter(ConversationStatus status, UUID assigneeId, String label, UUID channelId, Boolean unassigned, UUID teamId,
+            UUID customerId) {
     }
 
     private final JdbcClient jdbc;
@@ -178,6 +180,7 @@ public class Conversations {
         params.put("channel", filter.channelId());
         params.put("unassigned", Boolean.TRUE.equals(filter.unassigned()));
         params.put("team", filter.teamId());
+        params.put("customer", filter.customerId());
         String where = """
                  where v.tenant_id = :t
                    and (cast(:status as text) is null or v.status = :status)
@@ -186,6 +189,9 @@ public class Conversations {
                    and (cast(:label as text) is null or :label = any(v.labels))
                    and (cast(:channel as uuid) is null or v.channel_id = :channel)
                    and (cast(:team as uuid) is null or v.team_id = :team)
+                   and (cast(:customer as uuid) is null or v.contact_id in (
+                        select c.id from inbox_contacts c
+                         where c.tenant_id = v.tenant_id and c.customer_id = :customer and c.customer_confirmed))
                 """;
         long total = jdbc.sql("select count(*) from inbox_conversations v" + where).params(params).query(Long.class).single();
         List<ConversationSummary> rows = jdbc.sql(SUMMARY + where + " order by v.last_message_at desc, v.id desc limit :limit offset :offset")

@@ -31,7 +31,7 @@ import com.ambiosys.platform.web.PageResponse;
 class ConversationController {
 
     record ConversationFilter(ConversationStatus status, UUID assigneeId,
-            @Size(max = 40) String label, UUID channelId, Boolean unassigned, UUID teamId) {
+            @Size(max = 40) String label, UUID channelId, Boolean unassigned, UUID teamId, UUID customerId) {
     }
 
     record ConversationStatusRequest(@NotNull ConversationStatus status, Instant snoozedUntil) {
@@ -63,7 +63,7 @@ class ConversationController {
     @RequiresPermission("inbox:view")
     PageResponse<Conversations.ConversationSummary> list(@Valid ConversationFilter filter, @Valid PageQuery page) {
         return conversations.list(new Conversations.Filter(filter.status(), filter.assigneeId(), filter.label(),
-                filter.channelId(), filter.unassigned(), filter.teamId()), page);
+                filter.channelId(), filter.unassigned(), filter.teamId(), filter.customerId()), page);
     }
 
     @GetMapping("/api/v1/inbox/conversations/{id}")
