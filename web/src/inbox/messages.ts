@@ -59,7 +59,7 @@ export const es = {
       title: 'Cliente', contact: 'Contacto', open: 'Ver ficha del cliente', confirm: 'Confirmar',
       suggested: 'Por su teléfono parece ser {{name}}. ¿Es el mismo cliente?', none: 'Este contacto no está vinculado a un cliente.',
       link: 'Vincular a un cliente', searchHint: 'Escriba al menos 2 letras', openRequests: 'Solicitudes abiertas',
-      noRequests: 'Sin solicitudes abiertas.', newRequest: 'Nueva solicitud',
+      noRequests: 'Sin solicitudes abiertas.', newRequest: 'Nueva solicitud', create: 'Crear cliente con este contacto',
     },
     channels: {
       title: 'Canales', new: 'Conectar WhatsApp', edit: 'Editar canal', name: 'Nombre', phoneNumberId: 'Identificador del número (Phone number ID)',
@@ -141,7 +141,7 @@ export const en: typeof es = {
       title: 'Customer', contact: 'Contact', open: 'Open the customer', confirm: 'Confirm',
       suggested: 'By the phone this looks like {{name}}. Is it the same customer?', none: 'This contact is not linked to a customer.',
       link: 'Link to a customer', searchHint: 'Type at least 2 letters', openRequests: 'Open requests',
-      noRequests: 'No open requests.', newRequest: 'New request',
+      noRequests: 'No open requests.', newRequest: 'New request', create: 'Create a customer from this contact',
     },
     channels: {
       title: 'Channels', new: 'Connect WhatsApp', edit: 'Edit channel', name: 'Name', phoneNumberId: 'Phone number ID',
