@@ -73,48 +73,48 @@ class ItemController {
 
     @GetMapping
     @RequiresPermission("catalog:view")
-    PageResponse<CatalogViews.Item> search(@Valid ItemListFilter filter, @Valid PageQuery page) {
+    PageResponse<CatalogViews.ItemDetails> search(@Valid ItemListFilter filter, @Valid PageQuery page) {
         return catalog.search(filter.criteria(), page);
     }
 
     @GetMapping("/{id}")
     @RequiresPermission("catalog:view")
-    CatalogViews.Item get(@PathVariable UUID id) {
+    CatalogViews.ItemDetails get(@PathVariable UUID id) {
         return catalog.get(id);
     }
 
     @PostMapping
     @RequiresPermission("catalog:create")
     @ResponseStatus(HttpStatus.CREATED)
-    ResponseEntity<CatalogViews.Item> create(@Valid @RequestBody ItemCreateRequest body) {
-        CatalogViews.Item created = catalog.create(new CatalogViews.NewItem(body.categoryId(), body.kind(), body.name(),
+    ResponseEntity<CatalogViews.ItemDetails> create(@Valid @RequestBody ItemCreateRequest body) {
+        CatalogViews.ItemDetails created = catalog.create(new CatalogViews.NewItem(body.categoryId(), body.kind(), body.name(),
                 body.description(), body.unit(), body.price(), body.currency(), body.vatRate()));
         return ResponseEntity.created(URI.create("/api/v1/catalog/items/" + created.id())).body(created);
     }
 
     @PutMapping("/{id}")
     @RequiresPermission("catalog:edit")
-    CatalogViews.Item update(@PathVariable UUID id, @Valid @RequestBody ItemUpdateRequest body) {
+    CatalogViews.ItemDetails update(@PathVariable UUID id, @Valid @RequestBody ItemUpdateRequest body) {
         return catalog.update(id, new CatalogViews.ItemChanges(body.categoryId(), body.kind(), body.name(),
                 body.description(), body.unit(), body.vatRate(), body.version()));
     }
 
     @PutMapping("/{id}/price")
     @RequiresPermission("catalog:edit")
-    CatalogViews.Item changePrice(@PathVariable UUID id, @Valid @RequestBody PriceRequest body) {
+    CatalogViews.ItemDetails changePrice(@PathVariable UUID id, @Valid @RequestBody PriceRequest body) {
         return catalog.changePrice(id, new CatalogViews.PriceChange(body.price(), body.currency(), body.reason(),
                 body.version()));
     }
 
     @PostMapping("/{id}/deactivate")
     @RequiresPermission("catalog:edit")
-    CatalogViews.Item deactivate(@PathVariable UUID id) {
+    CatalogViews.ItemDetails deactivate(@PathVariable UUID id) {
         return catalog.setActive(id, false);
     }
 
     @PostMapping("/{id}/activate")
     @RequiresPermission("catalog:edit")
-    CatalogViews.Item activate(@PathVariable UUID id) {
+    CatalogViews.ItemDetails activate(@PathVariable UUID id) {
         return catalog.setActive(id, true);
     }
 
