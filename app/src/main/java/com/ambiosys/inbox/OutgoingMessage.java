@@ -185,12 +185,7 @@ public sealed interface OutgoingMessage {
                     }
                     items.add(row);
                 }
-                Map<String, Object> section = new LinkedHashMap<>();
-                if (s.title() != null && !s.title().isBlank()) {
-                    section.put("title", s.title());
-                }
-                section.put("rows", items);
-                written.add(section);
+                written.add(Map.of("title", s.title() == null ? "" : s.title(), "rows", items));
             }
             payload.put("type", "interactive");
             payload.put("interactive", Map.of("type", "list", "body", Map.of("text", text), "action",
