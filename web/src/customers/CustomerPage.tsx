@@ -17,6 +17,8 @@ import { EditCustomerDialog } from './CustomerDialogs';
 import { InteractionDialog } from './InteractionDialog';
 import { LegalEntityDialog } from './LegalEntityDialog';
 import { DocumentDialog } from './DocumentDialog';
+import { CustomerConversations } from './CustomerConversations';
+import { CustomerRequestsTab } from './CustomerRequestsTab';
 import { usePlaceNames } from '../geo/api';
 import { codeKey } from '../translate';
 import {
@@ -24,10 +26,13 @@ import {
 } from './CustomerTabs';
 import { customersApi, customerKeys, type CustomerPart, useCustomer, useLegalEntities, useInteractions, useOwners } from './api';
 
-const TABS = ['overview', 'contacts', 'addresses', 'documents', 'legalEntities', 'interactions'] as const;
+const TABS = ['overview', 'contacts', 'addresses', 'documents', 'legalEntities', 'interactions', 'requests'] as const;
 type TabKey = typeof TABS[number];
 
-/** One customer: overview (edit, block, delete), contacts, addresses, documents, legal entities and interactions. */
+/**
+ * One customer: overview (edit, block, delete), contacts, addresses, documents, legal entities, interactions (with
+ * their WhatsApp conversations) and service requests.
+ */
 export default function CustomerPage() {
   const { t } = useTranslation();
   const { id = '' } = useParams();
@@ -35,7 +40,8 @@ export default function CustomerPage() {
   const navigate = useNavigate();
   const client = useQueryClient();
   const [params, setParams] = useSearchParams();
-  const tab: TabKey = TABS.includes(params.get('tab') as TabKey) ? params.get('tab') as TabKey : 'overview';
+  const asked = params.get('tab') as TabKey;
+  const tab: TabKey = TABS.includes(asked) && (asked !== 'requests' || can('servicerequests:view')) ? asked : 'overview';
   const [open, setOpen] = useState<Open | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
   const canEdit = can('customers:edit');
@@ -95,6 +101,7 @@ export default function CustomerPage() {
         <Tab value="documents" label={`${t('customers.documents')} (${c.documents.length})`} />
         <Tab value="legalEntities" label={t('customers.legalEntities')} />
         <Tab value="interactions" label={t('customers.interactions')} />
+        {can('servicerequests:view') && <Tab value="requests" label={t('customerActivity.requests')} data-testid="tab-requests" />}
       </Tabs>
 
       {tab === 'overview' && <OverviewTab c={c} legalEntities={legalEntities} ownerName={ownerName} owners={owners} />}
@@ -107,7 +114,10 @@ export default function CustomerPage() {
 
       {tab === 'legalEntities' && <LegalEntitiesTab canEdit={canEdit} setOpen={setOpen} remove={remove} rowActions={rowActions} addButton={addButton} legalEntities={legalEntities} />}
 
+      {tab === 'interactions' && <CustomerConversations customerId={id} />}
       {tab === 'interactions' && <InteractionsTab setOpen={setOpen} addButton={addButton} interactions={interactions} />}
+
+      {tab === 'requests' && <CustomerRequestsTab customerId={id} />}
 
       {open?.kind === 'edit' && <EditCustomerDialog customer={c} onClose={closed} />}
       {open?.kind === 'contact' && <ContactDialog customerId={id} contact={open.contact} onClose={closed}

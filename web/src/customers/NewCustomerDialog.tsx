@@ -11,8 +11,13 @@ import { customersApi, customerKeys } from './api';
 
 interface Duplicate { id: string; commercialName: string; matchedOn: string }
 
+/** What a new customer starts with (the inbox's contact panel fills in the WhatsApp profile's name and phone). */
+export interface NewCustomerInitial {
+  kind?: 'COMPANY' | 'PERSON'; commercialName?: string; country?: 'GT' | 'SV'; contactName?: string; phone?: string;
+}
+
 /** Creates a customer with its main contact; warns of duplicates once, then creates on confirmation. */
-export function NewCustomerDialog({ onClose }: { onClose(createdId?: string): void }) {
+export function NewCustomerDialog({ onClose, initial }: { onClose(createdId?: string): void; initial?: NewCustomerInitial }) {
   const { t } = useTranslation();
   const client = useQueryClient();
   const [failure, setFailure] = useState<string | null>(null);
@@ -29,7 +34,7 @@ export function NewCustomerDialog({ onClose }: { onClose(createdId?: string): vo
   type Form = z.infer<typeof schema>;
   const form = useForm<Form>({
     resolver: zodResolver(schema),
-    defaultValues: { kind: 'COMPANY', commercialName: '', country: 'GT', taxId: '', contactName: '', phone: '', email: '' },
+    defaultValues: { kind: 'COMPANY', commercialName: '', country: 'GT', taxId: '', contactName: '', phone: '', email: '', ...initial },
   });
   const { register, control, formState } = form;
 

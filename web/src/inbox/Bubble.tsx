@@ -27,7 +27,9 @@ export function Bubble({ message: m, quoted, onReply }: { message: Message; quot
   const format = useFormat();
   const out = m.direction === 'OUT';
   const failure = m.status === 'FAILED' ? cloudError(m.error) : null;
-  const text = m.body ?? m.media?.caption ?? (m.type === 'unsupported' ? t('inbox.unsupported') : '');
+  // a template sent before its text was kept has only its name, shown on its chip already
+  const text = m.type === 'template' && m.body === m.templateName ? ''
+    : m.body ?? m.media?.caption ?? (m.type === 'unsupported' ? t('inbox.unsupported') : '');
   const label = t(out ? 'inbox.sentMessage' : 'inbox.receivedMessage', { text: text || t(`inbox.types.${m.type.toLowerCase()}`, { defaultValue: m.type }) });
   return (
     <Box role="article" aria-label={label} data-testid="message" data-direction={m.direction} data-status={m.status}

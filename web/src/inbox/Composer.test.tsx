@@ -96,6 +96,50 @@ describe('Composer', { timeout: 20_000 }, () => {
     expect(sends[2].body.text).toBe('Gracias por escribirnos');
   });
 
+  it('sends reply buttons, showing WhatsApp\'s limits while the agent types', async () => {
+    const user = userEvent.setup();
+    renderComposer([inbound(1)]);
+    await user.click(screen.getByRole('button', { name: 'Botones o lista' }));
+    await user.type(screen.getByTestId('interactive-text'), '¿Confirmamos la visita?');
+    await user.type(screen.getByTestId('button-0'), 'Confirmar la visita de hoy');
+    expect(screen.getByText('Máximo 20 caracteres · 26/20')).toBeInTheDocument();
+    expect(screen.getByTestId('send-interactive')).toBeDisabled();
+    await user.clear(screen.getByTestId('button-0'));
+    await user.type(screen.getByTestId('button-0'), 'Confirmar');
+    expect(screen.getByText('9/20')).toBeInTheDocument();
+    await user.type(screen.getByTestId('button-1'), 'confirmar');
+    expect(screen.getByText(/Repetido/)).toBeInTheDocument();
+    await user.clear(screen.getByTestId('button-1'));
+    await user.type(screen.getByTestId('button-1'), 'Otro día');
+    await user.click(screen.getByRole('button', { name: 'Agregar botón' }));
+    await user.type(screen.getByTestId('button-2'), 'Llamarme');
+    expect(screen.getByRole('button', { name: 'Agregar botón' })).toBeDisabled();
+    expect(screen.getByTestId('buttons-count')).toHaveTextContent('3 de 3 botones');
+    await user.click(screen.getByTestId('send-interactive'));
+    await waitFor(() => expect(sends).toHaveLength(1));
+    expect(sends[0].body).toEqual({ type: 'BUTTONS', text: '¿Confirmamos la visita?', buttons: [
+      { id: 'b1', title: 'Confirmar' }, { id: 'b2', title: 'Otro día' }, { id: 'b3', title: 'Llamarme' }] });
+  });
+
+  it('sends a list of up to 10 options, counting them while the agent adds them', async () => {
+    const user = userEvent.setup();
+    renderComposer([inbound(1)]);
+    await user.click(screen.getByRole('button', { name: 'Botones o lista' }));
+    await user.click(screen.getByTestId('interactive-list'));
+    await user.type(screen.getByTestId('interactive-text'), '¿Qué servicio necesita?');
+    await user.type(screen.getByTestId('list-button'), 'Ver servicios');
+    await user.type(screen.getByTestId('row-0-0-title'), 'Fosa séptica');
+    await user.click(screen.getByTestId('row-0-0-description'));
+    await user.paste('d'.repeat(73));
+    expect(screen.getByText('Máximo 72 caracteres · 73/72')).toBeInTheDocument();
+    expect(screen.getByTestId('send-interactive')).toBeDisabled();
+    await user.clear(screen.getByTestId('row-0-0-description'));
+    for (let i = 1; i < 10; i++) await user.click(screen.getByRole('button', { name: 'Agregar opción' }));
+    expect(screen.getByTestId('rows-count')).toHaveTextContent('10 de 10 opciones');
+    expect(screen.getByRole('button', { name: 'Agregar opción' })).toBeDisabled();
+    expect(screen.getByRole('button', { name: 'Agregar sección' })).toBeDisabled();
+  });
+
   it('offers only templates, and says why, when the contact last wrote more than 24 hours ago', async () => {
     renderComposer([inbound(25)]);
     expect(screen.getByTestId('window-closed')).toHaveTextContent('pasaron más de 24 horas');

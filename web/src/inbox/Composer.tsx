@@ -1,5 +1,6 @@
 import AttachFileIcon from '@mui/icons-material/AttachFile';
 import SendIcon from '@mui/icons-material/Send';
+import SmartButtonIcon from '@mui/icons-material/SmartButton';
 import ViewListIcon from '@mui/icons-material/ViewList';
 import {
   Alert, Box, Button, Chip, IconButton, List, ListItemButton, ListItemText, Paper, Stack, TextField, Tooltip,
@@ -16,6 +17,7 @@ import { ComposeKeys, filterCanned, serviceWindow, slashQuery, substitute } from
 import type { Conversation, Message, Outgoing } from './types';
 import { useFormat } from '../format';
 import { TemplateDialog } from './TemplateDialog';
+import { InteractiveDialog } from './InteractiveDialog';
 
 const MAX_BYTES = 16 * 1024 * 1024; // the Cloud API's limit for images is 5 MB, documents 100 MB; the files API 16 MB
 
@@ -48,6 +50,7 @@ export function Composer({ conversation, messages, replyTo, onClearReply }: {
   const [failure, setFailure] = useState<{ text: string; retry: boolean } | null>(null);
   const [sending, setSending] = useState(false);
   const [templatesOpen, setTemplatesOpen] = useState(false);
+  const [interactiveOpen, setInteractiveOpen] = useState(false);
   const [highlight, setHighlight] = useState(0);
   const [slashClosed, setSlashClosed] = useState(false);
   // a new contact, a new composer: its own key for the first message
@@ -77,7 +80,7 @@ export function Composer({ conversation, messages, replyTo, onClearReply }: {
     setSending(true);
     setFailure(null);
     try {
-      if (file && outgoing.type !== 'TEMPLATE') {
+      if (file && outgoing.type === 'TEXT') {
         let fileId = uploaded?.file === file ? uploaded.id : null;
         if (!fileId) {
           fileId = (await filesApi.upload(file, 'inbox_message')).id; // the send makes the message its owner
@@ -92,13 +95,14 @@ export function Composer({ conversation, messages, replyTo, onClearReply }: {
       keys.done();
       client.setQueryData<Message[]>(inboxKeys.thread(s.contactId),
         (old) => (old && !old.some((m) => m.id === sent.id) ? [...old, sent] : old));
-      if (outgoing.type !== 'TEMPLATE') {
+      if (outgoing.type === 'TEXT' || outgoing.type === 'IMAGE' || outgoing.type === 'DOCUMENT') {
         setText('');
         setFile(null);
         setUploaded(null);
       }
       onClearReply();
       setTemplatesOpen(false);
+      setInteractiveOpen(false);
       return true;
     } catch (error) {
       // a refusal (4xx) will not change by sending again; a lost answer or a server error may
@@ -183,6 +187,11 @@ export function Composer({ conversation, messages, replyTo, onClearReply }: {
             <Tooltip title={t('inbox.templates.use')}>
               <IconButton aria-label={t('inbox.templates.use')} onClick={() => setTemplatesOpen(true)}><ViewListIcon /></IconButton>
             </Tooltip>
+            <Tooltip title={t('inbox.interactive.title')}>
+              <IconButton aria-label={t('inbox.interactive.title')} onClick={() => setInteractiveOpen(true)} data-testid="open-interactive">
+                <SmartButtonIcon />
+              </IconButton>
+            </Tooltip>
             <TextField fullWidth multiline maxRows={6} size="small" inputRef={box} value={text}
               placeholder={file ? t('inbox.caption') : t('inbox.composerHint')}
               onChange={(e) => { setText(e.target.value); setSlashClosed(false); setHighlight(0); }} onKeyDown={onKeyDown}
@@ -194,6 +203,10 @@ export function Composer({ conversation, messages, replyTo, onClearReply }: {
             </IconButton>
           </Stack>
         </>
+      )}
+      {interactiveOpen && (
+        <InteractiveDialog sending={sending} failure={failure?.text ?? null} onClose={() => setInteractiveOpen(false)}
+          onSend={(message) => void send({ ...message, replyToMessageId: replyTo?.id })} />
       )}
       {templatesOpen && (
         <TemplateDialog channelId={s.channelId} sending={sending} failure={failure?.text ?? null}

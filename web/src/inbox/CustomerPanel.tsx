@@ -5,6 +5,8 @@ import { useTranslation } from 'react-i18next';
 import { Link as RouterLink } from 'react-router';
 import { problemMessage } from '../api/client';
 import { useCustomerPicker } from '../customers/api';
+import { NewCustomerDialog } from '../customers/NewCustomerDialog';
+import { newCustomerFromContact } from './model';
 import { requestsApi } from '../requests/api';
 import { OPEN_STATUSES } from '../requests/types';
 import { inboxApi } from './calls';
@@ -20,6 +22,7 @@ export function CustomerPanel({ conversation }: { conversation: Conversation }) 
   const client = useQueryClient();
   const s = conversation.summary;
   const [search, setSearch] = useState('');
+  const [creating, setCreating] = useState(false);
   const link = useMutation({
     mutationFn: (customerId: string) => inboxApi.linkCustomer(s.contactId, customerId),
     onSuccess: () => client.invalidateQueries({ queryKey: inboxKeys.conversation(s.id) }),
@@ -75,6 +78,11 @@ export function CustomerPanel({ conversation }: { conversation: Conversation }) 
                 onChange={(_, v) => v && link.mutate(v.id)} noOptionsText={t('inbox.customer.searchHint')}
                 renderInput={(params) => <TextField {...params} label={t('inbox.customer.link')} />} />
             )}
+            {can('inbox:reply') && can('customers:create') && (
+              <Button size="small" sx={{ mt: 1 }} disabled={link.isPending} onClick={() => setCreating(true)} data-testid="create-customer">
+                {t('inbox.customer.create')}
+              </Button>
+            )}
           </>
         )}
       </Box>
@@ -99,6 +107,13 @@ export function CustomerPanel({ conversation }: { conversation: Conversation }) 
             )}
           </Box>
         </>
+      )}
+      {creating && (
+        <NewCustomerDialog initial={newCustomerFromContact(s.contactName, s.contactPhone)}
+          onClose={(createdId) => {
+            setCreating(false);
+            if (createdId) link.mutate(createdId); // the new customer is this contact's
+          }} />
       )}
     </Stack>
   );

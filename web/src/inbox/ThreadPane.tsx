@@ -11,6 +11,7 @@ import { withOlder } from './model';
 import type { Conversation, Message } from './types';
 import { Bubble } from './Bubble';
 import { Notes } from './Notes';
+import { useReadReceipts } from './readReceipts';
 import { problemMessage } from '../api/client';
 
 export function ThreadPane({ conversationId, conversation, onBack, onShowCustomer }: {
@@ -23,6 +24,7 @@ export function ThreadPane({ conversationId, conversation, onBack, onShowCustome
   const thread = useThread(summary?.contactId);
   const earlier = useOlderMessages(summary?.contactId, thread.data);
   const shown = useMemo(() => withOlder(earlier.older, thread.data ?? []), [earlier.older, thread.data]);
+  useReadReceipts(conversationId, thread.data);
   useEffect(() => {
     setReplyTo(null);
     setTab('messages');

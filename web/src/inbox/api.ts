@@ -72,6 +72,15 @@ export function useConversation(id: string | undefined) {
   });
 }
 
+/** The conversations of the contacts confirmed as a CRM customer, latest first (for the customer's page). */
+export function useCustomerConversations(customerId: string, enabled: boolean) {
+  return useQuery({
+    queryKey: ['inbox', 'customer-conversations', customerId],
+    queryFn: () => api<Page<ConversationSummary>>(`/api/v1/inbox/conversations?customerId=${encodeURIComponent(customerId)}&size=50`),
+    enabled,
+  });
+}
+
 /** How many of a contact's latest messages the thread loads, and how many more each "earlier messages". */
 export const THREAD_PAGE = 200;
 export const OLDER_PAGE = 100;

@@ -15,6 +15,8 @@ export const inboxApi = {
   /** sends a message; the same key for a retry makes the server send it once */
   send: (contactId: string, outgoing: Outgoing, idempotencyKey: string) =>
     api<Message>(`${BASE}/contacts/${contactId}/messages`, { method: 'POST', body: outgoing, headers: { 'Idempotency-Key': idempotencyKey } }),
+  /** the agent opened the conversation: the contact's messages are reported read on WhatsApp (blue ticks) */
+  markRead: (id: string) => api<{ read: number }>(`${BASE}/conversations/${id}/read`, { method: 'POST' }),
   linkCustomer: (contactId: string, customerId: string) =>
     api(`${BASE}/contacts/${contactId}/customer`, { method: 'PUT', body: { customerId } }),
   setPresence: (status: 'ONLINE' | 'AWAY') => api(`${BASE}/presence`, { method: 'PUT', body: { status } }),

@@ -39,6 +39,16 @@ export const es = {
       parameter: 'Parámetro {{n}}', addParameter: 'Agregar parámetro',
       manual: 'No se pudieron leer las plantillas del canal: escriba el nombre de una plantilla aprobada en Meta.',
     },
+    interactive: {
+      title: 'Botones o lista', text: 'Texto del mensaje', button: 'Botón {{n}}', addButton: 'Agregar botón',
+      buttonsCount: '{{count}} de {{max}} botones', listButton: 'Texto del botón que abre la lista',
+      sectionTitle: 'Título de la sección {{n}} (opcional)', sectionTitleRequired: 'Título de la sección {{n}}',
+      row: 'Opción {{n}}', rowDescription: 'Descripción (opcional)', addRow: 'Agregar opción', addSection: 'Agregar sección',
+      rowsCount: '{{count}} de {{max}} opciones', remove: 'Quitar', removeSection: 'Quitar la sección',
+      rules: {
+        required: 'Obligatorio', tooLong: 'Máximo {{max}} caracteres', tooMany: 'Demasiados', repeated: 'Repetido: cada uno debe ser distinto',
+      },
+    },
     canned: {
       title: 'Respuestas rápidas', new: 'Nueva respuesta rápida', edit: 'Editar respuesta rápida', shortCode: 'Código',
       titleField: 'Título', body: 'Texto', bodyHelp: 'Use {{token}} para el nombre del contacto.', updated: 'Modificada',
@@ -49,7 +59,7 @@ export const es = {
       title: 'Cliente', contact: 'Contacto', open: 'Ver ficha del cliente', confirm: 'Confirmar',
       suggested: 'Por su teléfono parece ser {{name}}. ¿Es el mismo cliente?', none: 'Este contacto no está vinculado a un cliente.',
       link: 'Vincular a un cliente', searchHint: 'Escriba al menos 2 letras', openRequests: 'Solicitudes abiertas',
-      noRequests: 'Sin solicitudes abiertas.', newRequest: 'Nueva solicitud',
+      noRequests: 'Sin solicitudes abiertas.', newRequest: 'Nueva solicitud', create: 'Crear cliente con este contacto',
     },
     channels: {
       title: 'Canales', new: 'Conectar WhatsApp', edit: 'Editar canal', name: 'Nombre', phoneNumberId: 'Identificador del número (Phone number ID)',
@@ -111,6 +121,16 @@ export const en: typeof es = {
       parameter: 'Parameter {{n}}', addParameter: 'Add parameter',
       manual: 'The channel\'s templates could not be read: type the name of a template approved at Meta.',
     },
+    interactive: {
+      title: 'Buttons or list', text: 'Message text', button: 'Button {{n}}', addButton: 'Add button',
+      buttonsCount: '{{count}} of {{max}} buttons', listButton: 'Text of the button that opens the list',
+      sectionTitle: 'Title of section {{n}} (optional)', sectionTitleRequired: 'Title of section {{n}}',
+      row: 'Option {{n}}', rowDescription: 'Description (optional)', addRow: 'Add option', addSection: 'Add section',
+      rowsCount: '{{count}} of {{max}} options', remove: 'Remove', removeSection: 'Remove the section',
+      rules: {
+        required: 'Required', tooLong: 'At most {{max}} characters', tooMany: 'Too many', repeated: 'Repeated: each must be different',
+      },
+    },
     canned: {
       title: 'Canned responses', new: 'New canned response', edit: 'Edit canned response', shortCode: 'Code',
       titleField: 'Title', body: 'Text', bodyHelp: 'Use {{token}} for the contact\'s name.', updated: 'Updated',
@@ -121,7 +141,7 @@ export const en: typeof es = {
       title: 'Customer', contact: 'Contact', open: 'Open the customer', confirm: 'Confirm',
       suggested: 'By the phone this looks like {{name}}. Is it the same customer?', none: 'This contact is not linked to a customer.',
       link: 'Link to a customer', searchHint: 'Type at least 2 letters', openRequests: 'Open requests',
-      noRequests: 'No open requests.', newRequest: 'New request',
+      noRequests: 'No open requests.', newRequest: 'New request', create: 'Create a customer from this contact',
     },
     channels: {
       title: 'Channels', new: 'Connect WhatsApp', edit: 'Edit channel', name: 'Name', phoneNumberId: 'Phone number ID',

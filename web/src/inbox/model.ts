@@ -1,5 +1,6 @@
 import type { CannedResponse, ConversationSummary, Message } from './types';
 import type { SseEvent } from './sse';
+import type { NewCustomerInitial } from '../customers/NewCustomerDialog';
 
 /** WhatsApp's customer-service window: free-form messages only within 24 hours of the contact's last message. */
 export const WINDOW_MS = 24 * 60 * 60 * 1000;
@@ -211,4 +212,15 @@ export function withOlder(older: Message[], latest: Message[]): Message[] {
   if (older.length === 0) return latest;
   const inLatest = new Set(latest.map((m) => m.id));
   return [...older.filter((m) => !inLatest.has(m.id)), ...latest];
+}
+
+/**
+ * A new customer made from a WhatsApp contact: a person, named as their profile, with their phone, in the country
+ * of its code (Guatemala +502, El Salvador +503; the form's default otherwise).
+ */
+export function newCustomerFromContact(name: string | null, phone: string | null): NewCustomerInitial {
+  const profile = name?.trim() ?? '';
+  const number = phone?.trim() ?? '';
+  const country = number.startsWith('+503') ? 'SV' : number.startsWith('+502') ? 'GT' : undefined;
+  return { kind: 'PERSON', commercialName: profile, contactName: profile, phone: number, ...(country ? { country } : {}) };
 }

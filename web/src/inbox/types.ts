@@ -117,4 +117,9 @@ export interface Outgoing {
   caption?: string;
   filename?: string;
   replyToMessageId?: string;
+  /** BUTTONS: up to 3 reply buttons */
+  buttons?: { id: string; title: string }[];
+  /** LIST: the button that opens it, and its sections of rows */
+  listButton?: string;
+  sections?: { title?: string; rows: { id: string; title: string; description?: string }[] }[];
 }

@@ -18,7 +18,7 @@ import org.springframework.transaction.annotation.Transactional;
 import com.ambiosys.audit.AuditAction;
 import com.ambiosys.audit.AuditTrail;
 import com.ambiosys.catalog.CatalogViews.CatalogItem;
-import com.ambiosys.catalog.CatalogViews.Item;
+import com.ambiosys.catalog.CatalogViews.ItemDetails;
 import com.ambiosys.catalog.CatalogViews.ItemChanges;
 import com.ambiosys.catalog.CatalogViews.ItemFilter;
 import com.ambiosys.catalog.CatalogViews.NewItem;
@@ -72,7 +72,7 @@ public class CatalogManagement {
 
     /** A new item takes the next SKU of its category's prefix; its first price opens the price history. */
     @Transactional
-    public Item create(NewItem command) {
+    public ItemDetails create(NewItem command) {
         CategoryRef category = category(command.categoryId());
         if (!category.active()) {
             throw new ConflictException("category-inactive", category.name());
@@ -94,13 +94,13 @@ public class CatalogManagement {
             .param("now", now).param("by", actor)
             .update();
         recordPrice(id, null, null, command.price(), command.currency(), null, actor);
-        Item created = get(id);
+        ItemDetails created = get(id);
         audit.record(AuditAction.CREATE, "catalog_item", id, null, created);
         return created;
     }
 
     @Transactional(readOnly = true)
-    public Item get(UUID id) {
+    public ItemDetails get(UUID id) {
         return jdbc.sql(SELECT + " where i.tenant_id = :t and i.id = :id")
             .param("t", TenantContext.require()).param("id", id)
             .query((rs, n) -> item(rs)).optional()
@@ -112,7 +112,7 @@ public class CatalogManagement {
      * the query is found, each anywhere in the name or the SKU and in any order.
      */
     @Transactional(readOnly = true)
-    public PageResponse<Item> search(ItemFilter filter, PageQuery page) {
+    public PageResponse<ItemDetails> search(ItemFilter filter, PageQuery page) {
         Map<String, Object> params = new LinkedHashMap<>();
         String q = filter.q() == null || filter.q().isBlank() ? null : filter.q().trim();
         params.put("t", TenantContext.require());
@@ -138,7 +138,7 @@ public class CatalogManagement {
                    and (cast(:currency as text) is null or i.currency = :currency)
                 """;
         long total = jdbc.sql("select count(*) from catalog_items i" + where).params(params).query(Long.class).single();
-        List<Item> items = jdbc.sql(SELECT + where + " order by " + order(filter.sort()) + ", i.id limit :limit offset :offset")
+        List<ItemDetails> items = jdbc.sql(SELECT + where + " order by " + order(filter.sort()) + ", i.id limit :limit offset :offset")
             .params(params).param("limit", page.sizeOrDefault()).param("offset", page.offset())
             .query((rs, n) -> item(rs)).list();
         return new PageResponse<>(items, page.pageOrDefault(), page.sizeOrDefault(), total);
@@ -146,8 +146,8 @@ public class CatalogManagement {
 
     /** Changes what an item is; its SKU stays even when it moves to another category. */
     @Transactional
-    public Item update(UUID id, ItemChanges changes) {
-        Item before = get(id);
+    public ItemDetails update(UUID id, ItemChanges changes) {
+        ItemDetails before = get(id);
         CategoryRef category = category(changes.categoryId());
         int updated = jdbc.sql("""
                 update catalog_items set category_id = :category, kind = :kind, name = :name, description = :description,
@@ -160,21 +160,21 @@ public class CatalogManagement {
             .param("t", TenantContext.require()).param("id", id).param("version", changes.version())
             .update();
         checkUpdated(updated);
-        Item after = get(id);
+        ItemDetails after = get(id);
         audit.record(AuditAction.UPDATE, "catalog_item", id, before, after);
         return after;
     }
 
     /** A new price (and maybe currency), kept in the history with who, when and why; the same price changes nothing. */
     @Transactional
-    public Item changePrice(UUID id, PriceChange change) {
+    public ItemDetails changePrice(UUID id, PriceChange change) {
         return changePrice(id, change, CurrentUsers.current().map(CurrentUser::userId).orElse(null));
     }
 
     /** For demo data, which has no signed-in user: the price change is someone's. */
     @Transactional
-    Item changePrice(UUID id, PriceChange change, UUID actor) {
-        Item before = get(id);
+    ItemDetails changePrice(UUID id, PriceChange change, UUID actor) {
+        ItemDetails before = get(id);
         if (before.price().compareTo(change.price()) == 0 && before.currency() == change.currency()) {
             return before;
         }
@@ -189,15 +189,15 @@ public class CatalogManagement {
         checkUpdated(updated);
         recordPrice(id, before.price(), before.currency(), change.price(), change.currency(), blankToNull(change.reason()),
                 actor);
-        Item after = get(id);
+        ItemDetails after = get(id);
         audit.record(AuditAction.UPDATE, "catalog_item", id, before, after);
         return after;
     }
 
     /** Deactivated items stay (with their SKU, which is never given again) but are not offered any more. */
     @Transactional
-    public Item setActive(UUID id, boolean active) {
-        Item before = get(id);
+    public ItemDetails setActive(UUID id, boolean active) {
+        ItemDetails before = get(id);
         if (before.active() == active) {
             return before;
         }
@@ -207,7 +207,7 @@ public class CatalogManagement {
                 """)
             .param("active", active).param("now", Timestamp.from(clock.instant()))
             .param("t", TenantContext.require()).param("id", id).update();
-        Item after = get(id);
+        ItemDetails after = get(id);
         audit.record(AuditAction.UPDATE, "catalog_item", id, before, after);
         return after;
     }
@@ -292,8 +292,8 @@ public class CatalogManagement {
               join catalog_categories c on c.tenant_id = i.tenant_id and c.id = i.category_id
             """;
 
-    private static Item item(ResultSet rs) throws SQLException {
-        return new Item(rs.getObject("id", UUID.class), rs.getObject("category_id", UUID.class),
+    private static ItemDetails item(ResultSet rs) throws SQLException {
+        return new ItemDetails(rs.getObject("id", UUID.class), rs.getObject("category_id", UUID.class),
                 rs.getString("category_name"), ItemKind.valueOf(rs.getString("kind")), rs.getString("sku"), rs.getString("name"),
                 rs.getString("description"), Unit.valueOf(rs.getString("unit")), rs.getBigDecimal("price"),
                 Currency.valueOf(rs.getString("currency")),

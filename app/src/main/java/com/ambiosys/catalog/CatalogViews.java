@@ -25,7 +25,7 @@ public final class CatalogViews {
     public record NewCategory(UUID parentId, String name, String skuPrefix, String description, boolean active) {
     }
 
-    public record Item(UUID id, UUID categoryId, String categoryName, ItemKind kind, String sku, String name,
+    public record ItemDetails(UUID id, UUID categoryId, String categoryName, ItemKind kind, String sku, String name,
             String description, Unit unit, BigDecimal price, Currency currency, BigDecimal vatRate, boolean active,
             Instant createdAt, Instant updatedAt, long version) {
     }

@@ -7,7 +7,7 @@ import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
 import com.ambiosys.catalog.CatalogViews.Category;
-import com.ambiosys.catalog.CatalogViews.Item;
+import com.ambiosys.catalog.CatalogViews.ItemDetails;
 import com.ambiosys.catalog.CatalogViews.NewCategory;
 import com.ambiosys.catalog.CatalogViews.NewItem;
 import com.ambiosys.catalog.CatalogViews.PriceChange;
@@ -45,11 +45,11 @@ class DemoCatalog {
         Category chemicals = category(supplies.id(), "Químicos y desinfectantes", "QUI", null);
         Category paper = category(supplies.id(), "Papel y jabón", "PAP", null);
 
-        Item standard = item(toilets, "SERVICE", "Sanitario portátil estándar – renta mensual", "MONTH", "850.00", "GTQ", "12");
+        ItemDetails standard = item(toilets, "SERVICE", "Sanitario portátil estándar – renta mensual", "MONTH", "850.00", "GTQ", "12");
         item(toilets, "SERVICE", "Sanitario VIP con lavamanos – evento (día)", "DAY", "450.00", "GTQ", "12");
         item(toilets, "SERVICE", "Servicio de limpieza adicional", "SERVICE", "125.00", "GTQ", "12");
         item(toilets, "SERVICE", "Sanitario portátil estándar – renta mensual (El Salvador)", "MONTH", "95.00", "USD", "13");
-        Item suction = item(septic, "SERVICE", "Succión de fosa séptica hasta 5 m³", "SERVICE", "1500.00", "GTQ", "12");
+        ItemDetails suction = item(septic, "SERVICE", "Succión de fosa séptica hasta 5 m³", "SERVICE", "1500.00", "GTQ", "12");
         item(septic, "SERVICE", "Transporte de lodos por m³", "M3", "180.00", "GTQ", "12");
         item(septic, "SERVICE", "Succión de fosa séptica hasta 5 m³ (El Salvador)", "SERVICE", "190.00", "USD", "13");
         item(plants, "SERVICE", "Operación mensual PTAR hasta 50 m³/día", "MONTH", "1200.00", "USD", "13");
@@ -57,7 +57,7 @@ class DemoCatalog {
         item(plants, "SERVICE", "Visita técnica de diagnóstico", "TRIP", "650.00", "GTQ", "12");
         item(chemicals, "PRODUCT", "Desinfectante biodegradable para sanitarios (galón)", "UNIT", "85.00", "GTQ", "12");
         item(paper, "PRODUCT", "Papel higiénico industrial (caja)", "BOX", "210.00", "GTQ", "12");
-        Item soap = item(paper, "PRODUCT", "Jabón líquido para lavamanos (galón)", "UNIT", "65.00", "GTQ", "12");
+        ItemDetails soap = item(paper, "PRODUCT", "Jabón líquido para lavamanos (galón)", "UNIT", "65.00", "GTQ", "12");
         catalog.setActive(soap.id(), false);
 
         catalog.changePrice(standard.id(), new PriceChange(new BigDecimal("900.00"), Currency.GTQ,
@@ -70,7 +70,7 @@ class DemoCatalog {
         return categories.create(new NewCategory(parent, name, prefix, description, true));
     }
 
-    private Item item(Category category, String kind, String name, String unit, String price, String currency, String vat) {
+    private ItemDetails item(Category category, String kind, String name, String unit, String price, String currency, String vat) {
         return catalog.create(new NewItem(category.id(), ItemKind.valueOf(kind), name, null, Unit.valueOf(unit),
                 new BigDecimal(price), Currency.valueOf(currency),
                 new BigDecimal(vat)));

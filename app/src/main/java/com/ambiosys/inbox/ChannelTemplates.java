@@ -74,6 +74,49 @@ public class ChannelTemplates {
         return templates;
     }
 
+    /**
+     * The body of one of the channel's approved templates as the contact reads it: each placeholder replaced by its
+     * parameter ({@code {{1}}} by the first; named ones in the order they first appear). Empty when the channel's
+     * templates cannot be read or none is called so (in that language, or else the only one of that name).
+     */
+    public java.util.Optional<String> rendered(UUID channelId, String name, String language, List<String> parameters) {
+        List<Template> known;
+        try {
+            known = approved(channelId);
+        }
+        catch (RuntimeException ex) { // not knowing the text must not stop the send: the thread shows the name
+            log.debug("Templates of channel {} not known for the text of {}: {}", channelId, name, ex.getMessage());
+            return java.util.Optional.empty();
+        }
+        List<Template> named = known.stream().filter(t -> name.equals(t.name()) && t.body() != null).toList();
+        java.util.Optional<Template> chosen = named.stream().filter(t -> language.equals(t.language())).findFirst()
+            .or(() -> named.size() == 1 ? java.util.Optional.of(named.get(0)) : java.util.Optional.empty());
+        return chosen.map(t -> fill(t.body(), parameters));
+    }
+
+    static String fill(String body, List<String> parameters) {
+        List<String> order = new java.util.ArrayList<>();
+        Matcher m = PLACEHOLDER.matcher(body);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            String key = m.group(1);
+            int index;
+            if (key.chars().allMatch(Character::isDigit)) {
+                index = key.length() > 3 ? -1 : Integer.parseInt(key) - 1;
+            }
+            else {
+                if (!order.contains(key)) {
+                    order.add(key);
+                }
+                index = order.indexOf(key);
+            }
+            String value = index >= 0 && index < parameters.size() ? parameters.get(index) : m.group();
+            m.appendReplacement(out, Matcher.quoteReplacement(value));
+        }
+        m.appendTail(out);
+        return out.toString();
+    }
+
     private static Template template(JsonNode t) {
         String body = null;
         for (JsonNode component : t.path("components")) {

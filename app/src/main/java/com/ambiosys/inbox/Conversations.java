@@ -40,7 +40,7 @@ import com.ambiosys.platform.web.PageResponse;
 @Service
 public class Conversations {
 
-    public record Summary(UUID id, UUID channelId, UUID contactId, String contactName, String contactPhone, UUID customerId,
+    public record ConversationSummary(UUID id, UUID channelId, UUID contactId, String contactName, String contactPhone, UUID customerId,
             ConversationStatus status, ConversationPriority priority, UUID assigneeId, String assigneeName, UUID teamId, String teamName,
             List<String> labels, Instant lastMessageAt,
             String lastMessage, Instant snoozedUntil) {
@@ -49,10 +49,12 @@ public class Conversations {
     public record Note(UUID id, UUID authorId, String authorName, String body, Instant createdAt) {
     }
 
-    public record Conversation(Summary summary, boolean customerConfirmed, String customerName, List<Note> notes) {
+    public record Conversation(ConversationSummary summary, boolean customerConfirmed, String customerName, List<Note> notes) {
     }
 
-    public record Filter(ConversationStatus status, UUID assigneeId, String label, UUID channelId, Boolean unassigned, UUID teamId) {
+    /** @param customerId the conversations of the contacts confirmed as that CRM customer */
+    public record Filter(ConversationStatus status, UUID assigneeId, String label, UUID channelId, Boolean unassigned, UUID teamId,
+            UUID customerId) {
     }
 
     private final JdbcClient jdbc;
@@ -169,7 +171,7 @@ public class Conversations {
     }
 
     @Transactional(readOnly = true)
-    public PageResponse<Summary> list(Filter filter, PageQuery page) {
+    public PageResponse<ConversationSummary> list(Filter filter, PageQuery page) {
         Map<String, Object> params = new LinkedHashMap<>();
         params.put("t", TenantContext.require());
         params.put("status", filter.status() == null ? null : filter.status().name());
@@ -178,6 +180,7 @@ public class Conversations {
         params.put("channel", filter.channelId());
         params.put("unassigned", Boolean.TRUE.equals(filter.unassigned()));
         params.put("team", filter.teamId());
+        params.put("customer", filter.customerId());
         String where = """
                  where v.tenant_id = :t
                    and (cast(:status as text) is null or v.status = :status)
@@ -186,20 +189,23 @@ public class Conversations {
                    and (cast(:label as text) is null or :label = any(v.labels))
                    and (cast(:channel as uuid) is null or v.channel_id = :channel)
                    and (cast(:team as uuid) is null or v.team_id = :team)
+                   and (cast(:customer as uuid) is null or v.contact_id in (
+                        select c.id from inbox_contacts c
+                         where c.tenant_id = v.tenant_id and c.customer_id = :customer and c.customer_confirmed))
                 """;
         long total = jdbc.sql("select count(*) from inbox_conversations v" + where).params(params).query(Long.class).single();
-        List<Summary> rows = jdbc.sql(SUMMARY + where + " order by v.last_message_at desc, v.id desc limit :limit offset :offset")
+        List<ConversationSummary> rows = jdbc.sql(SUMMARY + where + " order by v.last_message_at desc, v.id desc limit :limit offset :offset")
             .params(params).param("limit", page.sizeOrDefault()).param("offset", page.offset())
             .query((rs, n) -> summary(rs)).list();
-        Map<UUID, String> names = UserId.plain(staff.namesOf(UserId.all(rows.stream().map(Summary::assigneeId).toList())));
-        List<Summary> items = rows.stream().map(row -> named(row, names)).toList();
+        Map<UUID, String> names = UserId.plain(staff.namesOf(UserId.all(rows.stream().map(ConversationSummary::assigneeId).toList())));
+        List<ConversationSummary> items = rows.stream().map(row -> named(row, names)).toList();
         return new PageResponse<>(items, page.pageOrDefault(), page.sizeOrDefault(), total);
     }
 
     @Transactional(readOnly = true)
     public Conversation get(UUID id) {
         UUID tenant = TenantContext.require();
-        Summary row = jdbc.sql(SUMMARY + " where v.tenant_id = :t and v.id = :id").param("t", tenant).param("id", id)
+        ConversationSummary row = jdbc.sql(SUMMARY + " where v.tenant_id = :t and v.id = :id").param("t", tenant).param("id", id)
             .query((rs, n) -> summary(rs)).optional().orElseThrow(() -> new NotFoundException("conversation"));
         boolean confirmed = jdbc.sql("select customer_confirmed from inbox_contacts where tenant_id = :t and id = :id")
             .param("t", tenant).param("id", row.contactId()).query(Boolean.class).single();
@@ -334,11 +340,11 @@ public class Conversations {
               from inbox_conversations v join inbox_contacts k on k.tenant_id = v.tenant_id and k.id = v.contact_id""";
 
     /** A row of {@link #SUMMARY}, its assignee not yet named ({@link #named}: one look-up for all the rows). */
-    private static Summary summary(java.sql.ResultSet rs) throws java.sql.SQLException {
+    private static ConversationSummary summary(java.sql.ResultSet rs) throws java.sql.SQLException {
         UUID assignee = rs.getObject("assignee_id", UUID.class);
         Timestamp snoozed = rs.getTimestamp("snoozed_until");
         java.sql.Array labels = rs.getArray("labels");
-        return new Summary(rs.getObject("id", UUID.class), rs.getObject("channel_id", UUID.class),
+        return new ConversationSummary(rs.getObject("id", UUID.class), rs.getObject("channel_id", UUID.class),
                 rs.getObject("contact_id", UUID.class), rs.getString("name"), rs.getString("phone"),
                 rs.getObject("customer_id", UUID.class), ConversationStatus.valueOf(rs.getString("status")),
                 ConversationPriority.valueOf(rs.getString("priority")), assignee,
@@ -349,8 +355,8 @@ public class Conversations {
     }
 
     /** The summary with its assignee's name, from {@code names} ({@link StaffDirectory#namesOf}). */
-    private static Summary named(Summary s, Map<UUID, String> names) {
-        return s.assigneeId() == null ? s : new Summary(s.id(), s.channelId(), s.contactId(), s.contactName(),
+    private static ConversationSummary named(ConversationSummary s, Map<UUID, String> names) {
+        return s.assigneeId() == null ? s : new ConversationSummary(s.id(), s.channelId(), s.contactId(), s.contactName(),
                 s.contactPhone(), s.customerId(), s.status(), s.priority(), s.assigneeId(), names.get(s.assigneeId()),
                 s.teamId(), s.teamName(), s.labels(), s.lastMessageAt(), s.lastMessage(), s.snoozedUntil());
     }

@@ -43,13 +43,13 @@ public sealed interface OutgoingMessage {
         return p;
     }
 
-    public record Button(String id, String title) {
+    public record ReplyButton(String id, String title) {
     }
 
-    public record Row(String id, String title, String description) {
+    public record ListRow(String id, String title, String description) {
     }
 
-    public record Section(String title, List<Row> rows) {
+    public record ListSection(String title, List<ListRow> rows) {
     }
 
     /** Plain text, up to 4096 characters. */
@@ -75,17 +75,26 @@ public sealed interface OutgoingMessage {
         }
     }
 
-    /** Text with one to three reply buttons (titles up to 20 characters). */
-    public record Buttons(String text, List<Button> buttons) implements OutgoingMessage {
+    /**
+     * Text with one to three reply buttons, as Meta takes them: titles up to 20 characters and ids up to 256, each
+     * unique (Meta refuses two buttons alike).
+     */
+    public record Buttons(String text, List<ReplyButton> buttons) implements OutgoingMessage {
+        public static final int MAX_BUTTONS = 3;
+        public static final int MAX_TITLE = 20;
+        public static final int MAX_ID = 256;
+
         public Buttons {
-            requireText(text, 1024);
-            if (buttons == null || buttons.isEmpty() || buttons.size() > 3) {
-                throw new InvalidInputException("invalid-buttons", 3, 20);
+            requireText(text, MAX_INTERACTIVE_TEXT);
+            if (buttons == null || buttons.isEmpty() || buttons.size() > MAX_BUTTONS) {
+                throw new InvalidInputException("invalid-buttons", MAX_BUTTONS, MAX_TITLE);
             }
-            for (Button b : buttons) {
-                if (b.title() == null || b.title().isBlank() || b.title().length() > 20 || b.id() == null
-                        || b.id().isBlank() || b.id().length() > 256) {
-                    throw new InvalidInputException("invalid-buttons", 3, 20);
+            java.util.Set<String> ids = new java.util.HashSet<>();
+            java.util.Set<String> titles = new java.util.HashSet<>();
+            for (ReplyButton b : buttons) {
+                if (b == null || !fits(b.title(), MAX_TITLE) || !fits(b.id(), MAX_ID) || !ids.add(b.id())
+                        || !titles.add(b.title().trim().toLowerCase(Locale.ROOT))) {
+                    throw new InvalidInputException("invalid-buttons", MAX_BUTTONS, MAX_TITLE);
                 }
             }
             buttons = List.copyOf(buttons);
@@ -104,7 +113,7 @@ public sealed interface OutgoingMessage {
         @Override
         public void writeTo(Map<String, Object> payload, String mediaId) {
             List<Map<String, Object>> replies = new ArrayList<>();
-            for (Button b : buttons) {
+            for (ReplyButton b : buttons) {
                 replies.add(Map.of("type", "reply", "reply", Map.of("id", b.id(), "title", b.title())));
             }
             payload.put("type", "interactive");
@@ -113,21 +122,41 @@ public sealed interface OutgoingMessage {
         }
     }
 
-    /** Text with a list of up to ten rows in sections, opened by a button. */
-    public record OptionList(String text, String button, List<Section> sections) implements OutgoingMessage {
+    /**
+     * Text with a list opened by a button, as Meta takes it: a button of up to 20 characters; up to 10 sections
+     * (each titled, up to 24 characters, when there are several) holding up to 10 rows in all; a row's title up to
+     * 24 characters, its description up to 72 and its id up to 200, unique in the list.
+     */
+    public record OptionList(String text, String button, List<ListSection> sections) implements OutgoingMessage {
+        public static final int MAX_BUTTON = 20;
+        public static final int MAX_SECTIONS = 10;
+        public static final int MAX_ROWS = 10;
+        public static final int MAX_SECTION_TITLE = 24;
+        public static final int MAX_ROW_TITLE = 24;
+        public static final int MAX_ROW_DESCRIPTION = 72;
+        public static final int MAX_ROW_ID = 200;
+
         public OptionList {
-            requireText(text, 1024);
-            int rows = sections == null ? 0 : sections.stream().mapToInt(s -> s.rows() == null ? 0 : s.rows().size()).sum();
-            if (rows == 0 || rows > 10 || button == null || button.isBlank() || button.length() > 20) {
-                throw new InvalidInputException("invalid-list", 10);
+            requireText(text, MAX_INTERACTIVE_TEXT);
+            if (!fits(button, MAX_BUTTON) || sections == null || sections.isEmpty() || sections.size() > MAX_SECTIONS) {
+                throw new InvalidInputException("invalid-list", MAX_ROWS);
             }
-            for (Section s : sections) {
-                for (Row r : s.rows()) {
-                    if (r.title() == null || r.title().isBlank() || r.title().length() > 24 || r.id() == null
-                            || r.id().length() > 200 || (r.description() != null && r.description().length() > 72)) {
-                        throw new InvalidInputException("invalid-list", 10);
+            java.util.Set<String> ids = new java.util.HashSet<>();
+            for (ListSection s : sections) {
+                boolean titled = s != null && (sections.size() == 1 ? s.title() == null || s.title().length() <= MAX_SECTION_TITLE
+                        : fits(s.title(), MAX_SECTION_TITLE));
+                if (!titled || s.rows() == null || s.rows().isEmpty()) {
+                    throw new InvalidInputException("invalid-list", MAX_ROWS);
+                }
+                for (ListRow r : s.rows()) {
+                    if (r == null || !fits(r.title(), MAX_ROW_TITLE) || !fits(r.id(), MAX_ROW_ID) || !ids.add(r.id())
+                            || (r.description() != null && r.description().length() > MAX_ROW_DESCRIPTION)) {
+                        throw new InvalidInputException("invalid-list", MAX_ROWS);
                     }
                 }
+            }
+            if (ids.size() > MAX_ROWS) {
+                throw new InvalidInputException("invalid-list", MAX_ROWS);
             }
             sections = List.copyOf(sections);
         }
@@ -145,9 +174,9 @@ public sealed interface OutgoingMessage {
         @Override
         public void writeTo(Map<String, Object> payload, String mediaId) {
             List<Map<String, Object>> written = new ArrayList<>();
-            for (Section s : sections) {
+            for (ListSection s : sections) {
                 List<Map<String, Object>> items = new ArrayList<>();
-                for (Row r : s.rows()) {
+                for (ListRow r : s.rows()) {
                     Map<String, Object> row = new LinkedHashMap<>();
                     row.put("id", r.id());
                     row.put("title", r.title());
@@ -164,14 +193,27 @@ public sealed interface OutgoingMessage {
         }
     }
 
-    /** An approved template by name, in a language (Spanish unless said), with its body's parameters. */
-    public record Template(String name, String language, List<String> parameters) implements OutgoingMessage {
+    /**
+     * An approved template by name, in a language (Spanish unless said), with its body's parameters. @param text
+     * its body as the contact reads it (the parameters in their places), when the channel's templates tell it; the
+     * thread shows it, and the name when it is not known
+     */
+    public record Template(String name, String language, List<String> parameters, String text) implements OutgoingMessage {
         public Template {
             if (name == null || !name.matches("[a-z0-9_]{1,512}")) {
                 throw new InvalidInputException("invalid-template");
             }
             language = language == null ? "es" : language;
             parameters = parameters == null ? List.of() : List.copyOf(parameters);
+        }
+
+        public Template(String name, String language, List<String> parameters) {
+            this(name, language, parameters, null);
+        }
+
+        /** The same template, with the text it reads as. */
+        public Template reading(String rendered) {
+            return new Template(name, language, parameters, rendered);
         }
 
         @Override
@@ -181,7 +223,7 @@ public sealed interface OutgoingMessage {
 
         @Override
         public String body() {
-            return name;
+            return text == null || text.isBlank() ? name : text;
         }
 
         @Override
@@ -263,6 +305,13 @@ public sealed interface OutgoingMessage {
         private static boolean hasCaption(MediaKind kind, String caption) {
             return caption != null && !caption.isBlank() && kind != MediaKind.AUDIO;
         }
+    }
+
+    /** Meta's limit for the text of a message with buttons or a list. */
+    int MAX_INTERACTIVE_TEXT = 1024;
+
+    private static boolean fits(String value, int max) {
+        return value != null && !value.isBlank() && value.length() <= max;
     }
 
     private static void requireText(String text, int max) {

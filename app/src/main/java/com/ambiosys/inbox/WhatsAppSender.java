@@ -49,8 +49,9 @@ public class WhatsAppSender {
     public record Media(UUID fileId, String mediaType, String filename, String caption) {
     }
 
+    /** @param templateName for a template, its name (its body is the text it was sent as, when known) */
     public record Message(UUID id, String direction, String type, String body, String status, String externalId,
-            Map<String, Object> error, Instant sentAt, ReplyTo replyTo, Media media) {
+            Map<String, Object> error, Instant sentAt, ReplyTo replyTo, Media media, String templateName) {
     }
 
     static final java.util.Set<String> MEDIA_KINDS = java.util.Set.of("image", "document", "audio", "video", "sticker");
@@ -63,10 +64,12 @@ public class WhatsAppSender {
     private final MetaGraph graph;
     private final InboxEvents events;
     private final FileManagement files;
+    private final ChannelTemplates templates;
 
     WhatsAppSender(JdbcClient jdbc, JsonMapper json, TenantTransactions tx, Channels channels, Clock clock,
-            MetaGraph graph, InboxEvents events, FileManagement files) {
+            MetaGraph graph, InboxEvents events, FileManagement files, ChannelTemplates templates) {
         this.files = files;
+        this.templates = templates;
         this.events = events;
         this.jdbc = jdbc;
         this.json = json;
@@ -83,7 +86,7 @@ public class WhatsAppSender {
      * Sends (once per idempotency key) and answers the stored message, sent or failed.
      * @param replyToMessageId our id of the contact's message this one answers (sent as Meta's {@code context}), or null
      */
-    public Message send(UUID contactId, OutgoingMessage outgoing, UUID replyToMessageId, String idempotencyKey) {
+    public Message send(UUID contactId, OutgoingMessage message, UUID replyToMessageId, String idempotencyKey) {
         UUID tenant = TenantContext.require();
         Target target = target(tenant, contactId);
         Optional<Message> earlier = byKey(tenant, target.channelId(), idempotencyKey);
@@ -92,9 +95,13 @@ public class WhatsAppSender {
         }
         Instant now = clock.instant();
         boolean inWindow = target.lastInbound() != null && target.lastInbound().plus(WINDOW).isAfter(now);
-        if (!inWindow && !outgoing.allowedOutsideWindow()) {
+        if (!inWindow && !message.allowedOutsideWindow()) {
             throw new ConflictException("outside-24h-window");
         }
+        OutgoingMessage outgoing = message instanceof OutgoingMessage.Template template // kept as the text it reads
+                ? template.reading(templates.rendered(target.channelId(), template.name(), template.language(),
+                        template.parameters()).orElse(null))
+                : message;
         StoredFile file = outgoing instanceof OutgoingMessage.Media media ? mediaFile(media) : null;
         String context = replyTo(tenant, contactId, replyToMessageId);
         String body = addressed(outgoing, null, target, context);
@@ -279,6 +286,7 @@ public class WhatsAppSender {
             select m.id, m.direction, m.type, m.body, m.status, m.external_id, m.error::text as error, m.sent_at, m.file_id,
                    coalesce(m.media_type, m.payload -> m.type ->> 'mime_type') as media_type,
                    m.payload -> m.type ->> 'filename' as filename, m.payload -> m.type ->> 'caption' as caption,
+                   m.payload -> 'template' ->> 'name' as template_name,
                    r.id as reply_id, r.body as reply_text
               from inbox_messages m
               left join inbox_messages r on r.tenant_id = m.tenant_id and r.channel_id = m.channel_id
@@ -303,6 +311,7 @@ public class WhatsAppSender {
                 rs.getObject("reply_id", UUID.class) == null ? null
                         : new ReplyTo(rs.getObject("reply_id", UUID.class), rs.getString("reply_text")),
                 MEDIA_KINDS.contains(rs.getString("type")) ? new Media(rs.getObject("file_id", UUID.class),
-                        rs.getString("media_type"), rs.getString("filename"), rs.getString("caption")) : null);
+                        rs.getString("media_type"), rs.getString("filename"), rs.getString("caption")) : null,
+                rs.getString("template_name"));
     }
 }

@@ -73,6 +73,13 @@ public class SimulatedGraph {
         if (!"whatsapp".equals(payload.path("messaging_product").asString(""))) {
             return invalidParameter("(#100) The parameter messaging_product is required.");
         }
+        if (payload.has("status")) { // a read receipt: {"messaging_product":"whatsapp","status":"read","message_id":...}
+            String wamid = payload.path("message_id").asString("");
+            if (!"read".equals(payload.path("status").asString("")) || wamid.isBlank() || !simulator.readByBusiness(channel, wamid)) {
+                return invalidParameter("(#100) Invalid parameter");
+            }
+            return new Answer(200, Map.of("success", true));
+        }
         String to = payload.path("to").asString("").replaceAll("[^0-9]", "");
         if (to.length() < 8 || to.length() > 15) {
             return invalidParameter("(#100) The parameter to is required.");

@@ -30,7 +30,8 @@ import tools.jackson.databind.JsonNode;
  * The simulator's phones and their threads, per tenant (RLS). A tester writes as a phone: the message is
  * kept in the thread and reaches the platform as a signed Cloud API webhook over HTTP. What the platform
  * sends to a phone arrives through {@link SimulatedGraph} and is reported sent and delivered at once;
- * read when the tester opens the thread ({@link #markRead}), as a person reads a chat when they open it.
+ * read when the tester opens the thread ({@link #markRead}), as a person reads a chat when they open it. What the
+ * phone wrote shows blue ticks when the platform reports it read ({@link #readByBusiness}).
  *
  * <p>Its parts: {@link SimulatorStore} (the tables), {@link PhoneMessages} (what a phone writes, as Cloud API
  * messages), {@link StatusReports} (Meta's status webhooks) and {@link CloudWebhooks}.
@@ -212,6 +213,14 @@ public class Simulator {
         });
         statuses.sentThenDelivered(channel, to, wamid);
         return store.message(tenant, id);
+    }
+
+    /**
+     * The business read the phone's message (a read receipt to Meta): it and the phone's earlier messages show blue
+     * ticks. False when the channel has no such message from a phone.
+     */
+    boolean readByBusiness(SimulatedChannel channel, String wamid) {
+        return store.readByBusiness(channel.tenantId(), channel.id(), wamid);
     }
 
     /** Keeps media the platform uploads to send by id ({@code POST /{phone-number-id}/media}); answers its id. */

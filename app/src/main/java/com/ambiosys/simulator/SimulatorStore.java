@@ -125,7 +125,8 @@ class SimulatorStore {
 
     /** The phone's message reached the platform (its webhook answered 200). */
     void accepted(UUID tenant, UUID id) {
-        tx.run(tenant, s -> jdbc.sql("update simulator_messages set status = 'ACCEPTED' where tenant_id = :t and id = :id")
+        // not over READ: the platform may have read it before its webhook's answer got here
+        tx.run(tenant, s -> jdbc.sql("update simulator_messages set status = 'ACCEPTED' where tenant_id = :t and id = :id and status = 'REJECTED'")
             .param("t", tenant).param("id", id).update());
     }
 
@@ -135,6 +136,26 @@ class SimulatorStore {
                 select wamid from simulator_messages where tenant_id = :t and phone_id = :p and direction = 'OUT'
                    and status <> 'READ' order by created_at
                 """).param("t", tenant).param("p", phoneId).query(String.class).list());
+    }
+
+    /**
+     * The platform read the phone's message {@code wamid} on the channel: it and the phone's earlier messages that
+     * reached the platform become READ. False when the channel has no such message from a phone.
+     */
+    boolean readByBusiness(UUID tenant, UUID channelId, String wamid) {
+        return tx.call(tenant, s -> {
+            java.util.Optional<Object[]> message = jdbc.sql("""
+                    select m.phone_id, m.created_at from simulator_messages m
+                      join simulator_phones p on p.tenant_id = m.tenant_id and p.id = m.phone_id
+                     where m.tenant_id = :t and p.channel_id = :c and m.wamid = :w and m.direction = 'IN'
+                    """).param("t", tenant).param("c", channelId).param("w", wamid)
+                .query((rs, n) -> new Object[] { rs.getObject(1, UUID.class), rs.getTimestamp(2) }).optional();
+            message.ifPresent(m -> jdbc.sql("""
+                    update simulator_messages set status = 'READ'
+                     where tenant_id = :t and phone_id = :p and direction = 'IN' and status <> 'READ' and created_at <= :at
+                    """).param("t", tenant).param("p", m[0]).param("at", m[1]).update());
+            return message.isPresent();
+        });
     }
 
     /** Moves the status of what the platform sent, and the status reported, forward only. */

@@ -112,6 +112,26 @@ class ConversationsTest extends TenantApiTest {
     }
 
     @Test
+    void aCustomersConversationsAreThoseOfTheContactsConfirmedAsThem() throws Exception {
+        String customer = api.post("/api/v1/customers", Map.of("kind", "PERSON", "commercialName", "José Pérez", "country",
+                "GT", "contact", Map.of("fullName", "José Pérez", "phones", List.of("5555-1234")))).token(admin).send().json()
+            .path("id").asString();
+        String other = api.post("/api/v1/customers", Map.of("kind", "PERSON", "commercialName", "Otra Persona", "country", "GT"))
+            .token(admin).send().json().path("id").asString();
+        receive("50255551234", "Buenos días, soy José");
+        receive("50377778888", "Hola, soy otra persona");
+        assertThat(conversations("?customerId=" + customer).path("total").asLong()).as("only suggested by the phone").isZero();
+        JsonNode jose = conversations("").path("items").valueStream()
+            .filter(c -> c.path("contactPhone").asString().equals("+50255551234")).findFirst().orElseThrow();
+        api.put("/api/v1/inbox/contacts/" + jose.path("contactId").asString() + "/customer", Map.of("customerId", customer))
+            .token(admin).send();
+        JsonNode his = conversations("?customerId=" + customer);
+        assertThat(his.path("items").valueStream().map(c -> c.path("id").asString()).toList())
+            .containsExactly(jose.path("id").asString());
+        assertThat(conversations("?customerId=" + other).path("total").asLong()).isZero();
+    }
+
+    @Test
     void aSalesRepLinksAContactOnlyToTheirOwnCustomers() throws Exception {
         tenants.addUser(tenant, "ana", SystemRole.SALES);
         tenants.addUser(tenant, "beto", SystemRole.SALES);

@@ -19,7 +19,8 @@ import com.sun.net.httpserver.HttpServer;
  * bytes to the same token. A media id can be told to fail a number of times (500) or to lie about its
  * hash. {@code POST /{phone-number-id}/media} takes a multipart upload ({@code messaging_product},
  * {@code type}, {@code file}) and answers {@code {id}}; {@code GET /{waba-id}/message_templates} answers
- * the account's templates, filtered by {@code status} as Meta does, in pages of {@code limit}.
+ * the account's templates, filtered by {@code status} as Meta does, in pages of {@code limit}. A read receipt
+ * ({@code POST /{phone-number-id}/messages} with {@code "status":"read"}) answers {@code {"success":true}}.
  */
 final class FakeMetaGraph implements AutoCloseable {
 
@@ -35,7 +36,9 @@ final class FakeMetaGraph implements AutoCloseable {
     final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
     /** The bodies of the messages the platform sent, as Meta received them. */
     final java.util.List<String> sent = new java.util.concurrent.CopyOnWriteArrayList<>();
-    /** When set, a send answers this Cloud API error (HTTP 400). */
+    /** The message ids of the read receipts the platform sent ({@code "status":"read"}), in order. */
+    final java.util.List<String> reads = new java.util.concurrent.CopyOnWriteArrayList<>();
+    /** When set, a send (or a read receipt) answers this Cloud API error (HTTP 400). */
     volatile String sendError;
 
     /** A media upload as Meta received it. */
@@ -75,6 +78,15 @@ final class FakeMetaGraph implements AutoCloseable {
         }
         if ("POST".equals(exchange.getRequestMethod()) && id.endsWith("/messages")) {
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            if (body.contains("\"status\":\"read\"")) { // a read receipt: Meta answers {"success":true}
+                if (sendError != null) {
+                    send(exchange, 400, sendError);
+                    return;
+                }
+                reads.add(body.replaceAll("(?s).*\"message_id\":\"([^\"]+)\".*", "$1"));
+                send(exchange, 200, "{\"success\":true}");
+                return;
+            }
             sent.add(body);
             if (sendError != null) {
                 send(exchange, 400, sendError);

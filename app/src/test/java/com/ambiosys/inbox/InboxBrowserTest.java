@@ -203,6 +203,8 @@ class InboxBrowserTest {
             // a second message while the thread is open lands in it live
             inbound("wamid.BROWSER2", "¿Tienen disponibilidad el sábado?");
             assertThat(thread.getByRole(AriaRole.ARTICLE, inside("Recibido: ¿Tienen disponibilidad el sábado?"))).isVisible();
+            // with the conversation open, what Ana wrote is reported read to WhatsApp (her blue ticks), the new one too
+            org.awaitility.Awaitility.await().untilAsserted(() -> assertThat(meta.reads).contains("wamid.BROWSER1", "wamid.BROWSER2"));
 
             // the agent answers; Meta receives it; the read receipt comes back live
             page.getByRole(AriaRole.TEXTBOX, named("Mensaje")).fill("Con gusto, Ana. El sábado a las 9:00 tenemos un camión disponible.");
@@ -253,6 +255,9 @@ class InboxBrowserTest {
             assertThat(page.getByTestId("send-template")).isHidden();
             assertThat(meta.sent).hasSize(4);
             assertThat(meta.sent.get(3)).contains("seguimiento_cotizacion").contains("COT-000123");
+            // the thread shows the text the template sent, not only its name
+            assertThat(thread.getByRole(AriaRole.ARTICLE,
+                    inside("Enviado: Hola Ana, le escribimos sobre la cotización COT-000123. ¿Tiene alguna duda?"))).isVisible();
 
             // a private note, then resolved: it leaves the open list live
             page.getByTestId("tab-notes").click();

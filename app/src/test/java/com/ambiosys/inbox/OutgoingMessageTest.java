@@ -9,10 +9,10 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
-import com.ambiosys.inbox.OutgoingMessage.Button;
+import com.ambiosys.inbox.OutgoingMessage.ReplyButton;
 import com.ambiosys.inbox.OutgoingMessage.MediaKind;
-import com.ambiosys.inbox.OutgoingMessage.Row;
-import com.ambiosys.inbox.OutgoingMessage.Section;
+import com.ambiosys.inbox.OutgoingMessage.ListRow;
+import com.ambiosys.inbox.OutgoingMessage.ListSection;
 import com.ambiosys.platform.errors.DomainException;
 
 /** Each kind of outgoing WhatsApp message: the Cloud API's limits, checked as it is made, and Meta's request body. */
@@ -32,30 +32,30 @@ class OutgoingMessageTest {
     @Test
     void buttonsAreOneToThreeWithShortTitles() {
         OutgoingMessage buttons = new OutgoingMessage.Buttons("¿Confirma la visita?",
-                List.of(new Button("si", "Sí"), new Button("no", "No")));
+                List.of(new ReplyButton("si", "Sí"), new ReplyButton("no", "No")));
         assertThat(buttons.payload(null).get("interactive")).isEqualTo(Map.of("type", "button",
                 "body", Map.of("text", "¿Confirma la visita?"), "action", Map.of("buttons", List.of(
                         Map.of("type", "reply", "reply", Map.of("id", "si", "title", "Sí")),
                         Map.of("type", "reply", "reply", Map.of("id", "no", "title", "No"))))));
         assertThat(code(() -> new OutgoingMessage.Buttons("¿?", List.of()))).isEqualTo("invalid-buttons");
-        assertThat(code(() -> new OutgoingMessage.Buttons("¿?", Collections.nCopies(4, new Button("a", "A")))))
+        assertThat(code(() -> new OutgoingMessage.Buttons("¿?", Collections.nCopies(4, new ReplyButton("a", "A")))))
             .isEqualTo("invalid-buttons");
-        assertThat(code(() -> new OutgoingMessage.Buttons("¿?", List.of(new Button("a", "x".repeat(21))))))
+        assertThat(code(() -> new OutgoingMessage.Buttons("¿?", List.of(new ReplyButton("a", "x".repeat(21))))))
             .isEqualTo("invalid-buttons");
     }
 
     @Test
     void aListHasUpToTenRowsAndDescribesOnlyTheRowsThatSaySomething() {
-        OutgoingMessage list = new OutgoingMessage.OptionList("Elija un servicio", "Servicios", List.of(new Section(null,
-                List.of(new Row("fosa", "Fosa séptica", null), new Row("ptar", "PTAR", "Operación mensual")))));
+        OutgoingMessage list = new OutgoingMessage.OptionList("Elija un servicio", "Servicios", List.of(new ListSection(null,
+                List.of(new ListRow("fosa", "Fosa séptica", null), new ListRow("ptar", "PTAR", "Operación mensual")))));
         assertThat(list.payload(null).get("interactive")).isEqualTo(Map.of("type", "list",
                 "body", Map.of("text", "Elija un servicio"), "action", Map.of("button", "Servicios", "sections", List.of(
                         Map.of("title", "", "rows", List.of(Map.of("id", "fosa", "title", "Fosa séptica"),
                                 Map.of("id", "ptar", "title", "PTAR", "description", "Operación mensual")))))));
-        assertThat(code(() -> new OutgoingMessage.OptionList("Elija", "Ver", List.of(new Section("s",
-                Collections.nCopies(11, new Row("a", "A", null))))))).isEqualTo("invalid-list");
-        assertThat(code(() -> new OutgoingMessage.OptionList("Elija", null, List.of(new Section("s",
-                List.of(new Row("a", "A", null))))))).isEqualTo("invalid-list");
+        assertThat(code(() -> new OutgoingMessage.OptionList("Elija", "Ver", List.of(new ListSection("s",
+                Collections.nCopies(11, new ListRow("a", "A", null))))))).isEqualTo("invalid-list");
+        assertThat(code(() -> new OutgoingMessage.OptionList("Elija", null, List.of(new ListSection("s",
+                List.of(new ListRow("a", "A", null))))))).isEqualTo("invalid-list");
     }
 
     @Test

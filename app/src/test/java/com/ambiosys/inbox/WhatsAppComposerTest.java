@@ -99,6 +99,29 @@ class WhatsAppComposerTest extends TenantApiTest {
     }
 
     @Test
+    void aTemplateIsKeptAsTheTextTheContactReadsWithItsName() {
+        meta.templates.add("""
+                {"name":"seguimiento_cotizacion","language":"es","category":"UTILITY","status":"APPROVED","id":"1",
+                 "components":[{"type":"BODY","text":"Hola {{1}}, le escribimos sobre la cotización {{2}}. ¿Tiene alguna duda?"}]}""");
+        Response sent = send("plantilla-1", Map.of("type", "TEMPLATE", "templateName", "seguimiento_cotizacion",
+                "templateLanguage", "es", "templateParameters", java.util.List.of("Ana", "SR-000123")));
+        assertThat(sent.status()).isEqualTo(201);
+        String text = "Hola Ana, le escribimos sobre la cotización SR-000123. ¿Tiene alguna duda?";
+        assertThat(sent.json().path("body").asString()).isEqualTo(text);
+        assertThat(sent.json().path("templateName").asString()).isEqualTo("seguimiento_cotizacion");
+        JsonNode shown = thread().get(0);
+        assertThat(shown.path("type").asString()).isEqualTo("template");
+        assertThat(shown.path("body").asString()).isEqualTo(text);
+        assertThat(shown.path("templateName").asString()).isEqualTo("seguimiento_cotizacion");
+        assertThat(meta.sent.get(0)).contains("\"name\":\"seguimiento_cotizacion\"", "\"text\":\"SR-000123\"");
+
+        // one Meta no longer has (or never listed) is kept by its name
+        Response unknown = send("plantilla-2", Map.of("type", "TEMPLATE", "templateName", "bienvenida_antigua"));
+        assertThat(unknown.json().path("body").asString()).isEqualTo("bienvenida_antigua");
+        assertThat(unknown.json().path("templateName").asString()).isEqualTo("bienvenida_antigua");
+    }
+
+    @Test
     void aPhotoIsUploadedToMetaAndSentByItsMediaIdAsAReplyToTheCustomersQuestion() {
         JsonNode file = api.upload("/api/v1/files?ownerType=inbox_message", admin, "sanitario-vip.png", "image/png", PNG).json();
         String question = thread().get(0).path("id").asString();

@@ -151,6 +151,93 @@ class WhatsAppSendTest extends TenantApiTest {
     }
 
     @Test
+    void listsAndButtonsBeyondMetasLimitsAreRefusedWithAProblemAndNothingIsSent() {
+        Map<String, Object> row = Map.of("id", "fosa", "title", "Fosa séptica");
+        List<Map<String, Object>> elevenRows = new ArrayList<>();
+        for (int i = 0; i < 11; i++) {
+            elevenRows.add(Map.of("id", "r" + i, "title", "Fila " + i));
+        }
+        Map<String, Map<String, Object>> refused = new java.util.LinkedHashMap<>();
+        refused.put("eleven rows", list("Servicios", List.of(Map.of("title", "Todo", "rows", elevenRows))));
+        refused.put("two sections without titles", list("Servicios", List.of(Map.of("rows", List.of(row)),
+                Map.of("rows", List.of(Map.of("id", "ptar", "title", "PTAR"))))));
+        refused.put("a section title of 25 characters", list("Servicios", List.of(Map.of("title", "x".repeat(25), "rows", List.of(row)),
+                Map.of("title", "Otros", "rows", List.of(Map.of("id", "ptar", "title", "PTAR"))))));
+        refused.put("a row id twice", list("Servicios", List.of(Map.of("title", "A", "rows", List.of(row)),
+                Map.of("title", "B", "rows", List.of(row)))));
+        refused.put("a row description of 73 characters", list("Servicios", List.of(Map.of("rows",
+                List.of(Map.of("id", "fosa", "title", "Fosa", "description", "d".repeat(73)))))));
+        refused.put("a section without rows", list("Servicios", List.of(Map.of("title", "Vacía", "rows", List.of()))));
+        int n = 0;
+        for (Map.Entry<String, Map<String, Object>> bad : refused.entrySet()) {
+            Response r = send("lim-" + n++, bad.getValue());
+            assertThat(r.status()).as(bad.getKey()).isEqualTo(400);
+            assertThat(r.problemCode()).as(bad.getKey()).isEqualTo("invalid-list");
+        }
+        assertThat(send("lim-lb", list("b".repeat(21), List.of(Map.of("rows", List.of(row))))).status())
+            .as("a list button of 21 characters").isEqualTo(400);
+        Response twice = send("lim-b", Map.of("type", "BUTTONS", "text", "¿Confirmamos?", "buttons",
+                List.of(Map.of("id", "si", "title", "Sí"), Map.of("id", "si2", "title", "sí"))));
+        assertThat(twice.problemCode()).as("two buttons alike").isEqualTo("invalid-buttons");
+        assertThat(meta.sent).isEmpty();
+
+        Response sent = send("lim-ok", list("Ver servicios", List.of(Map.of("title", "Saneamiento", "rows", List.of(row)),
+                Map.of("title", "Alquiler", "rows", List.of(Map.of("id", "vip", "title", "Sanitario VIP", "description",
+                        "Con lavamanos"))))));
+        assertThat(sent.status()).isEqualTo(201);
+        assertThat(meta.sent.get(0)).contains("\"type\":\"list\"", "\"button\":\"Ver servicios\"",
+                "\"title\":\"Saneamiento\"", "\"title\":\"Alquiler\"", "\"description\":\"Con lavamanos\"");
+    }
+
+    private static Map<String, Object> list(String button, List<Map<String, Object>> sections) {
+        return Map.of("type", "LIST", "text", "¿Qué servicio necesita?", "listButton", button, "sections", sections);
+    }
+
+    @Test
+    void openingTheConversationReportsTheContactsMessagesReadOnWhatsAppOnce() throws Exception {
+        webhook(WhatsAppWebhookTest.message(phoneNumberId, "50255551234", "wamid.IN2", System.currentTimeMillis() / 1000 - 30,
+                "text", "\"text\":{\"body\":\"¿Y para el domingo?\"}"));
+        String conversation = api.get("/api/v1/inbox/conversations").token(admin).send().json().path("items").get(0).path("id")
+            .asString();
+        Response opened = api.post("/api/v1/inbox/conversations/" + conversation + "/read", null).token(admin).send();
+        assertThat(opened.status()).isEqualTo(200);
+        assertThat(opened.json().path("read").asInt()).isEqualTo(2);
+        assertThat(meta.reads).as("the latest one: Meta marks the earlier ones read with it").containsExactly("wamid.IN2");
+        assertThat(meta.sent).as("a receipt is not a message").isEmpty();
+        JsonThread thread = new JsonThread(api.get("/api/v1/inbox/contacts/" + contactId + "/messages").token(admin).send());
+        assertThat(thread.statusOf("wamid.IN1")).isEqualTo("READ");
+        assertThat(thread.statusOf("wamid.IN2")).isEqualTo("READ");
+
+        assertThat(api.post("/api/v1/inbox/conversations/" + conversation + "/read", null).token(admin).send().json()
+            .path("read").asInt()).as("opened again: nothing new to report").isZero();
+        assertThat(meta.reads).hasSize(1);
+        webhook(WhatsAppWebhookTest.message(phoneNumberId, "50255551234", "wamid.IN3", System.currentTimeMillis() / 1000,
+                "text", "\"text\":{\"body\":\"Gracias\"}"));
+        api.post("/api/v1/inbox/conversations/" + conversation + "/read", null).token(admin).send();
+        assertThat(meta.reads).containsExactly("wamid.IN2", "wamid.IN3");
+
+        TestTenant other = tenants.create();
+        String them = api.login(other.adminEmail(), TestTenants.PASSWORD);
+        assertThat(api.post("/api/v1/inbox/conversations/" + conversation + "/read", null).token(them).send().status())
+            .isEqualTo(404);
+    }
+
+    @Test
+    void aReceiptWhatsAppDidNotTakeGoesAgainNextTime() {
+        String conversation = api.get("/api/v1/inbox/conversations").token(admin).send().json().path("items").get(0).path("id")
+            .asString();
+        meta.sendError = "{\"error\":{\"message\":\"(#131000) Something went wrong\",\"type\":\"OAuthException\",\"code\":131000}}";
+        assertThat(api.post("/api/v1/inbox/conversations/" + conversation + "/read", null).token(admin).send().json()
+            .path("read").asInt()).isZero();
+        JsonThread thread = new JsonThread(api.get("/api/v1/inbox/contacts/" + contactId + "/messages").token(admin).send());
+        assertThat(thread.statusOf("wamid.IN1")).isEqualTo("RECEIVED");
+        meta.sendError = null;
+        assertThat(api.post("/api/v1/inbox/conversations/" + conversation + "/read", null).token(admin).send().json()
+            .path("read").asInt()).isEqualTo(1);
+        assertThat(meta.reads).containsExactly("wamid.IN1");
+    }
+
+    @Test
     void anotherTenantsContactIsNotFound() {
         TestTenant other = tenants.create();
         String them = api.login(other.adminEmail(), TestTenants.PASSWORD);

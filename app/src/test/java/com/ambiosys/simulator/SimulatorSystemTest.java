@@ -132,6 +132,35 @@ class SimulatorSystemTest extends TenantApiTest {
     }
 
     @Test
+    void whatThePhoneWroteShowsBlueTicksWhenAnAgentOpensTheConversation() {
+        String first = sendAsPhone(Map.of("type", "TEXT", "text", "Hola")).json().path("wamid").asString();
+        String second = sendAsPhone(Map.of("type", "TEXT", "text", "¿Tienen sanitarios VIP?")).json().path("wamid").asString();
+        assertThat(thread().valueStream().filter(m -> "IN".equals(m.path("direction").asString()))
+            .map(m -> m.path("status").asString()).toList()).containsExactly("ACCEPTED", "ACCEPTED");
+        String conversation = api.get("/api/v1/inbox/conversations").token(admin).send().json().path("items").get(0)
+            .path("id").asString();
+
+        Response opened = api.post("/api/v1/inbox/conversations/" + conversation + "/read", null).token(admin).send();
+        assertThat(opened.status()).isEqualTo(200);
+        assertThat(opened.json().path("read").asInt()).isEqualTo(2);
+        assertThat(thread().valueStream().filter(m -> "IN".equals(m.path("direction").asString()))
+            .map(m -> m.path("wamid").asString() + "=" + m.path("status").asString()).toList())
+            .containsExactly(first + "=READ", second + "=READ");
+        assertThat(platformMessage(second).get("status")).isEqualTo("READ");
+    }
+
+    @Test
+    void theSimulatedGraphRefusesAReceiptForAMessageTheChannelDoesNotHave() throws Exception {
+        HttpResponse<String> unknown = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                + "/simulator/graph/v23.0/" + phoneNumberId + "/messages")).header("Authorization", "Bearer " + TOKEN)
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString("{\"messaging_product\":\"whatsapp\",\"status\":\"read\","
+                    + "\"message_id\":\"wamid.NO-EXISTE\"}")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(unknown.statusCode()).isEqualTo(400);
+        assertThat(unknown.body()).contains("\"code\":100");
+    }
+
+    @Test
     void statusesThatALostTimerDidNotPostAreReportedByTheSweep() {
         assertThat(sendAsPhone(Map.of("type", "TEXT", "text", "¿A qué hora llega el camión?")).status()).isEqualTo(201);
         String outId = reply("r-lost", Map.of("type", "TEXT", "text", "Mañana a las 8:00, en la garita."))

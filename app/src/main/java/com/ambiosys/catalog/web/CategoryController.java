@@ -61,6 +61,7 @@ class CategoryController {
 
     @PostMapping
     @RequiresPermission("catalog:create")
+    @ResponseStatus(HttpStatus.CREATED)
     ResponseEntity<CatalogViews.Category> create(@Valid @RequestBody CategoryRequest body) {
         CatalogViews.Category created = categories.create(body.command());
         return ResponseEntity.created(URI.create("/api/v1/catalog/categories/" + created.id())).body(created);

@@ -12,6 +12,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -19,6 +20,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import com.ambiosys.catalog.CatalogManagement;
@@ -44,7 +46,7 @@ class ItemController {
         }
     }
 
-    record CreateRequest(@NotNull UUID categoryId, @NotNull ItemKind kind,
+    record ItemCreateRequest(@NotNull UUID categoryId, @NotNull ItemKind kind,
             @NotBlank @Size(max = 200) String name, @Size(max = 2000) String description,
             @NotNull Unit unit,
             @NotNull @DecimalMin("0") @Digits(integer = 12, fraction = 2) BigDecimal price,
@@ -52,7 +54,7 @@ class ItemController {
             @NotNull @DecimalMin("0") @DecimalMax("100") @Digits(integer = 3, fraction = 2) BigDecimal vatRate) {
     }
 
-    record UpdateRequest(@NotNull UUID categoryId, @NotNull ItemKind kind,
+    record ItemUpdateRequest(@NotNull UUID categoryId, @NotNull ItemKind kind,
             @NotBlank @Size(max = 200) String name, @Size(max = 2000) String description,
             @NotNull Unit unit,
             @NotNull @DecimalMin("0") @DecimalMax("100") @Digits(integer = 3, fraction = 2) BigDecimal vatRate,
@@ -71,47 +73,48 @@ class ItemController {
 
     @GetMapping
     @RequiresPermission("catalog:view")
-    PageResponse<CatalogViews.Item> search(@Valid ItemListFilter filter, @Valid PageQuery page) {
+    PageResponse<CatalogViews.ItemDetails> search(@Valid ItemListFilter filter, @Valid PageQuery page) {
         return catalog.search(filter.criteria(), page);
     }
 
     @GetMapping("/{id}")
     @RequiresPermission("catalog:view")
-    CatalogViews.Item get(@PathVariable UUID id) {
+    CatalogViews.ItemDetails get(@PathVariable UUID id) {
         return catalog.get(id);
     }
 
     @PostMapping
     @RequiresPermission("catalog:create")
-    ResponseEntity<CatalogViews.Item> create(@Valid @RequestBody CreateRequest body) {
-        CatalogViews.Item created = catalog.create(new CatalogViews.NewItem(body.categoryId(), body.kind(), body.name(),
+    @ResponseStatus(HttpStatus.CREATED)
+    ResponseEntity<CatalogViews.ItemDetails> create(@Valid @RequestBody ItemCreateRequest body) {
+        CatalogViews.ItemDetails created = catalog.create(new CatalogViews.NewItem(body.categoryId(), body.kind(), body.name(),
                 body.description(), body.unit(), body.price(), body.currency(), body.vatRate()));
         return ResponseEntity.created(URI.create("/api/v1/catalog/items/" + created.id())).body(created);
     }
 
     @PutMapping("/{id}")
     @RequiresPermission("catalog:edit")
-    CatalogViews.Item update(@PathVariable UUID id, @Valid @RequestBody UpdateRequest body) {
+    CatalogViews.ItemDetails update(@PathVariable UUID id, @Valid @RequestBody ItemUpdateRequest body) {
         return catalog.update(id, new CatalogViews.ItemChanges(body.categoryId(), body.kind(), body.name(),
                 body.description(), body.unit(), body.vatRate(), body.version()));
     }
 
     @PutMapping("/{id}/price")
     @RequiresPermission("catalog:edit")
-    CatalogViews.Item changePrice(@PathVariable UUID id, @Valid @RequestBody PriceRequest body) {
+    CatalogViews.ItemDetails changePrice(@PathVariable UUID id, @Valid @RequestBody PriceRequest body) {
         return catalog.changePrice(id, new CatalogViews.PriceChange(body.price(), body.currency(), body.reason(),
                 body.version()));
     }
 
     @PostMapping("/{id}/deactivate")
     @RequiresPermission("catalog:edit")
-    CatalogViews.Item deactivate(@PathVariable UUID id) {
+    CatalogViews.ItemDetails deactivate(@PathVariable UUID id) {
         return catalog.setActive(id, false);
     }
 
     @PostMapping("/{id}/activate")
     @RequiresPermission("catalog:edit")
-    CatalogViews.Item activate(@PathVariable UUID id) {
+    CatalogViews.ItemDetails activate(@PathVariable UUID id) {
         return catalog.setActive(id, true);
     }
 

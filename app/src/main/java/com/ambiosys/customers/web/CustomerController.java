@@ -48,14 +48,14 @@ class CustomerController {
         }
     }
 
-    record CreateRequest(@NotNull CustomerKind kind,
+    record CustomerCreateRequest(@NotNull CustomerKind kind,
             @NotBlank @Size(max = 200) String commercialName, @Size(max = 20) String taxId,
             @NotNull Country country, UUID ownerId,
             @Size(max = 20) List<@NotBlank @Size(max = 40) String> tags, @Size(max = 4000) String notes,
             @Valid ContactRequest contact, Boolean allowDuplicate) {
     }
 
-    record UpdateRequest(@NotBlank @Size(max = 200) String commercialName, @Size(max = 20) String taxId, UUID ownerId,
+    record CustomerUpdateRequest(@NotBlank @Size(max = 200) String commercialName, @Size(max = 20) String taxId, UUID ownerId,
             @Size(max = 20) List<@NotBlank @Size(max = 40) String> tags, @Size(max = 4000) String notes) {
     }
 
@@ -108,7 +108,8 @@ class CustomerController {
 
     @PostMapping
     @RequiresPermission("customers:create")
-    ResponseEntity<CustomerViews.Customer> create(@Valid @RequestBody CreateRequest body) {
+    @ResponseStatus(HttpStatus.CREATED)
+    ResponseEntity<CustomerViews.Customer> create(@Valid @RequestBody CustomerCreateRequest body) {
         CustomerViews.Customer created = customers.create(new CustomerViews.NewCustomer(body.kind(), body.commercialName(),
                 body.taxId(), body.country(), body.ownerId(), body.tags(), body.notes(),
                 body.contact() == null ? null : body.contact().command(), Boolean.TRUE.equals(body.allowDuplicate())));
@@ -123,7 +124,7 @@ class CustomerController {
 
     @PutMapping("/{id}")
     @RequiresPermission("customers:edit")
-    CustomerViews.Customer update(@PathVariable UUID id, @Valid @RequestBody UpdateRequest body) {
+    CustomerViews.Customer update(@PathVariable UUID id, @Valid @RequestBody CustomerUpdateRequest body) {
         return customers.update(id, new CustomerViews.CustomerChanges(body.commercialName(), body.taxId(), body.ownerId(),
                 body.tags(), body.notes()));
     }
@@ -144,6 +145,7 @@ class CustomerController {
 
     @PostMapping("/{id}/addresses")
     @RequiresPermission("customers:edit")
+    @ResponseStatus(HttpStatus.CREATED)
     ResponseEntity<CustomerViews.Address> addAddress(@PathVariable UUID id, @Valid @RequestBody AddressRequest body) {
         return ResponseEntity.status(HttpStatus.CREATED).body(customers.addAddress(id, body.command()));
     }
@@ -164,6 +166,7 @@ class CustomerController {
 
     @PostMapping("/{id}/documents")
     @RequiresPermission("customers:edit")
+    @ResponseStatus(HttpStatus.CREATED)
     ResponseEntity<CustomerViews.Document> addDocument(@PathVariable UUID id, @Valid @RequestBody DocumentRequest body) {
         return ResponseEntity.status(HttpStatus.CREATED).body(customers.addDocument(id,
                 new CustomerViews.NewDocument(body.type(), body.number(), body.expiresOn(), body.fileId())));
@@ -192,6 +195,7 @@ class CustomerController {
 
     @PostMapping("/{id}/contacts")
     @RequiresPermission("customers:edit")
+    @ResponseStatus(HttpStatus.CREATED)
     ResponseEntity<CustomerViews.Contact> addContact(@PathVariable UUID id, @Valid @RequestBody ContactRequest body) {
         return ResponseEntity.status(HttpStatus.CREATED).body(customers.addContact(id, body.command()));
     }

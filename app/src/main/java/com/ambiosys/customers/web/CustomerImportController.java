@@ -23,6 +23,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
@@ -58,6 +59,7 @@ class CustomerImportController {
 
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @RequiresPermission("customers:import")
+    @ResponseStatus(HttpStatus.CREATED)
     ResponseEntity<CustomerImports.Import> preview(@RequestPart("file") MultipartFile file) throws IOException {
         if (file.getSize() > MAX_BYTES) {
             throw new ApiException(HttpStatus.PAYLOAD_TOO_LARGE, "import-too-large", MAX_BYTES / 1024 / 1024);

@@ -55,6 +55,7 @@ class CustomerLogController {
 
     @PostMapping("/legal-entities")
     @RequiresPermission("customers:edit")
+    @ResponseStatus(HttpStatus.CREATED)
     ResponseEntity<CustomerLog.LegalEntity> addLegalEntity(@PathVariable UUID id, @Valid @RequestBody LegalEntityRequest body) {
         return ResponseEntity.status(HttpStatus.CREATED).body(log.addLegalEntity(id, body.legalName(), body.taxId(),
                 body.nrc(), Boolean.TRUE.equals(body.isDefault())));
@@ -83,6 +84,7 @@ class CustomerLogController {
 
     @PostMapping("/interactions")
     @RequiresPermission("customers:edit")
+    @ResponseStatus(HttpStatus.CREATED)
     ResponseEntity<CustomerLog.Interaction> log(@PathVariable UUID id, @Valid @RequestBody InteractionRequest body) {
         return ResponseEntity.status(HttpStatus.CREATED).body(log.log(id, body.kind(), body.occurredAt(), body.summary(),
                 null, null));

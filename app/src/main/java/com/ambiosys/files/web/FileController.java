@@ -46,6 +46,7 @@ class FileController {
 
     @PostMapping(path = "/api/v1/files", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @RequiresPermission("files:create")
+    @ResponseStatus(HttpStatus.CREATED)
     ResponseEntity<StoredFile> upload(@RequestPart("file") MultipartFile file,
             @RequestParam OwnerType ownerType,
             @RequestParam(required = false) @Size(max = 100) String ownerId) throws IOException {

@@ -62,6 +62,7 @@ class RoleAdminController {
 
     @PostMapping("/api/v1/roles")
     @RequiresPermission("roles:create")
+    @ResponseStatus(HttpStatus.CREATED)
     ResponseEntity<RoleView> create(@Valid @RequestBody CreateRoleRequest body) {
         RoleView role = roles.create(body.code(), body.name(), body.description(), body.permissions());
         return ResponseEntity.created(URI.create("/api/v1/roles/" + role.id())).body(role);

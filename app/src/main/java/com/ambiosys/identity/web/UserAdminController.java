@@ -14,6 +14,7 @@ import jakarta.validation.constraints.Size;
 
 import org.springframework.http.ResponseEntity;
 import com.ambiosys.platform.security.RequiresPermission;
+import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -21,6 +22,7 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import com.ambiosys.identity.internal.Language;
@@ -75,6 +77,7 @@ class UserAdminController {
 
     @PostMapping
     @RequiresPermission("users:create")
+    @ResponseStatus(HttpStatus.CREATED)
     ResponseEntity<UserView> create(@Valid @RequestBody CreateUserRequest body) {
         UserView created = users.create(new UserCommands.CreateUser(body.email(), body.fullName(), body.phone(),
                 body.language(), body.timeZone(), body.password(), body.roleIds()));

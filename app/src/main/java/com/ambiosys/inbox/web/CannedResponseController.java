@@ -9,6 +9,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -17,6 +18,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import com.ambiosys.inbox.CannedResponses;
@@ -60,6 +62,7 @@ class CannedResponseController {
 
     @PostMapping
     @RequiresPermission("inbox:manage")
+    @ResponseStatus(HttpStatus.CREATED)
     ResponseEntity<CannedResponses.CannedResponse> create(@Valid @RequestBody CannedRequest body) {
         CannedResponses.CannedResponse created = canned.create(body.draft());
         return ResponseEntity.created(URI.create("/api/v1/inbox/canned-responses/" + created.id())).body(created);
@@ -73,6 +76,7 @@ class CannedResponseController {
 
     @DeleteMapping("/{id}")
     @RequiresPermission("inbox:manage")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
     ResponseEntity<Void> delete(@PathVariable UUID id) {
         canned.delete(id);
         return ResponseEntity.noContent().build();

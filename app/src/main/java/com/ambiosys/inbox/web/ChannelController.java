@@ -10,6 +10,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -17,6 +18,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import com.ambiosys.inbox.AssignmentMode;
@@ -73,6 +75,7 @@ class ChannelController {
 
     @PostMapping("/whatsapp")
     @RequiresPermission("inbox:manage")
+    @ResponseStatus(HttpStatus.CREATED)
     ResponseEntity<Channels.Channel> create(@Valid @RequestBody WhatsAppRequest body) {
         if (body.accessToken() == null || body.appSecret() == null || body.verifyToken() == null) {
             throw com.ambiosys.platform.web.ApiException.badRequest("channel-secrets-required");

@@ -16,11 +16,13 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import com.ambiosys.inbox.ConversationPriority;
 import com.ambiosys.inbox.ConversationStatus;
 import com.ambiosys.inbox.Conversations;
+import com.ambiosys.inbox.ReadReceipts;
 import com.ambiosys.platform.security.RequiresPermission;
 import com.ambiosys.platform.web.PageQuery;
 import com.ambiosys.platform.web.PageResponse;
@@ -28,11 +30,11 @@ import com.ambiosys.platform.web.PageResponse;
 @RestController
 class ConversationController {
 
-    record ListFilter(ConversationStatus status, UUID assigneeId,
-            @Size(max = 40) String label, UUID channelId, Boolean unassigned, UUID teamId) {
+    record ConversationFilter(ConversationStatus status, UUID assigneeId,
+            @Size(max = 40) String label, UUID channelId, Boolean unassigned, UUID teamId, UUID customerId) {
     }
 
-    record StatusRequest(@NotNull ConversationStatus status, Instant snoozedUntil) {
+    record ConversationStatusRequest(@NotNull ConversationStatus status, Instant snoozedUntil) {
     }
 
     /** Both null: unassigned. */
@@ -50,16 +52,18 @@ class ConversationController {
     }
 
     private final Conversations conversations;
+    private final ReadReceipts receipts;
 
-    ConversationController(Conversations conversations) {
+    ConversationController(Conversations conversations, ReadReceipts receipts) {
         this.conversations = conversations;
+        this.receipts = receipts;
     }
 
     @GetMapping("/api/v1/inbox/conversations")
     @RequiresPermission("inbox:view")
-    PageResponse<Conversations.Summary> list(@Valid ListFilter filter, @Valid PageQuery page) {
+    PageResponse<Conversations.ConversationSummary> list(@Valid ConversationFilter filter, @Valid PageQuery page) {
         return conversations.list(new Conversations.Filter(filter.status(), filter.assigneeId(), filter.label(),
-                filter.channelId(), filter.unassigned(), filter.teamId()), page);
+                filter.channelId(), filter.unassigned(), filter.teamId(), filter.customerId()), page);
     }
 
     @GetMapping("/api/v1/inbox/conversations/{id}")
@@ -68,9 +72,16 @@ class ConversationController {
         return conversations.get(id);
     }
 
+    /** The agent opened the conversation: the contact's messages are reported read on WhatsApp (blue ticks). */
+    @PostMapping("/api/v1/inbox/conversations/{id}/read")
+    @RequiresPermission("inbox:view")
+    ReadReceipts.Receipt read(@PathVariable UUID id) {
+        return receipts.conversationOpened(id);
+    }
+
     @PutMapping("/api/v1/inbox/conversations/{id}/status")
     @RequiresPermission("inbox:reply")
-    Conversations.Conversation status(@PathVariable UUID id, @Valid @RequestBody StatusRequest body) {
+    Conversations.Conversation status(@PathVariable UUID id, @Valid @RequestBody ConversationStatusRequest body) {
         return conversations.changeStatus(id, body.status(), body.snoozedUntil());
     }
 
@@ -88,12 +99,14 @@ class ConversationController {
 
     @PostMapping("/api/v1/inbox/conversations/{id}/notes")
     @RequiresPermission("inbox:reply")
+    @ResponseStatus(HttpStatus.CREATED)
     ResponseEntity<Conversations.Note> note(@PathVariable UUID id, @Valid @RequestBody NoteRequest body) {
         return ResponseEntity.status(HttpStatus.CREATED).body(conversations.addNote(id, body.body()));
     }
 
     @PutMapping("/api/v1/inbox/contacts/{contactId}/customer")
     @RequiresPermission("inbox:reply")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
     ResponseEntity<Void> linkCustomer(@PathVariable UUID contactId, @Valid @RequestBody CustomerLink body) {
         conversations.linkCustomer(contactId, body.customerId());
         return ResponseEntity.noContent().build();

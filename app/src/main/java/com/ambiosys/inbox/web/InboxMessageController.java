@@ -20,6 +20,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import com.ambiosys.inbox.OutgoingMessage;
@@ -38,9 +39,9 @@ class InboxMessageController {
         TEXT, BUTTONS, LIST, TEMPLATE, IMAGE, DOCUMENT, AUDIO, VIDEO
     }
 
-    record SendRequest(@NotNull MessageType type,
-            @Size(max = 4096) String text, @Size(max = 10) List<OutgoingMessage.Button> buttons,
-            @Size(max = 20) String listButton, @Size(max = 10) List<OutgoingMessage.Section> sections,
+    record AgentMessageRequest(@NotNull MessageType type,
+            @Size(max = 4096) String text, @Size(max = 10) List<OutgoingMessage.ReplyButton> buttons,
+            @Size(max = 20) String listButton, @Size(max = 10) List<OutgoingMessage.ListSection> sections,
             @Size(max = 512) String templateName, @Pattern(regexp = "[a-z]{2}(_[A-Z]{2})?") String templateLanguage,
             @Size(max = 20) List<@Size(max = 1024) String> templateParameters, UUID fileId,
             @Size(max = 1024) String caption, @Size(max = 240) String filename, UUID replyToMessageId) {
@@ -74,8 +75,9 @@ class InboxMessageController {
     /** Sends once per {@code Idempotency-Key}: repeating the key answers the message already sent. */
     @PostMapping
     @RequiresPermission("inbox:reply")
+    @ResponseStatus(HttpStatus.CREATED)
     ResponseEntity<WhatsAppSender.Message> send(@PathVariable UUID contactId,
-            @RequestHeader(name = "Idempotency-Key", required = false) String key, @Valid @RequestBody SendRequest body) {
+            @RequestHeader(name = "Idempotency-Key", required = false) String key, @Valid @RequestBody AgentMessageRequest body) {
         if (key == null || key.isBlank() || key.length() > 100) {
             throw ApiException.badRequest("idempotency-key-required");
         }

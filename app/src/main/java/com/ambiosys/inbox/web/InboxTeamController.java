@@ -9,6 +9,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -17,6 +18,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import com.ambiosys.inbox.InboxTeams;
@@ -50,6 +52,7 @@ class InboxTeamController {
 
     @PostMapping
     @RequiresPermission("inbox:manage")
+    @ResponseStatus(HttpStatus.CREATED)
     ResponseEntity<InboxTeams.Team> create(@Valid @RequestBody TeamRequest body) {
         InboxTeams.Team created = teams.create(body.name(), body.memberIds());
         return ResponseEntity.created(URI.create("/api/v1/inbox/teams/" + created.id())).body(created);
@@ -63,6 +66,7 @@ class InboxTeamController {
 
     @DeleteMapping("/{id}")
     @RequiresPermission("inbox:manage")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
     ResponseEntity<Void> delete(@PathVariable UUID id) {
         teams.delete(id);
         return ResponseEntity.noContent().build();

@@ -46,6 +46,7 @@ class SavedFilterController {
 
     @PostMapping
     @RequiresPermission("servicerequests:view")
+    @ResponseStatus(HttpStatus.CREATED)
     ResponseEntity<ServiceRequestViews.SavedFilter> save(@Valid @RequestBody SaveRequest body) {
         return ResponseEntity.status(HttpStatus.CREATED).body(filters.save(body.name(), body.query()));
     }

@@ -55,13 +55,13 @@ class ServiceRequestController {
         }
     }
 
-    record CreateRequest(@NotNull UUID customerId, UUID contactId, UUID addressId, @NotNull UUID serviceTypeId, UUID ownerId,
+    record ServiceRequestCreateRequest(@NotNull UUID customerId, UUID contactId, UUID addressId, @NotNull UUID serviceTypeId, UUID ownerId,
             Priority priority, @NotNull RequestChannel channel, LocalDate requestedDate,
             @NotBlank @Size(max = 4000) String description, JsonNode typeData, @Size(max = 100) List<@Valid @NotNull ItemRequest> items,
             @Size(max = 20) List<@NotNull UUID> mediaFileIds) {
     }
 
-    record UpdateRequest(UUID contactId, UUID addressId, Priority priority, LocalDate requestedDate,
+    record ServiceRequestUpdateRequest(UUID contactId, UUID addressId, Priority priority, LocalDate requestedDate,
             @NotBlank @Size(max = 4000) String description, JsonNode typeData,
             @Size(max = 100) List<@Valid @NotNull ItemRequest> items) {
     }
@@ -98,7 +98,8 @@ class ServiceRequestController {
 
     @PostMapping
     @RequiresPermission("servicerequests:create")
-    ResponseEntity<ServiceRequestViews.Request> create(@Valid @RequestBody CreateRequest body) {
+    @ResponseStatus(HttpStatus.CREATED)
+    ResponseEntity<ServiceRequestViews.Request> create(@Valid @RequestBody ServiceRequestCreateRequest body) {
         ServiceRequestViews.Request created = requests.create(new ServiceRequestViews.NewRequest(body.customerId(),
                 body.contactId(), body.addressId(), body.serviceTypeId(), body.ownerId(), body.priority(), body.channel(),
                 body.requestedDate(), body.description(), body.typeData(), items(body.items()), body.mediaFileIds()));
@@ -113,7 +114,7 @@ class ServiceRequestController {
 
     @PutMapping("/{id}")
     @RequiresPermission("servicerequests:edit")
-    ServiceRequestViews.Request update(@PathVariable UUID id, @Valid @RequestBody UpdateRequest body) {
+    ServiceRequestViews.Request update(@PathVariable UUID id, @Valid @RequestBody ServiceRequestUpdateRequest body) {
         return requests.update(id, new ServiceRequestViews.Changes(body.contactId(), body.addressId(), body.priority(),
                 body.requestedDate(), body.description(), body.typeData(), body.items() == null ? null : items(body.items())));
     }

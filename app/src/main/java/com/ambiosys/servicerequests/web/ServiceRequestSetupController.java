@@ -94,6 +94,7 @@ class ServiceRequestSetupController {
 
     @PostMapping("/api/v1/service-types")
     @RequiresPermission("servicerequests:configure")
+    @ResponseStatus(HttpStatus.CREATED)
     ResponseEntity<ServiceRequestSetup.ServiceType> createType(@Valid @RequestBody TypeRequest body) {
         ServiceRequestSetup.ServiceType created = setup.createType(body.code(), body.name(),
                 body.dataSchema(), Boolean.TRUE.equals(body.autoAssign()));
@@ -114,6 +115,7 @@ class ServiceRequestSetupController {
 
     @PostMapping("/api/v1/sla-policies")
     @RequiresPermission("servicerequests:configure")
+    @ResponseStatus(HttpStatus.CREATED)
     ResponseEntity<ServiceRequestSetup.SlaPolicy> createPolicy(@Valid @RequestBody PolicyRequest body) {
         ServiceRequestSetup.SlaPolicy created = setup.savePolicy(null, body.policy());
         return ResponseEntity.created(URI.create("/api/v1/sla-policies/" + created.id())).body(created);

@@ -23,6 +23,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
@@ -41,7 +42,7 @@ class SimulatorController {
             @NotBlank @Size(max = 80) String profileName) {
     }
 
-    record SendRequest(@NotNull ReplyType type,
+    record PhoneMessageRequest(@NotNull ReplyType type,
             @Size(max = 4096) String text, UUID replyTo, @Size(max = 256) String optionId,
             @DecimalMin("-90") @DecimalMax("90") Double latitude, @DecimalMin("-180") @DecimalMax("180") Double longitude,
             @Size(max = 200) String name, @Size(max = 500) String address) {
@@ -67,6 +68,7 @@ class SimulatorController {
 
     @PostMapping("/channels/{channelId}/phones")
     @RequiresPermission("inbox:simulate")
+    @ResponseStatus(HttpStatus.CREATED)
     ResponseEntity<Simulator.Phone> addPhone(@PathVariable UUID channelId, @Valid @RequestBody NewPhone body) {
         Simulator.Phone phone = simulator.addPhone(channelId, body.phone(), body.profileName());
         return ResponseEntity.created(URI.create("/api/v1/simulator/phones/" + phone.id() + "/messages")).body(phone);
@@ -80,13 +82,15 @@ class SimulatorController {
 
     @PostMapping("/phones/{phoneId}/messages")
     @RequiresPermission("inbox:simulate")
-    ResponseEntity<Simulator.ThreadMessage> send(@PathVariable UUID phoneId, @Valid @RequestBody SendRequest body) {
+    @ResponseStatus(HttpStatus.CREATED)
+    ResponseEntity<Simulator.ThreadMessage> send(@PathVariable UUID phoneId, @Valid @RequestBody PhoneMessageRequest body) {
         return ResponseEntity.status(HttpStatus.CREATED).body(simulator.send(phoneId, new Simulator.Reply(body.type(),
                 body.text(), body.replyTo(), body.optionId(), body.latitude(), body.longitude(), body.name(), body.address())));
     }
 
     @PostMapping(path = "/phones/{phoneId}/images", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @RequiresPermission("inbox:simulate")
+    @ResponseStatus(HttpStatus.CREATED)
     ResponseEntity<Simulator.ThreadMessage> sendImage(@PathVariable UUID phoneId, @RequestPart("file") MultipartFile file,
             @RequestPart(name = "caption", required = false) String caption) throws IOException {
         if (caption != null && caption.length() > 1024) {
