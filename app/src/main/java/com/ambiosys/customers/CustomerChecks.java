@@ -1,5 +1,6 @@
 package com.ambiosys.customers;
 
+import com.ambiosys.platform.phones.Phones;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

@@ -123,6 +123,9 @@ public class CustomerImports {
             if (row.address() != null) {
                 customers.addAddress(customer.id(), row.address());
             }
+            if (row.blocked()) {
+                customers.changeStatus(customer.id(), CustomerStatus.BLOCKED, null);
+            }
             created++;
         }
         List<StoredRow> after = stored.stream()

@@ -1,5 +1,6 @@
 package com.ambiosys.customers;
 
+import com.ambiosys.platform.phones.Phones;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;

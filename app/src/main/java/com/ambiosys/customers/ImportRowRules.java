@@ -1,5 +1,6 @@
 package com.ambiosys.customers;
 
+import com.ambiosys.platform.phones.Phones;
 import java.math.BigDecimal;
 import java.text.Normalizer;
 import java.util.ArrayList;
@@ -26,6 +27,8 @@ final class ImportRowRules {
             "PERSON", "PERSONA", "PERSON");
     private static final Map<String, String> COUNTRIES = Map.of("GT", "GT", "GUATEMALA", "GT", "SV", "SV", "EL_SALVADOR",
             "SV", "SALVADOR", "SV");
+    private static final Map<String, String> STATUSES = Map.of("ACTIVE", "ACTIVE", "ACTIVO", "ACTIVE", "BLOCKED",
+            "BLOCKED", "BLOQUEADO", "BLOCKED");
     private static final Map<String, String> CONTACT_ROLES = Map.ofEntries(Map.entry("PRIMARY", "PRIMARY"),
             Map.entry("PRINCIPAL", "PRIMARY"), Map.entry("BILLING", "BILLING"), Map.entry("FACTURACION", "BILLING"),
             Map.entry("PURCHASING", "PURCHASING"), Map.entry("COMPRAS", "PURCHASING"), Map.entry("SITE", "SITE"),
@@ -45,6 +48,8 @@ final class ImportRowRules {
         String kind;
         String country;
         String taxId;
+        /** ACTIVE, or BLOCKED: the customer is blocked once created */
+        String status;
         UUID ownerId;
         String contactName;
         String contactRole;
@@ -95,6 +100,10 @@ final class ImportRowRules {
             else {
                 d.error("taxId", "invalid-tax-id", v.get("taxId"));
             }
+        }
+        d.status = v.get("status") == null ? "ACTIVE" : STATUSES.get(upper(v.get("status")));
+        if (d.status == null) {
+            d.error("status", "invalid-status", v.get("status"));
         }
         List<String> tags = ImportRows.list(v.get("tags"));
         if (tags.size() > 20 || tags.stream().anyMatch(t -> t.length() > 40)) {

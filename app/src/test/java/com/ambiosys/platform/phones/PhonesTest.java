@@ -1,4 +1,4 @@
-package com.ambiosys.customers;
+package com.ambiosys.platform.phones;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
