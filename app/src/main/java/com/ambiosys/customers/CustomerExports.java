@@ -105,6 +105,11 @@ public class CustomerExports {
         return cells;
     }
 
+    /** A CSV cell a spreadsheet shows as text, never runs as a formula (see {@link ImportRows#neutralize}). */
+    public static String neutralize(String value) {
+        return ImportRows.neutralize(value);
+    }
+
     static String moment(Instant instant, ZoneId zone) {
         return MOMENT.format(instant.atZone(zone));
     }

@@ -145,6 +145,20 @@ final class ImportRows {
         }
     }
 
+    /**
+     * A leading apostrophe before a cell that starts with =, +, - or @ (other than a phone), so that a spreadsheet
+     * does not run it as a formula ("CSV injection"); {@link #read} takes it off again.
+     */
+    static String neutralize(String value) {
+        if (value == null || value.isEmpty()) {
+            return value == null ? "" : value;
+        }
+        char first = value.charAt(0);
+        boolean phone = value.matches("\\+[0-9][0-9 ,+-]*");
+        return !phone && (first == '=' || first == '@' || first == '+' || first == '-' || first == '\t' || first == '\r')
+                ? "'" + value : value;
+    }
+
     /** The export writes a leading apostrophe before =, +, - and @ so spreadsheets do not run them. */
     private static String unneutralize(String value) {
         return value.length() > 1 && value.charAt(0) == '\'' && "=+-@".indexOf(value.charAt(1)) >= 0 ? value.substring(1)

@@ -66,7 +66,7 @@ class CustomerExportController {
                 CSVFormat.DEFAULT.builder().setHeader(exports.headers(locale).toArray(String[]::new)).get());
         exports.rows(filter, MAX_ROWS, locale, values -> {
             try {
-                csv.printRecord(values.stream().map(CustomerExportController::neutralize).toList());
+                csv.printRecord(values.stream().map(CustomerExports::neutralize).toList());
             }
             catch (IOException ex) {
                 throw new UncheckedIOException(ex);
@@ -93,19 +93,5 @@ class CustomerExportController {
             row[0]++;
         });
         workbook.finish();
-    }
-
-    /**
-     * Spreadsheets run a CSV cell that starts with = @ + - as a formula ("CSV injection"); such cells get
-     * a leading apostrophe. Phone numbers (+ and digits) are left alone.
-     */
-    static String neutralize(String value) {
-        if (value == null || value.isEmpty()) {
-            return value;
-        }
-        char first = value.charAt(0);
-        boolean phone = value.matches("\\+[0-9][0-9 ,+-]*");
-        return !phone && (first == '=' || first == '@' || first == '+' || first == '-' || first == '\t' || first == '\r')
-                ? "'" + value : value;
     }
 }

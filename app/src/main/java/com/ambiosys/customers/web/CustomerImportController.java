@@ -84,6 +84,19 @@ class CustomerImportController {
         return imports.get(id);
     }
 
+    /** The rows the import refused, with their errors, as a CSV to fix and import again. */
+    @GetMapping("/{id}/report")
+    @RequiresPermission("customers:import")
+    ResponseEntity<byte[]> report(@PathVariable UUID id) {
+        java.util.Locale locale = LocaleContextHolder.getLocale();
+        String name = ("en".equals(locale.getLanguage()) ? "import-errors-" : "errores-importacion-") + id.toString()
+            .substring(0, 8) + ".csv";
+        byte[] body = ("\uFEFF" + imports.report(id, locale)).getBytes(StandardCharsets.UTF_8);
+        return ResponseEntity.ok()
+            .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(name).build().toString())
+            .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8)).body(body);
+    }
+
     @GetMapping
     @RequiresPermission("customers:import")
     PageResponse<CustomerImports.ImportSummary> history(@Valid PageQuery page) {
