@@ -30,12 +30,15 @@ final class ImportRowRules {
     private static final Map<String, String> STATUSES = Map.of("ACTIVE", "ACTIVE", "ACTIVO", "ACTIVE", "BLOCKED",
             "BLOCKED", "BLOQUEADO", "BLOCKED");
     private static final Map<String, String> CONTACT_ROLES = Map.ofEntries(Map.entry("PRIMARY", "PRIMARY"),
-            Map.entry("PRINCIPAL", "PRIMARY"), Map.entry("BILLING", "BILLING"), Map.entry("FACTURACION", "BILLING"),
+            Map.entry("PRINCIPAL", "PRIMARY"), Map.entry("CONTACTO_PRINCIPAL", "PRIMARY"),
+            Map.entry("MAIN_CONTACT", "PRIMARY"), Map.entry("EN_SITIO", "SITE"), Map.entry("ON_SITE", "SITE"),
+            Map.entry("BILLING", "BILLING"), Map.entry("FACTURACION", "BILLING"),
             Map.entry("PURCHASING", "PURCHASING"), Map.entry("COMPRAS", "PURCHASING"), Map.entry("SITE", "SITE"),
             Map.entry("SITIO", "SITE"), Map.entry("OTHER", "OTHER"), Map.entry("OTRO", "OTHER"));
     private static final Map<String, String> ADDRESS_KINDS = Map.ofEntries(Map.entry("FISCAL", "FISCAL"),
             Map.entry("BILLING", "BILLING"), Map.entry("FACTURACION", "BILLING"), Map.entry("SERVICE_SITE", "SERVICE_SITE"),
-            Map.entry("SITIO_SERVICIO", "SERVICE_SITE"), Map.entry("SITIO_DE_SERVICIO", "SERVICE_SITE"),
+            Map.entry("SITIO_SERVICIO", "SERVICE_SITE"), Map.entry("LUGAR_DE_SERVICIO", "SERVICE_SITE"),
+            Map.entry("SITIO_DE_SERVICIO", "SERVICE_SITE"),
             Map.entry("SHIPPING", "SHIPPING"), Map.entry("ENVIO", "SHIPPING"), Map.entry("ENTREGA", "SHIPPING"));
 
     private ImportRowRules() {

@@ -191,8 +191,8 @@ final class ImportRows {
     static String template(boolean spanish) {
         List<String> header = headers(spanish);
         String example = spanish
-                ? "Empresa,\"Constructora Los Altos, S.A.\",576937-K,Guatemala,construccion|permanente,,,Ing. Roberto Monterroso,Principal,+502 5512 3344,compras@losaltos.com.gt,Sitio de servicio,Guatemala,Mixco,,Zona 4,Calzada Roosevelt 22-43,Frente al centro comercial,14.6283,-90.5560,Activo,"
-                : "Company,\"Constructora Los Altos, S.A.\",576937-K,Guatemala,construction|permanent,,,Ing. Roberto Monterroso,Primary,+502 5512 3344,compras@losaltos.com.gt,Service site,Guatemala,Mixco,,Zona 4,Calzada Roosevelt 22-43,Across from the mall,14.6283,-90.5560,Active,";
+                ? "Empresa,\"Constructora Los Altos, S.A.\",576937-K,Guatemala,construccion|permanente,,,Ing. Roberto Monterroso,Contacto principal,+502 5512 3344,compras@losaltos.com.gt,Lugar de servicio,Guatemala,Mixco,,Zona 4,Calzada Roosevelt 22-43,Frente al centro comercial,14.6283,-90.5560,Activo,"
+                : "Company,\"Constructora Los Altos, S.A.\",576937-K,Guatemala,construction|permanent,,,Ing. Roberto Monterroso,Main contact,+502 5512 3344,compras@losaltos.com.gt,Service site,Guatemala,Mixco,,Zona 4,Calzada Roosevelt 22-43,Across from the mall,14.6283,-90.5560,Active,";
         return String.join(",", header) + "\r\n" + example + "\r\n";
     }
 }

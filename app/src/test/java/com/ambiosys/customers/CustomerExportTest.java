@@ -87,7 +87,7 @@ class CustomerExportTest extends TenantApiTest {
         String created = CustomerExports.moment(api.get("/api/v1/customers/" + id).token(admin).send().json()
             .path("createdAt").asString().transform(java.time.Instant::parse), GUATEMALA);
         assertThat(lines.get(1)).isEqualTo("Persona,José Pérez,,Guatemala,,," + tenant.adminEmail()
-                + ",José Pérez,Facturación,+502 4421 8890,jose@example.com,Sitio de servicio,Guatemala,Mixco,,Zona 1,"
+                + ",José Pérez,Facturación,+502 4421 8890,jose@example.com,Lugar de servicio,Guatemala,Mixco,,Zona 1,"
                 + "1a. Calle 2-30,,,,Bloqueado," + created);
 
         HttpResponse<byte[]> en = export(admin, "format=csv&q=jose", "en");
