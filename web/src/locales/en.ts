@@ -29,7 +29,7 @@ export const en: Messages = {
   validation: {
     required: 'Required', email: 'Invalid email', min: 'At least {{count}} characters',
     phone: 'International format, e.g. +50255551234', code: 'Capitals, digits and _',
-    phoneLocal: 'Invalid phone (digits, spaces, + or dashes)', date: 'Invalid date',
+    phoneLocal: 'Invalid phone: as dialled in the country (5012 3456) or with its code (+502 5012 3456)', date: 'Invalid date',
     latitude: 'Latitude between -90 and 90', longitude: 'Longitude between -180 and 180',
     bothCoordinates: 'Give both latitude and longitude, or neither', nrc: 'Digits, spaces and dashes only',
     notFuture: 'Cannot be in the future',

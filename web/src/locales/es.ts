@@ -27,7 +27,7 @@ export const es = {
   validation: {
     required: 'Obligatorio', email: 'Correo no válido', min: 'Mínimo {{count}} caracteres',
     phone: 'Teléfono en formato internacional, p. ej. +50255551234', code: 'Mayúsculas, números y _',
-    phoneLocal: 'Teléfono no válido (dígitos, espacios, + o guiones)', date: 'Fecha no válida',
+    phoneLocal: 'Teléfono no válido: como se marca en el país (5012 3456) o con su código (+502 5012 3456)', date: 'Fecha no válida',
     latitude: 'Latitud entre -90 y 90', longitude: 'Longitud entre -180 y 180',
     bothCoordinates: 'Indique latitud y longitud, o ninguna', nrc: 'Solo números, espacios y guiones',
     notFuture: 'No puede ser en el futuro',
