@@ -5,6 +5,7 @@ import { en as admin } from '../admin/messages';
 import { en as customers } from '../customers/messages';
 import { en as catalog } from '../catalog/messages';
 import { en as inbox } from '../inbox/messages';
+import { en as profile } from '../profile/messages';
 
 export const en: Messages = {
   app: { name: 'AmbioSys', tagline: 'Field-service operations' },
@@ -57,4 +58,5 @@ export const en: Messages = {
   ...customers,
   ...catalog,
   ...inbox,
+  ...profile,
 };

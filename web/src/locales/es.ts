@@ -4,6 +4,7 @@ import { es as admin } from '../admin/messages';
 import { es as customers } from '../customers/messages';
 import { es as catalog } from '../catalog/messages';
 import { es as inbox } from '../inbox/messages';
+import { es as profile } from '../profile/messages';
 export const es = {
   app: { name: 'AmbioSys', tagline: 'Operaciones de servicio en campo' },
   common: {
@@ -55,5 +56,6 @@ export const es = {
   ...customers,
   ...catalog,
   ...inbox,
+  ...profile,
 };
 export type Messages = typeof es;

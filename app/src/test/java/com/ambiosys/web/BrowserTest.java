@@ -167,6 +167,25 @@ class BrowserTest {
         screenshot("login-dark-en");
         page.navigate(url("/admin/users"));
         assertThat(page).hasURL(url("/login"));
+
+        // another browser (nothing stored in it) reads the language from the user's profile
+        context.close();
+        context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1366, 850).setLocale("es-GT"));
+        page = context.newPage();
+        Chromium.recordErrors(page, consoleErrors, failedResponses);
+        login(tenant.adminEmail());
+        assertThat(page.getByTestId("nav-users")).hasText("Users");
+    }
+
+    @Test
+    void theProfilePageIsReachedFromTheAccountMenu() {
+        login(tenant.adminEmail());
+        page.getByTestId("user-menu").click();
+        page.getByTestId("profile").click();
+        assertThat(page).hasURL(url("/profile"));
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Mi perfil"))).isVisible();
+        assertThat(page.getByTestId("session-current")).isVisible();
+        screenshot("profile-light-es");
     }
 
     @Test
