@@ -194,7 +194,7 @@ export default function ImportPage() {
               </Button>
               <Button component="label" variant="outlined" startIcon={<UploadFileIcon />}>
                 {t('customers.import.choose')}
-                <input type="file" hidden accept=".csv,text/csv" data-testid="import-file"
+                <input type="file" hidden accept=".csv,text/csv,.xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" data-testid="import-file"
                   onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
               </Button>
               <Typography variant="body2" color="text.secondary" aria-live="polite">{file ? file.name : t('customers.noFile')}</Typography>

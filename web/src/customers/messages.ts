@@ -35,8 +35,8 @@ export const es = {
     interactionKinds: { CALL: 'Llamada', VISIT: 'Visita', EMAIL: 'Correo', NOTE: 'Nota', MESSAGE: 'Mensaje' },
     import: {
       button: 'Importar', title: 'Importar clientes', stepFile: 'Archivo', stepPreview: 'Vista previa', stepCommit: 'Importar',
-      help: 'Descargue la plantilla, llénela (una fila por cliente) y súbala en formato CSV. Antes de crear nada verá qué filas tienen errores.',
-      templateFile: 'plantilla-clientes.csv', template: 'Descargar plantilla', choose: 'Elegir archivo CSV', upload: 'Subir y revisar',
+      help: 'Descargue la plantilla, llénela (una fila por cliente) y súbala en formato CSV o Excel (.xlsx); una exportación de clientes también sirve. Antes de crear nada verá qué filas tienen errores.',
+      templateFile: 'plantilla-clientes.csv', template: 'Descargar plantilla', choose: 'Elegir archivo CSV o Excel', upload: 'Subir y revisar',
       preview: 'Vista previa de la importación', previewOf: 'Vista previa: {{name}}',
       total_one: '{{count}} fila', total_other: '{{count}} filas',
       valid_one: '{{count}} válida', valid_other: '{{count}} válidas',
@@ -99,8 +99,8 @@ export const en: typeof es = {
     interactionKinds: { CALL: 'Call', VISIT: 'Visit', EMAIL: 'Email', NOTE: 'Note', MESSAGE: 'Message' },
     import: {
       button: 'Import', title: 'Import customers', stepFile: 'File', stepPreview: 'Preview', stepCommit: 'Import',
-      help: 'Download the template, fill it in (one row per customer) and upload it as CSV. Before anything is created you will see which rows have errors.',
-      templateFile: 'customers-template.csv', template: 'Download template', choose: 'Choose CSV file', upload: 'Upload and check',
+      help: 'Download the template, fill it in (one row per customer) and upload it as CSV or Excel (.xlsx); a customer export works too. Before anything is created you will see which rows have errors.',
+      templateFile: 'customers-template.csv', template: 'Download template', choose: 'Choose CSV or Excel file', upload: 'Upload and check',
       preview: 'Import preview', previewOf: 'Preview: {{name}}',
       total_one: '{{count}} row', total_other: '{{count}} rows',
       valid_one: '{{count}} valid', valid_other: '{{count}} valid',

@@ -157,6 +157,22 @@ class CustomerExportTest extends TenantApiTest {
         }
     }
 
+    @Test
+    void anExcelExportImportsAsItIsToo() throws Exception {
+        personWithAddress(admin);
+        HttpResponse<byte[]> exported = export(admin, "format=xlsx", "en");
+        TestTenant other = tenants.create();
+        String otherAdmin = api.login(other.adminEmail(), TestTenants.PASSWORD);
+        tenants.addUserWithEmail(other, tenant.adminEmail(), SystemRole.SALES);
+        Response preview = api.upload("/api/v1/customers/imports", otherAdmin, "customers.xlsx",
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", exported.body());
+        assertThat(preview.status()).as(preview.text()).isEqualTo(201);
+        assertThat(preview.json().path("totalRows").asInt()).isEqualTo(4);
+        assertThat(preview.json().path("errorRows").asInt()).as(preview.text()).isZero();
+        assertThat(api.upload("/api/v1/customers/imports", otherAdmin, "roto.xlsx", "application/zip",
+                new byte[] { 'P', 'K', 3, 4, 0, 0, 1 }).problemCode()).isEqualTo("import-unreadable");
+    }
+
     static List<String> withoutDates(String csv) {
         return csv.lines().map(l -> l.replaceAll(",[0-9]{4}-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2}$", ",")).toList();
     }

@@ -32,7 +32,7 @@ import com.ambiosys.platform.web.ApiException;
 import com.ambiosys.platform.web.PageQuery;
 import com.ambiosys.platform.web.PageResponse;
 
-/** CSV import of customers: template, preview (nothing stored but the import), commit, history. */
+/** CSV (or Excel) import of customers: template, preview (nothing stored but the import), commit, history, report. */
 @RestController
 @RequestMapping("/api/v1/customers/imports")
 class CustomerImportController {
@@ -103,8 +103,14 @@ class CustomerImportController {
         return imports.history(page);
     }
 
-    /** UTF-8 (with or without BOM) or, failing that, Windows-1252: what Excel writes on Windows. */
+    /**
+     * An Excel workbook's first sheet (an .xlsx, what the export writes), or CSV text in UTF-8 (with or without BOM)
+     * or, failing that, Windows-1252: what Excel writes on Windows.
+     */
     static String text(byte[] bytes) {
+        if (Spreadsheets.isWorkbook(bytes)) {
+            return Spreadsheets.csv(bytes);
+        }
         try {
             return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
