@@ -1,6 +1,5 @@
 package com.ambiosys.customers;
 
-import com.ambiosys.platform.phones.Phones;
 import java.math.BigDecimal;
 import java.text.Normalizer;
 import java.util.ArrayList;
@@ -13,6 +12,7 @@ import java.util.regex.Pattern;
 import com.ambiosys.customers.CustomerImports.StoredError;
 import com.ambiosys.customers.CustomerViews.NewAddress;
 import com.ambiosys.customers.ImportRows.Row;
+import com.ambiosys.platform.phones.Phones;
 import com.ambiosys.platform.security.CurrentUser;
 
 /**
