@@ -313,14 +313,14 @@ class BrowserTest {
         page.getByTestId("save-customer").click();
         assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Hotel Casa Antigua"))).isVisible();
         page.getByRole(AriaRole.TAB, new Page.GetByRoleOptions().setName("Contactos (1)")).click();
-        assertThat(page.getByRole(AriaRole.CELL, new Page.GetByRoleOptions().setName("+50255123456"))).isVisible();
+        assertThat(page.getByRole(AriaRole.CELL, new Page.GetByRoleOptions().setName("+502 5512 3456"))).isVisible();
 
         page.getByTestId("nav-customers").click();
         searchCustomers("55123456");
         assertThat(page.getByRole(AriaRole.GRIDCELL, new Page.GetByRoleOptions().setName("Hotel Casa Antigua"))).isVisible();
         screenshot("customers-light-es");
         var csv = page.waitForDownload(() -> page.getByTestId("export-csv").click());
-        assertThat(csv.suggestedFilename()).isEqualTo("clientes.csv");
+        org.assertj.core.api.Assertions.assertThat(csv.suggestedFilename()).matches("clientes-[0-9]{4}-[0-9]{2}-[0-9]{2}\\.csv");
 
         page.getByTestId("new-customer").click();
         dialog.getByLabel("Nombre comercial").fill("Casa Antigua (otra)");
@@ -520,6 +520,9 @@ class BrowserTest {
 
         page.getByTestId("import-commit").click();
         assertThat(page.getByTestId("import-done")).containsText("Se crearon 2 clientes.");
+        assertThat(page.getByTestId("import-row-error")).containsText("NIT: «1234567» no es un NIT válido"); // kept
+        var report = page.waitForDownload(() -> page.getByTestId("import-report-download").click());
+        org.assertj.core.api.Assertions.assertThat(report.suggestedFilename()).isEqualTo("errores-importacion.csv");
         assertThat(page.getByRole(AriaRole.GRIDCELL, new Page.GetByRoleOptions().setName("clientes-nuevos.csv"))).isVisible();
         assertThat(page.getByRole(AriaRole.GRIDCELL, new Page.GetByRoleOptions().setName("Importada"))).isVisible();
         page.getByTestId("import-to-list").click();
