@@ -10,7 +10,7 @@ import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { formProblem } from '../api/formProblem';
 import { useAuth } from '../auth/AuthContext';
-import { isPhone } from '../format';
+import { formatPhone, isPhone } from '../format';
 import { adminApi, adminKeys, usePermissions, useRoles, useUser, type UserView } from './api';
 import { InvitationNotice } from './InvitationNotice';
 
@@ -54,7 +54,7 @@ export function UserDialog({ userId, onClose }: { userId: string | null; onClose
     const u = user.data;
     if (!u) return;
     form.reset({
-      email: u.email, fullName: u.fullName, phone: u.phone ?? '', language: u.language, timeZone: u.timeZone, password: '',
+      email: u.email, fullName: u.fullName, phone: formatPhone(u.phone), language: u.language, timeZone: u.timeZone, password: '',
       status: u.status, roleIds: u.roles.map((r) => r.id),
       grants: Object.entries(u.permissionOverrides).filter(([, e]) => e === 'GRANT').map(([p]) => p),
       revocations: Object.entries(u.permissionOverrides).filter(([, e]) => e === 'REVOKE').map(([p]) => p),
