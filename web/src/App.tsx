@@ -32,6 +32,7 @@ const InboxPage = lazy(() => import('./inbox/InboxPage'));
 const ChannelsPage = lazy(() => import('./inbox/ChannelsPage'));
 const InboxSettingsPage = lazy(() => import('./inbox/InboxSettingsPage'));
 const SimulatorPage = lazy(() => import('./simulator/SimulatorPage'));
+const ProfilePage = lazy(() => import('./profile/ProfilePage'));
 
 const queryClient = new QueryClient({
   defaultOptions: { queries: { retry: 1, refetchOnWindowFocus: false, staleTime: 10_000 } },
@@ -75,6 +76,7 @@ export function App() {
                 <Route element={<RequireSignIn />}>
                   <Route element={<Suspense fallback={<Loading />}><Outlet /></Suspense>}>
                     <Route index element={<HomePage />} />
+                    <Route path="/profile" element={<ProfilePage />} />
                     {MODULES.map(([path, permission, title]) => (
                       <Route key={path} path={path} element={guarded(permission, <ComingSoon titleKey={title} />)} />
                     ))}

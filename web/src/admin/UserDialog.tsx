@@ -10,15 +10,20 @@ import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { formProblem } from '../api/formProblem';
 import { useAuth } from '../auth/AuthContext';
-import { adminApi, adminKeys, usePermissions, useRoles, useUser } from './api';
+import { formatPhone, isPhone } from '../format';
+import { adminApi, adminKeys, usePermissions, useRoles, useUser, type UserView } from './api';
+import { InvitationNotice } from './InvitationNotice';
 
 export const TIME_ZONES = ['America/Guatemala', 'America/El_Salvador', 'America/Tegucigalpa', 'America/Managua',
   'America/Costa_Rica', 'America/Mexico_City', 'UTC'];
 
 export function UserDialog({ userId, onClose }: { userId: string | null; onClose(): void }) {
   const { t } = useTranslation();
-  const { can } = useAuth();
+  const { can, me } = useAuth();
+  const country = me?.tenant.country ?? 'GT';
   const client = useQueryClient();
+  // an invitation just sent (or not): the dialog stays open to say so, with the link when the email did not leave
+  const [invited, setInvited] = useState<UserView | null>(null);
   const creating = userId === null;
   const editable = creating ? can('users:create') : can('users:edit');
   const [failure, setFailure] = useState<string | null>(null);
@@ -29,7 +34,7 @@ export function UserDialog({ userId, onClose }: { userId: string | null; onClose
   const schema = z.object({
     email: z.string().email(t('validation.email')),
     fullName: z.string().trim().min(1, t('validation.required')).max(120),
-    phone: z.string().regex(/^(\+[1-9][0-9]{7,14})?$/, t('validation.phone')),
+    phone: z.string().max(30).refine((v) => isPhone(v, country), t('validation.phoneLocal')),
     language: z.enum(['es', 'en']),
     timeZone: z.string().min(1, t('validation.required')),
     password: z.string().refine((v) => v === '' || v.length >= 10, t('validation.min', { count: 10 })),
@@ -49,7 +54,7 @@ export function UserDialog({ userId, onClose }: { userId: string | null; onClose
     const u = user.data;
     if (!u) return;
     form.reset({
-      email: u.email, fullName: u.fullName, phone: u.phone ?? '', language: u.language, timeZone: u.timeZone, password: '',
+      email: u.email, fullName: u.fullName, phone: formatPhone(u.phone), language: u.language, timeZone: u.timeZone, password: '',
       status: u.status, roleIds: u.roles.map((r) => r.id),
       grants: Object.entries(u.permissionOverrides).filter(([, e]) => e === 'GRANT').map(([p]) => p),
       revocations: Object.entries(u.permissionOverrides).filter(([, e]) => e === 'REVOKE').map(([p]) => p),
@@ -68,10 +73,11 @@ export function UserDialog({ userId, onClose }: { userId: string | null; onClose
       await adminApi.setUserRoles(userId, f.roleIds);
       return adminApi.setUserPermissions(userId, { grants: f.grants, revocations: f.revocations });
     },
-    onSuccess: () => {
+    onSuccess: (result) => {
       void client.invalidateQueries({ queryKey: adminKeys.users });
       void client.invalidateQueries({ queryKey: adminKeys.user(userId) });
-      onClose();
+      if (creating && result && (result as UserView).invitationSent === false) setInvited(result as UserView);
+      else onClose();
     },
     onError: (error) => {
       setFailure(formProblem(error, form.setError, t('common.error')));
@@ -88,6 +94,7 @@ export function UserDialog({ userId, onClose }: { userId: string | null; onClose
         <Stack component="form" id="user-form" spacing={2} sx={{ pt: 1 }} noValidate
           onSubmit={form.handleSubmit((f) => save.mutate(f))}>
           {failure && <Alert severity="error">{failure}</Alert>}
+          {(invited ?? user.data) && <InvitationNotice user={(invited ?? user.data)!} onChange={setInvited} />}
           <TextField label={t('users.email')} type="email" disabled={!creating} {...register('email')}
             error={!!formState.errors.email} helperText={formState.errors.email?.message} />
           <TextField label={t('users.fullName')} {...register('fullName')} disabled={!editable}
@@ -142,8 +149,8 @@ export function UserDialog({ userId, onClose }: { userId: string | null; onClose
         </Stack>
       </DialogContent>
       <DialogActions>
-        <Button onClick={onClose}>{t('common.cancel')}</Button>
-        {editable && (
+        <Button onClick={onClose}>{invited && creating ? t('common.close') : t('common.cancel')}</Button>
+        {editable && !(invited && creating) && (
           <Button type="submit" form="user-form" variant="contained" disabled={save.isPending} data-testid="save-user">
             {creating ? t('common.create') : t('common.save')}
           </Button>

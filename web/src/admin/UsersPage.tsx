@@ -24,8 +24,14 @@ export default function UsersPage() {
     { field: 'fullName', headerName: t('users.fullName'), flex: 1, minWidth: 180 },
     { field: 'email', headerName: t('users.email'), flex: 1, minWidth: 200 },
     {
-      field: 'status', headerName: t('users.status'), width: 130,
-      renderCell: (p) => <Chip size="small" color={p.value === 'ACTIVE' ? 'success' : 'default'} label={t(codeKey('users.statuses', p.value))} />,
+      field: 'status', headerName: t('users.status'), width: 250,
+      renderCell: (p) => (
+        <>
+          <Chip size="small" color={p.value === 'ACTIVE' ? 'success' : 'default'} label={t(codeKey('users.statuses', p.value))} />
+          {p.row.invitation && <Chip size="small" variant="outlined" color={p.row.invitation === 'NOT_SENT' ? 'warning' : 'info'}
+            sx={{ ml: 0.5 }} label={t(p.row.invitation === 'NOT_SENT' ? 'invitations.notSent' : 'invitations.pending')} />}
+        </>
+      ),
     },
     { field: 'lastLoginAt', headerName: t('users.lastLogin'), width: 190, valueFormatter: (v) => format.dateTime(v as string) },
     { field: 'createdAt', headerName: t('users.created'), width: 190, valueFormatter: (v) => format.dateTime(v as string) },

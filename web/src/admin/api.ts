@@ -10,6 +10,8 @@ export interface UserSummary {
   language: string;
   lastLoginAt: string | null;
   createdAt: string;
+  /** null once the user chose a password; PENDING (mailed) or NOT_SENT (no mail server) before */
+  invitation?: 'PENDING' | 'NOT_SENT' | null;
 }
 
 export interface UserView {
@@ -22,6 +24,10 @@ export interface UserView {
   timeZone: string;
   roles: { id: string; code: string; name: string }[];
   permissionOverrides: Record<string, 'GRANT' | 'REVOKE'>;
+  invitation?: 'PENDING' | 'NOT_SENT' | null;
+  /** only in the answer that sent an invitation: whether it left, and if not the link to hand over */
+  invitationSent?: boolean | null;
+  invitationLink?: string | null;
 }
 
 export interface Role {
@@ -53,7 +59,9 @@ export const adminKeys = {
 export const adminApi = {
   users: pagedList<UserSummary>(adminKeys.users[0], '/api/v1/users'),
   user: (id: string) => api<UserView>(`/api/v1/users/${id}`),
-  createUser: (body: unknown) => api('/api/v1/users', { method: 'POST', body }),
+  createUser: (body: unknown) => api<UserView>('/api/v1/users', { method: 'POST', body }),
+  /** sends a new invitation to a user who has not chosen a password yet; says whether it left */
+  resendInvitation: (id: string) => api<UserView>(`/api/v1/users/${id}/invitation`, { method: 'POST' }),
   updateUser: (id: string, body: unknown) => api(`/api/v1/users/${id}`, { method: 'PUT', body }),
   setUserRoles: (id: string, roleIds: string[]) => api(`/api/v1/users/${id}/roles`, { method: 'PUT', body: { roleIds } }),
   setUserPermissions: (id: string, body: { grants: string[]; revocations: string[] }) =>

@@ -1,7 +1,7 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { endSession, refreshSession, session } from '../api/client';
 import { authApi } from './api';
-import i18n from '../i18n';
+import { adoptLanguage } from '../profile/language';
 
 export interface Me {
   user: { id: string; email: string; fullName: string; language: 'es' | 'en' };
@@ -26,8 +26,10 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   const [ready, setReady] = useState(false);
   const [sessionExpired, setSessionExpired] = useState(false);
 
+  // the language is the user's, kept in their profile: every sign-in (and reload) reads it from there
   const loadMe = useCallback(async () => {
     const loaded = await authApi.me();
+    adoptLanguage(loaded.user.language);
     setMe(loaded);
     return loaded;
   }, []);
@@ -45,9 +47,8 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     async (email: string, password: string) => {
       const tokens = await authApi.login(email, password);
       session.set(tokens);
-      const loaded = await loadMe();
+      await loadMe();
       setSessionExpired(false);
-      if (!localStorage.getItem('ambiosys.language')) void i18n.changeLanguage(loaded.user.language);
     },
     [loadMe],
   );

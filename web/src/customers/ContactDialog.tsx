@@ -11,12 +11,16 @@ import { z } from 'zod';
 import { CONTACT_ROLES, showProblem, type Contact } from './model';
 import type { Translate } from '../translate';
 import { customersApi } from './api';
+import { formatPhone, isPhone } from '../format';
 
 const MAX_VALUES = 5;
 
-/** The contact form's rules: a name, a role, up to five phones and emails; blank rows are dropped, the first one is the primary. */
-export function contactSchema(t: Translate) {
-  const phone = z.string().trim().max(30).refine((v) => v === '' || /^\+?[0-9 ()-]{7,20}$/.test(v), t('validation.phoneLocal'));
+/**
+ * The contact form's rules: a name, a role, up to five phones (the one phone rule, national numbers of the customer's
+ * country) and emails; blank rows are dropped, the first one is the primary.
+ */
+export function contactSchema(t: Translate, country = 'GT') {
+  const phone = z.string().trim().max(30).refine((v) => isPhone(v, country), t('validation.phoneLocal'));
   const email = z.string().trim().max(254).refine((v) => v === '' || z.email().safeParse(v).success, t('validation.email'));
   return z.object({
     fullName: z.string().trim().min(1, t('validation.required')).max(120),
@@ -36,16 +40,16 @@ export function contactBody(f: ContactForm) {
 const FIELDS = ['fullName', 'role', 'phones', 'emails'] as const;
 
 /** Adds a contact to a customer, or edits one. A customer has one primary contact: naming another demotes the previous one. */
-export function ContactDialog({ customerId, contact, hasPrimary = false, onClose }: {
-  customerId: string; contact?: Contact; hasPrimary?: boolean; onClose(saved: boolean): void;
+export function ContactDialog({ customerId, contact, hasPrimary = false, country = 'GT', onClose }: {
+  customerId: string; contact?: Contact; hasPrimary?: boolean; country?: string; onClose(saved: boolean): void;
 }) {
   const { t } = useTranslation();
   const [failure, setFailure] = useState<string | null>(null);
   const form = useForm<ContactForm>({
-    resolver: zodResolver(contactSchema(t)),
+    resolver: zodResolver(contactSchema(t, country)),
     defaultValues: {
       fullName: contact?.fullName ?? '', role: (contact?.role as ContactForm['role']) ?? (hasPrimary ? 'OTHER' : 'PRIMARY'),
-      phones: (contact?.phones.length ? contact.phones : ['']).map((value) => ({ value })),
+      phones: (contact?.phones.length ? contact.phones.map(formatPhone) : ['']).map((value) => ({ value })),
       emails: (contact?.emails.length ? contact.emails : ['']).map((value) => ({ value })),
     },
   });

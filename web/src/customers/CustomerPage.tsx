@@ -120,7 +120,7 @@ export default function CustomerPage() {
       {tab === 'requests' && <CustomerRequestsTab customerId={id} />}
 
       {open?.kind === 'edit' && <EditCustomerDialog customer={c} onClose={closed} />}
-      {open?.kind === 'contact' && <ContactDialog customerId={id} contact={open.contact} onClose={closed}
+      {open?.kind === 'contact' && <ContactDialog customerId={id} contact={open.contact} country={c.country} onClose={closed}
         hasPrimary={c.contacts.some((k) => k.role === 'PRIMARY')} />}
       {open?.kind === 'address' && <AddressDialog customerId={id} country={c.country} address={open.address} onClose={closed} />}
       {open?.kind === 'document' && <DocumentDialog customerId={id} onClose={closed} />}

@@ -13,7 +13,7 @@ import {
   COUNTRIES, describeAddress, EXPIRY_COLOR, type Address, type Contact, type Customer,
   type LegalEntity, type Interaction,
 } from './model';
-import { useFormat } from '../format';
+import { formatPhone, formatTaxId, useFormat } from '../format';
 import { codeKey } from '../translate';
 import { useOwners, type CustomerPart } from './api';
 
@@ -41,7 +41,7 @@ export function OverviewTab({ c, legalEntities, ownerName, owners }: Pick<TabPro
         <Box component="dl" sx={{ display: 'grid', gridTemplateColumns: { xs: '1fr', sm: 'max-content 1fr' }, columnGap: 2, rowGap: 1, m: 0,
           '& dt': { fontWeight: 600 }, '& dd': { m: 0, mb: { xs: 1, sm: 0 } } }}>
           <dt>{t('customers.kind')}</dt><dd>{t(c.kind === 'COMPANY' ? 'customers.company' : 'customers.person')}</dd>
-          <dt>{t('customers.taxId')}</dt><dd>{c.taxId ?? '—'}</dd>
+          <dt>{t('customers.taxId')}</dt><dd>{formatTaxId(c.taxId, c.country) || '—'}</dd>
           <dt>{t('customers.country')}</dt><dd>{COUNTRIES.find((k) => k.code === c.country)?.name ?? c.country}</dd>
           <dt>{t('customers.owner')}</dt><dd>{ownerName ?? (c.ownerId ? (owners.isPending ? '…' : '—') : t('customers.noOwner'))}</dd>
           <dt>{t('customers.tags')}</dt>
@@ -72,7 +72,7 @@ export function ContactsTab({ c, canEdit, setOpen, remove, rowActions, addButton
               <TableRow key={k.id}>
                 <TableCell>{k.fullName}</TableCell>
                 <TableCell>{t(`customers.roles.${k.role}`, { defaultValue: k.role })}</TableCell>
-                <TableCell><Values values={k.phones} primary={t('customers.primary')} /></TableCell>
+                <TableCell><Values values={k.phones.map(formatPhone)} primary={t('customers.primary')} /></TableCell>
                 <TableCell><Values values={k.emails} primary={t('customers.primary')} /></TableCell>
                 {rowActions(k.fullName, () => setOpen({ kind: 'contact', contact: k }),
                   () => remove(t('customers.removeContact'), k.fullName, { kind: 'contacts', id: k.id }))}
@@ -173,7 +173,7 @@ export function LegalEntitiesTab({ canEdit, setOpen, remove, rowActions, addButt
             {legalEntities.data?.length === 0 && <EmptyRow columns={5} text={t('customers.noRows')} />}
             {legalEntities.data?.map((e) => (
               <TableRow key={e.id}>
-                <TableCell>{e.legalName}</TableCell><TableCell>{e.taxId ?? '—'}</TableCell><TableCell>{e.nrc ?? '—'}</TableCell>
+                <TableCell>{e.legalName}</TableCell><TableCell>{formatTaxId(e.taxId) || '—'}</TableCell><TableCell>{e.nrc ?? '—'}</TableCell>
                 <TableCell>{e.isDefault && <Chip size="small" color="primary" variant="outlined" label={t('customers.isDefault')} />}</TableCell>
                 {rowActions(e.legalName, () => setOpen({ kind: 'legalEntity', entity: e }),
                   () => remove(t('customers.removeLegalEntity'), e.legalName, { kind: 'legal-entities', id: e.id }))}

@@ -10,9 +10,9 @@ import { DataGrid } from '../admin/DataGrid';
 import { useServerGrid } from '../admin/useServerGrid';
 import { useAuth } from '../auth/AuthContext';
 import { useDepartments } from '../geo/api';
-import { COUNTRIES, customerFilters, type CustomerFilter as Filter, type CustomerSummary } from './model';
+import { COUNTRIES, customerFilters, today, type CustomerFilter as Filter, type CustomerSummary } from './model';
 import { NewCustomerDialog } from './NewCustomerDialog';
-import { useFormat } from '../format';
+import { formatTaxId, useFormat } from '../format';
 import { codeKey } from '../translate';
 import { customersApi, useOwners, useTags } from './api';
 
@@ -42,7 +42,7 @@ export default function CustomersPage() {
     { field: 'commercialName', headerName: t('customers.name'), flex: 1, minWidth: 220, sortable: false },
     { field: 'kind', headerName: t('customers.kind'), width: 120, sortable: false,
       valueFormatter: (v) => t(v === 'COMPANY' ? 'customers.company' : 'customers.person') },
-    { field: 'taxId', headerName: t('customers.taxId'), width: 140, sortable: false },
+    { field: 'taxId', headerName: t('customers.taxId'), width: 140, sortable: false, valueFormatter: (v: string | null) => formatTaxId(v) },
     { field: 'status', headerName: t('customers.status'), width: 120, sortable: false,
       renderCell: (p) => <Chip size="small" color={p.value === 'ACTIVE' ? 'success' : 'warning'} label={t(codeKey('customers.statuses', String(p.value)))} /> },
     ...(owners.choosable ? [{ field: 'ownerId', headerName: t('customers.owner'), width: 180, sortable: false,
@@ -68,7 +68,7 @@ export default function CustomersPage() {
           {can('customers:export') && (['csv', 'xlsx'] as const).map((kind) => (
             <Button key={kind} variant="outlined" startIcon={<DownloadIcon />} data-testid={`export-${kind}`}
               aria-label={`${t('customers.export')} ${kind.toUpperCase()}`}
-              onClick={() => void customersApi.export(kind, filters)}>
+              onClick={() => void customersApi.export(kind, filters, `${t('customers.exportFile')}-${today()}.${kind}`)}>
               {kind.toUpperCase()}
             </Button>
           ))}

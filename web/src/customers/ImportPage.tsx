@@ -14,7 +14,7 @@ import { DataGrid } from '../admin/DataGrid';
 import { useServerGrid } from '../admin/useServerGrid';
 import { customerKeys, importsApi } from './api';
 import { showProblem, type ImportResult, type ImportSummary } from './model';
-import { useFormat } from '../format';
+import { formatTaxId, useFormat } from '../format';
 
 const SHOWN_ROWS = 500;
 const MAX_BYTES = 2 * 1024 * 1024; // the server's limit for an import
@@ -51,7 +51,7 @@ export function ImportPreview({ result }: { result: ImportResult }) {
                   sx={bad ? { bgcolor: (theme) => theme.palette.mode === 'dark' ? 'rgba(244, 67, 54, 0.16)' : '#fdecea' } : undefined}>
                   <TableCell>{r.line}</TableCell>
                   <TableCell>{r.commercialName || '—'}</TableCell>
-                  <TableCell>{r.taxId || '—'}</TableCell>
+                  <TableCell>{formatTaxId(r.taxId) || '—'}</TableCell>
                   <TableCell>
                     {bad ? (
                       <Box component="ul" sx={{ m: 0, pl: 2, color: 'error.main' }} aria-label={t('customers.import.rowErrors', { line: r.line })}>
@@ -69,6 +69,41 @@ export function ImportPreview({ result }: { result: ImportResult }) {
       </TableContainer>
       {rows.length > SHOWN_ROWS && (
         <Typography variant="body2" color="text.secondary">{t('customers.import.moreRows', { count: rows.length - SHOWN_ROWS })}</Typography>
+      )}
+    </Stack>
+  );
+}
+
+/**
+ * What an import did: how many customers it created and, kept after the commit, the rows it refused with their
+ * errors, which download as a CSV to fix and upload again.
+ */
+export function ImportReport({ result, onRestart, onFailure }: {
+  result: ImportResult; onRestart(): void; onFailure(message: string): void;
+}) {
+  const { t } = useTranslation();
+  return (
+    <Stack spacing={2}>
+      <Alert severity="success" data-testid="import-done" action={
+        <Stack direction="row" spacing={1}>
+          <Button color="inherit" size="small" onClick={onRestart}>{t('customers.import.another')}</Button>
+          <Button color="inherit" size="small" component={RouterLink} to="/customers" data-testid="import-to-list">{t('customers.import.toList')}</Button>
+        </Stack>
+      }>
+        {t('customers.import.done', { count: result.createdCount ?? result.validRows })}
+      </Alert>
+      {result.errorRows > 0 && (
+        <>
+          <Alert severity="warning" data-testid="import-report" action={
+            <Button color="inherit" size="small" startIcon={<DownloadIcon />} data-testid="import-report-download"
+              onClick={() => importsApi.report(result.id, t('customers.import.reportFile')).catch((e: Error) => onFailure(e.message))}>
+              {t('customers.import.report')}
+            </Button>
+          }>
+            {t('customers.import.reportHelp')}
+          </Alert>
+          <ImportPreview result={result} />
+        </>
       )}
     </Stack>
   );
@@ -113,10 +148,11 @@ export default function ImportPage() {
     setCommitted(await importsApi.commit(preview!.id));
     void client.invalidateQueries({ queryKey: customerKeys.list });
   });
-  // an unconfirmed import from the history opens again at its preview
+  // an unconfirmed import from the history opens again at its preview, an imported one at its report
   const reopen = (id: string) => run(async () => {
-    setCommitted(null);
-    setPreview(await importsApi.get(id));
+    const found = await importsApi.get(id);
+    setPreview(found);
+    setCommitted(found.status === 'COMMITTED' ? found : null);
     window.scrollTo({ top: 0 });
   });
   const restart = () => {
@@ -158,7 +194,7 @@ export default function ImportPage() {
               </Button>
               <Button component="label" variant="outlined" startIcon={<UploadFileIcon />}>
                 {t('customers.import.choose')}
-                <input type="file" hidden accept=".csv,text/csv" data-testid="import-file"
+                <input type="file" hidden accept=".csv,text/csv,.xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" data-testid="import-file"
                   onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
               </Button>
               <Typography variant="body2" color="text.secondary" aria-live="polite">{file ? file.name : t('customers.noFile')}</Typography>
@@ -186,20 +222,11 @@ export default function ImportPage() {
         </Stack>
       )}
 
-      {step === 3 && committed && (
-        <Alert severity="success" data-testid="import-done" action={
-          <Stack direction="row" spacing={1}>
-            <Button color="inherit" size="small" onClick={restart}>{t('customers.import.another')}</Button>
-            <Button color="inherit" size="small" component={RouterLink} to="/customers" data-testid="import-to-list">{t('customers.import.toList')}</Button>
-          </Stack>
-        }>
-          {t('customers.import.done', { count: committed.createdCount ?? committed.validRows })}
-        </Alert>
-      )}
+      {step === 3 && committed && <ImportReport result={committed} onRestart={restart} onFailure={setFailure} />}
 
       <Typography variant="h6" component="h2" sx={{ mt: 4, mb: 1 }}>{t('customers.import.history')}</Typography>
       <DataGrid autoHeight rows={history.rows} rowCount={history.rowCount} loading={history.loading} columns={columns}
-        {...history.gridProps} disableColumnFilter onRowClick={(p) => p.row.status === 'PREVIEW' && void reopen(p.row.id)}
+        {...history.gridProps} disableColumnFilter onRowClick={(p) => void reopen(p.row.id)}
         sx={{ bgcolor: 'background.paper', '& .MuiDataGrid-row': { cursor: 'pointer' } }} />
       <Typography variant="body2" color="text.secondary" sx={{ mt: 1 }}>{t('customers.import.reopenHelp')}</Typography>
     </Box>

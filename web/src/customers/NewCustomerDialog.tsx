@@ -1,13 +1,17 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { Alert, Button, Dialog, DialogActions, DialogContent, DialogTitle, MenuItem, Stack, TextField } from '@mui/material';
 import { useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Controller, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { ApiError } from '../api/client';
 import { formProblem } from '../api/formProblem';
 import { customersApi, customerKeys } from './api';
+import { isPhone } from '../format';
+
+/** What a possible duplicate is found by: changing one of these makes the warning stale. */
+const MATCHED_ON = ['taxId', 'phone', 'email', 'country'] as const;
 
 interface Duplicate { id: string; commercialName: string; matchedOn: string }
 
@@ -16,7 +20,10 @@ export interface NewCustomerInitial {
   kind?: 'COMPANY' | 'PERSON'; commercialName?: string; country?: 'GT' | 'SV'; contactName?: string; phone?: string;
 }
 
-/** Creates a customer with its main contact; warns of duplicates once, then creates on confirmation. */
+/**
+ * Creates a customer with its main contact; warns of duplicates once, then creates on confirmation. Changing the tax
+ * id, phone, email or country takes the warning back: the next save checks the new data.
+ */
 export function NewCustomerDialog({ onClose, initial }: { onClose(createdId?: string): void; initial?: NewCustomerInitial }) {
   const { t } = useTranslation();
   const client = useQueryClient();
@@ -30,13 +37,20 @@ export function NewCustomerDialog({ onClose, initial }: { onClose(createdId?: st
     contactName: z.string().max(120),
     phone: z.string().max(30),
     email: z.string().refine((v) => v === '' || z.string().email().safeParse(v).success, t('validation.email')),
-  });
+  }).refine((f) => isPhone(f.phone, f.country), { path: ['phone'], message: t('validation.phoneLocal') });
   type Form = z.infer<typeof schema>;
   const form = useForm<Form>({
     resolver: zodResolver(schema),
     defaultValues: { kind: 'COMPANY', commercialName: '', country: 'GT', taxId: '', contactName: '', phone: '', email: '', ...initial },
   });
   const { register, control, formState } = form;
+  // the warning is about the data it was given: once that changes, it no longer holds (and saving checks again)
+  useEffect(() => {
+    const subscription = form.watch((_, { name }) => {
+      if (name && (MATCHED_ON as readonly string[]).includes(name)) setDuplicates((d) => (d.length ? [] : d));
+    });
+    return () => subscription.unsubscribe();
+  }, [form]);
 
   const submit = form.handleSubmit(async (f) => {
     setFailure(null);
@@ -91,7 +105,8 @@ export function NewCustomerDialog({ onClose, initial }: { onClose(createdId?: st
             helperText={formState.errors.taxId?.message} />
           <TextField label={t('customers.contactName')} {...register('contactName')} />
           <Stack direction={{ xs: 'column', sm: 'row' }} spacing={2}>
-            <TextField label={t('customers.phone')} {...register('phone')} sx={{ flex: 1 }} />
+            <TextField label={t('customers.phone')} {...register('phone')} sx={{ flex: 1 }}
+              error={!!formState.errors.phone} helperText={formState.errors.phone?.message} />
             <TextField label={t('customers.email')} type="email" {...register('email')} sx={{ flex: 1 }}
               error={!!formState.errors.email} helperText={formState.errors.email?.message} />
           </Stack>

@@ -26,11 +26,11 @@ export const customerKeys = {
 export const customersApi = {
   /** the customer grid, paged, sorted and filtered on the server */
   list: pagedList<CustomerSummary>(customerKeys.list[0], BASE),
-  /** downloads the customers the filters select as a CSV or Excel file */
-  export: (format: 'csv' | 'xlsx', filters: Record<string, string | undefined>) => {
+  /** downloads the customers the filters select as a CSV or Excel file, named in the user's language */
+  export: (format: 'csv' | 'xlsx', filters: Record<string, string | undefined>, fileName: string) => {
     const query = new URLSearchParams({ format });
     Object.entries(filters).forEach(([k, v]) => v && query.set(k, v));
-    return download(`${BASE}/export?${query}`, `clientes.${format}`);
+    return download(`${BASE}/export?${query}`, fileName);
   },
   get: (id: string) => api<Customer>(`${BASE}/${id}`),
   create: (body: Body) => api<{ id: string }>(BASE, { method: 'POST', body }),
@@ -65,6 +65,8 @@ export const importsApi = {
   },
   get: (id: string) => api<ImportResult>(`${BASE}/imports/${id}`),
   commit: (id: string) => api<ImportResult>(`${BASE}/imports/${id}/commit`, { method: 'POST' }),
+  /** downloads the rows an import refused, with their errors, as a CSV to fix and import again */
+  report: (id: string, fileName: string) => download(`${BASE}/imports/${id}/report`, fileName),
   /** downloads the CSV template under the given file name */
   template: (fileName: string) => download(`${BASE}/imports/template`, fileName),
 };

@@ -1,2 +1,3 @@
 export { formatter, type Formatter } from './format';
 export { useFormat } from './useFormat';
+export { formatPhone, formatTaxId, isPhone, normalizePhone } from './identifiers';

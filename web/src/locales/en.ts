@@ -6,6 +6,7 @@ import { en as customers } from '../customers/messages';
 import { en as catalog } from '../catalog/messages';
 import { en as inbox } from '../inbox/messages';
 import { en as customerActivity } from '../customers/activityMessages';
+import { en as profile } from '../profile/messages';
 
 export const en: Messages = {
   app: { name: 'AmbioSys', tagline: 'Field-service operations' },
@@ -30,7 +31,7 @@ export const en: Messages = {
   validation: {
     required: 'Required', email: 'Invalid email', min: 'At least {{count}} characters',
     phone: 'International format, e.g. +50255551234', code: 'Capitals, digits and _',
-    phoneLocal: 'Invalid phone (digits, spaces, + or dashes)', date: 'Invalid date',
+    phoneLocal: 'Invalid phone: as dialled in the country (5012 3456) or with its code (+502 5012 3456)', date: 'Invalid date',
     latitude: 'Latitude between -90 and 90', longitude: 'Longitude between -180 and 180',
     bothCoordinates: 'Give both latitude and longitude, or neither', nrc: 'Digits, spaces and dashes only',
     notFuture: 'Cannot be in the future',
@@ -59,4 +60,5 @@ export const en: Messages = {
   ...catalog,
   ...inbox,
   ...customerActivity,
+  ...profile,
 };

@@ -5,6 +5,7 @@ import { es as customers } from '../customers/messages';
 import { es as catalog } from '../catalog/messages';
 import { es as inbox } from '../inbox/messages';
 import { es as customerActivity } from '../customers/activityMessages';
+import { es as profile } from '../profile/messages';
 export const es = {
   app: { name: 'AmbioSys', tagline: 'Operaciones de servicio en campo' },
   common: {
@@ -28,7 +29,7 @@ export const es = {
   validation: {
     required: 'Obligatorio', email: 'Correo no válido', min: 'Mínimo {{count}} caracteres',
     phone: 'Teléfono en formato internacional, p. ej. +50255551234', code: 'Mayúsculas, números y _',
-    phoneLocal: 'Teléfono no válido (dígitos, espacios, + o guiones)', date: 'Fecha no válida',
+    phoneLocal: 'Teléfono no válido: como se marca en el país (5012 3456) o con su código (+502 5012 3456)', date: 'Fecha no válida',
     latitude: 'Latitud entre -90 y 90', longitude: 'Longitud entre -180 y 180',
     bothCoordinates: 'Indique latitud y longitud, o ninguna', nrc: 'Solo números, espacios y guiones',
     notFuture: 'No puede ser en el futuro',
@@ -57,5 +58,6 @@ export const es = {
   ...catalog,
   ...inbox,
   ...customerActivity,
+  ...profile,
 };
 export type Messages = typeof es;

@@ -10,7 +10,7 @@ import { useTranslation } from 'react-i18next';
 import { NavLink, Outlet, useLocation } from 'react-router';
 import { useAuth } from '../auth/AuthContext';
 import { LoginForm } from '../auth/LoginForm';
-import { LANGUAGE_KEY } from '../i18n';
+import { chooseLanguage } from '../profile/language';
 import { useThemeChoice, type ThemeChoice } from '../theme';
 import { isActive, visibleNav } from './nav';
 import { codeKey } from '../translate';
@@ -29,10 +29,7 @@ export default function AppShell() {
   const location = useLocation();
   const items = visibleNav(me?.permissions ?? []);
 
-  const changeLanguage = (lng: 'es' | 'en') => {
-    localStorage.setItem(LANGUAGE_KEY, lng);
-    void i18n.changeLanguage(lng);
-  };
+  const changeLanguage = (lng: 'es' | 'en') => void chooseLanguage(lng, !!me);
 
   const navList = (
     <Box component="nav" aria-label={t('shell.menu')}>
@@ -89,8 +86,8 @@ export default function AppShell() {
             </IconButton>
           </Tooltip>
           <Menu anchorEl={userMenu} open={!!userMenu} onClose={() => setUserMenu(null)}>
-            <MenuItem disabled>
-              <ListItemText primary={me?.user.fullName} secondary={me?.user.email} />
+            <MenuItem component={NavLink} to="/profile" onClick={() => setUserMenu(null)} data-testid="profile">
+              <ListItemText primary={me?.user.fullName} secondary={`${me?.user.email ?? ''} · ${t('profile.menu')}`} />
             </MenuItem>
             <Divider />
             <ListSubheader>{t('shell.language')}</ListSubheader>

@@ -6,6 +6,7 @@ import java.util.Locale;
 
 import com.ambiosys.customers.CustomerViews.NewContact;
 import com.ambiosys.platform.errors.InvalidInputException;
+import com.ambiosys.platform.phones.Phones;
 
 /** The checks and normal forms of what a customer's commands take: tax id, contact. */
 final class CustomerChecks {

@@ -123,6 +123,9 @@ public class CustomerImports {
             if (row.address() != null) {
                 customers.addAddress(customer.id(), row.address());
             }
+            if (row.blocked()) {
+                customers.changeStatus(customer.id(), CustomerStatus.BLOCKED, null);
+            }
             created++;
         }
         List<StoredRow> after = stored.stream()
@@ -147,6 +150,38 @@ public class CustomerImports {
             .filter(java.util.Objects::nonNull).map(UserId::new).toList());
         List<ImportSummary> items = rows.stream().map(r -> r.named(names)).toList();
         return new PageResponse<>(items, page.pageOrDefault(), page.sizeOrDefault(), total);
+    }
+
+    /**
+     * The rows an import refused, as a CSV to fix and import again: the template's columns in the reader's language
+     * with each row's values as they came, and a last column with its errors (which the import ignores).
+     */
+    @Transactional(readOnly = true)
+    public String report(UUID id, Locale locale) {
+        Import found = get(id);
+        boolean spanish = !"en".equals(locale.getLanguage());
+        List<String> header = new java.util.ArrayList<>(ImportRows.headers(spanish));
+        header.add(spanish ? "errores" : "errors");
+        StringBuilder out = new StringBuilder();
+        try (org.apache.commons.csv.CSVPrinter csv = new org.apache.commons.csv.CSVPrinter(out,
+                org.apache.commons.csv.CSVFormat.DEFAULT.builder().setHeader(header.toArray(String[]::new)).get())) {
+            for (ImportRow row : found.rows()) {
+                if (row.errors().isEmpty()) {
+                    continue;
+                }
+                List<String> cells = new java.util.ArrayList<>();
+                ImportRows.TEMPLATE_KEYS.forEach(k -> cells.add(ImportRows.neutralize(row.values().get(k))));
+                cells.add(ImportRows.neutralize(String.join(" | ", row.errors().stream()
+                    .map(e -> (spanish ? "línea " : "line ") + row.line() + ", "
+                        + (spanish ? ImportRows.HEADERS_ES : ImportRows.HEADERS_EN).getOrDefault(e.field(), e.field()) + ": "
+                        + e.message()).toList())));
+                csv.printRecord(cells);
+            }
+        }
+        catch (java.io.IOException ex) {
+            throw new java.io.UncheckedIOException(ex);
+        }
+        return out.toString();
     }
 
     public String template(Locale locale) {

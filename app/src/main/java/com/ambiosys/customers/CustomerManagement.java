@@ -187,9 +187,15 @@ public class CustomerManagement {
                 c.ownerId(), c.tags(), c.notes(), c.contacts(), c.addresses(), documents, c.createdAt(), c.updatedAt());
     }
 
-    /** One row of an export: the customer and its first contact. */
-    public record ExportRow(String commercialName, String kind, String taxId, String country, String status,
-            List<String> tags, String contactName, List<String> phones, List<String> emails, Instant createdAt) {
+    /** One row of an export: the customer, its primary (else first) contact and its first address. */
+    public record ExportRow(String kind, String commercialName, String taxId, String country, List<String> tags,
+            String notes, UUID ownerId, String contactName, String contactRole, List<String> phones, List<String> emails,
+            ExportAddress address, String status, Instant createdAt) {
+    }
+
+    /** The first address of an exported customer, its places by id. */
+    public record ExportAddress(String kind, String departmentId, String municipalityId, String districtId, String zone,
+            String street, String reference, java.math.BigDecimal latitude, java.math.BigDecimal longitude) {
     }
 
     @Transactional(readOnly = true)
@@ -201,12 +207,6 @@ public class CustomerManagement {
     @Transactional(readOnly = true)
     public PageResponse<CustomerSummary> search(CustomerViews.CustomerFilter criteria, PageQuery page) {
         return queries.search(criteria, page);
-    }
-
-    /** Every customer the search would find (up to {@code limit}), handed to the consumer one by one. */
-    @Transactional(readOnly = true)
-    public void export(CustomerViews.CustomerFilter criteria, int limit, java.util.function.Consumer<ExportRow> consumer) {
-        queries.export(criteria, limit, consumer);
     }
 
     /** The customer (not deleted) one of whose contacts has this phone, in E.164; for the inbox's suggestions. */

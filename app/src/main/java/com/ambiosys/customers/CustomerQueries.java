@@ -113,20 +113,35 @@ class CustomerQueries {
     void export(CustomerViews.CustomerFilter criteria, int limit, java.util.function.Consumer<CustomerManagement.ExportRow> consumer) {
         CustomerSearchFilter filter = new CustomerSearchFilter(criteria);
         jdbc.sql("""
-                select c.commercial_name, c.kind, c.tax_id, c.country, c.status, c.tags, c.created_at,
-                       k.full_name, k.phones, k.emails
+                select c.kind, c.commercial_name, c.tax_id, c.country, c.tags, c.notes, c.owner_id, c.status, c.created_at,
+                       k.full_name, k.role, k.phones, k.emails, a.kind as address_kind, a.department_id, a.municipality_id,
+                       a.district_id, a.zone, a.street, a.reference, a.latitude, a.longitude
                   from customers c
-                  left join lateral (select full_name, phones, emails from customer_contacts k
+                  left join lateral (select full_name, role, phones, emails from customer_contacts k
                                       where k.tenant_id = c.tenant_id and k.customer_id = c.id
-                                      order by (k.role = 'PRIMARY') desc, k.created_at limit 1) k on true""" + filter.where()
+                                      order by (k.role = 'PRIMARY') desc, k.created_at limit 1) k on true
+                  left join lateral (select kind, department_id, municipality_id, district_id, zone, street, reference,
+                                            latitude, longitude from customer_addresses a
+                                      where a.tenant_id = c.tenant_id and a.customer_id = c.id
+                                      order by a.created_at, a.id limit 1) a on true""" + filter.where()
                 + " order by c.search_name, c.id limit :limit")
             .params(filter.params()).param("limit", limit)
             .query((java.sql.ResultSet rs) -> {
-                consumer.accept(new CustomerManagement.ExportRow(rs.getString("commercial_name"), rs.getString("kind"), rs.getString("tax_id"),
-                        rs.getString("country"), rs.getString("status"), strings(rs.getArray("tags")),
-                        rs.getString("full_name"), strings(rs.getArray("phones")), strings(rs.getArray("emails")),
-                        rs.getTimestamp("created_at").toInstant()));
+                consumer.accept(exportRow(rs));
             });
+    }
+
+    private static CustomerManagement.ExportRow exportRow(ResultSet rs) throws SQLException {
+        CustomerManagement.ExportAddress address = rs.getString("address_kind") == null ? null
+                : new CustomerManagement.ExportAddress(rs.getString("address_kind"), rs.getString("department_id"),
+                        rs.getString("municipality_id"), rs.getString("district_id"), rs.getString("zone"),
+                        rs.getString("street"), rs.getString("reference"), rs.getBigDecimal("latitude"),
+                        rs.getBigDecimal("longitude"));
+        return new CustomerManagement.ExportRow(rs.getString("kind"), rs.getString("commercial_name"),
+                rs.getString("tax_id"), rs.getString("country"), strings(rs.getArray("tags")), rs.getString("notes"),
+                rs.getObject("owner_id", UUID.class), rs.getString("full_name"), rs.getString("role"),
+                strings(rs.getArray("phones")), strings(rs.getArray("emails")), address, rs.getString("status"),
+                rs.getTimestamp("created_at").toInstant());
     }
 
     /** The customer (not deleted) one of whose contacts has this phone, in E.164; for the inbox's suggestions. */

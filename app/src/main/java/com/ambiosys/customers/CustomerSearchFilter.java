@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 
+import com.ambiosys.platform.phones.Phones;
 import com.ambiosys.platform.tenancy.TenantContext;
 
 /** The filters of the list, the search and the export, as SQL over {@code customers c}. */

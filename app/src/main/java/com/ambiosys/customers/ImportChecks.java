@@ -32,7 +32,7 @@ import com.ambiosys.platform.tenancy.TenantContext;
 class ImportChecks {
 
     /** A checked row: either errors, or the customer (and address) it creates. */
-    record Checked(Row row, List<StoredError> errors, NewCustomer customer, NewAddress address) {
+    record Checked(Row row, List<StoredError> errors, NewCustomer customer, NewAddress address, boolean blocked) {
     }
 
     private final GeoDirectory geo;
@@ -86,7 +86,7 @@ class ImportChecks {
                 }
             }
             if (!d.errors.isEmpty()) {
-                result.add(new Checked(d.row, List.copyOf(d.errors), null, null));
+                result.add(new Checked(d.row, List.copyOf(d.errors), null, null, false));
                 continue;
             }
             NewContact contact = d.contactName == null ? null
@@ -94,7 +94,7 @@ class ImportChecks {
             NewCustomer customer = new NewCustomer(CustomerKind.valueOf(d.kind), d.values().get("commercialName"), d.taxId,
                     Country.valueOf(d.country), d.ownerId,
                     ImportRows.list(d.values().get("tags")), d.values().get("notes"), contact, true);
-            result.add(new Checked(d.row, List.of(), customer, d.address));
+            result.add(new Checked(d.row, List.of(), customer, d.address, "BLOCKED".equals(d.status)));
         }
         return result;
     }

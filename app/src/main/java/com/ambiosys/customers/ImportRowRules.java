@@ -12,6 +12,7 @@ import java.util.regex.Pattern;
 import com.ambiosys.customers.CustomerImports.StoredError;
 import com.ambiosys.customers.CustomerViews.NewAddress;
 import com.ambiosys.customers.ImportRows.Row;
+import com.ambiosys.platform.phones.Phones;
 import com.ambiosys.platform.security.CurrentUser;
 
 /**
@@ -26,13 +27,18 @@ final class ImportRowRules {
             "PERSON", "PERSONA", "PERSON");
     private static final Map<String, String> COUNTRIES = Map.of("GT", "GT", "GUATEMALA", "GT", "SV", "SV", "EL_SALVADOR",
             "SV", "SALVADOR", "SV");
+    private static final Map<String, String> STATUSES = Map.of("ACTIVE", "ACTIVE", "ACTIVO", "ACTIVE", "BLOCKED",
+            "BLOCKED", "BLOQUEADO", "BLOCKED");
     private static final Map<String, String> CONTACT_ROLES = Map.ofEntries(Map.entry("PRIMARY", "PRIMARY"),
-            Map.entry("PRINCIPAL", "PRIMARY"), Map.entry("BILLING", "BILLING"), Map.entry("FACTURACION", "BILLING"),
+            Map.entry("PRINCIPAL", "PRIMARY"), Map.entry("CONTACTO_PRINCIPAL", "PRIMARY"),
+            Map.entry("MAIN_CONTACT", "PRIMARY"), Map.entry("EN_SITIO", "SITE"), Map.entry("ON_SITE", "SITE"),
+            Map.entry("BILLING", "BILLING"), Map.entry("FACTURACION", "BILLING"),
             Map.entry("PURCHASING", "PURCHASING"), Map.entry("COMPRAS", "PURCHASING"), Map.entry("SITE", "SITE"),
             Map.entry("SITIO", "SITE"), Map.entry("OTHER", "OTHER"), Map.entry("OTRO", "OTHER"));
     private static final Map<String, String> ADDRESS_KINDS = Map.ofEntries(Map.entry("FISCAL", "FISCAL"),
             Map.entry("BILLING", "BILLING"), Map.entry("FACTURACION", "BILLING"), Map.entry("SERVICE_SITE", "SERVICE_SITE"),
-            Map.entry("SITIO_SERVICIO", "SERVICE_SITE"), Map.entry("SITIO_DE_SERVICIO", "SERVICE_SITE"),
+            Map.entry("SITIO_SERVICIO", "SERVICE_SITE"), Map.entry("LUGAR_DE_SERVICIO", "SERVICE_SITE"),
+            Map.entry("SITIO_DE_SERVICIO", "SERVICE_SITE"),
             Map.entry("SHIPPING", "SHIPPING"), Map.entry("ENVIO", "SHIPPING"), Map.entry("ENTREGA", "SHIPPING"));
 
     private ImportRowRules() {
@@ -45,6 +51,8 @@ final class ImportRowRules {
         String kind;
         String country;
         String taxId;
+        /** ACTIVE, or BLOCKED: the customer is blocked once created */
+        String status;
         UUID ownerId;
         String contactName;
         String contactRole;
@@ -95,6 +103,10 @@ final class ImportRowRules {
             else {
                 d.error("taxId", "invalid-tax-id", v.get("taxId"));
             }
+        }
+        d.status = v.get("status") == null ? "ACTIVE" : STATUSES.get(upper(v.get("status")));
+        if (d.status == null) {
+            d.error("status", "invalid-status", v.get("status"));
         }
         List<String> tags = ImportRows.list(v.get("tags"));
         if (tags.size() > 20 || tags.stream().anyMatch(t -> t.length() > 40)) {

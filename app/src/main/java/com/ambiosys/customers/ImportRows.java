@@ -31,7 +31,7 @@ final class ImportRows {
     /** The template's header in each language, in this order. */
     static final List<String> TEMPLATE_KEYS = List.of("kind", "commercialName", "taxId", "country", "tags", "notes",
             "ownerEmail", "contactName", "contactRole", "phones", "emails", "addressKind", "department", "municipality",
-            "district", "zone", "street", "reference", "latitude", "longitude");
+            "district", "zone", "street", "reference", "latitude", "longitude", "status", "createdAt");
 
     static final Map<String, String> HEADERS_ES = Map.ofEntries(Map.entry("kind", "tipo"),
             Map.entry("commercialName", "nombre_comercial"), Map.entry("taxId", "nit"), Map.entry("country", "pais"),
@@ -41,7 +41,7 @@ final class ImportRows {
             Map.entry("addressKind", "tipo_direccion"), Map.entry("department", "departamento"),
             Map.entry("municipality", "municipio"), Map.entry("district", "distrito"), Map.entry("zone", "zona"),
             Map.entry("street", "direccion"), Map.entry("reference", "referencia"), Map.entry("latitude", "latitud"),
-            Map.entry("longitude", "longitud"));
+            Map.entry("longitude", "longitud"), Map.entry("status", "estado"), Map.entry("createdAt", "creado"));
 
     static final Map<String, String> HEADERS_EN = Map.ofEntries(Map.entry("kind", "kind"),
             Map.entry("commercialName", "commercial_name"), Map.entry("taxId", "tax_id"), Map.entry("country", "country"),
@@ -50,7 +50,8 @@ final class ImportRows {
             Map.entry("phones", "phones"), Map.entry("emails", "emails"), Map.entry("addressKind", "address_kind"),
             Map.entry("department", "department"), Map.entry("municipality", "municipality"),
             Map.entry("district", "district"), Map.entry("zone", "zone"), Map.entry("street", "street"),
-            Map.entry("reference", "reference"), Map.entry("latitude", "latitude"), Map.entry("longitude", "longitude"));
+            Map.entry("reference", "reference"), Map.entry("latitude", "latitude"), Map.entry("longitude", "longitude"),
+            Map.entry("status", "status"), Map.entry("createdAt", "created"));
 
     static final int MAX_ROWS = 5_000;
 
@@ -83,6 +84,9 @@ final class ImportRows {
         m.put("reference", List.of("referencia", "reference"));
         m.put("latitude", List.of("latitud", "latitude", "lat"));
         m.put("longitude", List.of("longitud", "longitude", "lon", "lng"));
+        m.put("status", List.of("estado", "status"));
+        // what the export writes; read and ignored: a customer is registered when it is imported
+        m.put("createdAt", List.of("creado", "created", "created_at", "fecha_de_creacion"));
         return m;
     }
 
@@ -141,6 +145,20 @@ final class ImportRows {
         }
     }
 
+    /**
+     * A leading apostrophe before a cell that starts with =, +, - or @ (other than a phone), so that a spreadsheet
+     * does not run it as a formula ("CSV injection"); {@link #read} takes it off again.
+     */
+    static String neutralize(String value) {
+        if (value == null || value.isEmpty()) {
+            return value == null ? "" : value;
+        }
+        char first = value.charAt(0);
+        boolean phone = value.matches("\\+[0-9][0-9 ,+-]*");
+        return !phone && (first == '=' || first == '@' || first == '+' || first == '-' || first == '\t' || first == '\r')
+                ? "'" + value : value;
+    }
+
     /** The export writes a leading apostrophe before =, +, - and @ so spreadsheets do not run them. */
     private static String unneutralize(String value) {
         return value.length() > 1 && value.charAt(0) == '\'' && "=+-@".indexOf(value.charAt(1)) >= 0 ? value.substring(1)
@@ -165,11 +183,16 @@ final class ImportRows {
         return java.util.Arrays.stream(value.split("[|;,]")).map(String::trim).filter(s -> !s.isEmpty()).toList();
     }
 
+    /** The template's (and the export's) header row in Spanish or English. */
+    static List<String> headers(boolean spanish) {
+        return TEMPLATE_KEYS.stream().map(k -> (spanish ? HEADERS_ES : HEADERS_EN).get(k)).toList();
+    }
+
     static String template(boolean spanish) {
-        List<String> header = TEMPLATE_KEYS.stream().map(k -> (spanish ? HEADERS_ES : HEADERS_EN).get(k)).toList();
+        List<String> header = headers(spanish);
         String example = spanish
-                ? "EMPRESA,\"Constructora Los Altos, S.A.\",576937-K,GT,construccion|permanente,,,Ing. Roberto Monterroso,PRINCIPAL,+502 5512-3344,compras@losaltos.com.gt,SITIO_SERVICIO,Guatemala,Mixco,,Zona 4,Calzada Roosevelt 22-43,Frente al centro comercial,14.6283,-90.5560"
-                : "COMPANY,\"Constructora Los Altos, S.A.\",576937-K,GT,construction|permanent,,,Ing. Roberto Monterroso,PRIMARY,+502 5512-3344,compras@losaltos.com.gt,SERVICE_SITE,Guatemala,Mixco,,Zona 4,Calzada Roosevelt 22-43,Across from the mall,14.6283,-90.5560";
+                ? "Empresa,\"Constructora Los Altos, S.A.\",576937-K,Guatemala,construccion|permanente,,,Ing. Roberto Monterroso,Contacto principal,+502 5512 3344,compras@losaltos.com.gt,Lugar de servicio,Guatemala,Mixco,,Zona 4,Calzada Roosevelt 22-43,Frente al centro comercial,14.6283,-90.5560,Activo,"
+                : "Company,\"Constructora Los Altos, S.A.\",576937-K,Guatemala,construction|permanent,,,Ing. Roberto Monterroso,Main contact,+502 5512 3344,compras@losaltos.com.gt,Service site,Guatemala,Mixco,,Zona 4,Calzada Roosevelt 22-43,Across from the mall,14.6283,-90.5560,Active,";
         return String.join(",", header) + "\r\n" + example + "\r\n";
     }
 }

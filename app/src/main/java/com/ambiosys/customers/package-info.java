@@ -4,5 +4,5 @@
  * granted {@code customers:view_all}.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Customers",
-        allowedDependencies = { "platform", "audit", "files", "geo", "identity" })
+        allowedDependencies = { "platform", "audit", "files", "geo", "identity", "tenants" })
 package com.ambiosys.customers;

@@ -101,6 +101,38 @@ class CustomerImportTest extends TenantApiTest {
     }
 
     @Test
+    void theReportOfACommittedImportHoldsTheRefusedRowsReadyToFixAndImportAgain() {
+        JsonNode p = preview(admin, "clientes.csv", CSV.getBytes(StandardCharsets.UTF_8)).json();
+        String id = p.path("id").asString();
+        api.post("/api/v1/customers/imports/" + id + "/commit", Map.of()).token(admin).send();
+
+        JsonNode kept = api.get("/api/v1/customers/imports/" + id).token(admin).send().json();
+        assertThat(kept.path("status").asString()).isEqualTo("COMMITTED");
+        assertThat(errorsByLine(kept)).hasSize(6); // the per-row report stays after the commit
+
+        Response report = api.get("/api/v1/customers/imports/" + id + "/report").token(admin).send();
+        assertThat(report.status()).isEqualTo(200);
+        assertThat(report.header("content-type")).startsWith("text/csv");
+        assertThat(report.header("content-disposition")).contains("errores-importacion-");
+        List<String> lines = report.text().replace("\uFEFF", "").lines().toList();
+        String template = api.get("/api/v1/customers/imports/template").token(admin).send().text().replace("\uFEFF", "")
+            .lines().findFirst().orElseThrow();
+        assertThat(lines.get(0)).isEqualTo(template + ",errores");
+        assertThat(lines).hasSize(7); // the header and the six refused rows, not the two created ones
+        assertThat(lines).noneMatch(l -> l.contains("José Pérez"));
+        assertThat(lines).anyMatch(l -> l.contains("Teléfono malo") && l.contains("línea 5, telefonos: No se reconoce el teléfono 12."));
+
+        // fixed where it was wrong, the report imports as it is: its errors column is ignored
+        String fixed = report.text().replace(",12,", ",5012 3456,");
+        JsonNode again = preview(admin, "errores.csv", fixed.getBytes(StandardCharsets.UTF_8)).json();
+        assertThat(again.path("totalRows").asInt()).isEqualTo(6);
+        assertThat(again.path("rows").valueStream().filter(r -> r.path("errors").isEmpty())
+            .map(r -> r.path("commercialName").asString()).toList()).containsExactly("Teléfono malo");
+        assertThat(api.get("/api/v1/customers/imports/" + id + "/report").token(admin).language("en").send().text())
+            .contains(",errors").contains("line 5, phones: ");
+    }
+
+    @Test
     void rowsAreCheckedAgainOnCommitAndAgainstExistingCustomers() {
         api.post("/api/v1/customers", Map.of("kind", "PERSON", "commercialName", "Gabriela Xicará", "country", "GT",
                 "contact", Map.of("fullName", "Gabriela Xicará", "emails", List.of("gabriela@eventosquetzal.gt"))))
@@ -154,10 +186,11 @@ class CustomerImportTest extends TenantApiTest {
             .build(), HttpResponse.BodyHandlers.ofByteArray());
         TestTenant other = tenants.create();
         String otherAdmin = api.login(other.adminEmail(), TestTenants.PASSWORD);
+        tenants.addUserWithEmail(other, tenant.adminEmail(), SystemRole.SALES); // the export names owners by email
         JsonNode p = preview(otherAdmin, "export.csv", export.body()).json();
         assertThat(p.path("rows").valueStream().map(r -> r.path("commercialName").asString()).toList())
             .containsExactlyInAnyOrder("Eventos Quetzal", "=HYPERLINK(\"x\")");
-        assertThat(p.path("rows").get(0).path("values").path("phones").asString()).isEqualTo("+50244218890");
+        assertThat(p.path("rows").get(0).path("values").path("phones").asString()).isEqualTo("+502 4421 8890");
         assertThat(errorsByLine(p)).hasSize(1).containsValue(List.of("phones:duplicate-in-file"));
     }
 

@@ -103,6 +103,9 @@ class PasswordResetSystemTest {
         Response created = api.post("/api/v1/users", Map.of("email", tenant.email("invitada"), "fullName",
                 "Invitada Nueva", "language", "en", "timeZone", "America/El_Salvador")).token(admin).send();
         assertThat(created.status()).isEqualTo(201);
+        assertThat(created.json().path("invitationSent").asBoolean()).isTrue();
+        assertThat(created.json().path("invitation").asString()).isEqualTo("PENDING");
+        assertThat(created.json().path("invitationLink").isNull()).as("no link handed out once mailed").isTrue();
         assertThat(smtp.waitForIncomingEmail(10_000, 1)).isTrue();
         MimeMessage mail = smtp.getReceivedMessages()[0];
         assertThat(mail.getSubject()).isEqualTo("You have been invited to AmbioSys"); // in the user's language

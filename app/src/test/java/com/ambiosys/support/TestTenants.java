@@ -43,4 +43,10 @@ public class TestTenants {
         return TenantContext.callAs(tenant.id(), () -> onboarding.addUser(tenant.email(local), "Usuario " + local,
                 PASSWORD, role, "es", "America/Guatemala"));
     }
+
+    /** Adds a user with this exact email (another tenant's user's, say) and one system role; answers the user's id. */
+    public UUID addUserWithEmail(TestTenant tenant, String email, SystemRole role) {
+        return TenantContext.callAs(tenant.id(), () -> onboarding.addUser(email, "Usuario " + email, PASSWORD, role, "es",
+                "America/Guatemala"));
+    }
 }

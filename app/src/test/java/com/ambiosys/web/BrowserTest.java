@@ -121,7 +121,13 @@ class BrowserTest {
         dialog.getByLabel("Teléfono").fill("+50255551234");
         dialog.getByRole(AriaRole.CHECKBOX, new com.microsoft.playwright.Locator.GetByRoleOptions().setName("Vendedor")).check();
         page.getByTestId("save-user").click();
+        // no mail server answers here: the dialog says the invitation did not leave and hands over its link
+        assertThat(page.getByTestId("invitation-notice")).containsText("No se pudo enviar el correo de invitación");
+        assertThat(page.getByTestId("invitation-link")).hasValue(java.util.regex.Pattern.compile(".*/reset-password\\?token=.+"));
+        screenshot("user-invitation-not-sent-es");
+        dialog.getByRole(AriaRole.BUTTON, new com.microsoft.playwright.Locator.GetByRoleOptions().setName("Cerrar")).click();
         assertThat(page.getByRole(AriaRole.GRIDCELL, new Page.GetByRoleOptions().setName("Marta Lucía Girón"))).isVisible();
+        assertThat(page.getByText("Invitación pendiente")).isVisible();
 
         page.getByTestId("nav-roles").click();
         page.getByTestId("new-role").click();
@@ -167,6 +173,25 @@ class BrowserTest {
         screenshot("login-dark-en");
         page.navigate(url("/admin/users"));
         assertThat(page).hasURL(url("/login"));
+
+        // another browser (nothing stored in it) reads the language from the user's profile
+        context.close();
+        context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1366, 850).setLocale("es-GT"));
+        page = context.newPage();
+        Chromium.recordErrors(page, consoleErrors, failedResponses);
+        login(tenant.adminEmail());
+        assertThat(page.getByTestId("nav-users")).hasText("Users");
+    }
+
+    @Test
+    void theProfilePageIsReachedFromTheAccountMenu() {
+        login(tenant.adminEmail());
+        page.getByTestId("user-menu").click();
+        page.getByTestId("profile").click();
+        assertThat(page).hasURL(url("/profile"));
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Mi perfil"))).isVisible();
+        assertThat(page.getByTestId("session-current")).isVisible();
+        screenshot("profile-light-es");
     }
 
     @Test
@@ -294,14 +319,14 @@ class BrowserTest {
         page.getByTestId("save-customer").click();
         assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Hotel Casa Antigua"))).isVisible();
         page.getByRole(AriaRole.TAB, new Page.GetByRoleOptions().setName("Contactos (1)")).click();
-        assertThat(page.getByRole(AriaRole.CELL, new Page.GetByRoleOptions().setName("+50255123456"))).isVisible();
+        assertThat(page.getByRole(AriaRole.CELL, new Page.GetByRoleOptions().setName("+502 5512 3456"))).isVisible();
 
         page.getByTestId("nav-customers").click();
         searchCustomers("55123456");
         assertThat(page.getByRole(AriaRole.GRIDCELL, new Page.GetByRoleOptions().setName("Hotel Casa Antigua"))).isVisible();
         screenshot("customers-light-es");
         var csv = page.waitForDownload(() -> page.getByTestId("export-csv").click());
-        assertThat(csv.suggestedFilename()).isEqualTo("clientes.csv");
+        org.assertj.core.api.Assertions.assertThat(csv.suggestedFilename()).matches("clientes-[0-9]{4}-[0-9]{2}-[0-9]{2}\\.csv");
 
         page.getByTestId("new-customer").click();
         dialog.getByLabel("Nombre comercial").fill("Casa Antigua (otra)");
@@ -337,9 +362,9 @@ class BrowserTest {
         page.getByTestId("save-contact").click();
         assertThat(dialog).hasCount(0);
         var carlos = page.getByRole(AriaRole.ROW).filter(new com.microsoft.playwright.Locator.FilterOptions().setHasText("Carlos Ruiz"));
-        assertThat(carlos).containsText("+50255987654");
+        assertThat(carlos).containsText("+502 5598 7654"); // typed in the national form, shown as people read it
         assertThat(carlos).containsText("Principal");
-        assertThat(carlos).containsText("+50377778888");
+        assertThat(carlos).containsText("+503 7777 8888");
         assertThat(page.getByRole(AriaRole.TAB, new Page.GetByRoleOptions().setName("Contactos (2)"))).isVisible();
 
         // an address picked from the catalog shows the names of its places, not their ids
@@ -501,6 +526,9 @@ class BrowserTest {
 
         page.getByTestId("import-commit").click();
         assertThat(page.getByTestId("import-done")).containsText("Se crearon 2 clientes.");
+        assertThat(page.getByTestId("import-row-error")).containsText("NIT: «1234567» no es un NIT válido"); // kept
+        var report = page.waitForDownload(() -> page.getByTestId("import-report-download").click());
+        org.assertj.core.api.Assertions.assertThat(report.suggestedFilename()).isEqualTo("errores-importacion.csv");
         assertThat(page.getByRole(AriaRole.GRIDCELL, new Page.GetByRoleOptions().setName("clientes-nuevos.csv"))).isVisible();
         assertThat(page.getByRole(AriaRole.GRIDCELL, new Page.GetByRoleOptions().setName("Importada"))).isVisible();
         page.getByTestId("import-to-list").click();

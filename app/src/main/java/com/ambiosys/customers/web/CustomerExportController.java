@@ -6,9 +6,8 @@ import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Locale;
 
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
@@ -25,8 +24,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import com.ambiosys.customers.CustomerManagement;
-import com.ambiosys.customers.CustomerManagement.ExportRow;
+import com.ambiosys.customers.CustomerExports;
 import com.ambiosys.customers.CustomerViews;
 import com.ambiosys.platform.security.RequiresPermission;
 
@@ -36,43 +34,39 @@ import com.ambiosys.platform.security.RequiresPermission;
 class CustomerExportController {
 
     static final int MAX_ROWS = 100_000;
-    static final List<String> HEADERS_ES = List.of("Nombre comercial", "Tipo", "NIT", "País", "Estado", "Etiquetas",
-            "Contacto", "Teléfonos", "Correos", "Creado");
-    static final List<String> HEADERS_EN = List.of("Commercial name", "Kind", "Tax id", "Country", "Status", "Tags",
-            "Contact", "Phones", "Emails", "Created");
 
-    private final CustomerManagement customers;
+    private final CustomerExports exports;
 
-    CustomerExportController(CustomerManagement customers) {
-        this.customers = customers;
+    CustomerExportController(CustomerExports exports) {
+        this.exports = exports;
     }
 
+    /** The import template's columns, values in the caller's language: the file can be imported as it is. */
     @GetMapping("/api/v1/customers/export")
     @RequiresPermission("customers:export")
     void export(@RequestParam(defaultValue = "csv") ExportFormat format,
             @Valid ListFilter filter, HttpServletResponse response) throws IOException {
-        List<String> headers = "en".equals(LocaleContextHolder.getLocale().getLanguage()) ? HEADERS_EN : HEADERS_ES;
-        String name = "clientes-" + LocalDate.now(ZoneOffset.UTC) + "." + format;
+        Locale locale = LocaleContextHolder.getLocale();
+        String name = exports.fileName(locale, format.name());
         response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
                 ContentDisposition.attachment().filename(name, StandardCharsets.UTF_8).build().toString());
         response.setContentType(format.contentType());
         if (format == ExportFormat.xlsx) {
-            writeXlsx(response.getOutputStream(), headers, filter.criteria());
+            writeXlsx(response.getOutputStream(), locale, filter.criteria());
         }
         else {
-            writeCsv(response.getOutputStream(), headers, filter.criteria());
+            writeCsv(response.getOutputStream(), locale, filter.criteria());
         }
     }
 
-    private void writeCsv(OutputStream out, List<String> headers,
-            CustomerViews.CustomerFilter filter)
-            throws IOException {
+    private void writeCsv(OutputStream out, Locale locale, CustomerViews.CustomerFilter filter) throws IOException {
         Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
         writer.write('\uFEFF'); // so that Excel opens accents correctly
-        CSVPrinter csv = new CSVPrinter(writer, CSVFormat.DEFAULT.builder().setHeader(headers.toArray(String[]::new)).get());
-        customers.export(filter, MAX_ROWS, row -> {
+        CSVPrinter csv = new CSVPrinter(writer,
+                CSVFormat.DEFAULT.builder().setHeader(exports.headers(locale).toArray(String[]::new)).get());
+        exports.rows(filter, MAX_ROWS, locale, values -> {
             try {
-                csv.printRecord(values(row).stream().map(CustomerExportController::neutralize).toList());
+                csv.printRecord(values.stream().map(CustomerExports::neutralize).toList());
             }
             catch (IOException ex) {
                 throw new UncheckedIOException(ex);
@@ -81,43 +75,23 @@ class CustomerExportController {
         csv.flush();
     }
 
-    private void writeXlsx(OutputStream out, List<String> headers,
-            CustomerViews.CustomerFilter filter)
-            throws IOException {
+    private void writeXlsx(OutputStream out, Locale locale, CustomerViews.CustomerFilter filter) throws IOException {
         Workbook workbook = new Workbook(out, "AmbioSys", "1.0");
-        Worksheet sheet = workbook.newWorksheet("Clientes");
+        Worksheet sheet = workbook.newWorksheet("en".equals(locale.getLanguage()) ? "Customers" : "Clientes");
+        List<String> headers = exports.headers(locale);
         for (int c = 0; c < headers.size(); c++) {
             sheet.value(0, c, headers.get(c));
             sheet.style(0, c).bold().set();
         }
         int[] row = { 1 };
-        customers.export(filter, MAX_ROWS, r -> {
-            List<String> values = values(r);
+        exports.rows(filter, MAX_ROWS, locale, values -> {
             for (int c = 0; c < values.size(); c++) {
-                sheet.value(row[0], c, values.get(c));
+                if (!values.get(c).isEmpty()) {
+                    sheet.value(row[0], c, values.get(c));
+                }
             }
             row[0]++;
         });
         workbook.finish();
-    }
-
-    /**
-     * Spreadsheets run a CSV cell that starts with = @ + - as a formula ("CSV injection"); such cells get
-     * a leading apostrophe. Phone numbers (+ and digits) are left alone.
-     */
-    static String neutralize(String value) {
-        if (value == null || value.isEmpty()) {
-            return value;
-        }
-        char first = value.charAt(0);
-        boolean phone = value.matches("\\+[0-9][0-9 ,+]*");
-        return !phone && (first == '=' || first == '@' || first == '+' || first == '-' || first == '\t' || first == '\r')
-                ? "'" + value : value;
-    }
-
-    private static List<String> values(ExportRow r) {
-        return java.util.Arrays.asList(r.commercialName(), r.kind(), r.taxId(), r.country(), r.status(),
-                String.join(", ", r.tags()), r.contactName(), String.join(", ", r.phones()), String.join(", ", r.emails()),
-                r.createdAt().toString());
     }
 }

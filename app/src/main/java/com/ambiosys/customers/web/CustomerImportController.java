@@ -33,7 +33,7 @@ import com.ambiosys.platform.web.ApiException;
 import com.ambiosys.platform.web.PageQuery;
 import com.ambiosys.platform.web.PageResponse;
 
-/** CSV import of customers: template, preview (nothing stored but the import), commit, history. */
+/** CSV (or Excel) import of customers: template, preview (nothing stored but the import), commit, history, report. */
 @RestController
 @RequestMapping("/api/v1/customers/imports")
 class CustomerImportController {
@@ -86,14 +86,33 @@ class CustomerImportController {
         return imports.get(id);
     }
 
+    /** The rows the import refused, with their errors, as a CSV to fix and import again. */
+    @GetMapping("/{id}/report")
+    @RequiresPermission("customers:import")
+    ResponseEntity<byte[]> report(@PathVariable UUID id) {
+        java.util.Locale locale = LocaleContextHolder.getLocale();
+        String name = ("en".equals(locale.getLanguage()) ? "import-errors-" : "errores-importacion-") + id.toString()
+            .substring(0, 8) + ".csv";
+        byte[] body = ("\uFEFF" + imports.report(id, locale)).getBytes(StandardCharsets.UTF_8);
+        return ResponseEntity.ok()
+            .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(name).build().toString())
+            .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8)).body(body);
+    }
+
     @GetMapping
     @RequiresPermission("customers:import")
     PageResponse<CustomerImports.ImportSummary> history(@Valid PageQuery page) {
         return imports.history(page);
     }
 
-    /** UTF-8 (with or without BOM) or, failing that, Windows-1252: what Excel writes on Windows. */
+    /**
+     * An Excel workbook's first sheet (an .xlsx, what the export writes), or CSV text in UTF-8 (with or without BOM)
+     * or, failing that, Windows-1252: what Excel writes on Windows.
+     */
     static String text(byte[] bytes) {
+        if (Spreadsheets.isWorkbook(bytes)) {
+            return Spreadsheets.csv(bytes);
+        }
         try {
             return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();

@@ -14,11 +14,13 @@ import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
 import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 import org.springframework.stereotype.Component;
 
-/** Mints the short-lived ES256 access tokens: user, tenant, roles and permission version. */
+/** Mints the short-lived ES256 access tokens: user, tenant, roles, permission version and sign-in. */
 @Component
 class AccessTokens {
 
     static final String ISSUER = "ambiosys";
+    /** The claim naming the sign-in a token belongs to, so that a user's list of sessions can say which is this one. */
+    static final String SESSION_CLAIM = "sid";
 
     private final SigningKeys keys;
     private final NimbusJwtEncoder encoder;
@@ -32,7 +34,8 @@ class AccessTokens {
         this.ttl = ttl;
     }
 
-    String issue(UUID tenantId, UUID userId, List<String> roles, long permissionVersion) {
+    /** @param sessionId the sign-in (refresh token family) the token belongs to: its {@code sid} claim */
+    String issue(UUID tenantId, UUID userId, List<String> roles, long permissionVersion, UUID sessionId) {
         Instant now = clock.instant();
         JwtClaimsSet claims = JwtClaimsSet.builder()
             .issuer(ISSUER)
@@ -43,6 +46,7 @@ class AccessTokens {
             .claim("tid", tenantId.toString())
             .claim("roles", roles)
             .claim("pv", permissionVersion)
+            .claim(SESSION_CLAIM, sessionId.toString())
             .build();
         JwsHeader header = JwsHeader.with(SignatureAlgorithm.ES256).keyId(keys.current().getKeyID()).build();
         return encoder.encode(JwtEncoderParameters.from(header, claims)).getTokenValue();

@@ -194,7 +194,7 @@ public class AuthenticationService {
     private IssuedTokens issue(User user, UUID familyId, Instant familyStartedAt, ClientInfo client) {
         List<String> roleCodes = roles.findAll(user.tenantId(), permissions.roleIdsOf(user.id())).stream()
             .map(Role::code).sorted().toList();
-        String access = accessTokens.issue(user.tenantId(), user.id(), roleCodes, user.permissionVersion());
+        String access = accessTokens.issue(user.tenantId(), user.id(), roleCodes, user.permissionVersion(), familyId);
         RefreshTokenStore.Issued refresh = refreshTokens.issue(user.id(), familyId, familyStartedAt, client);
         return new IssuedTokens(access, "Bearer", accessTokens.ttlSeconds(), refresh.token(), refresh.expiresIn());
     }

@@ -142,14 +142,24 @@ public class PasswordResets {
         return token;
     }
 
-    /** Sends the reset or invitation email; call after the token's transaction committed. */
-    void mail(User user, String kind, String token, Duration ttl) {
+    /** Sends the reset or invitation email; call after the token's transaction committed. False: not sent. */
+    boolean mail(User user, String kind, String token, Duration ttl) {
         Locale locale = Locale.forLanguageTag(user.language());
-        String link = publicUrl.value() + "/reset-password?token=" + token;
+        String link = link(token);
         String subject = messages.getMessage("mail." + kind + ".subject", null, locale);
         String body = messages.getMessage("mail." + kind + ".body",
                 new Object[] { user.fullName(), link, ttl.toHours() > 0 ? ttl.toHours() : 1 }, locale);
-        mailer.send(user.email(), subject, body);
+        return mailer.send(user.email(), subject, body);
+    }
+
+    /** The page where the token's holder sets their password. */
+    String link(String token) {
+        return publicUrl.value() + "/reset-password?token=" + token;
+    }
+
+    /** Whether emails can leave at all (an SMTP server is configured). */
+    boolean mailConfigured() {
+        return mailer.configured();
     }
 
     /** Deletes reset tokens that expired or were used more than a day ago. */

@@ -115,6 +115,48 @@ class RefreshTokenStore {
             .update();
     }
 
+    /** A sign-in still open: its family, when it started and was last used, from where, and until when it lasts. */
+    public record OpenSession(UUID id, Instant startedAt, Instant lastUsedAt, Instant expiresAt, String ip,
+            String userAgent) {
+    }
+
+    /** The user's open sign-ins (a family with a live token not yet rotated), the most recently used first. */
+    java.util.List<OpenSession> openSessionsOf(UUID userId) {
+        return jdbc.sql("""
+                select family_id, min(family_started_at) as started, max(issued_at) as last_used,
+                       max(expires_at) as expires, (array_agg(ip order by issued_at desc))[1] as ip,
+                       (array_agg(user_agent order by issued_at desc))[1] as user_agent
+                  from refresh_tokens
+                 where tenant_id = :t and user_id = :u and revoked_at is null and expires_at > :now
+                 group by family_id having bool_or(rotated_at is null)
+                 order by last_used desc, family_id
+                """)
+            .param("t", TenantContext.require()).param("u", userId).param("now", Timestamp.from(clock.instant()))
+            .query((rs, n) -> new OpenSession(rs.getObject(1, UUID.class), rs.getTimestamp(2).toInstant(),
+                    rs.getTimestamp(3).toInstant(), rs.getTimestamp(4).toInstant(), rs.getString(5), rs.getString(6)))
+            .list();
+    }
+
+    /** Ends one sign-in of the user; answers how many tokens it revoked (none: no such open sign-in of theirs). */
+    int revokeFamilyOf(UUID userId, UUID familyId) {
+        return jdbc.sql("""
+                update refresh_tokens set revoked_at = :now
+                 where tenant_id = :t and user_id = :u and family_id = :f and revoked_at is null
+                """)
+            .param("now", Timestamp.from(clock.instant())).param("t", TenantContext.require()).param("u", userId)
+            .param("f", familyId).update();
+    }
+
+    /** Ends every sign-in of the user but {@code keep} (the one changing the password). */
+    int revokeAllOfExcept(UUID userId, UUID keep) {
+        return jdbc.sql("""
+                update refresh_tokens set revoked_at = :now
+                 where tenant_id = :t and user_id = :u and revoked_at is null and family_id <> :keep
+                """)
+            .param("now", Timestamp.from(clock.instant())).param("t", TenantContext.require()).param("u", userId)
+            .param("keep", keep == null ? new UUID(0, 0) : keep).update();
+    }
+
     /** Deletes tokens that expired more than a day ago (kept a day so reuse is still recognised). */
     int purgeExpired() {
         return jdbc.sql("delete from refresh_tokens where tenant_id = :t and expires_at < :cutoff")

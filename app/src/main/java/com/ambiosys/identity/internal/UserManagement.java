@@ -26,7 +26,6 @@ import com.ambiosys.platform.errors.InvalidInputException;
 import com.ambiosys.platform.errors.NotFoundException;
 import com.ambiosys.platform.security.CurrentUsers;
 import com.ambiosys.platform.tenancy.TenantContext;
-import com.ambiosys.platform.tx.AfterCommit;
 import com.ambiosys.platform.web.PageQuery;
 import com.ambiosys.platform.web.PageResponse;
 
@@ -42,27 +41,28 @@ public class UserManagement {
     private final Roles roles;
     private final PermissionStore permissions;
     private final PasswordEncoder passwords;
-    private final PasswordResets resets;
     private final RefreshTokenStore refreshTokens;
     private final PrincipalLoader principals;
     private final AuditTrail audit;
-    private final SecurityProperties settings;
     private final GrantPolicy grantPolicy;
     private final Clock clock;
+    private final com.ambiosys.tenants.TenantManagement tenants;
+    private final Invitations invitations;
 
     UserManagement(Users users, Roles roles, PermissionStore permissions, PasswordEncoder passwords,
-            PasswordResets resets, RefreshTokenStore refreshTokens, PrincipalLoader principals, AuditTrail audit,
-            SecurityProperties settings, GrantPolicy grantPolicy, Clock clock) {
+            RefreshTokenStore refreshTokens, PrincipalLoader principals, AuditTrail audit,
+            GrantPolicy grantPolicy, Clock clock,
+            com.ambiosys.tenants.TenantManagement tenants, Invitations invitations) {
+        this.tenants = tenants;
+        this.invitations = invitations;
         this.grantPolicy = grantPolicy;
         this.users = users;
         this.roles = roles;
         this.permissions = permissions;
         this.passwords = passwords;
-        this.resets = resets;
         this.refreshTokens = refreshTokens;
         this.principals = principals;
         this.audit = audit;
-        this.settings = settings;
         this.clock = clock;
     }
 
@@ -77,16 +77,12 @@ public class UserManagement {
         requireRoles(tenant, roleIds);
         grantPolicy.holder().requireHeld(permissionsOfRoles(roleIds));
         String hash = command.password() == null ? null : passwords.encode(command.password());
-        User user = users.saveAndFlush(new User(email, command.fullName().trim(), blankToNull(command.phone()),
+        User user = users.saveAndFlush(new User(email, command.fullName().trim(), phone(command.phone()),
                 command.language().name(), command.timeZone(), hash, actor(), clock.instant()));
         permissions.replaceUserRoles(user.id(), new LinkedHashSet<>(roleIds));
         UserView view = view(user);
         audit.record(AuditAction.CREATE, "user", user.id(), null, view);
-        if (hash == null) {
-            String token = resets.createToken(user, settings.invitationTtl());
-            AfterCommit.run(() -> resets.mail(user, "invitation", token, settings.invitationTtl()));
-        }
-        return view;
+        return view; // without a password, the caller sends the invitation (Invitations) once this has committed
     }
 
     @Transactional(readOnly = true)
@@ -101,7 +97,7 @@ public class UserManagement {
         var result = users.search(TenantContext.require(), pattern, status, roleId,
                 PageRequest.of(page.pageOrDefault(), page.sizeOrDefault(), order));
         return PageResponse.of(result, u -> new UserSummary(u.id(), u.email(), u.fullName(), u.status(), u.language(),
-                u.lastLoginAt(), u.createdAt()));
+                u.lastLoginAt(), u.createdAt(), invitations.standing(u)));
     }
 
     @Transactional
@@ -109,7 +105,7 @@ public class UserManagement {
         User user = require(id);
         UserView before = view(user);
         Instant now = clock.instant();
-        user.updateProfile(command.fullName().trim(), blankToNull(command.phone()),
+        user.updateProfile(command.fullName().trim(), phone(command.phone()),
                 command.language().name(), command.timeZone(), now);
         if (command.status() != null && command.status() != user.status()) {
             changeStatus(user, command.status(), now);
@@ -221,7 +217,7 @@ public class UserManagement {
         return new UserView(user.id(), user.email(), user.fullName(), user.phone(), user.status(), user.language(),
                 user.timeZone(), roleRefs, permissions.overridesOf(user.id()),
                 permissions.effectivePermissions(user.id()), user.permissionVersion(),
-                user.lastLoginAt(), user.createdAt(), user.updatedAt());
+                user.lastLoginAt(), user.createdAt(), user.updatedAt(), invitations.standing(user), null, null);
     }
 
     private void standingChanges(User user) {
@@ -244,7 +240,16 @@ public class UserManagement {
         return CurrentUsers.current().map(u -> u.userId()).orElse(null);
     }
 
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.trim();
+    /** The one phone rule (platform/phones): national or E.164, the tenant's country by default; stored in E.164. */
+    private String phone(String typed) {
+        if (typed == null || typed.isBlank()) {
+            return null;
+        }
+        String country = tenants.find(TenantContext.require()).map(t -> t.country()).orElse("GT");
+        String phone = com.ambiosys.platform.phones.Phones.normalize(typed, country);
+        if (phone == null) {
+            throw new InvalidInputException("invalid-phone", typed);
+        }
+        return phone;
     }
 }

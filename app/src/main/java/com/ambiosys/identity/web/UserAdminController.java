@@ -9,7 +9,6 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 import org.springframework.http.ResponseEntity;
@@ -25,6 +24,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+import com.ambiosys.identity.internal.Invitations;
 import com.ambiosys.identity.internal.Language;
 import com.ambiosys.identity.internal.UserCommands;
 import com.ambiosys.identity.internal.UserManagement;
@@ -40,15 +40,13 @@ import com.ambiosys.platform.web.TimeZoneId;
 @RequestMapping("/api/v1/users")
 class UserAdminController {
 
-    static final String E164 = "^\\+[1-9][0-9]{7,14}$";
-
     record CreateUserRequest(@NotBlank @Email @Size(max = 254) String email,
-            @NotBlank @Size(max = 120) String fullName, @Pattern(regexp = E164) String phone,
+            @NotBlank @Size(max = 120) String fullName, @Size(max = 30) String phone,
             @NotNull Language language, @NotBlank @TimeZoneId String timeZone,
             @Size(min = 10, max = 128) String password, @Size(max = 20) List<@NotNull UUID> roleIds) {
     }
 
-    record UpdateUserRequest(@NotBlank @Size(max = 120) String fullName, @Pattern(regexp = E164) String phone,
+    record UpdateUserRequest(@NotBlank @Size(max = 120) String fullName, @Size(max = 30) String phone,
             @NotNull Language language, @NotBlank @TimeZoneId String timeZone,
             UserStatus status) {
     }
@@ -61,9 +59,11 @@ class UserAdminController {
     }
 
     private final UserManagement users;
+    private final Invitations invitations;
 
-    UserAdminController(UserManagement users) {
+    UserAdminController(UserManagement users, Invitations invitations) {
         this.users = users;
+        this.invitations = invitations;
     }
 
     /** Paging, sorting ({@code sort=fullName}, {@code sort=-createdAt}) and filters by text, status and role. */
@@ -81,6 +81,9 @@ class UserAdminController {
     ResponseEntity<UserView> create(@Valid @RequestBody CreateUserRequest body) {
         UserView created = users.create(new UserCommands.CreateUser(body.email(), body.fullName(), body.phone(),
                 body.language(), body.timeZone(), body.password(), body.roleIds()));
+        if (body.password() == null) {
+            created = created.withInvitation(invitations.send(created.id()));
+        }
         return ResponseEntity.created(URI.create("/api/v1/users/" + created.id())).body(created);
     }
 
@@ -95,6 +98,14 @@ class UserAdminController {
     UserView update(@PathVariable UUID id, @Valid @RequestBody UpdateUserRequest body) {
         return users.update(id, new UserCommands.UpdateUser(body.fullName(), body.phone(), body.language(),
                 body.timeZone(), body.status()));
+    }
+
+    /** Sends a new invitation to a user who has not chosen a password yet; says whether it left. */
+    @PostMapping("/{id}/invitation")
+    @RequiresPermission("users:create")
+    UserView resendInvitation(@PathVariable UUID id) {
+        Invitations.Invitation sent = invitations.send(id);
+        return users.get(id).withInvitation(sent);
     }
 
     @PostMapping("/{id}/deactivate")

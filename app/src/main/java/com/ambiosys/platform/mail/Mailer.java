@@ -42,6 +42,11 @@ public class Mailer {
         }
     }
 
+    /** Whether an SMTP server is configured at all (without one, no email leaves). */
+    public boolean configured() {
+        return sender != null;
+    }
+
     /** Returns false (and logs why) when the mail could not be handed to the SMTP server. */
     public boolean send(String to, String subject, String body) {
         if (sender == null) {

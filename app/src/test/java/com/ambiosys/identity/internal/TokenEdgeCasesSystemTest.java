@@ -76,11 +76,11 @@ class TokenEdgeCasesSystemTest extends TenantApiTest {
     void anExpiredTokenIsRefused() {
         AccessTokens anHourAgo = new AccessTokens(keys, Clock.offset(Clock.systemUTC(), Duration.ofHours(-1)),
                 Duration.ofMinutes(15));
-        String expired = anHourAgo.issue(tenant.id(), tenant.adminId(), List.of("ADMIN"), 1);
+        String expired = anHourAgo.issue(tenant.id(), tenant.adminId(), List.of("ADMIN"), 1, java.util.UUID.randomUUID());
         assertRefused(expired);
 
         AccessTokens now = new AccessTokens(keys, Clock.systemUTC(), Duration.ofMinutes(15));
-        assertThat(me(now.issue(tenant.id(), tenant.adminId(), List.of("ADMIN"), 1)).status())
+        assertThat(me(now.issue(tenant.id(), tenant.adminId(), List.of("ADMIN"), 1, java.util.UUID.randomUUID())).status())
             .as("the same token minted now works: only the expiry differs").isEqualTo(200);
     }
 

@@ -50,6 +50,7 @@ final class Fixture {
         put("role", post("/api/v1/roles", Map.of("code", "SWEEP_ROLE", "name", "Barrido", "permissions", List.of("customers:view"))));
         put("user", post("/api/v1/users", Map.of("email", tenant.email("barrido"), "fullName", "Usuario Barrido", "language", "es",
                 "timeZone", "America/Guatemala", "password", TestTenants.PASSWORD, "roleIds", List.of(id("role")))));
+        put("session", api.get("/api/v1/me/sessions").token(admin).send().json().path(0).path("id").asString());
     }
 
     private void customers() {

@@ -13,6 +13,7 @@ final class Kinds {
         RESOURCES.put("/api/v1/customers/imports/", "import");
         RESOURCES.put("/api/v1/customers/", "customer");
         RESOURCES.put("/api/v1/users/", "user");
+        RESOURCES.put("/api/v1/me/sessions/", "session");
         RESOURCES.put("/api/v1/roles/", "role");
         RESOURCES.put("/api/v1/sla-policies/", "slaPolicy");
         RESOURCES.put("/api/v1/service-types/", "serviceType");

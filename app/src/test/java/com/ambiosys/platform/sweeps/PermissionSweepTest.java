@@ -28,13 +28,18 @@ import com.ambiosys.support.TestTenants;
 class PermissionSweepTest extends SweepTest {
 
     /** Routes any signed-in user may call. */
-    static final Map<String, String> SIGNED_IN_ONLY = Map.of(
-            "GET /api/v1/me", "every user reads who they are, their tenant and what they may do",
-            "GET /api/v1/geo/countries", "geography is reference data shared by every tenant (address forms of every module)",
-            "GET /api/v1/geo/countries/{code}/departments", "geography: reference data",
-            "GET /api/v1/geo/departments/{id}/municipalities", "geography: reference data",
-            "GET /api/v1/geo/municipalities/{id}/districts", "geography: reference data",
-            "GET /api/v1/geo/municipalities/{id}/zones", "geography: reference data");
+    static final Map<String, String> SIGNED_IN_ONLY = Map.ofEntries(
+            Map.entry("GET /api/v1/me", "every user reads who they are, their tenant and what they may do"),
+            Map.entry("GET /api/v1/me/profile", "every user reads their own profile"),
+            Map.entry("PUT /api/v1/me/profile", "every user sets their own name, phone and language"),
+            Map.entry("PUT /api/v1/me/password", "every user changes their own password, proving the current one"),
+            Map.entry("GET /api/v1/me/sessions", "every user lists their own sign-ins"),
+            Map.entry("DELETE /api/v1/me/sessions/{id}", "every user ends their own sign-ins (another user's answer as unknown)"),
+            Map.entry("GET /api/v1/geo/countries", "geography is reference data shared by every tenant (address forms of every module)"),
+            Map.entry("GET /api/v1/geo/countries/{code}/departments", "geography: reference data"),
+            Map.entry("GET /api/v1/geo/departments/{id}/municipalities", "geography: reference data"),
+            Map.entry("GET /api/v1/geo/municipalities/{id}/districts", "geography: reference data"),
+            Map.entry("GET /api/v1/geo/municipalities/{id}/zones", "geography: reference data"));
 
     /** Routes anyone may call: each proves who is calling in its own way, or serves what a signed-in user was given. */
     static final Map<String, String> PUBLIC = Map.ofEntries(

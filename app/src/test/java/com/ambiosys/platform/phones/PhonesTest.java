@@ -1,4 +1,4 @@
-package com.ambiosys.customers;
+package com.ambiosys.platform.phones;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -30,5 +30,21 @@ class PhonesTest {
         assertThat(Phones.normalize("5555-12345", "GT")).isNull();
         assertThat(Phones.normalize("llámame", "GT")).isNull();
         assertThat(Phones.normalize(" ", "GT")).isNull();
+    }
+
+    @Test
+    void e164NumbersAreWrittenAsPeopleReadThem() {
+        assertThat(Phones.display("+50250123456")).isEqualTo("+502 5012 3456");
+        assertThat(Phones.display("+50370123456")).isEqualTo("+503 7012 3456");
+        assertThat(Phones.display("+525512345678")).isEqualTo("+52 55 1234 5678");
+        assertThat(Phones.display("no es número")).isEqualTo("no es número");
+        assertThat(Phones.display(null)).isNull();
+    }
+
+    @Test
+    void theNationalFormAndTheInternationalOneMeanTheSameNumber() {
+        for (String typed : new String[] { "5012 3456", "5012-3456", "+502 5012 3456", "00502 5012 3456", "502 5012 3456" }) {
+            assertThat(Phones.normalize(typed, "GT")).as(typed).isEqualTo("+50250123456");
+        }
     }
 }
