@@ -13,7 +13,7 @@ export const es = {
     system: 'Del sistema', users: 'Usuarios', permissions: 'Permisos', module: 'Módulo', created_ok: 'Rol creado',
   },
   modules: {
-    users: 'Usuarios', roles: 'Roles', audit: 'Auditoría', tenants: 'Empresa', customers: 'Clientes',
+    users: 'Usuarios', roles: 'Roles', audit: 'Auditoría', tenants: 'Empresa', files: 'Archivos', customers: 'Clientes',
     catalog: 'Catálogo', servicerequests: 'Solicitudes', quotations: 'Cotizaciones', invoicing: 'Facturación',
     finance: 'Finanzas', scheduling: 'Agenda', inbox: 'Conversaciones', assistant: 'Asistente',
     notifications: 'Notificaciones', workforce: 'Personal', reporting: 'Reportes',
@@ -21,7 +21,7 @@ export const es = {
   actions: {
     view: 'Ver', view_all: 'Ver todo', create: 'Crear', edit: 'Editar', delete: 'Eliminar', export: 'Exportar',
     import: 'Importar', approve: 'Aprobar', assign: 'Asignar', send: 'Enviar', cancel: 'Anular', reply: 'Responder',
-    manage: 'Administrar', configure: 'Configurar',
+    manage: 'Administrar', configure: 'Configurar', simulate: 'Simular',
   },
   accessLog: {
     title: 'Registro de accesos', when: 'Fecha', event: 'Evento', email: 'Correo', ip: 'IP', agent: 'Navegador',
@@ -52,7 +52,7 @@ export const en: typeof es = {
     system: 'System', users: 'Users', permissions: 'Permissions', module: 'Module', created_ok: 'Role created',
   },
   modules: {
-    users: 'Users', roles: 'Roles', audit: 'Audit', tenants: 'Company', customers: 'Customers',
+    users: 'Users', roles: 'Roles', audit: 'Audit', tenants: 'Company', files: 'Files', customers: 'Customers',
     catalog: 'Catalog', servicerequests: 'Requests', quotations: 'Quotations', invoicing: 'Invoicing',
     finance: 'Finance', scheduling: 'Schedule', inbox: 'Conversations', assistant: 'Assistant',
     notifications: 'Notifications', workforce: 'Workforce', reporting: 'Reports',
@@ -60,7 +60,7 @@ export const en: typeof es = {
   actions: {
     view: 'View', view_all: 'View all', create: 'Create', edit: 'Edit', delete: 'Delete', export: 'Export',
     import: 'Import', approve: 'Approve', assign: 'Assign', send: 'Send', cancel: 'Cancel', reply: 'Reply',
-    manage: 'Manage', configure: 'Configure',
+    manage: 'Manage', configure: 'Configure', simulate: 'Simulate',
   },
   accessLog: {
     title: 'Access log', when: 'When', event: 'Event', email: 'Email', ip: 'IP', agent: 'Browser',
