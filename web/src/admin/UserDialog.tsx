@@ -9,7 +9,7 @@ import { Controller, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { formProblem } from '../api/formProblem';
-import { useAuth } from '../auth/AuthContext';
+import { useCan } from '../shell/can';
 import { adminApi, adminKeys, usePermissions, useRoles, useUser } from './api';
 import { FormField } from '../ui/FormField';
 
@@ -18,7 +18,7 @@ export const TIME_ZONES = ['America/Guatemala', 'America/El_Salvador', 'America/
 
 export function UserDialog({ userId, onClose }: { userId: string | null; onClose(): void }) {
   const { t } = useTranslation();
-  const { can } = useAuth();
+  const can = useCan();
   const client = useQueryClient();
   const creating = userId === null;
   const editable = creating ? can('users:create') : can('users:edit');
