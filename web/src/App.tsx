@@ -4,6 +4,7 @@ import { lazy, Suspense, type ReactNode } from 'react';
 import { BrowserRouter, Navigate, Outlet, Route, Routes, useLocation } from 'react-router';
 import { AuthProvider, useAuth } from './auth/AuthContext';
 import './i18n';
+import { FeedbackSnackbar } from './shell/FeedbackSnackbar';
 import { RequirePermission } from './shell/RequirePermission';
 import { AppThemeProvider } from './theme';
 import type { MessageKey } from './translate';
@@ -106,6 +107,7 @@ export function App() {
               </Routes>
             </Suspense>
           </BrowserRouter>
+          <FeedbackSnackbar />
         </AuthProvider>
       </QueryClientProvider>
     </AppThemeProvider>

@@ -9,13 +9,13 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api/client';
-import { useAuth } from '../auth/AuthContext';
+import { useCan } from '../shell/can';
 import { codeKey } from '../translate';
 import { adminApi, adminKeys, usePermissions, useRoles, type Role } from './api';
 
 export default function RolesPage() {
   const { t } = useTranslation();
-  const { can } = useAuth();
+  const can = useCan();
   const roles = useRoles();
   const [editing, setEditing] = useState<Role | 'new' | null>(null);
   const columns: GridColDef<Role>[] = [
@@ -42,7 +42,7 @@ export default function RolesPage() {
 
 function RoleDialog({ role, onClose }: { role: Role | null; onClose(): void }) {
   const { t } = useTranslation();
-  const { can } = useAuth();
+  const can = useCan();
   const client = useQueryClient();
   const catalog = usePermissions();
   const [code, setCode] = useState(role?.code ?? '');

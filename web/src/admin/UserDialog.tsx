@@ -11,15 +11,18 @@ import { z } from 'zod';
 import { formProblem } from '../api/formProblem';
 import { useAuth } from '../auth/AuthContext';
 import { formatPhone, isPhone } from '../format';
+import { useCan } from '../shell/can';
 import { adminApi, adminKeys, usePermissions, useRoles, useUser, type UserView } from './api';
 import { InvitationNotice } from './InvitationNotice';
+import { FormField } from '../ui/FormField';
 
 export const TIME_ZONES = ['America/Guatemala', 'America/El_Salvador', 'America/Tegucigalpa', 'America/Managua',
   'America/Costa_Rica', 'America/Mexico_City', 'UTC'];
 
 export function UserDialog({ userId, onClose }: { userId: string | null; onClose(): void }) {
   const { t } = useTranslation();
-  const { can, me } = useAuth();
+  const { me } = useAuth();
+  const can = useCan();
   const country = me?.tenant.country ?? 'GT';
   const client = useQueryClient();
   // an invitation just sent (or not): the dialog stays open to say so, with the link when the email did not leave
@@ -85,7 +88,7 @@ export function UserDialog({ userId, onClose }: { userId: string | null; onClose
   });
 
   const allPermissions = Object.entries(catalog.data ?? {}).flatMap(([m, actions]) => actions.map((a) => `${m}:${a}`));
-  const { register, control, formState } = form;
+  const { control } = form;
 
   return (
     <Dialog open onClose={onClose} fullWidth maxWidth="sm" aria-labelledby="user-dialog-title">
@@ -95,12 +98,9 @@ export function UserDialog({ userId, onClose }: { userId: string | null; onClose
           onSubmit={form.handleSubmit((f) => save.mutate(f))}>
           {failure && <Alert severity="error">{failure}</Alert>}
           {(invited ?? user.data) && <InvitationNotice user={(invited ?? user.data)!} onChange={setInvited} />}
-          <TextField label={t('users.email')} type="email" disabled={!creating} {...register('email')}
-            error={!!formState.errors.email} helperText={formState.errors.email?.message} />
-          <TextField label={t('users.fullName')} {...register('fullName')} disabled={!editable}
-            error={!!formState.errors.fullName} helperText={formState.errors.fullName?.message} />
-          <TextField label={t('users.phone')} {...register('phone')} disabled={!editable}
-            error={!!formState.errors.phone} helperText={formState.errors.phone?.message} />
+          <FormField control={control} name="email" label={t('users.email')} type="email" disabled={!creating} />
+          <FormField control={control} name="fullName" label={t('users.fullName')} disabled={!editable} />
+          <FormField control={control} name="phone" label={t('users.phone')} disabled={!editable} />
           <Stack direction={{ xs: 'column', sm: 'row' }} spacing={2}>
             <Controller control={control} name="language" render={({ field }) => (
               <TextField select label={t('users.language')} {...field} disabled={!editable} sx={{ flex: 1 }}>
@@ -115,8 +115,7 @@ export function UserDialog({ userId, onClose }: { userId: string | null; onClose
             )} />
           </Stack>
           {creating ? (
-            <TextField label={t('users.password')} type="password" autoComplete="new-password" {...register('password')}
-              error={!!formState.errors.password} helperText={formState.errors.password?.message} />
+            <FormField control={control} name="password" label={t('users.password')} type="password" autoComplete="new-password" />
           ) : (
             <Controller control={control} name="status" render={({ field }) => (
               <TextField select label={t('users.status')} {...field} disabled={!editable}>

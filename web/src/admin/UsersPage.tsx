@@ -4,7 +4,7 @@ import type { GridColDef } from '@mui/x-data-grid';
 import { DataGrid } from './DataGrid';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useAuth } from '../auth/AuthContext';
+import { useCan } from '../shell/can';
 import { UserDialog } from './UserDialog';
 import { useServerGrid } from './useServerGrid';
 import { adminApi, type UserSummary } from './api';
@@ -14,7 +14,7 @@ import { codeKey } from '../translate';
 export default function UsersPage() {
   const { t } = useTranslation();
   const format = useFormat();
-  const { can } = useAuth();
+  const can = useCan();
   const [q, setQ] = useState('');
   const [status, setStatus] = useState('');
   const [dialog, setDialog] = useState<{ id: string | null } | null>(null);

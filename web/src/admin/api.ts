@@ -43,6 +43,7 @@ export interface Role {
 export interface AuditEntry {
   id: string; occurredAt: string; actorId: string | null; action: string; entityType: string; entityId: string | null;
   summary: string | null; changes: Record<string, { from: unknown; to: unknown }> | null;
+  actorName: string | null; before: unknown; after: unknown;
 }
 
 export interface AccessEntry { id: string; occurredAt: string; email: string; event: string; ip: string; userAgent: string }

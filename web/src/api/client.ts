@@ -1,4 +1,5 @@
 import i18n from '../i18n';
+import { feedback, feedbackOf } from './feedback';
 
 /** An RFC 9457 problem from the API, or a network failure (status 0). */
 export class ApiError extends Error {
@@ -156,6 +157,10 @@ interface RequestOptions {
   body?: unknown;
   headers?: Record<string, string>;
   signal?: AbortSignal;
+  /** no "saved" snackbar: the call changes nothing the user means to save (a preview, a read mark, a message sent) */
+  quiet?: boolean;
+  /** how to put back what this change did (a soft delete the API can restore): the snackbar offers it */
+  undo?: () => Promise<unknown>;
 }
 
 function send(path: string, init: RequestOptions): Promise<Response> {
@@ -190,6 +195,8 @@ export async function request(path: string, init: RequestOptions = {}): Promise<
     throw new ApiError(0, 'network', i18n.t('common.error'));
   }
   if (!response.ok) throw await toError(response);
+  const kind = feedbackOf(path, init.method ?? 'GET', init.quiet);
+  if (kind) feedback.tell({ kind, undo: init.undo });
   return response;
 }
 
@@ -206,17 +213,39 @@ export function save<T>(path: string, id: string | undefined, body: unknown): Pr
   return api<T>(id ? `${path}/${id}` : path, { method: id ? 'PUT' : 'POST', body });
 }
 
-/** Sends a multipart form (a file upload) to the API; answers the JSON reply. */
+/** Sends a multipart form (a file upload) to the API; answers the JSON reply. Quiet: the save that uses the file tells. */
 export function upload<T>(path: string, form: FormData): Promise<T> {
-  return api<T>(path, { method: 'POST', body: form });
+  return api<T>(path, { method: 'POST', body: form, quiet: true });
 }
 
-/** Downloads a file from the API (with the session's token) and hands it to the browser to save. */
+/**
+ * The file name a Content-Disposition header gives (RFC 6266: `filename*` in UTF-8 first, then `filename`); null when
+ * there is none.
+ */
+export function dispositionName(header: string | null): string | null {
+  if (!header) return null;
+  const extended = /filename\*\s*=\s*UTF-8''([^;]+)/i.exec(header);
+  if (extended) {
+    try {
+      return decodeURIComponent(extended[1].trim());
+    } catch {
+      // a malformed escape: fall back to the plain name
+    }
+  }
+  const plain = /filename\s*=\s*"([^"]*)"|filename\s*=\s*([^;\s]+)/i.exec(header);
+  return plain ? (plain[1] ?? plain[2]) : null;
+}
+
+/**
+ * Downloads a file from the API (with the session's token) and hands it to the browser to save, under the name the
+ * server gives (in the user's language, dated in the tenant's zone) or else `filename`.
+ */
 export async function download(path: string, filename: string): Promise<void> {
-  const url = URL.createObjectURL(await (await request(path)).blob());
+  const response = await request(path);
+  const url = URL.createObjectURL(await response.blob());
   const link = document.createElement('a');
   link.href = url;
-  link.download = filename;
+  link.download = dispositionName(response.headers.get('Content-Disposition')) ?? filename;
   link.click();
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }

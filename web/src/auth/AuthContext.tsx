@@ -67,6 +67,15 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
 }
 
+/** A user already signed in, with no session behind it: for tests and previews of a screen. */
+export function SignedInAs({ me, children }: { me: Me; children: ReactNode }) {
+  const value = useMemo<AuthState>(() => {
+    const granted = new Set(me.permissions);
+    return { me, ready: true, sessionExpired: false, login: async () => {}, logout: async () => {}, can: (p) => granted.has(p) };
+  }, [me]);
+  return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
+}
+
 export function useAuth(): AuthState {
   const value = useContext(AuthContext);
   if (!value) throw new Error('useAuth outside AuthProvider');

@@ -22,7 +22,10 @@ export const catalogApi = {
   /** the item grid, paged and sorted on the server */
   items: pagedList<Item>(catalogKeys.items[0], `${BASE}/items`),
   saveItem: (id: string | undefined, body: unknown) => save<Item>(`${BASE}/items`, id, body),
-  setActive: (id: string, active: boolean) => api(`${BASE}/items/${id}/${active ? 'activate' : 'deactivate'}`, { method: 'POST' }),
+  /** a deactivation (the catalog's soft delete) can be undone from its snackbar by activating the item again */
+  setActive: (id: string, active: boolean) => api(`${BASE}/items/${id}/${active ? 'activate' : 'deactivate'}`, {
+    method: 'POST', undo: active ? undefined : () => api(`${BASE}/items/${id}/activate`, { method: 'POST', quiet: true }),
+  }),
   changePrice: (id: string, body: { price: number; currency: string; reason: string; version: number }) =>
     api<Item>(`${BASE}/items/${id}/price`, { method: 'PUT', body }),
   priceHistory: (id: string, page: number, size: number) =>

@@ -10,7 +10,7 @@ import { DataGrid } from '../admin/DataGrid';
 import { useServerGrid } from '../admin/useServerGrid';
 import { useAuth } from '../auth/AuthContext';
 import { useDepartments } from '../geo/api';
-import { COUNTRIES, customerFilters, today, type CustomerFilter as Filter, type CustomerSummary } from './model';
+import { COUNTRIES, customerFilters, type CustomerFilter as Filter, type CustomerSummary } from './model';
 import { NewCustomerDialog } from './NewCustomerDialog';
 import { formatTaxId, useFormat } from '../format';
 import { codeKey } from '../translate';
@@ -68,7 +68,7 @@ export default function CustomersPage() {
           {can('customers:export') && (['csv', 'xlsx'] as const).map((kind) => (
             <Button key={kind} variant="outlined" startIcon={<DownloadIcon />} data-testid={`export-${kind}`}
               aria-label={`${t('customers.export')} ${kind.toUpperCase()}`}
-              onClick={() => void customersApi.export(kind, filters, `${t('customers.exportFile')}-${today()}.${kind}`)}>
+              onClick={() => void customersApi.export(kind, filters, `${t('customers.exportFile')}.${kind}`)}>
               {kind.toUpperCase()}
             </Button>
           ))}

@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { DOCUMENT_TYPES, showProblem } from './model';
 import { customersApi } from './api';
+import { FormField } from '../ui/FormField';
 
 const MAX_BYTES = 25 * 1024 * 1024; // the server's limit
 
@@ -55,8 +56,7 @@ export function DocumentDialog({ customerId, onClose }: { customerId: string; on
           )} />
           <TextField label={t('customers.number')} {...register('number')} error={!!formState.errors.number}
             helperText={formState.errors.number?.message} />
-          <TextField label={t('customers.expires')} type="date" {...register('expiresOn')} error={!!formState.errors.expiresOn}
-            helperText={formState.errors.expiresOn?.message} slotProps={{ inputLabel: { shrink: true } }} />
+          <FormField control={control} name="expiresOn" label={t('customers.expires')} kind="date" />
           <Stack direction={{ xs: 'column', sm: 'row' }} spacing={2} sx={{ alignItems: { sm: 'center' } }}>
             <Button component="label" variant="outlined" startIcon={<UploadFileIcon />}>
               {t('customers.chooseFile')}

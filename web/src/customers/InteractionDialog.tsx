@@ -6,29 +6,25 @@ import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { INTERACTION_KINDS, showProblem } from './model';
 import { customersApi } from './api';
+import { FormField } from '../ui/FormField';
 
 /** Logs a call, visit, email, note or message with the customer. */
 export function InteractionDialog({ customerId, onClose }: { customerId: string; onClose(saved: boolean): void }) {
   const { t } = useTranslation();
   const [failure, setFailure] = useState<string | null>(null);
-  const now = () => {
-    const d = new Date();
-    d.setMinutes(d.getMinutes() - d.getTimezoneOffset());
-    return d.toISOString().slice(0, 16);
-  };
   const schema = z.object({
     kind: z.enum(INTERACTION_KINDS),
     occurredAt: z.string().min(1, t('validation.required')).refine((v) => new Date(v).getTime() <= Date.now() + 60_000, t('validation.notFuture')),
     summary: z.string().trim().min(1, t('validation.required')).max(4000),
   });
   type Form = z.infer<typeof schema>;
-  const form = useForm<Form>({ resolver: zodResolver(schema), defaultValues: { kind: 'CALL', occurredAt: now(), summary: '' } });
+  const form = useForm<Form>({ resolver: zodResolver(schema), defaultValues: { kind: 'CALL', occurredAt: new Date().toISOString(), summary: '' } });
   const { register, control, formState } = form;
   const submit = form.handleSubmit(async (f) => {
     setFailure(null);
     try {
       await customersApi.addInteraction(customerId, {
-        kind: f.kind, occurredAt: new Date(f.occurredAt).toISOString(), summary: f.summary.trim(),
+        kind: f.kind, occurredAt: f.occurredAt, summary: f.summary.trim(),
       });
       onClose(true);
     } catch (error) {
@@ -47,9 +43,7 @@ export function InteractionDialog({ customerId, onClose }: { customerId: string;
                 {INTERACTION_KINDS.map((k) => <MenuItem key={k} value={k}>{t(`customers.interactionKinds.${k}`)}</MenuItem>)}
               </TextField>
             )} />
-            <TextField label={t('customers.when')} type="datetime-local" {...register('occurredAt')} sx={{ flex: 1 }}
-              error={!!formState.errors.occurredAt} helperText={formState.errors.occurredAt?.message}
-              slotProps={{ inputLabel: { shrink: true } }} />
+            <FormField control={control} name="occurredAt" label={t('customers.when')} kind="dateTime" sx={{ flex: 1 }} />
           </Stack>
           <TextField label={t('customers.summary')} multiline minRows={3} {...register('summary')}
             error={!!formState.errors.summary} helperText={formState.errors.summary?.message} />

@@ -61,7 +61,7 @@ export const importsApi = {
   preview: (file: File) => {
     const data = new FormData();
     data.append('file', file);
-    return api<ImportResult>(`${BASE}/imports`, { method: 'POST', body: data });
+    return api<ImportResult>(`${BASE}/imports`, { method: 'POST', body: data, quiet: true });
   },
   get: (id: string) => api<ImportResult>(`${BASE}/imports/${id}`),
   commit: (id: string) => api<ImportResult>(`${BASE}/imports/${id}/commit`, { method: 'POST' }),

@@ -80,9 +80,3 @@ export function showProblem<F extends FieldValues>(error: unknown, fields: reado
   });
   return [error.detail ?? error.title, ...loose].filter(Boolean).join(' · ');
 }
-
-/** Today in the user's time zone, as the yyyy-mm-dd a date input wants. */
-export function today(): string {
-  const d = new Date();
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-}

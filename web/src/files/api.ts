@@ -22,7 +22,7 @@ export const filesApi = {
   },
   get: (id: string) => api<StoredFile>(`${BASE}/${id}`),
   /** a short-lived signed link to the file's content */
-  link: (id: string) => api<{ url: string; expiresAt: string }>(`${BASE}/${id}/link`, { method: 'POST' }),
+  link: (id: string) => api<{ url: string; expiresAt: string }>(`${BASE}/${id}/link`, { method: 'POST', quiet: true }),
 };
 
 export function useStoredFile(id: string) {

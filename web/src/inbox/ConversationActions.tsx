@@ -15,21 +15,17 @@ import { inboxApi } from './calls';
 import { useAuth } from '../auth/AuthContext';
 import { inboxKeys, useAgents, useTeams } from './api';
 import { PRIORITIES, type Conversation, type ConversationPriority } from './types';
-import { useFormat } from '../format';
+import { useFormat, type Formatter } from '../format';
+import { DateTimeInput } from '../ui/DateInputs';
 
-/** Tomorrow at 08:00 local time, and the other snooze choices. */
-function snoozeChoices(now = new Date()) {
+/** In an hour, tomorrow at 08:00 and next Monday at 08:00, by the tenant's clocks. */
+function snoozeChoices(format: Formatter, now = new Date()) {
   const hour = new Date(now.getTime() + 60 * 60 * 1000);
-  const tomorrow = new Date(now);
-  tomorrow.setDate(now.getDate() + 1);
-  tomorrow.setHours(8, 0, 0, 0);
-  const week = new Date(now);
-  week.setDate(now.getDate() + ((8 - now.getDay()) % 7 || 7));
-  week.setHours(8, 0, 0, 0);
+  const today = format.day(now);
+  const tomorrow = new Date(format.at(format.plusDays(today, 1), '08:00'));
+  const week = new Date(format.at(format.plusDays(today, (8 - format.weekday(today)) % 7 || 7), '08:00'));
   return { hour, tomorrow, week };
 }
-
-const localInput = (d: Date) => new Date(d.getTime() - d.getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
 
 /** The conversation header's actions: status (resolve, snooze until…, reopen), assignment, labels and priority. */
 export function ConversationActions({ conversation }: { conversation: Conversation }) {
@@ -66,7 +62,7 @@ export function ConversationActions({ conversation }: { conversation: Conversati
     setCustomSnooze(null);
     status.mutate({ status: 'SNOOZED', snoozedUntil: until.toISOString() });
   };
-  const choices = snoozeChoices();
+  const choices = snoozeChoices(format);
   const reply = can('inbox:reply');
 
   return (
@@ -97,7 +93,7 @@ export function ConversationActions({ conversation }: { conversation: Conversati
         <MenuItem onClick={() => snooze(choices.hour)}>{t('inbox.snoozeHour')}</MenuItem>
         <MenuItem onClick={() => snooze(choices.tomorrow)}>{t('inbox.snoozeTomorrow')}</MenuItem>
         <MenuItem onClick={() => snooze(choices.week)}>{t('inbox.snoozeWeek')}</MenuItem>
-        <MenuItem onClick={() => { setSnoozeMenu(null); setCustomSnooze(localInput(choices.tomorrow)); }}>{t('inbox.snoozeCustom')}</MenuItem>
+        <MenuItem onClick={() => { setSnoozeMenu(null); setCustomSnooze(choices.tomorrow.toISOString()); }}>{t('inbox.snoozeCustom')}</MenuItem>
       </Menu>
       {can('inbox:assign') && (
         <Tooltip title={t('inbox.assign')} describeChild>
@@ -139,8 +135,8 @@ export function ConversationActions({ conversation }: { conversation: Conversati
       <Dialog open={customSnooze !== null} onClose={() => setCustomSnooze(null)} aria-labelledby="snooze-title">
         <DialogTitle id="snooze-title">{t('inbox.snoozeCustom')}</DialogTitle>
         <DialogContent>
-          <TextField type="datetime-local" label={t('inbox.snoozeUntil')} value={customSnooze ?? ''} sx={{ mt: 1 }}
-            onChange={(e) => setCustomSnooze(e.target.value)} slotProps={{ inputLabel: { shrink: true } }} />
+          <DateTimeInput label={t('inbox.snoozeUntil')} value={customSnooze ?? ''} sx={{ mt: 1 }}
+            onChange={(v) => setCustomSnooze(v)} />
         </DialogContent>
         <DialogActions>
           <Button onClick={() => setCustomSnooze(null)}>{t('common.cancel')}</Button>

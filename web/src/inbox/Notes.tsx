@@ -7,10 +7,12 @@ import { inboxApi } from './calls';
 import { inboxKeys } from './api';
 import type { Note } from './types';
 import { useFormat } from '../format';
+import { useCan } from '../shell/can';
 
 export function Notes({ conversationId, notes }: { conversationId: string; notes: Note[] }) {
   const { t } = useTranslation();
   const format = useFormat();
+  const can = useCan();
   const client = useQueryClient();
   const [body, setBody] = useState('');
   const add = useMutation({
@@ -33,11 +35,11 @@ export function Notes({ conversationId, notes }: { conversationId: string; notes
         ))}
       </Stack>
       {add.isError && <Alert severity="error" sx={{ mb: 1 }}>{problemMessage(add.error, t('common.error'))}</Alert>}
-      <Stack direction="row" spacing={1} component="form" onSubmit={(e) => { e.preventDefault(); if (body.trim()) add.mutate(); }}>
+      {can('inbox:reply') && <Stack direction="row" spacing={1} component="form" onSubmit={(e) => { e.preventDefault(); if (body.trim()) add.mutate(); }}>
         <TextField fullWidth multiline maxRows={6} size="small" label={t('inbox.notes.add')} value={body}
           onChange={(e) => setBody(e.target.value)} slotProps={{ htmlInput: { maxLength: 4000 } }} />
         <Button type="submit" variant="outlined" disabled={!body.trim() || add.isPending}>{t('common.save')}</Button>
-      </Stack>
+      </Stack>}
     </Box>
   );
 }

@@ -14,12 +14,12 @@ export const inboxApi = {
   addNote: (id: string, body: string) => api<Note>(`${BASE}/conversations/${id}/notes`, { method: 'POST', body: { body } }),
   /** sends a message; the same key for a retry makes the server send it once */
   send: (contactId: string, outgoing: Outgoing, idempotencyKey: string) =>
-    api<Message>(`${BASE}/contacts/${contactId}/messages`, { method: 'POST', body: outgoing, headers: { 'Idempotency-Key': idempotencyKey } }),
+    api<Message>(`${BASE}/contacts/${contactId}/messages`, { method: 'POST', body: outgoing, headers: { 'Idempotency-Key': idempotencyKey }, quiet: true }),
   /** the agent opened the conversation: the contact's messages are reported read on WhatsApp (blue ticks) */
-  markRead: (id: string) => api<{ read: number }>(`${BASE}/conversations/${id}/read`, { method: 'POST' }),
+  markRead: (id: string) => api<{ read: number }>(`${BASE}/conversations/${id}/read`, { method: 'POST', quiet: true }),
   linkCustomer: (contactId: string, customerId: string) =>
     api(`${BASE}/contacts/${contactId}/customer`, { method: 'PUT', body: { customerId } }),
-  setPresence: (status: 'ONLINE' | 'AWAY') => api(`${BASE}/presence`, { method: 'PUT', body: { status } }),
+  setPresence: (status: 'ONLINE' | 'AWAY') => api(`${BASE}/presence`, { method: 'PUT', body: { status }, quiet: true }),
 };
 
 /** The inbox settings: canned responses, teams and WhatsApp channels. */

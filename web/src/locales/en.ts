@@ -13,7 +13,8 @@ export const en: Messages = {
   common: {
     save: 'Save', cancel: 'Cancel', create: 'Create', edit: 'Edit', delete: 'Delete', close: 'Close',
     search: 'Search', loading: 'Loading…', error: 'Something went wrong', all: 'All', yes: 'Yes', no: 'No',
-    saved: 'Changes saved', retry: 'Retry',
+    saved: 'Changes saved', retry: 'Retry', deleted: 'Deleted', undo: 'Undo', undone: 'Change undone',
+    datePattern: 'dd/mm/yyyy', timePattern: 'hh:mm', dateTimePattern: 'dd/mm/yyyy hh:mm',
   },
   login: {
     title: 'Sign in', email: 'Email', password: 'Password', submit: 'Sign in',
@@ -34,7 +35,8 @@ export const en: Messages = {
     phoneLocal: 'Invalid phone: as dialled in the country (5012 3456) or with its code (+502 5012 3456)', date: 'Invalid date',
     latitude: 'Latitude between -90 and 90', longitude: 'Longitude between -180 and 180',
     bothCoordinates: 'Give both latitude and longitude, or neither', nrc: 'Digits, spaces and dashes only',
-    notFuture: 'Cannot be in the future',
+    notFuture: 'Cannot be in the future', time: 'Not a valid time (hh:mm, 00:00 to 23:59)',
+    dateTime: 'Not a valid date and time (dd/mm/yyyy hh:mm)',
   },
   nav: {
     catalog: 'Catalog',

@@ -11,7 +11,8 @@ export const es = {
   common: {
     save: 'Guardar', cancel: 'Cancelar', create: 'Crear', edit: 'Editar', delete: 'Eliminar', close: 'Cerrar',
     search: 'Buscar', loading: 'Cargando…', error: 'Ocurrió un error', all: 'Todos', yes: 'Sí', no: 'No',
-    saved: 'Cambios guardados', retry: 'Reintentar',
+    saved: 'Cambios guardados', retry: 'Reintentar', deleted: 'Eliminado', undo: 'Deshacer', undone: 'Cambio deshecho',
+    datePattern: 'dd/mm/aaaa', timePattern: 'hh:mm', dateTimePattern: 'dd/mm/aaaa hh:mm',
   },
   login: {
     title: 'Iniciar sesión', email: 'Correo electrónico', password: 'Contraseña', submit: 'Entrar',
@@ -32,7 +33,8 @@ export const es = {
     phoneLocal: 'Teléfono no válido: como se marca en el país (5012 3456) o con su código (+502 5012 3456)', date: 'Fecha no válida',
     latitude: 'Latitud entre -90 y 90', longitude: 'Longitud entre -180 y 180',
     bothCoordinates: 'Indique latitud y longitud, o ninguna', nrc: 'Solo números, espacios y guiones',
-    notFuture: 'No puede ser en el futuro',
+    notFuture: 'No puede ser en el futuro', time: 'Hora no válida (hh:mm, de 00:00 a 23:59)',
+    dateTime: 'Fecha y hora no válidas (dd/mm/aaaa hh:mm)',
   },
   nav: {
     catalog: 'Catálogo',

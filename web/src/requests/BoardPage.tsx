@@ -8,7 +8,8 @@ import { useState, type DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link as RouterLink, useSearchParams } from 'react-router';
 import { useOwners } from '../customers/api';
-import { useAuth } from '../auth/AuthContext';
+import { useCan } from '../shell/can';
+import { requestActions } from './actions';
 import { boardColumns, canDrop, laterSla, menuTargets, type Dragged } from './board';
 import { OPEN_STATUSES, type RequestStatus, type ServiceRequest, type Summary } from './types';
 import { PriorityChip, SlaChip, TransitionDialog, type PendingMove } from './ui';
@@ -30,7 +31,7 @@ const detailsQuery = (id: string) => ({
  */
 export default function BoardPage() {
   const { t } = useTranslation();
-  const { can } = useAuth();
+  const can = useCan();
   const client = useQueryClient();
   const settings = useRequestSettings();
   const types = useServiceTypes();
@@ -65,9 +66,9 @@ export default function BoardPage() {
     e.dataTransfer.setData('text/plain', card.id);
     e.dataTransfer.effectAllowed = 'move';
     const known = client.getQueryData<ServiceRequest>(requestKeys.one(card.id));
-    setDragged({ id: card.id, from: card.status, allowed: known?.status === card.status ? known.allowedTransitions : undefined });
+    setDragged({ id: card.id, from: card.status, allowed: known?.status === card.status ? requestActions(known, can).moves : undefined });
     void client.fetchQuery(detailsQuery(card.id)).then((r) =>
-      setDragged((d) => (d?.id === card.id ? { ...d, from: r.status, allowed: r.allowedTransitions } : d)));
+      setDragged((d) => (d?.id === card.id ? { ...d, from: r.status, allowed: requestActions(r, can).moves } : d)));
   };
   const endDrag = () => { setDragged(null); setOver(null); };
   const dropProps = (status: RequestStatus) => ({
@@ -174,11 +175,12 @@ function Card({ card, editable, dragging, onDragStart, onDragEnd, onMove }: {
   onDragStart(e: DragEvent): void; onDragEnd(): void; onMove(to: RequestStatus): void;
 }) {
   const { t } = useTranslation();
+  const can = useCan();
   const [wanted, setWanted] = useState(false);
   const [menu, setMenu] = useState<HTMLElement | null>(null);
   // the legal moves, asked of the server as soon as the card is pointed at or focused
   const details = useQuery({ ...detailsQuery(card.id), enabled: wanted && editable });
-  const allowed = details.data?.status === card.status ? details.data.allowedTransitions : undefined;
+  const allowed = details.data?.status === card.status ? requestActions(details.data, can).moves : undefined;
   const targets = allowed ? menuTargets({ id: card.id, from: card.status, allowed }) : [];
   // the list carries the SLA status as last stored, the request as computed when it was read: show the later one
   const live = allowed ? details.data?.sla : undefined;

@@ -11,6 +11,7 @@ import { useTranslation } from 'react-i18next';
 import { problemMessage } from '../api/client';
 import { WEEKDAYS, type Settings } from './types';
 import { Section } from '../ui/Section';
+import { DateInput, TimeInput } from '../ui/DateInputs';
 import { requestKeys, requestSettingsApi, useRequestSettings } from './api';
 
 /** The time zones offered for the working calendar. */
@@ -55,12 +56,10 @@ export function CalendarSection({ onSaved }: { onSaved(): void }) {
               <Stack direction="row" sx={{ flexWrap: 'wrap', gap: 1 }}>
                 {windows.map((w, i) => (
                   <Stack key={i} direction="row" spacing={0.5} sx={{ alignItems: 'center' }}>
-                    <TextField type="time" size="small" label={`${t('servicerequests.start')} ${i + 1}`} value={w[0]} sx={{ width: 150 }}
-                      slotProps={{ inputLabel: { shrink: true } }}
-                      onChange={(e) => update((s) => { s.week[day][i][0] = e.target.value; })} />
-                    <TextField type="time" size="small" label={`${t('servicerequests.end')} ${i + 1}`} value={w[1]} sx={{ width: 150 }}
-                      slotProps={{ inputLabel: { shrink: true } }}
-                      onChange={(e) => update((s) => { s.week[day][i][1] = e.target.value; })} />
+                    <TimeInput size="small" label={`${t('servicerequests.start')} ${i + 1}`} value={w[0]} sx={{ width: 150 }}
+                      onChange={(v) => update((s) => { s.week[day][i][0] = v; })} />
+                    <TimeInput size="small" label={`${t('servicerequests.end')} ${i + 1}`} value={w[1]} sx={{ width: 150 }}
+                      onChange={(v) => update((s) => { s.week[day][i][1] = v; })} />
                     <IconButton size="small" aria-label={t('servicerequests.removeWindow', { n: i + 1, day: dayName })}
                       onClick={() => update((s) => { s.week[day].splice(i, 1); })}><DeleteIcon fontSize="small" /></IconButton>
                   </Stack>
@@ -76,8 +75,8 @@ export function CalendarSection({ onSaved }: { onSaved(): void }) {
         <Typography variant="subtitle1" component="h3">{t('servicerequests.holidays')}</Typography>
         {draft.holidays.map((h, i) => (
           <Stack key={i} direction={{ xs: 'column', sm: 'row' }} spacing={1} sx={{ alignItems: { sm: 'center' } }}>
-            <TextField type="date" size="small" label={t('servicerequests.holidayDay')} value={h.day} slotProps={{ inputLabel: { shrink: true } }}
-              onChange={(e) => update((s) => { s.holidays[i].day = e.target.value; })} />
+            <DateInput size="small" label={t('servicerequests.holidayDay')} value={h.day}
+              onChange={(v) => update((s) => { s.holidays[i].day = v; })} />
             <TextField size="small" label={t('servicerequests.holidayName')} value={h.name} sx={{ flex: 1, maxWidth: 400 }}
               slotProps={{ htmlInput: { maxLength: 100 } }} onChange={(e) => update((s) => { s.holidays[i].name = e.target.value; })} />
             <IconButton size="small" aria-label={t('servicerequests.removeHoliday', { n: i + 1 })}

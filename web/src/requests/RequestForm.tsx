@@ -139,8 +139,7 @@ export function RequestForm({ editing }: { editing?: ServiceRequest }) {
             <FormField control={control} name="addressId" label={t('servicerequests.address')} disabled={!customer}
               options={[{ value: '', label: t('servicerequests.none') },
                 ...addresses.map((a) => ({ value: a.id, label: [a.street, a.zone].filter(Boolean).join(', ') }))]} />
-            <FormField control={control} name="requestedDate" label={t('servicerequests.requestedDate')} type="date"
-              slotProps={{ inputLabel: { shrink: true } }} />
+            <FormField control={control} name="requestedDate" label={t('servicerequests.requestedDate')} kind="date" />
             <FormField control={control} name="priority" label={t('servicerequests.priority')}
               options={PRIORITIES.map((p) => ({ value: p, label: t(codeKey('servicerequests.priorities', p)) }))} />
             <FormField control={control} name="channel" label={t('servicerequests.channel')} disabled={!!editing}

@@ -1,6 +1,5 @@
-import { MenuItem, Stack, TextField, type TextFieldProps } from '@mui/material';
+import { Stack } from '@mui/material';
 import { type ReactNode } from 'react';
-import { Controller, type Control } from 'react-hook-form';
 import { Section } from '../ui/Section';
 import { formTypeData } from './schemas';
 import { type ServiceRequest } from './types';
@@ -14,19 +13,8 @@ export interface FormValues {
   requestedDate: string; description: string; typeData: Record<string, unknown>; items: ItemForm[];
 }
 
-/** A text field (or select, with `options`) bound to the form, showing its error. */
-export function FormField({ control, name, label, options, ...rest }: {
-  control: Control<FormValues>; name: string; label: string; options?: { value: string; label: string }[];
-} & Omit<TextFieldProps, 'name' | 'label'>) {
-  return (
-    <Controller control={control} name={name as 'description'} render={({ field, fieldState }) => (
-      <TextField {...rest} label={label} name={field.name} value={field.value ?? ''} onChange={field.onChange} onBlur={field.onBlur}
-        inputRef={field.ref} select={!!options} error={!!fieldState.error} helperText={fieldState.error?.message ?? rest.helperText}>
-        {options?.map((o) => <MenuItem key={o.value} value={o.value}>{o.label}</MenuItem>)}
-      </TextField>
-    )} />
-  );
-}
+/** A text field (or select, with `options`; a day with `kind="date"`) bound to the form, showing its error. */
+export { FormField } from '../ui/FormField';
 
 /** A part of the form: its fields one under the other. */
 export function FormSection({ title, children }: { title: string; children: ReactNode }) {

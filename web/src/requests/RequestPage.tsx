@@ -4,7 +4,8 @@ import { useCustomer } from '../customers/api';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link as RouterLink, useParams } from 'react-router';
-import { useAuth } from '../auth/AuthContext';
+import { useCan } from '../shell/can';
+import { requestActions } from './actions';
 import { PriorityChip, SlaChip, StatusChip, TransitionDialog, type PendingMove } from './ui';
 import { useFormat } from '../format';
 import { codeKey } from '../translate';
@@ -19,7 +20,7 @@ import { requestsApi, requestKeys } from './api';
 export default function RequestPage() {
   const { t } = useTranslation();
   const { id = '' } = useParams();
-  const { can } = useAuth();
+  const can = useCan();
   const format = useFormat();
   const request = useQuery({ queryKey: requestKeys.one(id), queryFn: () => requestsApi.get(id) });
   const r = request.data;
@@ -28,7 +29,7 @@ export default function RequestPage() {
   const [reassigning, setReassigning] = useState(false);
   if (request.error) return <Alert severity="error">{(request.error as Error).message}</Alert>;
   if (!r) return <LinearProgress aria-label={t('common.loading')} />;
-  const editable = can('servicerequests:edit');
+  const may = requestActions(r, can);
   const contact = customer.data?.contacts.find((c) => c.id === r.contactId);
   const address = customer.data?.addresses.find((a) => a.id === r.addressId);
 
@@ -49,17 +50,17 @@ export default function RequestPage() {
         <Typography variant="body2">
           {t('servicerequests.owner')}: <b>{r.ownerName ?? t('servicerequests.unassigned')}</b>
         </Typography>
-        {can('servicerequests:assign') && r.allowedTransitions.length > 0 && (
+        {may.assign && (
           <Button size="small" onClick={() => setReassigning(true)} data-testid="reassign">{t('servicerequests.reassign')}</Button>
         )}
-        {editable && r.allowedTransitions.length > 0 && (
+        {may.edit && (
           <Button size="small" component={RouterLink} to={`/requests/${r.id}/edit`} data-testid="edit-request">{t('common.edit')}</Button>
         )}
       </Stack>
       {r.statusReason && <Alert severity="info" sx={{ mb: 2 }}>{t('servicerequests.reason')}: {r.statusReason}</Alert>}
-      {editable && r.allowedTransitions.length > 0 && (
+      {may.moves.length > 0 && (
         <Stack direction="row" sx={{ mb: 2, flexWrap: 'wrap', gap: 1 }} role="group" aria-label={t('servicerequests.moveTo')}>
-          {r.allowedTransitions.map((to) => {
+          {may.moves.map((to) => {
             const ending = to === 'CANCELLED' || to === 'LOST';
             return (
               <Button key={to} size="small" variant={ending ? 'outlined' : 'contained'} color={ending ? 'error' : 'primary'}
@@ -100,7 +101,7 @@ export default function RequestPage() {
           <Section title={t('servicerequests.timeline')}>
             <Stack spacing={2}>{r.sla.map((c) => <SlaClockView key={c.clock} sla={c} />)}</Stack>
           </Section>
-          <MediaSection request={r} editable={editable && can('files:create') && r.allowedTransitions.length > 0} />
+          <MediaSection request={r} editable={may.attach} />
           <HistorySection id={r.id} customer={customer.data} />
         </Stack>
       </Box>

@@ -19,6 +19,7 @@ import { useAuth } from '../auth/AuthContext';
 import { SLA_STATUSES, STATUSES, type Summary } from './types';
 import { PriorityChip, SlaChip, StatusChip } from './ui';
 import { useFormat } from '../format';
+import { DateInput } from '../ui/DateInputs';
 import { codeKey } from '../translate';
 import { requestKeys, requestsApi, useSavedFilters, useServiceTypes } from './api';
 import { EMPTY, exportParams, type Filters, fromSaved, listParams, PAGE_SIZES, viewFromUrl, viewToUrl, type ListView } from './filters';
@@ -137,10 +138,8 @@ export default function RequestsPage() {
           <MenuItem value="">{t('servicerequests.any')}</MenuItem>
           {SLA_STATUSES.map((s) => <MenuItem key={s} value={s}>{t(codeKey('servicerequests.sla', s))}</MenuItem>)}
         </TextField>
-        <TextField type="date" label={t('servicerequests.from')} size="small" value={filters.from} onChange={(e) => set('from', e.target.value)}
-          slotProps={{ inputLabel: { shrink: true } }} />
-        <TextField type="date" label={t('servicerequests.to')} size="small" value={filters.to} onChange={(e) => set('to', e.target.value)}
-          slotProps={{ inputLabel: { shrink: true } }} />
+        <DateInput label={t('servicerequests.from')} size="small" value={filters.from} onChange={(v) => set('from', v)} />
+        <DateInput label={t('servicerequests.to')} size="small" value={filters.to} onChange={(v) => set('to', v)} />
         <Stack direction="row" spacing={1}>
           <Button variant="outlined" startIcon={<BookmarkIcon />} onClick={(e) => setSavedMenu(e.currentTarget)} data-testid="saved-filters"
             sx={{ flexGrow: 1 }}>

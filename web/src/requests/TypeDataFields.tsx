@@ -22,8 +22,8 @@ export function TypeDataFields({ schema, control, errors }: { schema: DataSchema
           <FormField control={control} name={f('units')} label={label('units')} required slotProps={{ htmlInput: { inputMode: 'numeric' } }} />
           <FormField control={control} name={f('model')} label={label('model')} required options={values(TOILET_MODELS)} />
           <FormField control={control} name={f('usage')} label={label('usage')} required options={values(USAGES)} />
-          <FormField control={control} name={f('rentalStart')} label={label('rentalStart')} required type="date" slotProps={{ inputLabel: { shrink: true } }} />
-          <FormField control={control} name={f('rentalEnd')} label={label('rentalEnd')} type="date" slotProps={{ inputLabel: { shrink: true } }} />
+          <FormField control={control} name={f('rentalStart')} label={label('rentalStart')} required kind="date" />
+          <FormField control={control} name={f('rentalEnd')} label={label('rentalEnd')} kind="date" />
           <FormField control={control} name={f('cleaningsPerWeek')} label={label('cleaningsPerWeek')} required slotProps={{ htmlInput: { inputMode: 'numeric' } }} />
           <FormField control={control} name={f('notes')} label={label('notes')} multiline sx={{ gridColumn: '1 / -1' }} />
         </Box>

@@ -2,11 +2,11 @@ import { Box, Button, Typography } from '@mui/material';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link as RouterLink } from 'react-router';
-import { useAuth } from '../auth/AuthContext';
+import { useCan } from './can';
 
 /** Shows its children only to users with the permission; everyone else gets the "no access" page. */
 export function RequirePermission({ permission, children }: { permission: string; children: ReactNode }) {
-  const { can } = useAuth();
+  const can = useCan();
   return can(permission) ? <>{children}</> : <NoAccess />;
 }
 

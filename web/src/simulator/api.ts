@@ -17,11 +17,11 @@ export const simulatorApi = {
   addPhone: (channelId: string, body: { phone: string; profileName: string }) =>
     api<SimPhone>(`${BASE}/channels/${channelId}/phones`, { method: 'POST', body }),
   messages: (phoneId: string) => api<SimMessage[]>(`${BASE}/phones/${phoneId}/messages`),
-  send: (phoneId: string, body: Record<string, unknown>) => api(`${BASE}/phones/${phoneId}/messages`, { method: 'POST', body }),
+  send: (phoneId: string, body: Record<string, unknown>) => api(`${BASE}/phones/${phoneId}/messages`, { method: 'POST', body, quiet: true }),
   /** a photo from the phone, with an optional caption */
   sendImage: (phoneId: string, form: FormData) => upload(`${BASE}/phones/${phoneId}/images`, form),
   /** the phone has read what the platform sent */
-  markRead: (phoneId: string) => api(`${BASE}/phones/${phoneId}/read`, { method: 'POST' }),
+  markRead: (phoneId: string) => api(`${BASE}/phones/${phoneId}/read`, { method: 'POST', quiet: true }),
   /** a photo the phone sent; null when it is not there */
   image: (phoneId: string, messageId: string) => fetchBlob(`${BASE}/phones/${phoneId}/messages/${messageId}/media`),
 };

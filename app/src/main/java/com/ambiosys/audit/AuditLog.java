@@ -3,8 +3,13 @@ package com.ambiosys.audit;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -20,10 +25,12 @@ public class AuditLog {
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
+    private final ObjectProvider<ActorNames> actorNames;
 
-    AuditLog(JdbcClient jdbc, JsonMapper json) {
+    AuditLog(JdbcClient jdbc, JsonMapper json, ObjectProvider<ActorNames> actorNames) {
         this.jdbc = jdbc;
         this.json = json;
+        this.actorNames = actorNames;
     }
 
     @Transactional(readOnly = true)
@@ -54,12 +61,23 @@ public class AuditLog {
             .param("offset", page.offset())
             .query(this::map)
             .list();
-        return new PageResponse<>(items, page.pageOrDefault(), page.sizeOrDefault(), total);
+        return new PageResponse<>(named(items), page.pageOrDefault(), page.sizeOrDefault(), total);
+    }
+
+    /** The entries with the names of who made them, looked up once for the whole page. */
+    private List<AuditEntry> named(List<AuditEntry> entries) {
+        ActorNames names = actorNames.getIfAvailable();
+        Set<UUID> actors = entries.stream().map(AuditEntry::actorId).filter(Objects::nonNull).collect(Collectors.toSet());
+        if (names == null || actors.isEmpty()) {
+            return entries;
+        }
+        Map<UUID, String> found = names.namesOf(actors);
+        return entries.stream().map(e -> e.named(found)).toList();
     }
 
     private AuditEntry map(ResultSet rs, int row) throws SQLException {
         return new AuditEntry(rs.getObject("id", UUID.class), rs.getTimestamp("occurred_at").toInstant(),
-                rs.getObject("actor_id", UUID.class), AuditAction.valueOf(rs.getString("action")),
+                rs.getObject("actor_id", UUID.class), null, AuditAction.valueOf(rs.getString("action")),
                 rs.getString("entity_type"), rs.getString("entity_id"), rs.getString("summary"),
                 parse(rs.getString("before")), parse(rs.getString("after")), parse(rs.getString("changes")),
                 rs.getString("request_id"));
