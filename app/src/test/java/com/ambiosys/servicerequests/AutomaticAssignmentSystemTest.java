@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import com.ambiosys.identity.SystemRole;
 import com.ambiosys.support.ApiClient.Response;
 import com.ambiosys.support.TenantApiTest;
+import com.ambiosys.support.TestTenants;
 
 import tools.jackson.databind.JsonNode;
 
@@ -107,5 +108,34 @@ class AutomaticAssignmentSystemTest extends TenantApiTest {
         JsonNode request = request(ownedByManager);
         assertThat(request.path("ownerId").asString()).isIn(guatemalan.toString(), salvadoran.toString());
         assertThat(why(request, "en")).isEqualTo("Round robin among the sales reps of Guatemala");
+    }
+
+    @Test
+    void automaticReassignmentWorksForADeletedCustomerAndForAnAssignerWhoCannotSeeTheCustomer() {
+        customer("Beneficio San Miguel", "SV", salvadoran);
+        String mixco = customer("Municipalidad de Mixco", "GT", null); // owned by the administrator
+        String first = request(mixco).path("id").asString();
+        String second = request(mixco).path("id").asString();
+
+        String assignerRole = api.post("/api/v1/roles", Map.of("code", "ASIGNADOR", "name", "Asignador", "permissions",
+                List.of("servicerequests:view", "servicerequests:view_all", "servicerequests:assign", "customers:view")))
+            .token(admin).send().json().path("id").asString();
+        UUID assignerId = tenants.addUser(tenant, "asignador", SystemRole.TECHNICIAN);
+        assertThat(api.put("/api/v1/users/" + assignerId + "/roles", Map.of("roleIds", List.of(assignerRole))).token(admin)
+            .send().status()).isEqualTo(200);
+        String assigner = api.login(tenant.email("asignador"), TestTenants.PASSWORD);
+        assertThat(api.get("/api/v1/customers/" + mixco).token(assigner).send().status())
+            .as("the customer is not the assigner's").isEqualTo(404);
+        Response byAssigner = api.put("/api/v1/service-requests/" + first + "/owner",
+                java.util.Collections.singletonMap("ownerId", null)).token(assigner).send();
+        assertThat(byAssigner.status()).as(byAssigner.text()).isEqualTo(200);
+        assertThat(byAssigner.json().path("ownerId").asString()).isEqualTo(guatemalan.toString());
+
+        assertThat(api.delete("/api/v1/customers/" + mixco, Map.of("reason", "Duplicado")).token(admin).send().status())
+            .isEqualTo(204);
+        Response afterDeletion = api.put("/api/v1/service-requests/" + second + "/owner",
+                java.util.Collections.singletonMap("ownerId", null)).token(admin).send();
+        assertThat(afterDeletion.status()).as(afterDeletion.text()).isEqualTo(200);
+        assertThat(afterDeletion.json().path("ownerId").asString()).isEqualTo(guatemalan.toString());
     }
 }
