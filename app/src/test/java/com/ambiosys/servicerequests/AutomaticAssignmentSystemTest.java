@@ -111,6 +111,21 @@ class AutomaticAssignmentSystemTest extends TenantApiTest {
     }
 
     @Test
+    void alternatingCountriesStillGiveEveryRepOfACountryTheirTurn() {
+        customer("Beneficio San Miguel", "SV", salvadoran); // the Salvadoran rep is of El Salvador
+        UUID secondGuatemalan = tenants.addUser(tenant, "ventas.gt2", SystemRole.SALES);
+        String mixco = customer("Municipalidad de Mixco", "GT", null);
+        String santaAna = customer("Cafetalera Santa Ana", "SV", null);
+
+        java.util.Set<String> guatemalans = new java.util.HashSet<>();
+        for (int i = 0; i < 3; i++) {
+            guatemalans.add(request(mixco).path("ownerId").asString());
+            assertThat(request(santaAna).path("ownerId").asString()).isEqualTo(salvadoran.toString());
+        }
+        assertThat(guatemalans).containsExactlyInAnyOrder(guatemalan.toString(), secondGuatemalan.toString());
+    }
+
+    @Test
     void automaticReassignmentWorksForADeletedCustomerAndForAnAssignerWhoCannotSeeTheCustomer() {
         customer("Beneficio San Miguel", "SV", salvadoran);
         String mixco = customer("Municipalidad de Mixco", "GT", null); // owned by the administrator
