@@ -13,18 +13,21 @@ import { Bubble } from './Bubble';
 import { Notes } from './Notes';
 import { useReadReceipts } from './readReceipts';
 import { problemMessage } from '../api/client';
+import { useAuth } from '../auth/AuthContext';
 
 export function ThreadPane({ conversationId, conversation, onBack, onShowCustomer }: {
   conversationId: string; conversation: UseQueryResult<Conversation>; onBack?: () => void; onShowCustomer?: () => void;
 }) {
   const { t } = useTranslation();
+  const { can } = useAuth();
   const [tab, setTab] = useState<'messages' | 'notes'>('messages');
   const [replyTo, setReplyTo] = useState<Message | null>(null);
   const summary = conversation.data?.summary;
   const thread = useThread(summary?.contactId);
   const earlier = useOlderMessages(summary?.contactId, thread.data);
   const shown = useMemo(() => withOlder(earlier.older, thread.data ?? []), [earlier.older, thread.data]);
-  useReadReceipts(conversationId, thread.data);
+  // blue ticks only from who may answer: one who only looks does not tell the contact they were read
+  useReadReceipts(conversationId, can('inbox:reply') ? thread.data : undefined);
   useEffect(() => {
     setReplyTo(null);
     setTab('messages');

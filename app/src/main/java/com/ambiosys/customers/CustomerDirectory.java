@@ -5,6 +5,7 @@ import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -21,6 +22,10 @@ import com.ambiosys.platform.tenancy.TenantContext;
  */
 @Service
 public class CustomerDirectory {
+
+    /** Who owns a customer (null: no one) and its country. */
+    public record OwnerAndCountry(UUID ownerId, Country country) {
+    }
 
     private final JdbcClient jdbc;
 
@@ -74,5 +79,17 @@ public class CustomerDirectory {
                     .add(Country.valueOf(rs.getString(2).trim()));
             });
         return countries;
+    }
+
+    /**
+     * The owner and country of a customer of the tenant, whatever its status (deleted included) and whoever asks
+     * (no visibility applies): what assigning its service requests needs, nothing of the customer shown.
+     */
+    @Transactional(readOnly = true)
+    public Optional<OwnerAndCountry> ownerAndCountry(CustomerId id) {
+        return jdbc.sql("select owner_id, country from customers where tenant_id = :t and id = :id")
+            .param("t", TenantContext.require()).param("id", id.value())
+            .query((rs, n) -> new OwnerAndCountry(rs.getObject(1, UUID.class), Country.valueOf(rs.getString(2).trim())))
+            .optional();
     }
 }

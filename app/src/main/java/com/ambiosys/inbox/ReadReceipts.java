@@ -20,7 +20,8 @@ import tools.jackson.databind.json.JsonMapper;
  * Tells WhatsApp that the contact's messages were read (the contact sees blue ticks) when an agent opens their
  * conversation: Meta's {@code POST /{phone-number-id}/messages} with {@code {"status":"read","message_id":...}} for
  * the latest unread one, which marks the earlier ones read too. A message counts as read here only once Meta took
- * the receipt, so a receipt that failed goes again the next time the conversation is opened.
+ * the receipt or refused it for good (a 4xx other than 429: it would refuse it again, at every opening), so a
+ * receipt that failed for now (5xx, 429, no answer) goes again the next time the conversation is opened.
  */
 @Service
 public class ReadReceipts {
@@ -77,7 +78,7 @@ public class ReadReceipts {
         return new Receipt(read);
     }
 
-    /** Meta's answer to the receipt: true when it took it. */
+    /** Meta's answer to the receipt: true when it took it or refused it for good (then it is read here only). */
     private boolean reported(UUID tenant, Latest latest) {
         MetaGraph.Access access = tx.read(tenant, s -> channels.graphAccess(latest.channelId()));
         String body = json.writeValueAsString(Map.of("messaging_product", "whatsapp", "status", "read",
@@ -85,6 +86,11 @@ public class ReadReceipts {
         try {
             MetaGraph.SendAnswer answer = graph.sendMessage(access, latest.phoneNumberId(), body);
             if (answer.status() / 100 == 2) {
+                return true;
+            }
+            if (answer.status() / 100 == 4 && answer.status() != 429) {
+                log.warn("WhatsApp refused the read receipt of {} for good, marked read here only: HTTP {} {}",
+                        latest.externalId(), answer.status(), answer.body());
                 return true;
             }
             log.warn("WhatsApp did not take the read receipt of {}: HTTP {} {}", latest.externalId(), answer.status(),

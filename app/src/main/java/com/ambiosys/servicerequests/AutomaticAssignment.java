@@ -62,7 +62,7 @@ class AutomaticAssignment {
         if (customerOwner != null && reps.contains(customerOwner)) {
             return new Choice(customerOwner, Reason.CUSTOMER_OWNER, country);
         }
-        UUID next = roundRobin.next(serviceTypeId, repsOf(country, reps));
+        UUID next = roundRobin.next(serviceTypeId, country, repsOf(country, reps));
         return new Choice(next, next == null ? Reason.NO_REP : Reason.COUNTRY_ROUND_ROBIN, country);
     }
 

@@ -9,6 +9,8 @@ import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 
+import com.ambiosys.customers.CustomerDirectory;
+import com.ambiosys.customers.CustomerId;
 import com.ambiosys.customers.CustomerManagement;
 import com.ambiosys.customers.CustomerStatus;
 import com.ambiosys.customers.CustomerViews;
@@ -29,9 +31,11 @@ class ServiceRequestChecks {
     private final CustomerManagement customers;
     private final StaffDirectory staff;
     private final FileManagement files;
+    private final CustomerDirectory directory;
 
     ServiceRequestChecks(MessageSource messages, ServiceRequestSetup setup, CustomerManagement customers,
-            StaffDirectory staff, FileManagement files) {
+            StaffDirectory staff, FileManagement files, CustomerDirectory directory) {
+        this.directory = directory;
         this.messages = messages;
         this.setup = setup;
         this.customers = customers;
@@ -73,10 +77,14 @@ class ServiceRequestChecks {
         }
     }
 
-    /** The request's customer as it is now, whatever its status (an existing request keeps its customer). */
-    CustomerViews.Customer customer(UUID id) {
-        return customers.get(id);
+    /**
+     * Owner and country of the request's customer, for assigning it: deleted or not, and whether or not the one
+     * who assigns may see that customer.
+     */
+    CustomerDirectory.OwnerAndCountry ownerAndCountry(UUID customerId) {
+        return directory.ownerAndCountry(new CustomerId(customerId)).orElseThrow(() -> new NotFoundException("customer"));
     }
+
 
     void knownFile(UUID fileId) {
         try {

@@ -15,7 +15,6 @@ import org.springframework.stereotype.Component;
 
 import com.ambiosys.audit.AuditAction;
 import com.ambiosys.audit.AuditTrail;
-import com.ambiosys.customers.CustomerViews;
 import com.ambiosys.platform.errors.ConflictException;
 import com.ambiosys.platform.errors.DomainException;
 import com.ambiosys.platform.errors.ForbiddenException;
@@ -122,7 +121,7 @@ class ServiceRequestTransitions {
         }
         AutomaticAssignment.Choice choice = null;
         if (ownerId == null) {
-            CustomerViews.Customer customer = checks.customer(before.customerId());
+            var customer = checks.ownerAndCountry(before.customerId());
             choice = automatic.choose(before.serviceTypeId(), customer.ownerId(), customer.country());
         }
         UUID owner = choice == null ? checks.checkedOwner(ownerId) : choice.owner();

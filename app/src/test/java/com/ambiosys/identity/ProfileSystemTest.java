@@ -122,4 +122,23 @@ class ProfileSystemTest extends TenantApiTest {
         assertThat(api.post("/api/v1/auth/refresh", null).cookie(COOKIE, phone.cookie(COOKIE)).send().status())
             .as("the phone's sign-in ended").isEqualTo(401);
     }
+
+    @Test
+    void wrongCurrentPasswordsAreLimitedLikeWrongLoginsEvenWhenTheRightOneComes() {
+        tenants.addUser(tenant, "adivina", SystemRole.SALES);
+        String token = api.login(tenant.email("adivina"), TestTenants.PASSWORD);
+        for (int i = 0; i < 5; i++) {
+            Response wrong = api.put("/api/v1/me/password", Map.of("currentPassword", "Adivinanza-" + i,
+                    "newPassword", "Nueva-Clave-2026")).token(token).send();
+            assertThat(wrong.problemCode()).isEqualTo("wrong-current-password");
+        }
+        Response limited = api.put("/api/v1/me/password", Map.of("currentPassword", TestTenants.PASSWORD,
+                "newPassword", "Nueva-Clave-2026")).token(token).language("en").send();
+        assertThat(limited.status()).isEqualTo(429);
+        assertThat(limited.problemCode()).isEqualTo("rate-limited");
+        assertThat(limited.json().path("title").asString()).isEqualTo("Too many requests");
+        assertThat(Long.parseLong(limited.header("retry-after"))).isBetween(1L, 60L);
+        assertThat(api.post("/api/v1/auth/login", Map.of("email", tenant.email("adivina"), "password",
+                TestTenants.PASSWORD)).send().status()).as("nor can the password be guessed at the login").isEqualTo(429);
+    }
 }

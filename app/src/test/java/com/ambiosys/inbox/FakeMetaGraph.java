@@ -40,6 +40,8 @@ final class FakeMetaGraph implements AutoCloseable {
     final java.util.List<String> reads = new java.util.concurrent.CopyOnWriteArrayList<>();
     /** When set, a send (or a read receipt) answers this Cloud API error (HTTP 400). */
     volatile String sendError;
+    /** The HTTP status {@link #sendError} comes with: Meta's 400 by default. */
+    volatile int sendErrorStatus = 400;
 
     /** A media upload as Meta received it. */
     record Upload(String messagingProduct, String type, String filename, byte[] bytes) {
@@ -80,7 +82,7 @@ final class FakeMetaGraph implements AutoCloseable {
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             if (body.contains("\"status\":\"read\"")) { // a read receipt: Meta answers {"success":true}
                 if (sendError != null) {
-                    send(exchange, 400, sendError);
+                    send(exchange, sendErrorStatus, sendError);
                     return;
                 }
                 reads.add(body.replaceAll("(?s).*\"message_id\":\"([^\"]+)\".*", "$1"));
@@ -89,7 +91,7 @@ final class FakeMetaGraph implements AutoCloseable {
             }
             sent.add(body);
             if (sendError != null) {
-                send(exchange, 400, sendError);
+                send(exchange, sendErrorStatus, sendError);
                 return;
             }
             String to = body.replaceAll("(?s).*\"to\":\"([0-9]+)\".*", "$1");

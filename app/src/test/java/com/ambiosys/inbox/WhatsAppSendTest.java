@@ -223,10 +223,11 @@ class WhatsAppSendTest extends TenantApiTest {
     }
 
     @Test
-    void aReceiptWhatsAppDidNotTakeGoesAgainNextTime() {
+    void aReceiptWhatsAppCouldNotTakeForNowGoesAgainNextTime() {
         String conversation = api.get("/api/v1/inbox/conversations").token(admin).send().json().path("items").get(0).path("id")
             .asString();
         meta.sendError = "{\"error\":{\"message\":\"(#131000) Something went wrong\",\"type\":\"OAuthException\",\"code\":131000}}";
+        meta.sendErrorStatus = 500;
         assertThat(api.post("/api/v1/inbox/conversations/" + conversation + "/read", null).token(admin).send().json()
             .path("read").asInt()).isZero();
         JsonThread thread = new JsonThread(api.get("/api/v1/inbox/contacts/" + contactId + "/messages").token(admin).send());
@@ -235,6 +236,41 @@ class WhatsAppSendTest extends TenantApiTest {
         assertThat(api.post("/api/v1/inbox/conversations/" + conversation + "/read", null).token(admin).send().json()
             .path("read").asInt()).isEqualTo(1);
         assertThat(meta.reads).containsExactly("wamid.IN1");
+    }
+
+    @Test
+    void aReceiptWhatsAppRefusesForGoodIsReadHereAndNotSentAtEveryOpening() {
+        String conversation = api.get("/api/v1/inbox/conversations").token(admin).send().json().path("items").get(0).path("id")
+            .asString();
+        meta.sendError = "{\"error\":{\"message\":\"(#100) Invalid parameter\",\"type\":\"OAuthException\",\"code\":100}}";
+        assertThat(api.post("/api/v1/inbox/conversations/" + conversation + "/read", null).token(admin).send().json()
+            .path("read").asInt()).isEqualTo(1);
+        JsonThread thread = new JsonThread(api.get("/api/v1/inbox/contacts/" + contactId + "/messages").token(admin).send());
+        assertThat(thread.statusOf("wamid.IN1")).isEqualTo("READ");
+        meta.sendError = null;
+        assertThat(api.post("/api/v1/inbox/conversations/" + conversation + "/read", null).token(admin).send().json()
+            .path("read").asInt()).isZero();
+        assertThat(meta.reads).as("not asked again").isEmpty();
+    }
+
+    @Test
+    void whoOnlyLooksAtTheInboxGivesNoBlueTicks() {
+        String conversation = api.get("/api/v1/inbox/conversations").token(admin).send().json().path("items").get(0).path("id")
+            .asString();
+        String lookerRole = api.post("/api/v1/roles", Map.of("code", "MIRON", "name", "Mirón",
+                "permissions", List.of("inbox:view"))).token(admin).send().json().path("id").asString();
+        UUID looker = tenants.addUser(tenant, "miron", com.ambiosys.identity.SystemRole.TECHNICIAN);
+        assertThat(api.put("/api/v1/users/" + looker + "/roles", Map.of("roleIds", List.of(lookerRole))).token(admin).send()
+            .status()).isEqualTo(200);
+        String token = api.login(tenant.email("miron"), TestTenants.PASSWORD);
+        assertThat(api.get("/api/v1/inbox/conversations/" + conversation).token(token).send().status()).isEqualTo(200);
+
+        Response refused = api.post("/api/v1/inbox/conversations/" + conversation + "/read", null).token(token).send();
+        assertThat(refused.status()).isEqualTo(403);
+        assertThat(refused.problemCode()).isNotBlank();
+        assertThat(meta.reads).isEmpty();
+        JsonThread thread = new JsonThread(api.get("/api/v1/inbox/contacts/" + contactId + "/messages").token(admin).send());
+        assertThat(thread.statusOf("wamid.IN1")).isEqualTo("RECEIVED");
     }
 
     @Test

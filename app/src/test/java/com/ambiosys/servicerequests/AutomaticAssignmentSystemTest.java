@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import com.ambiosys.identity.SystemRole;
 import com.ambiosys.support.ApiClient.Response;
 import com.ambiosys.support.TenantApiTest;
+import com.ambiosys.support.TestTenants;
 
 import tools.jackson.databind.JsonNode;
 
@@ -107,5 +108,56 @@ class AutomaticAssignmentSystemTest extends TenantApiTest {
         JsonNode request = request(ownedByManager);
         assertThat(request.path("ownerId").asString()).isIn(guatemalan.toString(), salvadoran.toString());
         assertThat(why(request, "en")).isEqualTo("Round robin among the sales reps of Guatemala");
+    }
+
+    @Test
+    void alternatingCountriesStillGiveEveryRepOfACountryTheirTurn() {
+        customer("Beneficio San Miguel", "SV", salvadoran); // the Salvadoran rep is of El Salvador
+        UUID secondGuatemalan = tenants.addUser(tenant, "ventas.gt2", SystemRole.SALES);
+        String mixco = customer("Municipalidad de Mixco", "GT", null);
+        String santaAna = customer("Cafetalera Santa Ana", "SV", null);
+
+        java.util.Set<String> guatemalans = new java.util.HashSet<>();
+        for (int i = 0; i < 3; i++) {
+            guatemalans.add(request(mixco).path("ownerId").asString());
+            assertThat(request(santaAna).path("ownerId").asString()).isEqualTo(salvadoran.toString());
+        }
+        assertThat(guatemalans).containsExactlyInAnyOrder(guatemalan.toString(), secondGuatemalan.toString());
+    }
+
+    @Test
+    void automaticReassignmentWorksForAnAssignerWhoCannotSeeTheCustomer() {
+        customer("Beneficio San Miguel", "SV", salvadoran);
+        String mixco = customer("Municipalidad de Mixco", "GT", null); // owned by the administrator
+        String id = request(mixco).path("id").asString();
+
+        String assignerRole = api.post("/api/v1/roles", Map.of("code", "ASIGNADOR", "name", "Asignador", "permissions",
+                List.of("servicerequests:view", "servicerequests:view_all", "servicerequests:assign", "customers:view")))
+            .token(admin).send().json().path("id").asString();
+        UUID assignerId = tenants.addUser(tenant, "asignador", SystemRole.TECHNICIAN);
+        assertThat(api.put("/api/v1/users/" + assignerId + "/roles", Map.of("roleIds", List.of(assignerRole))).token(admin)
+            .send().status()).isEqualTo(200);
+        String assigner = api.login(tenant.email("asignador"), TestTenants.PASSWORD);
+        assertThat(api.get("/api/v1/customers/" + mixco).token(assigner).send().status())
+            .as("the customer is not the assigner's").isEqualTo(404);
+
+        Response reassigned = api.put("/api/v1/service-requests/" + id + "/owner",
+                java.util.Collections.singletonMap("ownerId", null)).token(assigner).send();
+        assertThat(reassigned.status()).as(reassigned.text()).isEqualTo(200);
+        assertThat(reassigned.json().path("ownerId").asString()).isEqualTo(guatemalan.toString());
+    }
+
+    @Test
+    void automaticReassignmentWorksForADeletedCustomer() {
+        customer("Beneficio San Miguel", "SV", salvadoran);
+        String mixco = customer("Municipalidad de Mixco", "GT", null);
+        String id = request(mixco).path("id").asString();
+        assertThat(api.delete("/api/v1/customers/" + mixco, Map.of("reason", "Duplicado")).token(admin).send().status())
+            .isEqualTo(204);
+
+        Response reassigned = api.put("/api/v1/service-requests/" + id + "/owner",
+                java.util.Collections.singletonMap("ownerId", null)).token(admin).send();
+        assertThat(reassigned.status()).as(reassigned.text()).isEqualTo(200);
+        assertThat(reassigned.json().path("ownerId").asString()).isEqualTo(guatemalan.toString());
     }
 }

@@ -142,6 +142,12 @@ public class PasswordResets {
         return token;
     }
 
+    /** In the caller's transaction: the user's links not used yet stop working. */
+    void deleteUnusedTokens(User user) {
+        jdbc.sql("delete from password_reset_tokens where tenant_id = :t and user_id = :u and used_at is null")
+            .param("t", user.tenantId()).param("u", user.id()).update();
+    }
+
     /** Sends the reset or invitation email; call after the token's transaction committed. False: not sent. */
     boolean mail(User user, String kind, String token, Duration ttl) {
         Locale locale = Locale.forLanguageTag(user.language());

@@ -88,11 +88,17 @@ public class Profiles {
         return after;
     }
 
-    /** With the current password; ends every other sign-in of the user (this one stays). */
-    @Transactional
-    public void changePassword(String currentPassword, String newPassword) {
+    /**
+     * With the current password; ends every other sign-in of the user (this one stays). A wrong current
+     * password counts as a wrong login of the account from {@code ip} ({@link LoginBackoff}): a stolen session
+     * cannot guess the password here faster than at the login. The count is kept although the answer fails.
+     */
+    @Transactional(noRollbackFor = InvalidInputException.class)
+    public void changePassword(String currentPassword, String newPassword, String ip) {
         User user = me();
+        backoff.check(user.email(), ip);
         if (user.passwordHash() == null || !passwords.matches(currentPassword, user.passwordHash())) {
+            backoff.failed(user.email(), ip);
             throw new InvalidInputException("wrong-current-password");
         }
         user.changePassword(passwords.encode(newPassword), clock.instant());

@@ -3,6 +3,7 @@ package com.ambiosys.identity.web;
 import java.util.List;
 import java.util.UUID;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -56,8 +57,8 @@ class ProfileController {
     @PutMapping("/password")
     @RequiresPermission(RequiresPermission.AUTHENTICATED)
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    void changePassword(@Valid @RequestBody PasswordChange body) {
-        profiles.changePassword(body.currentPassword(), body.newPassword());
+    void changePassword(@Valid @RequestBody PasswordChange body, HttpServletRequest request) {
+        profiles.changePassword(body.currentPassword(), body.newPassword(), request.getRemoteAddr());
     }
 
     @GetMapping("/sessions")

@@ -104,7 +104,7 @@ class UserAdminController {
     @PostMapping("/{id}/invitation")
     @RequiresPermission("users:create")
     UserView resendInvitation(@PathVariable UUID id) {
-        Invitations.Invitation sent = invitations.send(id);
+        Invitations.Invitation sent = invitations.resend(id);
         return users.get(id).withInvitation(sent);
     }
 

@@ -72,9 +72,12 @@ class ConversationController {
         return conversations.get(id);
     }
 
-    /** The agent opened the conversation: the contact's messages are reported read on WhatsApp (blue ticks). */
+    /**
+     * The agent opened the conversation: the contact's messages are reported read on WhatsApp (blue ticks). Only
+     * who may answer: a manager who only looks does not tell the contact they were read.
+     */
     @PostMapping("/api/v1/inbox/conversations/{id}/read")
-    @RequiresPermission("inbox:view")
+    @RequiresPermission("inbox:reply")
     ReadReceipts.Receipt read(@PathVariable UUID id) {
         return receipts.conversationOpened(id);
     }
