@@ -2,7 +2,7 @@ import { Alert, Box, Chip, Link, Table, TableBody, TableCell, TableContainer, Ta
 import { useTranslation } from 'react-i18next';
 import { Link as RouterLink } from 'react-router';
 import { useAuth } from '../auth/AuthContext';
-import { useFormat } from '../format';
+import { formatPhone, useFormat } from '../format';
 import { useCustomerConversations } from '../inbox/api';
 
 /**
@@ -32,7 +32,7 @@ export function CustomerConversations({ customerId }: { customerId: string }) {
               <TableRow><TableCell colSpan={4} sx={{ color: 'text.secondary' }}>{t('customerActivity.noConversations')}</TableCell></TableRow>
             )}
             {items.map((c) => {
-              const name = c.contactName || c.contactPhone || '—';
+              const name = c.contactName || formatPhone(c.contactPhone) || '—';
               return (
                 <TableRow key={c.id}>
                   <TableCell sx={{ whiteSpace: 'nowrap' }}>{c.lastMessageAt ? format.dateTime(c.lastMessageAt) : '—'}</TableCell>
@@ -40,7 +40,7 @@ export function CustomerConversations({ customerId }: { customerId: string }) {
                     <Link component={RouterLink} to={`/inbox/${c.id}`} aria-label={t('customerActivity.openConversation', { name })}>
                       {name}
                     </Link>
-                    {c.contactName && c.contactPhone && <Typography variant="caption" color="text.secondary" sx={{ display: 'block' }}>{c.contactPhone}</Typography>}
+                    {c.contactName && c.contactPhone && <Typography variant="caption" color="text.secondary" sx={{ display: 'block' }}>{formatPhone(c.contactPhone)}</Typography>}
                   </TableCell>
                   <TableCell><Chip size="small" variant="outlined" label={t(`inbox.state.${c.status}`)} /></TableCell>
                   <TableCell sx={{ maxWidth: 360, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }}>

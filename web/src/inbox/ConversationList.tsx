@@ -8,7 +8,7 @@ import { useSearchParams } from 'react-router';
 import { useAgents, useChannels, useConversationList, useTeams } from './api';
 import { isUnread, type ListFilter } from './model';
 import { STATUSES, type ConversationSummary } from './types';
-import { useFormat } from '../format';
+import { formatPhone, useFormat } from '../format';
 import { problemMessage } from '../api/client';
 
 /** The list's filters live in the address, so a reload or Back shows the same list. */
@@ -118,7 +118,7 @@ export function ConversationList({ list, selectedId, onOpen }: {
       <List dense disablePadding aria-label={t('inbox.conversations')} sx={{ overflow: 'auto', flexGrow: 1 }} data-testid="conversation-list">
         {list.items.map((c) => {
           const unread = isUnread(c, seen) && c.id !== selectedId;
-          const name = c.contactName || c.contactPhone || '—';
+          const name = c.contactName || formatPhone(c.contactPhone) || '—';
           return (
             <ListItem key={c.id} disablePadding>
             {/* the name is the visible content, read with a hidden "Conversación con" before it and the status after */}

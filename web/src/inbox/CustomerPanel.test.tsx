@@ -53,6 +53,11 @@ describe('creating a customer from an unknown WhatsApp contact', { timeout: 20_0
     expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
   });
 
+  it('shows the contact\'s phone as people read it, and calls the number as stored', () => {
+    render(<QueryClientProvider client={new QueryClient()}><MemoryRouter><CustomerPanel conversation={unknown} /></MemoryRouter></QueryClientProvider>);
+    expect(screen.getByRole('link', { name: '+502 5555 1234' })).toHaveAttribute('href', 'tel:+50255551234');
+  });
+
   it('takes the country from the phone\'s code', () => {
     expect(newCustomerFromContact('Ana', '+50377778888').country).toBe('SV');
     expect(newCustomerFromContact('Ana', '+50255551234').country).toBe('GT');

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link as RouterLink } from 'react-router';
 import { problemMessage } from '../api/client';
+import { formatPhone } from '../format';
 import { useCustomerPicker } from '../customers/api';
 import { NewCustomerDialog } from '../customers/NewCustomerDialog';
 import { newCustomerFromContact } from './model';
@@ -43,7 +44,7 @@ export function CustomerPanel({ conversation }: { conversation: Conversation }) 
       <Box>
         <Typography variant="overline" component="h2" color="text.secondary">{t('inbox.customer.contact')}</Typography>
         <Typography sx={{ fontWeight: 600 }}>{s.contactName ?? '—'}</Typography>
-        {s.contactPhone && <Link href={`tel:${s.contactPhone}`} variant="body2">{s.contactPhone}</Link>}
+        {s.contactPhone && <Link href={`tel:${s.contactPhone}`} variant="body2">{formatPhone(s.contactPhone)}</Link>}
       </Box>
       <Divider />
       <Box>

@@ -14,6 +14,7 @@ import { Notes } from './Notes';
 import { useReadReceipts } from './readReceipts';
 import { problemMessage } from '../api/client';
 import { useAuth } from '../auth/AuthContext';
+import { formatPhone } from '../format';
 
 export function ThreadPane({ conversationId, conversation, onBack, onShowCustomer }: {
   conversationId: string; conversation: UseQueryResult<Conversation>; onBack?: () => void; onShowCustomer?: () => void;
@@ -37,7 +38,7 @@ export function ThreadPane({ conversationId, conversation, onBack, onShowCustome
     return <Alert severity="error" sx={{ m: 2 }}>{problemMessage(conversation.error, t('common.error'))}</Alert>;
   }
   if (!summary) return <Box sx={{ display: 'grid', placeItems: 'center', height: '100%' }}><CircularProgress aria-label={t('common.loading')} /></Box>;
-  const name = summary.contactName || summary.contactPhone || '—';
+  const name = summary.contactName || formatPhone(summary.contactPhone) || '—';
 
   return (
     <>
@@ -47,7 +48,7 @@ export function ThreadPane({ conversationId, conversation, onBack, onShowCustome
         )}
         <Box sx={{ flexGrow: 1, minWidth: 120 }}>
           <Typography variant="subtitle1" component="h2" noWrap sx={{ fontWeight: 600 }} data-testid="thread-title">{name}</Typography>
-          <Typography variant="caption" color="text.secondary">{summary.contactPhone}</Typography>
+          <Typography variant="caption" color="text.secondary">{formatPhone(summary.contactPhone)}</Typography>
         </Box>
         {onShowCustomer && (
           <Tooltip title={t('inbox.customer.title')}>

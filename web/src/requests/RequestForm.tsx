@@ -14,6 +14,7 @@ import { useAuth } from '../auth/AuthContext';
 import { CURRENCIES, UNITS, emptyTypeData, formPath, requestSchema } from './schemas';
 import { CHANNELS, PRIORITIES, type DataSchema, type ServiceRequest } from './types';
 import { codeKey } from '../translate';
+import { formatTaxId } from '../format';
 import type { CustomerOption } from '../customers/model';
 import { CatalogOption, FormValues, FormField, FormSection, grid, formValuesOf } from './RequestFormParts';
 import { TypeDataFields } from './TypeDataFields';
@@ -116,7 +117,7 @@ export function RequestForm({ editing }: { editing?: ServiceRequest }) {
             getOptionLabel={(o) => o.commercialName}
             isOptionEqualToValue={(a, b) => a.id === b.id}
             renderOption={(props, o) => (
-              <li {...props} key={o.id}>{o.commercialName}{o.taxId ? ` · ${o.taxId}` : ''}</li>
+              <li {...props} key={o.id}>{o.commercialName}{o.taxId ? ` · ${formatTaxId(o.taxId)}` : ''}</li>
             )}
             onInputChange={(_, v, reason) => { if (reason === 'input' || reason === 'clear') setCustomerQuery(v); }}
             onChange={(_, v) => {

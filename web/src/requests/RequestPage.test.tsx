@@ -57,3 +57,20 @@ describe('a request pending approval', () => {
     expect(screen.getByTestId('transition-IN_REVIEW')).toBeInTheDocument();
   });
 });
+
+describe('a request\'s contact line', () => {
+  beforeEach(async () => {
+    await i18n.changeLanguage('es');
+    const customer = { id: 'c1', kind: 'COMPANY', commercialName: 'Hotel Las Flores', taxId: null, country: 'GT', status: 'ACTIVE',
+      contacts: [{ id: 'k1', fullName: 'Ana López', role: 'PRIMARY', phones: ['+50250123456'], emails: ['ana@example.com'] }],
+      addresses: [], documents: [] };
+    vi.stubGlobal('fetch', vi.fn(async (url: string) => json(url.endsWith('/history') ? []
+      : url.startsWith('/api/v1/customers/') ? customer : { ...request, contactId: 'k1' })));
+  });
+  afterEach(() => vi.unstubAllGlobals());
+
+  it('shows the contact\'s phones as people read them', async () => {
+    renderAs(me('customers:view'));
+    expect(await screen.findByText('Ana López · +502 5012 3456 · ana@example.com')).toBeInTheDocument();
+  });
+});

@@ -7,7 +7,7 @@ import { Link as RouterLink, useParams } from 'react-router';
 import { useCan } from '../shell/can';
 import { requestActions } from './actions';
 import { PriorityChip, SlaChip, StatusChip, TransitionDialog, type PendingMove } from './ui';
-import { useFormat } from '../format';
+import { formatPhone, useFormat } from '../format';
 import { codeKey } from '../translate';
 import { Section } from '../ui/Section';
 import { Field } from './RequestParts';
@@ -78,7 +78,7 @@ export default function RequestPage() {
             <Field label={t('servicerequests.channel')}>{t(codeKey('servicerequests.channels', r.channel))}</Field>
             <Field label={t('servicerequests.requestedDate')}>{format.date(r.requestedDate) || t('servicerequests.none')}</Field>
             <Field label={t('servicerequests.contact')}>
-              {contact ? [contact.fullName, ...contact.phones, ...contact.emails].join(' · ') : t('servicerequests.none')}
+              {contact ? [contact.fullName, ...contact.phones.map(formatPhone), ...contact.emails].join(' · ') : t('servicerequests.none')}
             </Field>
             <Field label={t('servicerequests.address')}>
               {address ? (

@@ -13,6 +13,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 
+import javax.sql.DataSource;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -23,6 +25,7 @@ import com.ambiosys.platform.errors.NotFoundException;
 import com.ambiosys.platform.security.CurrentUser;
 import com.ambiosys.platform.security.CurrentUsers;
 import com.ambiosys.platform.tenancy.TenantContext;
+import com.ambiosys.platform.tx.StreamingReads;
 import com.ambiosys.platform.web.ListTotals;
 import com.ambiosys.platform.web.PageQuery;
 import com.ambiosys.platform.web.PageResponse;
@@ -32,14 +35,17 @@ import com.ambiosys.platform.web.PageResponse;
 class CustomerQueries {
 
     private final JdbcClient jdbc;
+    /** For the export: reads through a cursor, {@link StreamingReads#FETCH_SIZE} rows at a time. */
+    private final JdbcClient streaming;
     private final Clock clock;
     private final com.ambiosys.platform.crypto.SecretCipher cipher;
     private final com.ambiosys.identity.StaffDirectory staff;
     private final ListTotals totals;
 
-    CustomerQueries(JdbcClient jdbc, Clock clock, com.ambiosys.platform.crypto.SecretCipher cipher,
+    CustomerQueries(JdbcClient jdbc, DataSource dataSource, Clock clock, com.ambiosys.platform.crypto.SecretCipher cipher,
             com.ambiosys.identity.StaffDirectory staff, ListTotals totals) {
         this.jdbc = jdbc;
+        this.streaming = StreamingReads.client(dataSource);
         this.clock = clock;
         this.cipher = cipher;
         this.staff = staff;
@@ -109,10 +115,13 @@ class CustomerQueries {
                 rs.getTimestamp("created_at").toInstant());
     }
 
-    /** Every customer the search would find (up to {@code limit}), handed to the consumer one by one. */
+    /**
+     * Every customer the search would find (up to {@code limit}), handed to the consumer one by one as read: the
+     * caller's transaction (CustomerExports.rows) and the fetch size make the driver stream the rows.
+     */
     void export(CustomerViews.CustomerFilter criteria, int limit, java.util.function.Consumer<CustomerManagement.ExportRow> consumer) {
         CustomerSearchFilter filter = new CustomerSearchFilter(criteria);
-        jdbc.sql("""
+        streaming.sql("""
                 select c.kind, c.commercial_name, c.tax_id, c.country, c.tags, c.notes, c.owner_id, c.status, c.created_at,
                        k.full_name, k.role, k.phones, k.emails, a.kind as address_kind, a.department_id, a.municipality_id,
                        a.district_id, a.zone, a.street, a.reference, a.latitude, a.longitude

@@ -9,9 +9,10 @@ import java.util.function.Consumer;
 
 import javax.sql.DataSource;
 
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
+
+import com.ambiosys.platform.tx.StreamingReads;
 
 import com.ambiosys.servicerequests.ServiceRequestViews.Summary;
 
@@ -23,15 +24,13 @@ import com.ambiosys.servicerequests.ServiceRequestViews.Summary;
 @Component
 class ServiceRequestExport {
 
-    static final int BATCH = 500;
+    static final int BATCH = StreamingReads.FETCH_SIZE;
 
     private final NamedParameterJdbcTemplate jdbc;
     private final ServiceRequestSearch search;
 
     ServiceRequestExport(DataSource dataSource, ServiceRequestSearch search) {
-        JdbcTemplate streaming = new JdbcTemplate(dataSource);
-        streaming.setFetchSize(BATCH);
-        this.jdbc = new NamedParameterJdbcTemplate(streaming);
+        this.jdbc = StreamingReads.template(dataSource);
         this.search = search;
     }
 

@@ -18,8 +18,10 @@ import org.dhatim.fastexcel.reader.ReadableWorkbook;
 import org.dhatim.fastexcel.reader.Row;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 import com.ambiosys.identity.SystemRole;
+import com.ambiosys.platform.tx.StreamingReads;
 import com.ambiosys.support.ApiClient.Response;
 import com.ambiosys.support.TenantApiTest;
 import com.ambiosys.support.TestTenants;
@@ -187,5 +189,49 @@ class CustomerExportTest extends TenantApiTest {
         String sales = api.login(tenant.email("vendedor"), TestTenants.PASSWORD);
         String own = new String(export(sales, "format=csv").body(), StandardCharsets.UTF_8);
         assertThat(own.lines().count()).as("only the header: the sales rep owns none").isEqualTo(1);
+    }
+
+    @Autowired
+    CustomerQueries queries;
+
+    /** Customers Lote 0001 … Lote {@code n}, tagged "lote", inserted as the list would order them. */
+    void lot(int n) {
+        tenantTx.run(tenant.id(), status -> jdbc.sql("""
+                insert into customers (tenant_id, id, kind, commercial_name, country, status, tags, created_at, updated_at)
+                select :t, gen_random_uuid(), 'COMPANY', 'Lote ' || lpad(i::text, 4, '0'), 'GT', 'ACTIVE',
+                       array['lote'], now(), now()
+                  from generate_series(1, :n) i
+                """).param("t", tenant.id()).param("n", n).update());
+    }
+
+    @Test
+    void anExportOfMoreRowsThanAreFetchedAtATimeHasEveryRowOnceInOrder() throws Exception {
+        int n = StreamingReads.FETCH_SIZE * 2 + 37;
+        lot(n);
+        List<String> lines = text(export(admin, "format=csv&tag=lote")).lines().skip(1).toList();
+        List<String> expected = java.util.stream.IntStream.rangeClosed(1, n)
+            .mapToObj(i -> "Lote " + String.format("%04d", i)).toList();
+        assertThat(lines.stream().map(l -> l.split(",", -1)[1]).toList()).containsExactlyElementsOf(expected);
+    }
+
+    /**
+     * The rows stream: when the first one is handed over, the statement is still open on the server as a portal (a
+     * cursor the driver fetches from), which it is not when the driver has read the whole result at once.
+     */
+    @Test
+    void theExportReadsThroughACursorABatchAtATime() {
+        lot(StreamingReads.FETCH_SIZE + 1);
+        List<Long> openCursors = new java.util.ArrayList<>();
+        tenantTx.read(tenant.id(), status -> {
+            queries.export(new CustomerViews.CustomerFilter(null, null, null, "lote", null), 10_000, row -> {
+                if (openCursors.isEmpty()) {
+                    openCursors.add(jdbc.sql("select count(*) from pg_cursors where statement like '%customer_addresses%'"
+                        + " and statement not like '%pg_cursors%'")
+                        .query(Long.class).single());
+                }
+            });
+            return null;
+        });
+        assertThat(openCursors).containsExactly(1L);
     }
 }
