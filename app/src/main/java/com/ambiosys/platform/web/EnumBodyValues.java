@@ -1,16 +1,8 @@
 package com.ambiosys.platform.web;
 
-import java.lang.reflect.Type;
-import java.util.ArrayList;
 import java.util.List;
 
-import org.springframework.core.MethodParameter;
-import org.springframework.http.HttpInputMessage;
-import org.springframework.http.converter.HttpMessageConverter;
 import org.springframework.web.bind.annotation.ControllerAdvice;
-import org.springframework.web.context.request.RequestAttributes;
-import org.springframework.web.context.request.RequestContextHolder;
-import org.springframework.web.servlet.mvc.method.annotation.RequestBodyAdviceAdapter;
 
 import tools.jackson.core.TokenStreamContext;
 import tools.jackson.databind.DeserializationContext;
@@ -23,41 +15,17 @@ import tools.jackson.databind.deser.DeserializationProblemHandler;
  * is refused with those fields ({@link UnknownValuesException}, rendered with the body's own violations).
  */
 @ControllerAdvice
-class EnumBodyValues extends RequestBodyAdviceAdapter {
+class EnumBodyValues extends BodyFieldNotes {
 
     private static final String FIELDS = EnumBodyValues.class.getName() + ".fields";
 
-    @Override
-    public boolean supports(MethodParameter parameter, Type targetType,
-            Class<? extends HttpMessageConverter<?>> converterType) {
-        return parameter.getParameterType() != byte[].class;
+    EnumBodyValues() {
+        super(FIELDS);
     }
 
     @Override
-    public HttpInputMessage beforeBodyRead(HttpInputMessage inputMessage, MethodParameter parameter, Type targetType,
-            Class<? extends HttpMessageConverter<?>> converterType) {
-        RequestAttributes request = RequestContextHolder.getRequestAttributes();
-        if (request != null) {
-            request.setAttribute(FIELDS, new ArrayList<String>(), RequestAttributes.SCOPE_REQUEST);
-        }
-        return inputMessage;
-    }
-
-    @Override
-    public Object afterBodyRead(Object body, HttpInputMessage inputMessage, MethodParameter parameter, Type targetType,
-            Class<? extends HttpMessageConverter<?>> converterType) {
-        List<String> fields = fields();
-        RequestContextHolder.currentRequestAttributes().removeAttribute(FIELDS, RequestAttributes.SCOPE_REQUEST);
-        if (fields != null && !fields.isEmpty()) {
-            throw new UnknownValuesException(body, fields);
-        }
-        return body;
-    }
-
-    @SuppressWarnings("unchecked")
-    private static List<String> fields() {
-        RequestAttributes request = RequestContextHolder.getRequestAttributes();
-        return request == null ? null : (List<String>) request.getAttribute(FIELDS, RequestAttributes.SCOPE_REQUEST);
+    RuntimeException refusal(Object body, List<String> fields) {
+        return new UnknownValuesException(body, fields);
     }
 
     /** Jackson's side: an unknown enum value in a request body being read becomes null, its field noted. */
@@ -66,19 +34,19 @@ class EnumBodyValues extends RequestBodyAdviceAdapter {
         @Override
         public Object handleWeirdStringValue(DeserializationContext context, Class<?> targetType, String value,
                 String failureMsg) {
-            List<String> fields = targetType.isEnum() ? fields() : null;
-            if (fields == null) {
-                return NOT_HANDLED;
-            }
-            fields.add(field(context.getParser().streamReadContext()));
-            return null;
+            return note(context, targetType);
         }
 
         /** The same for a number where an enum is expected (not read as the index of a value). */
         @Override
         public Object handleWeirdNumberValue(DeserializationContext context, Class<?> targetType, Number value,
                 String failureMsg) {
-            List<String> fields = targetType.isEnum() ? fields() : null;
+            return note(context, targetType);
+        }
+
+        /** An enum's value that is none of its values, in one of our bodies: its field noted, the value read as null. */
+        private static Object note(DeserializationContext context, Class<?> targetType) {
+            List<String> fields = targetType.isEnum() ? noted(FIELDS) : null;
             if (fields == null) {
                 return NOT_HANDLED;
             }
@@ -94,7 +62,7 @@ class EnumBodyValues extends RequestBodyAdviceAdapter {
         @Override
         public Object handleWeirdKey(DeserializationContext context, Class<?> rawKeyType, String keyValue,
                 String failureMsg) {
-            List<String> fields = rawKeyType.isEnum() ? fields() : null;
+            List<String> fields = rawKeyType.isEnum() ? noted(FIELDS) : null;
             if (fields == null) {
                 return NOT_HANDLED;
             }

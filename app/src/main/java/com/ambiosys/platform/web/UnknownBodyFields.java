@@ -1,16 +1,8 @@
 package com.ambiosys.platform.web;
 
-import java.lang.reflect.Type;
-import java.util.ArrayList;
 import java.util.List;
 
-import org.springframework.core.MethodParameter;
-import org.springframework.http.HttpInputMessage;
-import org.springframework.http.converter.HttpMessageConverter;
 import org.springframework.web.bind.annotation.ControllerAdvice;
-import org.springframework.web.context.request.RequestAttributes;
-import org.springframework.web.context.request.RequestContextHolder;
-import org.springframework.web.servlet.mvc.method.annotation.RequestBodyAdviceAdapter;
 
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
@@ -27,56 +19,17 @@ import tools.jackson.databind.deser.DeserializationProblemHandler;
  * bodies) still skips what it does not know, as Meta adds fields without notice.
  */
 @ControllerAdvice
-class UnknownBodyFields extends RequestBodyAdviceAdapter {
+class UnknownBodyFields extends BodyFieldNotes {
 
     private static final String FIELDS = UnknownBodyFields.class.getName() + ".fields";
 
-    @Override
-    public boolean supports(MethodParameter parameter, Type targetType,
-            Class<? extends HttpMessageConverter<?>> converterType) {
-        return parameter.getParameterType() != byte[].class;
+    UnknownBodyFields() {
+        super(FIELDS);
     }
 
     @Override
-    public HttpInputMessage beforeBodyRead(HttpInputMessage inputMessage, MethodParameter parameter, Type targetType,
-            Class<? extends HttpMessageConverter<?>> converterType) {
-        RequestAttributes request = RequestContextHolder.getRequestAttributes();
-        if (request != null) {
-            request.setAttribute(FIELDS, new ArrayList<String>(), RequestAttributes.SCOPE_REQUEST);
-        }
-        return inputMessage;
-    }
-
-    @Override
-    public Object afterBodyRead(Object body, HttpInputMessage inputMessage, MethodParameter parameter, Type targetType,
-            Class<? extends HttpMessageConverter<?>> converterType) {
-        List<String> fields = fields();
-        forget();
-        if (fields != null && !fields.isEmpty()) {
-            throw new UnknownFieldsException(body, fields);
-        }
-        return body;
-    }
-
-    /** An empty body is not read past {@link #beforeBodyRead}: the rest of the request reads JSON as usual. */
-    @Override
-    public Object handleEmptyBody(Object body, HttpInputMessage inputMessage, MethodParameter parameter, Type targetType,
-            Class<? extends HttpMessageConverter<?>> converterType) {
-        forget();
-        return body;
-    }
-
-    private static void forget() {
-        RequestAttributes request = RequestContextHolder.getRequestAttributes();
-        if (request != null) {
-            request.removeAttribute(FIELDS, RequestAttributes.SCOPE_REQUEST);
-        }
-    }
-
-    @SuppressWarnings("unchecked")
-    private static List<String> fields() {
-        RequestAttributes request = RequestContextHolder.getRequestAttributes();
-        return request == null ? null : (List<String>) request.getAttribute(FIELDS, RequestAttributes.SCOPE_REQUEST);
+    RuntimeException refusal(Object body, List<String> fields) {
+        return new UnknownFieldsException(body, fields);
     }
 
     /** Jackson's side: an unknown property of a request body being read is skipped and its path noted. */
@@ -85,7 +38,7 @@ class UnknownBodyFields extends RequestBodyAdviceAdapter {
         @Override
         public boolean handleUnknownProperty(DeserializationContext context, JsonParser parser,
                 ValueDeserializer<?> deserializer, Object beanOrClass, String propertyName) {
-            List<String> fields = fields();
+            List<String> fields = noted(FIELDS);
             if (fields == null) {
                 return false; // not a request body of ours: Jackson's own setting decides (skip)
             }
