@@ -73,14 +73,8 @@ public class Profiles {
     public Profile update(ProfileChanges changes) {
         User user = me();
         Profile before = view(user);
-        String phone = null;
-        if (changes.phone() != null && !changes.phone().isBlank()) {
-            String country = tenants.find(user.tenantId()).map(t -> t.country()).orElse("GT");
-            phone = Phones.normalize(changes.phone(), country);
-            if (phone == null) {
-                throw new InvalidInputException("invalid-phone", changes.phone());
-            }
-        }
+        String phone = changes.phone() == null || changes.phone().isBlank() ? null
+                : Phones.require(changes.phone(), tenants.find(user.tenantId()).map(t -> t.country()).orElse("GT"));
         user.updateProfile(changes.fullName().trim(), phone, changes.language().name(), user.timeZone(), clock.instant());
         Profile after = view(user);
         audit.record(AuditAction.UPDATE, "user", user.id(), before, after);

@@ -245,11 +245,7 @@ public class UserManagement {
         if (typed == null || typed.isBlank()) {
             return null;
         }
-        String country = tenants.find(TenantContext.require()).map(t -> t.country()).orElse("GT");
-        String phone = com.ambiosys.platform.phones.Phones.normalize(typed, country);
-        if (phone == null) {
-            throw new InvalidInputException("invalid-phone", typed);
-        }
-        return phone;
+        return com.ambiosys.platform.phones.Phones.require(typed,
+                tenants.find(TenantContext.require()).map(t -> t.country()).orElse("GT"));
     }
 }

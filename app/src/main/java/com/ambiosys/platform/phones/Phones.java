@@ -1,5 +1,6 @@
 package com.ambiosys.platform.phones;
 
+import com.ambiosys.platform.errors.InvalidInputException;
 import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
@@ -9,13 +10,28 @@ import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
  * form of a default country ("5555-1234", read as Guatemalan when the country is GT) or in E.164 with its code
  * ("+502 5555 1234", "00502..." or "502 5555 1234"), with any spaces, dashes, dots or brackets; checked with
  * Google's libphonenumber against the country's numbering plan; stored in E.164. The web app applies the same
- * rule ({@code web/src/format/phones.ts}) so that what one form accepts no other refuses.
+ * rule ({@code web/src/format/identifiers.ts}) so that what one form accepts no other refuses.
  */
 public final class Phones {
 
     private static final PhoneNumberUtil UTIL = PhoneNumberUtil.getInstance();
 
     private Phones() {
+    }
+
+    /**
+     * A phone a person typed, in E.164; null when nothing was typed; an {@code invalid-phone} input error when it is
+     * not a valid number of {@code country} (the default) or of the code it carries.
+     */
+    public static String require(String typed, String country) {
+        if (typed == null || typed.isBlank()) {
+            return null;
+        }
+        String phone = normalize(typed, country);
+        if (phone == null) {
+            throw new InvalidInputException("invalid-phone", typed);
+        }
+        return phone;
     }
 
     /** The E.164 form, or null when the input is not a valid number; {@code country} is the default (GT if null). */
